@@ -1,0 +1,84 @@
+# ipsec-doctor build. Plain make: every .c under src/ except main.c goes into
+# one static library that the program, the unit tests and the fuzzers link.
+#
+#   make                 build/ipsec-doctor
+#   make SAN=1           the same with AddressSanitizer + UBSan (build-san/)
+#   make test            install deps, sanitizer build, whole suite (tests/run.sh)
+#   make example         install deps, build, run the main job on examples/
+#   make fuzz            libFuzzer targets (clang) in build-fuzz/
+
+CC      ?= cc
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+CFLAGS  ?= -O2 -g
+LIBS    := -ljansson -lcrypto -lpcap
+
+ifeq ($(SAN),1)
+BUILD   ?= build-san
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD   ?= build
+endif
+
+ALL_CFLAGS := $(CSTD) $(WARN) $(CFLAGS) -MMD -MP
+
+LIB_SRC  := $(sort $(shell find src -name '*.c' ! -name main.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+
+.PHONY: all test unit example fuzz clean format lint deps
+
+all: $(BUILD)/ipsec-doctor
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/libipsd.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/ipsec-doctor: $(BUILD)/obj/src/main.o $(BUILD)/libipsd.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libipsd.a tests/unit/test_util.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libipsd.a $(LIBS) -lcmocka
+
+unit: $(TEST_BIN)
+
+deps:
+	@scripts/install-deps.sh
+
+# The README's second command: everything, under ASan + UBSan.
+test: deps
+	$(MAKE) SAN=1 all unit
+	tests/run.sh build-san
+
+# The README's first command: the main job on the bundled example.
+example: deps
+	$(MAKE) all
+	./build/ipsec-doctor dump --format text examples/hq-asa.cfg examples/branch-ios.cfg
+
+fuzz:
+	@mkdir -p build-fuzz
+	for f in $(FUZZ_SRC); do \
+	  n=$$(basename $$f .c); \
+	  clang $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o build-fuzz/$$n $$f \
+	    $(LIB_SRC) $(LIBS) || exit 1; \
+	done
+
+format:
+	clang-format -i $$(find src tests/unit fuzz -name '*.[ch]')
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	  --std=c11 --inline-suppr -I src src
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(LIB_OBJ:.o=.d)

@@ -1,0 +1,25 @@
+/* Commands: one file each, dispatched from main.c through one table. */
+#ifndef IPSD_CLI_H
+#define IPSD_CLI_H
+
+#include <stdio.h>
+
+#include "../model/model.h"
+
+#define IPSD_VERSION "0.1.0"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv); /* argv[0] is the command name */
+	const char *summary;
+};
+
+int cmd_dump(int argc, char **argv);
+
+/* Shared option helpers (cli/options.c). */
+enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GCC };
+/* 0 on success; -1 after printing a one-line usage error. */
+int parse_format(const char *s, enum out_format *f, const char *allowed);
+int parse_platform(const char *s, enum platform *p);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * Shared lexing for the config readers: words of one logical line, numbers
+ * with range checks, IPv4 addresses and masks, protocol and port names.
+ * Both the IOS and the ASA/PIX readers use these; nothing here knows a
+ * command.
+ */
+#ifndef IPSD_LEX_H
+#define IPSD_LEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define LEX_MAX_WORDS 256 /* words kept per line; the rest are ignored (and flagged) */
+
+struct words {
+	const char *w[LEX_MAX_WORDS]; /* NUL-terminated copies in buf */
+	size_t n;
+	bool truncated; /* the line had more than LEX_MAX_WORDS words */
+	char buf[];     /* flexible: allocated by words_split */
+};
+
+/* Splits s[0..len) on spaces. Quoted strings ("a b") stay one word without
+ * the quotes. Returns a malloc'd struct (free with free()), NULL on OOM. */
+struct words *words_split(const char *s, size_t len);
+
+/* Case-insensitive keyword equality (IOS/ASA keywords are). */
+bool kw(const char *word, const char *keyword);
+/* Keyword match allowing an unambiguous abbreviation of at least minlen
+ * characters, as the CLI does in transcripts ("sh", "conf t"). */
+bool kw_abbrev(const char *word, const char *keyword, size_t minlen);
+
+/* Decimal number in [min, max]; false on junk or out of range. */
+bool lex_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out);
+bool lex_int(const char *s, int min, int max, int *out);
+
+/* Dotted-quad IPv4 address, host byte order. */
+bool lex_ipv4(const char *s, uint32_t *out);
+/* A netmask (contiguous ones) and its prefix length. */
+bool lex_netmask(const char *s, uint32_t *mask, int *prefix);
+/* "10.0.0.0/24" */
+bool lex_prefix(const char *s, uint32_t *net, uint32_t *mask);
+/* True when mask is contiguous ones from the top. */
+bool mask_is_contiguous(uint32_t mask);
+int mask_prefix_len(uint32_t mask); /* -1 when not contiguous */
+uint32_t prefix_to_mask(int len);   /* 0..32 */
+
+/*
+ * A wildcard (IOS ACL) of addr: when contiguous, [lo, hi] is exact and the
+ * function returns true; otherwise lo/hi bound the set and it returns false
+ * (the caller marks the entry inexact).
+ */
+bool wildcard_range(uint32_t addr, uint32_t wildcard, uint32_t *lo, uint32_t *hi);
+/* The range of addr/mask (netmask form). */
+void netmask_range(uint32_t addr, uint32_t mask, uint32_t *lo, uint32_t *hi);
+
+/* Protocol by name or number ("ip" -> -2 meaning any, "tcp" -> 6, "50" ->
+ * 50); -1 when unknown. */
+int lex_protocol(const char *s);
+/* TCP/UDP port by name or number ("www" -> 80, "isakmp" -> 500); -1 unknown. */
+int lex_port(const char *s);
+
+/* Formats an IPv4 address into buf (size >= 16); returns buf. */
+char *ipv4_str(uint32_t a, char buf[16]);
+
+#endif
