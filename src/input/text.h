@@ -38,6 +38,8 @@ struct text_line {
 	const char *mode;  /* prompt mode: NULL no prompt; "exec" for "host#"/"host>";
 			      "config", "config-if", "config-crypto-map", ... */
 	bool output;       /* command output after an exec command: not config */
+	bool comment;      /* a comment line ("!" or ":" on ASA); kept for
+			      "! ipsec-doctor: ignore=ID" suppressions, not config */
 };
 
 struct text {
