@@ -1,0 +1,71 @@
+/*
+ * The diagnosis catalog: every problem of the seed document as a stable ID
+ * (../shared/spec/diagnoses.md), as one static const table. `list`,
+ * `describe`, docs/diagnoses/ID.md, SARIF rules and every finding's title,
+ * explanation and fix text come from here, so they cannot disagree.
+ *
+ * Fix templates are per dialect. Placeholders in braces are filled from the
+ * finding (fix_render in fix.h): {peer} {map} {seq} {if} {acl} {tg} {gp}
+ * {pool} {policy} {tset} {group} {local_net} {remote_net} ... A key is never
+ * a placeholder value: templates write <pre-shared-key> for the engineer to
+ * type.
+ */
+#ifndef IPSD_CATALOG_H
+#define IPSD_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../model/model.h"
+
+enum severity { SEV_INFO = 0, SEV_WARNING, SEV_ERROR };
+
+enum {
+	FROM_CONFIG = 1u << 0,
+	FROM_PAIR = 1u << 1,
+	FROM_LOGS = 1u << 2,
+	FROM_CAPTURE = 1u << 3,
+	FROM_LIVE = 1u << 4,
+};
+
+/* Command syntax families that fixes are written in. */
+enum dialect {
+	DIALECT_IOS = 0,
+	DIALECT_PIX6,  /* PIX 6.x */
+	DIALECT_ASA70, /* ASA 7.0–8.3: crypto isakmp, pre-shared-key, nat 0 */
+	DIALECT_ASA84, /* ASA 8.4+: crypto ikev1, ikev1 pre-shared-key, twice NAT */
+	DIALECT_COUNT,
+};
+
+struct diagnosis {
+	const char *id;
+	enum severity severity;
+	unsigned found_from; /* FROM_* bits */
+	const char *category; /* "IKE phase 1", "IKE phase 2", "Crypto maps", ... */
+	const char *title;    /* one line, no trailing period */
+	const char *explanation; /* cause, the symptom the engineer sees, states and messages */
+	const char *fix_summary; /* the fix in words */
+	/* Commands per dialect, one per line ('\n'), with {placeholders}; NULL
+	 * where the dialect cannot have the problem or no command fixes it. */
+	const char *fix[DIALECT_COUNT];
+	bool drops_tunnels; /* the fix clears SAs or removes crypto config: warn */
+	const char *note;   /* where the seed is wrong or a verdict depends on platform; may be NULL */
+	const char *seed_section; /* the seed's section this comes from */
+};
+
+extern const struct diagnosis catalog[];
+extern const size_t catalog_count;
+
+/* NULL when id is not in the catalog. */
+const struct diagnosis *catalog_find(const char *id);
+const char *severity_name(enum severity s); /* "error", "warning", "info" */
+bool severity_parse(const char *s, enum severity *out);
+/* "config,pair,logs" style list of found_from bits into buf. */
+const char *found_from_str(unsigned bits, char *buf, size_t size);
+/* The dialect for a device's platform and version. */
+enum dialect dialect_for(enum platform p, const struct version *v);
+
+/* The seed's change-control warning, carried by fixes that drop tunnels. */
+extern const char *const change_control_warning;
+
+#endif
