@@ -1,5 +1,6 @@
 /* Picks the reader for a loaded text and finalises the model. */
 #include "config.h"
+#include "suppress.h"
 
 #include <string.h>
 
@@ -19,7 +20,7 @@ static int read_text(struct device *dev, const struct text *t, enum platform for
 	int rc = dev->platform == PLAT_IOS ? ios_read(dev, t, err) : asa_read(dev, t, err);
 	if (rc)
 		return rc;
-	if (model_finalize(dev)) {
+	if (suppressions_collect(dev, t) || model_finalize(dev)) {
 		diag_set(err, t->file, 0, "input too large: model memory limit reached");
 		return -1;
 	}

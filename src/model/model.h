@@ -670,6 +670,15 @@ struct threat_detection {
 	struct loc loc; /* first threat-detection line */
 };
 
+/* An inline suppression: ids silenced on line `target` (the next config
+ * line after the comment), or in the whole file. */
+struct suppression {
+	struct loc loc;
+	const char *ids; /* comma-separated IDs, or "all" */
+	uint32_t target; /* 0 with file_wide */
+	bool file_wide;  /* "ignore-file=" */
+};
+
 struct device {
 	struct arena arena;
 	const char *file;     /* input file name ("-" for stdin) */
@@ -722,6 +731,10 @@ struct device {
 	int max_sessions;                 /* vpn-sessiondb max-session-limit; 0 = unset */
 	struct loc max_sessions_loc;
 	const char *ssl_trustpoint;
+
+	/* "! ipsec-doctor: ignore=ID[,ID]" comments (config.c), for check's
+	 * inline suppressions. */
+	struct ptrvec suppressions; /* struct suppression * */
 
 	/* Lines the reader did not understand, in order (scrubbed of secrets). */
 	struct ptrvec unknown; /* struct loc * */
