@@ -149,8 +149,8 @@ struct ace {
 	const char *src_text, *dst_text; /* how the source and destination were written */
 	/* Readers that met an object-group with pending members set these:
 	 * model_finalize then rebuilds boxes as the cross product of the
-	 * resolved groups' addresses (NULL side: kept from boxes[0]), with the
-	 * protocol and ports of boxes[0] (or any when there is none). */
+	 * resolved groups' addresses (NULL side: kept from boxes[0]) and the
+	 * distinct protocol/port parts of the current boxes (any when none). */
 	bool expand_pending;
 	const struct object *src_obj, *dst_obj;
 };
