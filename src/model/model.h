@@ -122,7 +122,13 @@ struct object {
 	/* unresolved member names (group-object / network-object object X
 	 * whose target did not exist when read), for a later resolve pass */
 	struct ptrvec pending; /* const char * */
+	/* Set by model_finalize when a pending member could not be resolved
+	 * (missing, a cycle, nesting deeper than MODEL_MAX_GROUP_DEPTH). */
+	bool unresolved;
+	int resolve_mark; /* finalize internal: 0 new, 1 in progress, 2 done */
 };
+
+#define MODEL_MAX_GROUP_DEPTH 16
 
 /* ---- ACLs ------------------------------------------------------------ */
 
@@ -141,6 +147,12 @@ struct ace {
 	struct flowbox *boxes;
 	size_t nboxes;
 	const char *src_text, *dst_text; /* how the source and destination were written */
+	/* Readers that met an object-group with pending members set these:
+	 * model_finalize then rebuilds boxes as the cross product of the
+	 * resolved groups' addresses (NULL side: kept from boxes[0]) and the
+	 * distinct protocol/port parts of the current boxes (any when none). */
+	bool expand_pending;
+	const struct object *src_obj, *dst_obj;
 };
 
 #define MODEL_MAX_ACE_BOXES 4096
@@ -243,6 +255,10 @@ struct nat_rule {
 	bool overload;
 	bool no_proxy_arp, route_lookup, inactive;
 	const char *object; /* NAT_OBJECT: the object network it lives in */
+	/* As for struct ace: when set, model_finalize copies the resolved
+	 * objects' addresses into real_src / real_dst. */
+	bool addrs_pending;
+	const struct object *real_src_obj, *real_dst_obj;
 };
 
 struct route_map_entry {
@@ -428,6 +444,8 @@ struct ike_global {
 	bool aggressive_mode_disabled; /* "crypto isakmp am-disable" / "crypto ikev1 am-disable" */
 	bool ipsec_over_tcp;           /* ASA "crypto isakmp ipsec-over-tcp" */
 	bool uses_ikev1_keywords;      /* saw ASA 8.4+ "crypto ikev1 ..." syntax */
+	bool ios_default_policy_disabled; /* IOS "no crypto isakmp default policy" */
+	bool nat_t_keepalive_default;     /* nat_t_keepalive was filled by finalize */
 };
 
 /* ---- phase 2 --------------------------------------------------------- */
@@ -696,6 +714,7 @@ struct device {
 	struct ptrvec acls;     /* struct acl * */
 	struct ptrvec access_groups; /* struct access_group * */
 	struct ptrvec nat_rules; /* struct nat_rule *: config order; model_nat_ordered() sorts */
+	struct ptrvec nat_order; /* the same rules in evaluation order (finalize; nat_eval.h) */
 	struct ptrvec route_maps; /* struct route_map_entry * */
 
 	struct ptrvec isakmp_policies; /* struct isakmp_policy *, sorted by priority in finalize */
