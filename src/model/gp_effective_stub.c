@@ -9,10 +9,10 @@
 #include <string.h>
 
 __attribute__((weak)) void group_policy_effective(const struct device *dev,
-						  const struct group_policy *gp,
-						  struct gp_attrs *out)
+                                                  const struct group_policy *gp,
+                                                  struct gp_attrs *out)
 {
-	(void)dev;
-	(void)gp;
-	memset(out, 0, sizeof(*out));
+        (void)dev;
+        (void)gp;
+        memset(out, 0, sizeof(*out));
 }

@@ -17,13 +17,13 @@
 /* A code -> name table. A NULL entry is a meaningful "unset" value (JSON
  * null); a code past the end is unknown and printed as its number. */
 struct enum_names {
-	const char *const *names;
-	size_t n;
+        const char *const *names;
+        size_t n;
 };
 
 extern const struct enum_names names_object_kind, names_acl_kind, names_acl_action, names_nat_kind,
-	names_nat_xlate, names_encr, names_hash, names_auth, names_psk_source, names_identity,
-	names_mode, names_tg_type, names_split;
+    names_nat_xlate, names_encr, names_hash, names_auth, names_psk_source, names_identity,
+    names_mode, names_tg_type, names_split;
 
 /* The name for code v, or NULL (unset or unknown: see enum_known). */
 const char *enum_name(const struct enum_names *t, int v);
@@ -32,8 +32,8 @@ int enum_known(const struct enum_names *t, int v);
 
 /* vpn-tunnel-protocol bits, in output order. */
 struct bit_name {
-	unsigned bit;
-	const char *name;
+        unsigned bit;
+        const char *name;
 };
 extern const struct bit_name vpn_proto_bits[];
 extern const size_t n_vpn_proto_bits;
@@ -46,12 +46,12 @@ extern const size_t n_p1_explicit_bits;
 enum gp_value_kind { GPV_PROTOS, GPV_SPLIT, GPV_STR, GPV_STRVEC, GPV_BOOL, GPV_MINUTES, GPV_INT };
 #define GP_NO_LOC ((size_t)-1)
 struct gp_attr_desc {
-	const char *key;  /* JSON key (snake_case) */
-	const char *cli;  /* the ASA command, for the text outline */
-	size_t set_off;   /* bool */
-	size_t value_off; /* type by kind */
-	size_t loc_off;   /* struct loc, or GP_NO_LOC */
-	enum gp_value_kind kind;
+        const char *key;  /* JSON key (snake_case) */
+        const char *cli;  /* the ASA command, for the text outline */
+        size_t set_off;   /* bool */
+        size_t value_off; /* type by kind */
+        size_t loc_off;   /* struct loc, or GP_NO_LOC */
+        enum gp_value_kind kind;
 };
 extern const struct gp_attr_desc gp_attr_table[];
 extern const size_t n_gp_attrs;

@@ -10,61 +10,61 @@
 
 static void tx_header(struct tctx *c)
 {
-	const struct device *dev = c->dev;
-	tput(c, dev->file);
-	tf(c, ": ");
-	tput(c, dev->hostname ? dev->hostname : "(no hostname)");
-	tf(c, " (%s ", platform_name(dev->platform));
-	if (dev->version.text)
-		tput(c, dev->version.text);
-	else if (dev->version.major >= 0)
-		tf(c, "%d.%d(%d)", dev->version.major, dev->version.minor, dev->version.maint);
-	else
-		tf(c, "version unknown");
-	tf(c, "%s)\n", dev->platform_forced ? ", forced" : "");
+        const struct device *dev = c->dev;
+        tput(c, dev->file);
+        tf(c, ": ");
+        tput(c, dev->hostname ? dev->hostname : "(no hostname)");
+        tf(c, " (%s ", platform_name(dev->platform));
+        if (dev->version.text)
+                tput(c, dev->version.text);
+        else if (dev->version.major >= 0)
+                tf(c, "%d.%d(%d)", dev->version.major, dev->version.minor, dev->version.maint);
+        else
+                tf(c, "version unknown");
+        tf(c, "%s)\n", dev->platform_forced ? ", forced" : "");
 }
 
 static void tx_footer(struct tctx *c)
 {
-	const struct device *dev = c->dev;
-	size_t nu = dev->unknown.n;
-	double pct = dev->nlines ? 100.0 * (double)nu / (double)dev->nlines : 0.0;
-	tf(c, "  %zu lines, %zu unknown (%.1f%%)", dev->nlines, nu, pct);
-	if (dev->nskipped)
-		tf(c, ", %zu not config", dev->nskipped);
-	tf(c, "\n");
-	if (!c->verbose)
-		return;
-	for (size_t i = 0; i < nu; i++) {
-		const struct loc *l = dev->unknown.v[i];
-		tf(c, "  L%u: ", (unsigned)l->line);
-		tput(c, l->text);
-		tf(c, "\n");
-	}
+        const struct device *dev = c->dev;
+        size_t nu = dev->unknown.n;
+        double pct = dev->nlines ? 100.0 * (double)nu / (double)dev->nlines : 0.0;
+        tf(c, "  %zu lines, %zu unknown (%.1f%%)", dev->nlines, nu, pct);
+        if (dev->nskipped)
+                tf(c, ", %zu not config", dev->nskipped);
+        tf(c, "\n");
+        if (!c->verbose)
+                return;
+        for (size_t i = 0; i < nu; i++) {
+                const struct loc *l = dev->unknown.v[i];
+                tf(c, "  L%u: ", (unsigned)l->line);
+                tput(c, l->text);
+                tf(c, "\n");
+        }
 }
 
 static int tx_device(struct tctx *c)
 {
-	tx_header(c);
-	if (tx_network(c))
-		return -1;
-	tx_ike(c);
-	tx_ipsec(c);
-	tx_remote_access(c);
-	tx_settings(c);
-	tx_footer(c);
-	return 0;
+        tx_header(c);
+        if (tx_network(c))
+                return -1;
+        tx_ike(c);
+        tx_ipsec(c);
+        tx_remote_access(c);
+        tx_settings(c);
+        tx_footer(c);
+        return 0;
 }
 
 int dump_text(FILE *out, struct device *const *devs, size_t n, bool verbose)
 {
-	struct tctx c = {.out = out, .dev = NULL, .verbose = verbose};
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			tf(&c, "\n");
-		c.dev = devs[i];
-		if (tx_device(&c))
-			return -1;
-	}
-	return ferror(out) ? -1 : 0;
+        struct tctx c = {.out = out, .dev = NULL, .verbose = verbose};
+        for (size_t i = 0; i < n; i++) {
+                if (i)
+                        tf(&c, "\n");
+                c.dev = devs[i];
+                if (tx_device(&c))
+                        return -1;
+        }
+        return ferror(out) ? -1 : 0;
 }

@@ -14,8 +14,8 @@
 #include "dump_names.h"
 
 struct jctx {
-	const struct device *dev;
-	bool err;
+        const struct device *dev;
+        bool err;
 };
 
 json_t *jobj(struct jctx *c);

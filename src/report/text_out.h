@@ -13,9 +13,9 @@
 #include "dump_names.h"
 
 struct tctx {
-	FILE *out;
-	const struct device *dev;
-	bool verbose;
+        FILE *out;
+        const struct device *dev;
+        bool verbose;
 };
 
 /* Literal formats only: model strings go through tput. */
