@@ -687,6 +687,7 @@ struct device {
 	struct ptrvec acls;     /* struct acl * */
 	struct ptrvec access_groups; /* struct access_group * */
 	struct ptrvec nat_rules; /* struct nat_rule *: config order; model_nat_ordered() sorts */
+	struct ptrvec nat_order; /* the same rules in evaluation order (finalize; nat_eval.h) */
 	struct ptrvec route_maps; /* struct route_map_entry * */
 
 	struct ptrvec isakmp_policies; /* struct isakmp_policy *, sorted by priority in finalize */

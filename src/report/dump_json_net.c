@@ -1,6 +1,8 @@
 /* JSON for the network side: interfaces, routes, names, objects, ACLs, NAT. */
 #include "dump_json_int.h"
 
+#include <stdlib.h>
+
 static json_t *js_tunnel(struct jctx *c, const struct iface *i)
 {
         if (!i->is_tunnel)
@@ -166,6 +168,41 @@ static json_t *js_nat(struct jctx *c, const void *e)
         return o;
 }
 
+struct rule_pos {
+        const void *rule;
+        size_t idx;
+};
+
+static int pos_cmp(const void *a, const void *b)
+{
+        const struct rule_pos *x = a, *y = b;
+        return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/* nat_order as indexes into nat_rules ([] when finalize did not fill it);
+ * a sorted pointer table keeps this O(n log n) on large NAT tables. */
+static json_t *js_nat_order(struct jctx *c, const struct ptrvec *rules, const struct ptrvec *ord)
+{
+        json_t *a = jarr(c);
+        if (ord->n == 0 || rules->n == 0)
+                return a;
+        struct rule_pos *pos = calloc(rules->n, sizeof(*pos));
+        if (!pos) {
+                c->err = true;
+                return a;
+        }
+        for (size_t i = 0; i < rules->n; i++)
+                pos[i] = (struct rule_pos){rules->v[i], i};
+        qsort(pos, rules->n, sizeof(*pos), pos_cmp);
+        for (size_t i = 0; i < ord->n; i++) {
+                struct rule_pos key = {ord->v[i], 0};
+                const struct rule_pos *hit = bsearch(&key, pos, rules->n, sizeof(*pos), pos_cmp);
+                jappend(c, a, hit ? jint(c, (long long)hit->idx) : jnull(c));
+        }
+        free(pos);
+        return a;
+}
+
 static json_t *js_route_map(struct jctx *c, const void *e)
 {
         const struct route_map_entry *m = e;
@@ -187,5 +224,6 @@ void js_network(struct jctx *c, json_t *d)
         jput_list(c, d, "acls", &dev->acls, js_acl);
         jput_list(c, d, "access_groups", &dev->access_groups, js_access_group);
         jput_list(c, d, "nat_rules", &dev->nat_rules, js_nat);
+        jput(c, d, "nat_evaluation_order", js_nat_order(c, &dev->nat_rules, &dev->nat_order));
         jput_list(c, d, "route_maps", &dev->route_maps, js_route_map);
 }

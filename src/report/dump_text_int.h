@@ -4,8 +4,8 @@
 
 #include "text_out.h"
 
-/* dump_text_net.c; returns -1 when out of memory (NAT ordering). */
-int tx_network(struct tctx *c);
+/* dump_text_net.c */
+void tx_network(struct tctx *c);
 /* dump_text_crypto.c */
 void tx_ike(struct tctx *c);
 void tx_ipsec(struct tctx *c);

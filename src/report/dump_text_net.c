@@ -2,8 +2,6 @@
  * ACLs, access-groups, NAT and route-maps. */
 #include "dump_text_int.h"
 
-#include <stdlib.h>
-
 static void tx_tunnel(struct tctx *c, const struct iface *i)
 {
         tf(c, "  tunnel");
@@ -158,39 +156,18 @@ static void tx_nat(struct tctx *c, const struct nat_rule *r)
            r->route_lookup ? " route-lookup" : "", r->inactive ? " inactive" : "");
 }
 
-struct nat_slot {
-        const struct nat_rule *r;
-        size_t idx;
-};
-
-/* Evaluation order as far as the model records it: section, then position
- * in the section, then config order. */
-static int nat_cmp(const void *pa, const void *pb)
+/* finalize fills nat_order (evaluation order); a model that was not
+ * finalized only has config order, and the title says which one it is. */
+static void tx_nat_rules(struct tctx *c)
 {
-        const struct nat_slot *a = pa, *b = pb;
-        if (a->r->section != b->r->section)
-                return a->r->section < b->r->section ? -1 : 1;
-        if (a->r->order != b->r->order)
-                return a->r->order < b->r->order ? -1 : 1;
-        return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-static int tx_nat_rules(struct tctx *c)
-{
-        const struct ptrvec *pv = &c->dev->nat_rules;
+        const struct device *dev = c->dev;
+        bool eval = dev->nat_order.n == dev->nat_rules.n;
+        const struct ptrvec *pv = eval ? &dev->nat_order : &dev->nat_rules;
         if (pv->n == 0)
-                return 0;
-        struct nat_slot *s = calloc(pv->n, sizeof(*s));
-        if (!s)
-                return -1;
+                return;
+        tsection(c, eval ? "NAT, in evaluation order" : "NAT, in config order", pv->n);
         for (size_t i = 0; i < pv->n; i++)
-                s[i] = (struct nat_slot){pv->v[i], i};
-        qsort(s, pv->n, sizeof(*s), nat_cmp);
-        tsection(c, "NAT, in evaluation order", pv->n);
-        for (size_t i = 0; i < pv->n; i++)
-                tx_nat(c, s[i].r);
-        free(s);
-        return 0;
+                tx_nat(c, pv->v[i]);
 }
 
 static void tx_route_map(struct tctx *c, const void *e)
@@ -201,7 +178,7 @@ static void tx_route_map(struct tctx *c, const void *e)
         tstrvec(c, &m->match_acls, " ");
 }
 
-int tx_network(struct tctx *c)
+void tx_network(struct tctx *c)
 {
         const struct device *dev = c->dev;
         tlist(c, "Interfaces", &dev->ifaces, tx_iface);
@@ -210,8 +187,6 @@ int tx_network(struct tctx *c)
         tlist(c, "Objects", &dev->objects, tx_object);
         tlist(c, "ACLs", &dev->acls, tx_acl);
         tlist(c, "Access groups", &dev->access_groups, tx_access_group);
-        if (tx_nat_rules(c))
-                return -1;
+        tx_nat_rules(c);
         tlist(c, "Route maps", &dev->route_maps, tx_route_map);
-        return 0;
 }

@@ -124,8 +124,8 @@ static void build_acl_nat(struct device *dev)
         e->boxes[1].dst = (struct range32){IP(172, 16, 0, 1), IP(172, 16, 0, 9)};
         push(dev, &a->aces, e);
 
-        /* Config order: the object NAT (section 2) comes before the twice NAT
-         * (section 1); the text outline must print section 1 first. */
+        /* Config order: the object NAT (section 2) before the twice NAT
+         * (section 1); nat_order (finalize's evaluation order) is the reverse. */
         struct nat_rule *obj = elem(dev, sizeof(*obj), 33);
         obj->kind = NAT_OBJECT;
         obj->section = 2;
@@ -148,6 +148,8 @@ static void build_acl_nat(struct device *dev)
         tw->dst_identity = true;
         tw->no_proxy_arp = true;
         push(dev, &dev->nat_rules, tw);
+        push(dev, &dev->nat_order, tw);
+        push(dev, &dev->nat_order, obj);
 }
 
 static void build_policies(struct device *dev)
@@ -478,6 +480,7 @@ static void json_document_and_key_order(void **state)
                                            "acls",
                                            "access_groups",
                                            "nat_rules",
+                                           "nat_evaluation_order",
                                            "route_maps",
                                            "isakmp_policies",
                                            "ikev2_policies",
@@ -578,6 +581,8 @@ static void json_acl_boxes_and_nat(void **state)
         assert_string_equal(str_at(b1, "dst"), "172.16.0.1-172.16.0.9");
 
         json_t *n0 = item(d, "nat_rules", 0), *n1 = item(d, "nat_rules", 1);
+        assert_int_equal(json_integer_value(item(d, "nat_evaluation_order", 0)), 1);
+        assert_int_equal(json_integer_value(item(d, "nat_evaluation_order", 1)), 0);
         assert_string_equal(str_at(n0, "kind"), "object"); /* JSON keeps config order */
         assert_string_equal(str_at(n0, "src_xlate"), "dynamic");
         assert_true(json_is_null(json_object_get(n0, "nat_id")));
@@ -844,6 +849,13 @@ static void text_outline_sections(void **state)
         assert_non_null(n);
         assert_true(strstr(n, "L32") < strstr(n, "L33"));
         assert_null(strstr(t, "L7: frobnicate"));
+        /* Without evaluation order (no finalize), config order, and saying so. */
+        dev->nat_order.n = 0;
+        char *tc = dump_str(dump_text, dev, false);
+        n = strstr(tc, "  NAT, in config order (2)\n");
+        assert_non_null(n);
+        assert_true(strstr(n, "L33") < strstr(n, "L32"));
+        free(tc);
         assert_non_null(strstr(tv, "  L7: frobnicate the widget\n"));
         free(t);
         free(tv);
