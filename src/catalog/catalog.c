@@ -202,7 +202,7 @@ const struct diagnosis catalog[] = {
         .note = "Keys are compared only when both are visible in the configs; a running-config "
                 "that shows '*****' or an encrypted key cannot be compared, and the finding says "
                 "so. For IOS remote access the key is the group key: 'crypto isakmp client "
-                "configuration group {group}' then 'key <pre-shared-key>'.",
+                "configuration group GROUP' then 'key <pre-shared-key>'.",
         .seed_section = "Re-Enter or Recover Pre-Shared Keys; Mismatched Pre-shared Key",
     },
     {
@@ -417,8 +417,8 @@ const struct diagnosis catalog[] = {
         .explanation =
             "%ASA-6-713219 'Queueing KEY-ACQUIRE messages to be processed when P1 SA is "
             "complete' says traffic asked for an IPsec SA while phase 1 was still being "
-            "negotiated. When phase 1 never finishes — mismatched phase-1 settings on the peers, "
-            "or an ACL on the path blocking the exchange — the message repeats, usually after "
+            "negotiated. When phase 1 never finishes (mismatched phase-1 settings on the peers, "
+            "or an ACL on the path blocking the exchange), the message repeats, usually after "
             "'Removing peer from peer table failed, no match!'.",
         .fix_summary = "Find why phase 1 fails (policies, keys, UDP 500/4500 on the path) and fix "
                        "that; this message is a consequence.",

@@ -49,7 +49,7 @@ enum {
 enum dialect {
         DIALECT_IOS = 0,
         DIALECT_PIX6,  /* PIX 6.x */
-        DIALECT_ASA70, /* ASA 7.0–8.3: crypto isakmp, pre-shared-key, nat 0 */
+        DIALECT_ASA70, /* ASA 7.0-8.3: crypto isakmp, pre-shared-key, nat 0 */
         DIALECT_ASA84, /* ASA 8.4+: crypto ikev1, ikev1 pre-shared-key, twice NAT */
         DIALECT_COUNT,
 };
@@ -80,6 +80,8 @@ const char *severity_name(enum severity s); /* "error", "warning", "info" */
 bool severity_parse(const char *s, enum severity *out);
 /* "config,pair,logs" style list of found_from bits into buf. */
 const char *found_from_str(unsigned bits, char *buf, size_t size);
+/* "config" for FROM_CONFIG, ...; NULL unless bit is exactly one FROM_* bit. */
+const char *found_from_name(unsigned bit);
 /* The dialect for a device's platform and version. */
 enum dialect dialect_for(enum platform p, const struct version *v);
 

@@ -47,6 +47,14 @@ static const struct {
     {FROM_CAPTURE, "capture"}, {FROM_LIVE, "live"},
 };
 
+const char *found_from_name(unsigned bit)
+{
+        for (size_t i = 0; i < sizeof(from_names) / sizeof(from_names[0]); i++)
+                if (from_names[i].bit == bit)
+                        return from_names[i].name;
+        return NULL;
+}
+
 const char *found_from_str(unsigned bits, char *buf, size_t size)
 {
         size_t used = 0;
