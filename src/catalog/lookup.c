@@ -66,8 +66,10 @@ const char *found_from_str(unsigned bits, char *buf, size_t size)
                         continue;
                 int n =
                     snprintf(buf + used, size - used, "%s%s", used ? "," : "", from_names[i].name);
-                if (n < 0 || (size_t)n >= size - used)
-                        break; /* truncated: buf stays NUL-terminated */
+                if (n < 0 || (size_t)n >= size - used) {
+                        buf[used] = '\0'; /* whole names only, never "config,pa" */
+                        break;
+                }
                 used += (size_t)n;
         }
         return buf;
@@ -105,11 +107,12 @@ enum dialect dialect_for(enum platform p, const struct version *v)
         case PLAT_ASA:
         case PLAT_UNKNOWN:
         default:
-                /* Unknown version: assume a current release. Every ASA sold for
-                 * over a decade runs 8.4+, and 7.x syntax (crypto isakmp policy,
-                 * pre-shared-key) is rejected there, while 8.4+ syntax fails
-                 * loudly on an old box instead of half-applying. */
-                if (known && !version_at_least(v, 8, 4, 0))
+                /* Unknown version: assume a current release. ASAs in service
+                 * today run 8.4 or later (9.x), where the IKEv1 commands carry
+                 * the ikev1 keyword, so that syntax is the likelier to paste
+                 * cleanly; the describe page shows the 7.x form beside it. */
+                /* major.minor only: the maintenance release may be unknown. */
+                if (known && (v->major < 8 || (v->major == 8 && v->minor < 4)))
                         return DIALECT_ASA70;
                 return DIALECT_ASA84;
         }
