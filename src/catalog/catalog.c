@@ -112,8 +112,12 @@ const struct diagnosis catalog[] = {
                                  "isakmp policy {policy} encryption 3des\n"
                                  "isakmp policy {policy} hash sha\nisakmp policy {policy} group 2\n"
                                  "isakmp policy {policy} lifetime 86400",
-                [DIALECT_ASA70] = "crypto isakmp policy {policy}\n authentication pre-share\n"
-                                  " encryption aes-256\n hash sha\n group 2\n lifetime 86400",
+                /* Single-line form: accepted by every release from 7.0 to 8.3. */
+                [DIALECT_ASA70] = "crypto isakmp policy {policy} authentication pre-share\n"
+                                  "crypto isakmp policy {policy} encryption aes-256\n"
+                                  "crypto isakmp policy {policy} hash sha\n"
+                                  "crypto isakmp policy {policy} group 2\n"
+                                  "crypto isakmp policy {policy} lifetime 86400",
                 [DIALECT_ASA84] = "crypto ikev1 policy {policy}\n authentication pre-share\n"
                                   " encryption aes-256\n hash sha\n group 14\n lifetime 86400",
             },
@@ -142,7 +146,7 @@ const struct diagnosis catalog[] = {
             {
                 [DIALECT_IOS] = "crypto isakmp policy {policy}\n lifetime {lifetime}",
                 [DIALECT_PIX6] = "isakmp policy {policy} lifetime {lifetime}",
-                [DIALECT_ASA70] = "crypto isakmp policy {policy}\n lifetime {lifetime}",
+                [DIALECT_ASA70] = "crypto isakmp policy {policy} lifetime {lifetime}",
                 [DIALECT_ASA84] = "crypto ikev1 policy {policy}\n lifetime {lifetime}",
             },
         .note = "The seed's ASA example 'isakmp policy 2 lifetime 14400' is PIX 6.x syntax; "
@@ -534,8 +538,10 @@ const struct diagnosis catalog[] = {
                                  "isakmp policy {policy} encryption 3des\n"
                                  "isakmp policy {policy} hash sha\nisakmp policy {policy} group 2\n"
                                  "crypto ipsec transform-set {tset} esp-3des esp-sha-hmac",
-                [DIALECT_ASA70] = "crypto isakmp policy {policy}\n authentication pre-share\n"
-                                  " encryption 3des\n hash sha\n group 2\n"
+                [DIALECT_ASA70] = "crypto isakmp policy {policy} authentication pre-share\n"
+                                  "crypto isakmp policy {policy} encryption 3des\n"
+                                  "crypto isakmp policy {policy} hash sha\n"
+                                  "crypto isakmp policy {policy} group 2\n"
                                   "crypto ipsec transform-set {tset} esp-3des esp-sha-hmac",
                 [DIALECT_ASA84] = "crypto ikev1 policy {policy}\n authentication pre-share\n"
                                   " encryption 3des\n hash sha\n group 2\n"
