@@ -7,6 +7,8 @@
 
 static const struct command commands[] = {
 	{"dump", cmd_dump, "read configs and print the device model"},
+	{"list", cmd_list, "list every diagnosis ID"},
+	{"describe", cmd_describe, "explain one diagnosis and its fix per platform"},
 };
 
 static void usage(FILE *f)

@@ -15,6 +15,8 @@ struct command {
 };
 
 int cmd_dump(int argc, char **argv);
+int cmd_list(int, char **);
+int cmd_describe(int, char **);
 
 /* Shared option helpers (cli/options.c). */
 enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GCC };
