@@ -6,6 +6,7 @@
 #include "util/diag.h"
 
 static const struct command commands[] = {
+	{"check", cmd_check, "every config-level diagnosis on each config"},
 	{"dump", cmd_dump, "read configs and print the device model"},
 	{"list", cmd_list, "list every diagnosis ID"},
 	{"describe", cmd_describe, "explain one diagnosis and its fix per platform"},
