@@ -3,9 +3,10 @@
  * table (registry.c). A check reads one device model and adds findings; it
  * never prints and never changes the model.
  *
- * Adding a check: write `int check_<id>(struct check_ctx *c)` in the file of
- * its area (checks/<area>.c), declare it in checks_list.h, add one row to
- * the registry, and give it a must-report and a near-miss golden case.
+ * Adding a check: write `int check_<id>(struct check_ctx *c)` in a file of
+ * its area, declare it in checks_list.h, add one row to the area's table
+ * (checks_<area>.c: ike, acl_nat, ra, platform), and give it a must-report
+ * and a near-miss golden case under tests/golden/check/.
  */
 #ifndef IPSD_CHECK_H
 #define IPSD_CHECK_H
@@ -26,8 +27,9 @@ struct check {
 	check_fn fn;
 };
 
-extern const struct check check_registry[];
-extern const size_t check_registry_count;
+/* The registered checks (registry.c): check_at(0 .. check_count()-1). */
+size_t check_count(void);
+const struct check *check_at(size_t i);
 
 /*
  * Adds a finding of c->id at loc (NULL: the device) with evidence loc.

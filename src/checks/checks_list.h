@@ -1,9 +1,16 @@
-/* Declarations of every check function (see checks_table.h). */
+/* The check tables of each area and the check functions they list. */
 #ifndef IPSD_CHECKS_LIST_H
 #define IPSD_CHECKS_LIST_H
 
 #include "check.h"
 
+/* Area tables, each ending with {NULL, NULL}. */
+extern const struct check checks_ike[];      /* IKE, crypto maps, transform sets */
+extern const struct check checks_acl_nat[];  /* crypto ACLs, NAT exemption, routing, filtering */
+extern const struct check checks_ra[];       /* remote access: groups, pools, split tunnel */
+extern const struct check checks_platform[]; /* transport, MTU, platform settings */
+
+/* checks_ike */
 int check_isakmp_not_enabled(struct check_ctx *c);
 
 #endif

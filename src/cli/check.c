@@ -108,11 +108,12 @@ static bool wanted(const struct check_opts *o, const char *id)
 static int run_checks(const struct device *dev, const struct check_opts *o, struct findings *fs)
 {
 	size_t first = fs->list.n;
-	for (size_t i = 0; i < check_registry_count; i++) {
-		if (!wanted(o, check_registry[i].id))
+	for (size_t i = 0; i < check_count(); i++) {
+		const struct check *k = check_at(i);
+		if (!wanted(o, k->id))
 			continue;
-		struct check_ctx c = {dev, fs, check_registry[i].id};
-		if (check_registry[i].fn(&c))
+		struct check_ctx c = {dev, fs, k->id};
+		if (k->fn(&c))
 			return -1;
 	}
 	size_t keep = first;
