@@ -21,31 +21,31 @@ struct asa_ctx;
 typedef int (*asa_fn)(struct asa_ctx *c, size_t i);
 
 struct asa_cmd {
-	const char *kw[4]; /* leading keywords; unused slots NULL */
-	asa_fn fn;
+        const char *kw[4]; /* leading keywords; unused slots NULL */
+        asa_fn fn;
 };
 
 /* Objects a mode can edit; which one is live depends on the mode. */
 struct asa_ctx {
-	struct device *dev;
-	const struct text_line *line;
-	const char *const *a; /* words after a leading "no" */
-	size_t n;
-	bool no; /* the line started with "no" */
-	struct loc loc;
-	/* the open mode: NULL sub = none */
-	const struct asa_cmd *sub;
-	void *obj;
-	const char *obj_name;
-	/* lines indented at least this much are swallowed as known; 0 = off */
-	unsigned skip_indent;
-	size_t nat_count[4]; /* NAT rules per section, for order */
+        struct device *dev;
+        const struct text_line *line;
+        const char *const *a; /* words after a leading "no" */
+        size_t n;
+        bool no; /* the line started with "no" */
+        struct loc loc;
+        /* the open mode: NULL sub = none */
+        const struct asa_cmd *sub;
+        void *obj;
+        const char *obj_name;
+        /* lines indented at least this much are swallowed as known; 0 = off */
+        unsigned skip_indent;
+        size_t nat_count[4]; /* NAT rules per section, for order */
 };
 
 /* Word i of the line (after "no"), or NULL past the end. */
 static inline const char *asa_w(const struct asa_ctx *c, size_t i)
 {
-	return i < c->n ? c->a[i] : NULL;
+        return i < c->n ? c->a[i] : NULL;
 }
 
 /* Handler tables of the area files, each ended by an entry with fn NULL. */
@@ -90,6 +90,8 @@ int asa_push_words(struct asa_ctx *c, struct ptrvec *v, size_t i);
 
 /* An IPv4 address or a "name" alias. */
 bool asa_addr(const struct asa_ctx *c, const char *s, uint32_t *out);
+/* A netmask; PIX shorthand "0" is 0.0.0.0. */
+bool asa_mask(const char *s, uint32_t *out);
 /* "(inside)" -> "inside"; "(inside,outside)" -> both. false on bad form. */
 bool asa_paren_ifs(struct asa_ctx *c, const char *s, const char **real, const char **mapped);
 
@@ -115,9 +117,9 @@ int asa_nat_operand(struct asa_ctx *c, const char *s, struct addrset *out, bool 
 
 /* Algorithm names of the IKE policies and IKEv2 proposals (asa_crypto.c). */
 struct asa_alg {
-	const char *name;
-	int v;    /* enum ike_encr or enum ike_hash */
-	int bits; /* key bits for AES */
+        const char *name;
+        int v;    /* enum ike_encr or enum ike_hash */
+        int bits; /* key bits for AES */
 };
 const struct asa_alg *asa_encr_alg(const char *s);
 const struct asa_alg *asa_hash_alg(const char *s);
