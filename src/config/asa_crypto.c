@@ -138,15 +138,17 @@ static const struct asa_cmd p1_cmds[] = {
 
 static struct isakmp_policy *p1_obtain(struct asa_ctx *c, int prio)
 {
-        for (size_t k = 0; k < c->dev->isakmp_policies.n; k++) {
-                struct isakmp_policy *p = c->dev->isakmp_policies.v[k];
-                if (p->priority == prio)
-                        return p;
-        }
-        struct isakmp_policy *p = asa_new(c, sizeof(*p));
+        if (!c->p1_by_prio &&
+            !(c->p1_by_prio = arena_calloc(&c->dev->arena, 65536, sizeof(*c->p1_by_prio))))
+                return NULL;
+        struct isakmp_policy *p = c->p1_by_prio[prio];
+        if (p)
+                return p;
+        p = asa_new(c, sizeof(*p));
         if (!p || ptrvec_push(&c->dev->arena, &c->dev->isakmp_policies, p))
                 return NULL;
         p->priority = prio;
+        c->p1_by_prio[prio] = p;
         return p;
 }
 

@@ -89,8 +89,17 @@ static const struct asa_cmd general_cmds[] = {
 
 /* ---- ipsec-attributes ---------------------------------------------------- */
 
+static struct strmap *psk_index(struct asa_ctx *c, enum psk_source src)
+{
+        return &c->psk_by_tg[src == PSK_ASA_TUNNEL_GROUP ? 0 : src == PSK_ASA_IKEV2_LOCAL ? 1 : 2];
+}
+
+/* "no ... pre-shared-key" (transcripts only): rare, so a scan is fine. */
 static int drop_psks(struct asa_ctx *c, const char *tg, enum psk_source src)
 {
+        if (strmap_get(psk_index(c, src), tg) &&
+            strmap_put(&c->dev->arena, psk_index(c, src), tg, NULL))
+                return ASA_OOM;
         struct ptrvec *v = &c->dev->psks;
         size_t o = 0;
         for (size_t k = 0; k < v->n; k++) {
@@ -114,10 +123,16 @@ static int add_psk(struct asa_ctx *c, size_t i, enum psk_source src)
         bool enc = kw(k, "8") && asa_w(c, i + 1);
         if (!k || c->n > i + 1 + enc)
                 return ASA_UNKNOWN;
-        drop_psks(c, t->name, src); /* a new key replaces the old one */
-        struct psk *p = asa_new(c, sizeof(*p));
-        if (!p || ptrvec_push(&c->dev->arena, &c->dev->psks, p))
-                return ASA_OOM;
+        /* a new key replaces the old one, in place (an index, not a scan) */
+        struct strmap *idx = psk_index(c, src);
+        struct psk *p = strmap_get(idx, t->name);
+        if (!p) {
+                p = asa_new(c, sizeof(*p));
+                if (!p || ptrvec_push(&c->dev->arena, &c->dev->psks, p) ||
+                    strmap_put(&c->dev->arena, idx, t->name, p))
+                        return ASA_OOM;
+        }
+        p->loc = c->loc;
         p->source = src;
         p->tunnel_group = t->name;
         p->has_addr = t->name_is_addr;
