@@ -14,14 +14,15 @@
 #include "../util/diag.h"
 
 /* force = PLAT_UNKNOWN: detect. On success *out owns everything (model_free). */
-int config_read(const char *path, enum platform force, struct device **out, struct diag *err)
-	IPSD_MUST_CHECK;
+int config_read(const char *path, enum platform force, struct device **out,
+                struct diag *err) IPSD_MUST_CHECK;
 int config_read_buffer(const char *file, const char *buf, size_t len, enum platform force,
-		       struct device **out, struct diag *err) IPSD_MUST_CHECK;
+                       struct device **out, struct diag *err) IPSD_MUST_CHECK;
 
 /* The readers. They fill dev from t; 0 on success, -1 only when the arena
  * limit was reached (err set). */
 int ios_read(struct device *dev, const struct text *t, struct diag *err) IPSD_MUST_CHECK;
-int asa_read(struct device *dev, const struct text *t, struct diag *err) IPSD_MUST_CHECK; /* ASA and PIX */
+int asa_read(struct device *dev, const struct text *t,
+             struct diag *err) IPSD_MUST_CHECK; /* ASA and PIX */
 
 #endif

@@ -14,10 +14,10 @@
 #define LEX_MAX_WORDS 256 /* words kept per line; the rest are ignored (and flagged) */
 
 struct words {
-	const char *w[LEX_MAX_WORDS]; /* NUL-terminated copies in buf */
-	size_t n;
-	bool truncated; /* the line had more than LEX_MAX_WORDS words */
-	char buf[];     /* flexible: allocated by words_split */
+        const char *w[LEX_MAX_WORDS]; /* NUL-terminated copies in buf */
+        size_t n;
+        bool truncated; /* the line had more than LEX_MAX_WORDS words */
+        char buf[];     /* flexible: allocated by words_split */
 };
 
 /* Splits s[0..len) on spaces. Quoted strings ("a b") stay one word without

@@ -1,0 +1,194 @@
+/*
+ * Interfaces and routes: "interface X" with nameif, security-level,
+ * ip address [standby], dhcp, shutdown, vlan, description; "route IF NET
+ * MASK GW [DIST] [track N]"; hostname and domain-name.
+ */
+#include "asa.h"
+
+#include <string.h>
+
+static struct iface *IF(struct asa_ctx *c)
+{
+        return c->obj;
+}
+
+static int i_nameif(struct asa_ctx *c, size_t i)
+{
+        if (c->no) {
+                IF(c)->nameif = NULL;
+                return ASA_OK;
+        }
+        /* one word: a longer line is PIX 6 "nameif HW NAME securityN" */
+        if (!asa_w(c, i) || asa_w(c, i + 1))
+                return ASA_UNKNOWN;
+        return model_set_nameif(c->dev, IF(c), asa_w(c, i)) ? ASA_OOM : ASA_OK;
+}
+
+static int i_security(struct asa_ctx *c, size_t i)
+{
+        if (c->no) {
+                IF(c)->security_level = -1;
+                return ASA_OK;
+        }
+        return lex_int(asa_w(c, i), 0, 100, &IF(c)->security_level) && !asa_w(c, i + 1)
+                   ? ASA_OK
+                   : ASA_UNKNOWN;
+}
+
+/* ip address A M [standby S] | ip address dhcp [setroute] | pppoe */
+static int i_address(struct asa_ctx *c, size_t i)
+{
+        struct iface *f = IF(c);
+        uint32_t a, m, s;
+        if (c->no) {
+                f->has_addr = f->dhcp = false;
+                return ASA_OK;
+        }
+        if (kw(asa_w(c, i), "dhcp") || kw(asa_w(c, i), "pppoe")) {
+                f->dhcp = kw(asa_w(c, i), "dhcp");
+                return ASA_OK;
+        }
+        if (!asa_addr(c, asa_w(c, i), &a) || !asa_mask(asa_w(c, i + 1), &m))
+                return ASA_UNKNOWN;
+        if (asa_w(c, i + 2) &&
+            !(kw(asa_w(c, i + 2), "standby") && asa_addr(c, asa_w(c, i + 3), &s)))
+                return ASA_UNKNOWN;
+        f->has_addr = true;
+        f->addr = a;
+        f->mask = m;
+        return ASA_OK;
+}
+
+static int i_shutdown(struct asa_ctx *c, size_t i)
+{
+        (void)i;
+        IF(c)->shutdown = !c->no;
+        IF(c)->shutdown_loc = c->loc;
+        return ASA_OK;
+}
+
+/* tunnel source interface IF | destination A | mode ipsec ipv4 |
+ * protection ipsec profile P (ASA 9.8+ VTI) */
+static int i_tunnel(struct asa_ctx *c, size_t i)
+{
+        struct iface *f = IF(c);
+        const char *w = asa_w(c, i), *x = asa_w(c, i + 1);
+        if (!x)
+                return ASA_UNKNOWN;
+        f->is_tunnel = true;
+        if (kw(w, "source"))
+                f->tunnel_source =
+                    asa_dup(c, kw(x, "interface") && asa_w(c, i + 2) ? asa_w(c, i + 2) : x);
+        else if (kw(w, "destination"))
+                f->has_tunnel_dest = asa_addr(c, x, &f->tunnel_dest);
+        else if (kw(w, "mode"))
+                f->tunnel_mode = asa_join(c, i + 1, c->n);
+        else if (kw(w, "protection") && kw(x, "ipsec") && kw(asa_w(c, i + 2), "profile") &&
+                 asa_w(c, i + 3)) {
+                f->tunnel_protection = asa_dup(c, asa_w(c, i + 3));
+                f->tunnel_protection_loc = c->loc;
+        } else
+                return ASA_UNKNOWN;
+        return ASA_OK;
+}
+
+static const struct asa_cmd iface_cmds[] = {
+    {{"tunnel"}, i_tunnel},
+    {{"nameif"}, i_nameif},
+    {{"security-level"}, i_security},
+    {{"ip", "address"}, i_address},
+    {{"shutdown"}, i_shutdown},
+    {{"vlan"}, asa_known},
+    {{"description"}, asa_known},
+    {{"speed"}, asa_known},
+    {{"duplex"}, asa_known},
+    {{"management-only"}, asa_known},
+    {{"mac-address"}, asa_known},
+    {{"mtu"}, asa_known},
+    {{"ipv6"}, asa_known},
+    {{"channel-group"}, asa_known},
+    {{"member-interface"}, asa_known},
+    {{"pppoe"}, asa_known},
+    {{"ospf"}, asa_known},
+    {{"ip", "verify"}, asa_known},
+    {{"flowcontrol"}, asa_known},
+    {{"delay"}, asa_known},
+    {{"zone-member"}, asa_known},
+    {{"switchport"}, asa_known},
+    {{"igmp"}, asa_known},
+    {{"pim"}, asa_known},
+    {{"authentication"}, asa_known},
+    {{0}, NULL},
+};
+
+/* interface HW [PIX 6: auto|100full|... [shutdown]] */
+static int on_interface(struct asa_ctx *c, size_t i)
+{
+        const char *hw = asa_w(c, i);
+        if (!hw || c->no)
+                return hw ? ASA_OK : ASA_UNKNOWN;
+        struct iface *f = model_obtain_iface(c->dev, hw, &c->loc);
+        if (!f)
+                return ASA_OOM;
+        if (!asa_w(c, i + 1)) {
+                asa_open(c, iface_cmds, f, f->name);
+                return ASA_OK;
+        }
+        /* PIX 6: "interface ethernet0 auto [shutdown]" is one line */
+        f->shutdown = kw(asa_w(c, c->n - 1), "shutdown");
+        if (f->shutdown)
+                f->shutdown_loc = c->loc;
+        return ASA_OK;
+}
+
+/* route IF NET MASK GW [DIST] [track N] [tunneled] */
+static int on_route(struct asa_ctx *c, size_t i)
+{
+        uint32_t net, mask, gw;
+        const char *ifn = asa_w(c, i);
+        if (!ifn || !asa_addr(c, asa_w(c, i + 1), &net) || !asa_mask(asa_w(c, i + 2), &mask) ||
+            !asa_addr(c, asa_w(c, i + 3), &gw))
+                return ASA_UNKNOWN;
+        int dist = 1;
+        size_t k = i + 4;
+        if (asa_w(c, k) && lex_int(asa_w(c, k), 1, 255, &dist))
+                k++;
+        for (; k < c->n; k++)
+                if (kw(asa_w(c, k), "track"))
+                        k++;
+                else if (!kw(asa_w(c, k), "tunneled"))
+                        return ASA_UNKNOWN;
+        if (c->no)
+                return ASA_OK;
+        struct route *r = asa_new(c, sizeof(*r));
+        if (!r || !(r->ifname = asa_dup(c, ifn)) || ptrvec_push(&c->dev->arena, &c->dev->routes, r))
+                return ASA_OOM;
+        r->net = net & mask;
+        r->mask = mask;
+        r->has_nexthop = true;
+        r->nexthop = gw;
+        r->distance = dist;
+        return ASA_OK;
+}
+
+static int on_hostname(struct asa_ctx *c, size_t i)
+{
+        if (!asa_w(c, i))
+                return ASA_UNKNOWN;
+        c->dev->hostname = asa_dup(c, asa_w(c, i));
+        c->dev->hostname_loc = c->loc;
+        return c->dev->hostname ? ASA_OK : ASA_OOM;
+}
+
+static int on_domain(struct asa_ctx *c, size_t i)
+{
+        if (!asa_w(c, i))
+                return ASA_UNKNOWN;
+        c->dev->domain = asa_dup(c, asa_w(c, i));
+        return c->dev->domain ? ASA_OK : ASA_OOM;
+}
+
+const struct asa_cmd asa_iface_cmds[] = {
+    {{"interface"}, on_interface}, {{"route"}, on_route}, {{"hostname"}, on_hostname},
+    {{"domain-name"}, on_domain},  {{0}, NULL},
+};
