@@ -575,7 +575,12 @@ static void pix63_config(void **state)
         assert_int_equal(r->kind, NAT_LEGACY_DYNAMIC);
         assert_int_equal(r->real_src.r[0].hi, 0xffffffffu);
         const struct isakmp_policy *p = d->isakmp_policies.v[0];
-        assert_int_equal(d->isakmp_policies.n, 1);
+        /* The configured policy, then PIX 6's implicit default suite at 65535
+         * that model_finalize adds (see model/defaults.c). */
+        assert_int_equal(d->isakmp_policies.n, 2);
+        assert_false(p->implicit);
+        assert_true(((const struct isakmp_policy *)d->isakmp_policies.v[1])->implicit);
+        assert_int_equal(((const struct isakmp_policy *)d->isakmp_policies.v[1])->priority, 65535);
         assert_int_equal(p->auth, AUTH_PSK);
         assert_int_equal(p->encr, ENCR_3DES);
         assert_int_equal(p->hash, HASH_SHA1);
