@@ -1,10 +1,395 @@
-/* STUB: replaced by the IOS reader. */
+/*
+ * The IOS / IOS-XE config reader: the line loop, the mode stack and the
+ * keyword dispatch. What each command means lives in the ios_*.c files
+ * (see ios_int.h); this file only decides which table a line goes to.
+ *
+ * Modes: a mode-opening command (interface, crypto map, ...) pushes a frame
+ * at its indent. In a running config, an indented line belongs to the
+ * innermost frame opened at a smaller indent; "exit" / "end" / a new
+ * top-level command close frames. In a transcript without indentation, a
+ * line that is not a top-level command but is a known sub-command of an
+ * open mode belongs to that mode.
+ */
 #include "config.h"
+#include "ios_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const struct ios_cmdtab *const top_tabs[] = {
+	&ios_top_isakmp, &ios_top_ipsec, &ios_top_ikev2, &ios_top_acl,
+	&ios_top_objgrp, &ios_top_iface, &ios_top_skip,
+};
+
+static const struct ios_cmdtab *mode_tab(enum ios_mode m)
+{
+	static const struct ios_cmdtab *const tabs[IM_COUNT] = {
+		[IM_IFACE] = &ios_sub_iface,
+		[IM_ACL] = &ios_sub_acl,
+		[IM_OBJ_NET] = &ios_sub_objnet,
+		[IM_OBJ_SVC] = &ios_sub_objsvc,
+		[IM_ISAKMP_POLICY] = &ios_sub_isakmp_policy,
+		[IM_KEYRING] = &ios_sub_keyring,
+		[IM_ISAKMP_PROFILE] = &ios_sub_isakmp_profile,
+		[IM_CLIENT_GROUP] = &ios_sub_client_group,
+		[IM_TSET] = &ios_sub_tset,
+		[IM_CMAP] = &ios_sub_cmap,
+		[IM_IPSEC_PROFILE] = &ios_sub_ipsec_profile,
+		[IM_IKEV2_PROPOSAL] = &ios_sub_ikev2_proposal,
+		[IM_IKEV2_KEYRING] = &ios_sub_ikev2_keyring,
+		[IM_IKEV2_PEER] = &ios_sub_ikev2_peer,
+		[IM_IKEV2_PROFILE] = &ios_sub_ikev2_profile,
+		[IM_ROUTE_MAP] = &ios_sub_route_map,
+	};
+	return (unsigned)m < IM_COUNT ? tabs[m] : NULL;
+}
+
+/* ---- helpers ---------------------------------------------------------- */
+
+const char *ios_word(const struct ios_ctx *c, size_t i)
+{
+	return i < c->w->n ? c->w->w[i] : NULL;
+}
+
+const char *ios_arg(const struct ios_ctx *c, size_t i)
+{
+	return i < c->w->n - c->a ? c->w->w[c->a + i] : NULL;
+}
+
+size_t ios_nargs(const struct ios_ctx *c)
+{
+	return c->w->n - c->a;
+}
+
+char *ios_str(struct ios_ctx *c, const char *s)
+{
+	return model_strdup(c->dev, s);
+}
+
+char *ios_rest(struct ios_ctx *c, size_t i)
+{
+	size_t len = 0;
+	for (size_t k = c->a + i; k < c->w->n; k++)
+		len += strlen(c->w->w[k]) + 1;
+	char *s = arena_alloc(&c->dev->arena, len + 1);
+	if (!s)
+		return NULL;
+	char *p = s;
+	for (size_t k = c->a + i; k < c->w->n; k++) {
+		size_t n = strlen(c->w->w[k]);
+		if (p != s)
+			*p++ = ' ';
+		memcpy(p, c->w->w[k], n);
+		p += n;
+	}
+	*p = '\0';
+	return s;
+}
+
+int ios_open(struct ios_ctx *c, enum ios_mode mode, void *obj)
+{
+	if (c->depth == IOS_MAX_DEPTH)
+		return IOS_UNKNOWN; /* deeper than any real IOS mode tree */
+	c->st[c->depth++] = (struct ios_frame){mode, c->l->indent, obj};
+	return IOS_OK;
+}
+
+void *ios_obj(const struct ios_ctx *c)
+{
+	return c->depth ? c->st[c->depth - 1].obj : NULL;
+}
+
+bool ios_is_placeholder(const char *s)
+{
+	if (!s || !*s)
+		return false;
+	if (s[0] == '<')
+		return true;
+	/* "40.76.X.X": an address with letter octets, as vendor samples print */
+	size_t dots = 0;
+	bool letter = false;
+	for (const char *p = s; *p; p++) {
+		if (*p == '.')
+			dots++;
+		else if (*p == 'X' || *p == 'x')
+			letter = true;
+		else if (*p < '0' || *p > '9')
+			return false;
+	}
+	return dots == 3 && letter;
+}
+
+size_t ios_secret(struct ios_ctx *c, size_t i, struct secret *s)
+{
+	const char *k = ios_word(c, i);
+	if (!k)
+		return 0;
+	/* "key 0 K" clear; "key 6 K" / "7 K" are encrypted renderings. */
+	if ((kw(k, "6") || kw(k, "7") || kw(k, "5") || kw(k, "8") || kw(k, "9")) &&
+	    ios_word(c, i + 1)) {
+		secret_set_unknown(s, SECRET_ENCRYPTED);
+		return 2;
+	}
+	size_t used = 1;
+	if (kw(k, "0") && ios_word(c, i + 1)) {
+		k = ios_word(c, i + 1);
+		used = 2;
+	}
+	if (secret_text_is_masked(k, strlen(k)) || ios_is_placeholder(k))
+		secret_set_unknown(s, SECRET_MASKED);
+	else
+		secret_set(s, k, strlen(k));
+	return used;
+}
+
+int ios_pfs_group(const char *s, int *group)
+{
+	uint32_t g;
+	if (!s || strncasecmp(s, "group", 5) || !lex_u32(s + 5, 1, 32, &g))
+		return -1;
+	*group = (int)g;
+	return 0;
+}
+
+/* ---- matching and dispatch ------------------------------------------- */
+
+/* Number of words of w from start that cmd's keywords match; 0 = no match. */
+static size_t match(const struct ios_cmd *cmd, const struct words *w, size_t start, bool abbrev)
+{
+	size_t k = 0;
+	for (; k < IOS_MAX_KW && cmd->kw[k]; k++) {
+		const char *word = start + k < w->n ? w->w[start + k] : NULL;
+		if (!word)
+			return 0;
+		if (!strcmp(cmd->kw[k], "*"))
+			continue;
+		if (!kw(word, cmd->kw[k]) && !(abbrev && kw_abbrev(word, cmd->kw[k], 3)))
+			return 0;
+	}
+	return k;
+}
+
+static const struct ios_cmd *find(const struct ios_cmdtab *const *tabs, size_t ntabs,
+				  const struct words *w, size_t start, size_t *nkw)
+{
+	for (int abbrev = 0; abbrev < 2; abbrev++)
+		for (size_t t = 0; t < ntabs; t++)
+			for (size_t i = 0; i < tabs[t]->n; i++) {
+				size_t k = match(&tabs[t]->v[i], w, start, abbrev);
+				if (k) {
+					*nkw = k;
+					return &tabs[t]->v[i];
+				}
+			}
+	return NULL;
+}
+
+static int run(struct ios_ctx *c, const struct ios_cmd *cmd, size_t start, size_t nkw)
+{
+	c->k0 = start;
+	c->a = start + nkw;
+	if (cmd->fn)
+		return cmd->fn(c);
+	return cmd->block ? ios_open(c, IM_SKIP, NULL) : IOS_OK;
+}
+
+int ios_sub_dispatch(struct ios_ctx *c, enum ios_mode mode, void *obj, size_t start)
+{
+	const struct ios_cmdtab *tab = mode_tab(mode);
+	size_t nkw = 0;
+	if (kw(ios_word(c, start), "no")) {
+		c->neg = true;
+		start++;
+	}
+	const struct ios_cmd *cmd = tab ? find(&tab, 1, c->w, start, &nkw) : NULL;
+	if (!cmd || c->depth == IOS_MAX_DEPTH)
+		return IOS_UNKNOWN;
+	/* a temporary frame so that the handler finds obj where it always does */
+	size_t depth = c->depth;
+	c->st[c->depth++] = (struct ios_frame){mode, c->l->indent, obj};
+	int rc = run(c, cmd, start, nkw);
+	c->depth = depth;
+	return rc;
+}
+
+/* Tries the open modes from the innermost outwards; on a match, closes the
+ * modes inside the one that took the line. */
+static int try_frames(struct ios_ctx *c, size_t start, int *rc)
+{
+	for (size_t d = c->depth; d-- > 0;) {
+		const struct ios_cmdtab *tab = mode_tab(c->st[d].mode);
+		size_t nkw;
+		const struct ios_cmd *cmd = tab ? find(&tab, 1, c->w, start, &nkw) : NULL;
+		if (cmd) {
+			c->depth = d + 1;
+			*rc = run(c, cmd, start, nkw);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int try_top(struct ios_ctx *c, size_t start, int *rc)
+{
+	size_t nkw;
+	const struct ios_cmd *cmd =
+		find(top_tabs, sizeof(top_tabs) / sizeof(top_tabs[0]), c->w, start, &nkw);
+	if (!cmd)
+		return 0;
+	c->depth = 0;
+	*rc = run(c, cmd, start, nkw);
+	return 1;
+}
+
+/* exit / end / quit close modes; true when the line was one of them. */
+static bool mode_close(struct ios_ctx *c, size_t start)
+{
+	if (c->w->n != start + 1)
+		return false;
+	const char *s = c->w->w[start];
+	if (kw(s, "end")) {
+		c->depth = 0;
+		return true;
+	}
+	if (kw(s, "exit") || kw(s, "quit")) {
+		if (c->depth)
+			c->depth--;
+		return true;
+	}
+	return false;
+}
+
+static int dispatch(struct ios_ctx *c)
+{
+	const struct text_line *l = c->l;
+	size_t start = 0;
+	bool child = l->indent > 0 || (l->mode && strcmp(l->mode, "config"));
+	if (l->indent > 0)
+		while (c->depth && c->st[c->depth - 1].indent >= l->indent)
+			c->depth--;
+	if (!c->neg && mode_close(c, 0))
+		return IOS_OK;
+	if (c->neg)
+		start = 1;
+	if (child && c->depth && c->st[c->depth - 1].mode == IM_SKIP && l->indent > 0)
+		return IOS_OK;
+	int rc = IOS_UNKNOWN;
+	if (child) {
+		if (try_frames(c, start, &rc) || try_top(c, start, &rc))
+			return rc;
+		return IOS_UNKNOWN;
+	}
+	if (try_top(c, start, &rc) || try_frames(c, start, &rc))
+		return rc;
+	c->depth = 0; /* an unknown top-level command ends the open mode */
+	return IOS_UNKNOWN;
+}
+
+/* ---- banners ---------------------------------------------------------- */
+
+static const char *const banner_kinds[] = {"motd", "login", "exec", "incoming", "prompt-timeout",
+					    "slip-ppp", "config-save"};
+
+/* True when the line is a banner opener (and sets the delimiter when the
+ * banner continues on later lines). */
+static bool banner_start(struct ios_ctx *c)
+{
+	if (!kw(c->w->w[0], "banner") || c->w->n < 2)
+		return false;
+	size_t i = 1;
+	for (size_t k = 0; k < sizeof(banner_kinds) / sizeof(banner_kinds[0]); k++)
+		if (kw(c->w->w[1], banner_kinds[k]))
+			i = 2;
+	const char *d = ios_word(c, i);
+	if (!d)
+		return true;
+	/* the running config prints the ETX delimiter as the two characters ^C */
+	size_t dl = !strncmp(d, "^C", 2) ? 2 : 1;
+	char delim[3] = {d[0], dl == 2 ? d[1] : '\0', '\0'};
+	const char *p = strstr(c->l->s, delim);
+	if (p && strstr(p + dl, delim))
+		return true; /* opened and closed on one line */
+	memcpy(c->banner_delim, delim, sizeof(delim));
+	return true;
+}
+
+static void banner_line(struct ios_ctx *c)
+{
+	c->dev->nskipped++;
+	if (strstr(c->l->s, c->banner_delim))
+		c->banner_delim[0] = '\0';
+}
+
+/* ---- the loop --------------------------------------------------------- */
+
+/* "<xsl:value-of select=..."/>" spans words: glue each "<...>" into one. */
+static void merge_placeholders(struct words *w)
+{
+	size_t out = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		const char *s = w->w[i];
+		size_t j = i;
+		if (s[0] == '<') {
+			while (j < w->n && (!w->w[j][0] || w->w[j][strlen(w->w[j]) - 1] != '>'))
+				j++;
+			if (j == w->n)
+				j = i;
+			for (size_t k = i; k < j; k++) /* words are NUL-separated in buf */
+				((char *)w->w[k])[strlen(w->w[k])] = ' ';
+		}
+		w->w[out++] = s;
+		i = j;
+	}
+	w->n = out;
+}
+
+static int one_line(struct ios_ctx *c, const struct text_line *l)
+{
+	if (c->banner_delim[0]) {
+		banner_line(c);
+		return 0;
+	}
+	if (l->comment)
+		return 0;
+	if (l->output || (l->mode && !strcmp(l->mode, "exec"))) {
+		c->dev->nskipped++;
+		return 0;
+	}
+	c->w = words_split(l->s, l->len);
+	if (!c->w)
+		return -1;
+	int rc = IOS_OK;
+	c->l = l;
+	c->loc = (struct loc){c->dev->file, l->lineno, l->shown};
+	c->neg = false;
+	if (c->w->n) {
+		merge_placeholders(c->w);
+		if (banner_start(c)) {
+			c->depth = 0;
+		} else {
+			c->neg = kw(c->w->w[0], "no") && c->w->n > 1;
+			rc = c->w->truncated ? IOS_UNKNOWN : dispatch(c);
+		}
+	}
+	free(c->w);
+	c->w = NULL;
+	if (rc == IOS_UNKNOWN)
+		return model_add_unknown(c->dev, &c->loc);
+	return rc;
+}
 
 int ios_read(struct device *dev, const struct text *t, struct diag *err)
 {
-	(void)dev;
-	(void)t;
-	(void)err;
+	struct ios_ctx c;
+	memset(&c, 0, sizeof(c));
+	c.dev = dev;
+	for (size_t i = 0; i < t->n; i++) {
+		if (one_line(&c, &t->lines[i])) {
+			diag_set(err, t->file, t->lines[i].lineno,
+				 "input too large: model memory limit reached");
+			return -1;
+		}
+	}
 	return 0;
 }
