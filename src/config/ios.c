@@ -87,11 +87,13 @@ char *ios_rest(struct ios_ctx *c, size_t i)
 	return s;
 }
 
+static unsigned line_indent(const struct text_line *l);
+
 int ios_open(struct ios_ctx *c, enum ios_mode mode, void *obj)
 {
 	if (c->depth == IOS_MAX_DEPTH)
 		return IOS_UNKNOWN; /* deeper than any real IOS mode tree */
-	c->st[c->depth++] = (struct ios_frame){mode, c->l->indent, obj};
+	c->st[c->depth++] = (struct ios_frame){mode, line_indent(c->l), obj};
 	return IOS_OK;
 }
 
@@ -171,17 +173,16 @@ static size_t match(const struct ios_cmd *cmd, const struct words *w, size_t sta
 }
 
 static const struct ios_cmd *find(const struct ios_cmdtab *const *tabs, size_t ntabs,
-				  const struct words *w, size_t start, size_t *nkw)
+				  const struct words *w, size_t start, bool abbrev, size_t *nkw)
 {
-	for (int abbrev = 0; abbrev < 2; abbrev++)
-		for (size_t t = 0; t < ntabs; t++)
-			for (size_t i = 0; i < tabs[t]->n; i++) {
-				size_t k = match(&tabs[t]->v[i], w, start, abbrev);
-				if (k) {
-					*nkw = k;
-					return &tabs[t]->v[i];
-				}
+	for (size_t t = 0; t < ntabs; t++)
+		for (size_t i = 0; i < tabs[t]->n; i++) {
+			size_t k = match(&tabs[t]->v[i], w, start, abbrev);
+			if (k) {
+				*nkw = k;
+				return &tabs[t]->v[i];
 			}
+		}
 	return NULL;
 }
 
@@ -202,7 +203,7 @@ int ios_sub_dispatch(struct ios_ctx *c, enum ios_mode mode, void *obj, size_t st
 		c->neg = true;
 		start++;
 	}
-	const struct ios_cmd *cmd = tab ? find(&tab, 1, c->w, start, &nkw) : NULL;
+	const struct ios_cmd *cmd = tab ? find(&tab, 1, c->w, start, false, &nkw) : NULL;
 	if (!cmd || c->depth == IOS_MAX_DEPTH)
 		return IOS_UNKNOWN;
 	/* a temporary frame so that the handler finds obj where it always does */
@@ -213,14 +214,15 @@ int ios_sub_dispatch(struct ios_ctx *c, enum ios_mode mode, void *obj, size_t st
 	return rc;
 }
 
-/* Tries the open modes from the innermost outwards; on a match, closes the
- * modes inside the one that took the line. */
-static int try_frames(struct ios_ctx *c, size_t start, int *rc)
+/* Tries the open modes d = from-1 down to `to` (innermost first); on a match,
+ * closes the modes inside the one that took the line. */
+static int try_frames(struct ios_ctx *c, size_t from, size_t to, size_t start, bool abbrev,
+		      int *rc)
 {
-	for (size_t d = c->depth; d-- > 0;) {
+	for (size_t d = from; d-- > to;) {
 		const struct ios_cmdtab *tab = mode_tab(c->st[d].mode);
 		size_t nkw;
-		const struct ios_cmd *cmd = tab ? find(&tab, 1, c->w, start, &nkw) : NULL;
+		const struct ios_cmd *cmd = tab ? find(&tab, 1, c->w, start, abbrev, &nkw) : NULL;
 		if (cmd) {
 			c->depth = d + 1;
 			*rc = run(c, cmd, start, nkw);
@@ -230,11 +232,11 @@ static int try_frames(struct ios_ctx *c, size_t start, int *rc)
 	return 0;
 }
 
-static int try_top(struct ios_ctx *c, size_t start, int *rc)
+static int try_top(struct ios_ctx *c, size_t start, bool abbrev, int *rc)
 {
 	size_t nkw;
 	const struct ios_cmd *cmd =
-		find(top_tabs, sizeof(top_tabs) / sizeof(top_tabs[0]), c->w, start, &nkw);
+		find(top_tabs, sizeof(top_tabs) / sizeof(top_tabs[0]), c->w, start, abbrev, &nkw);
 	if (!cmd)
 		return 0;
 	c->depth = 0;
@@ -243,46 +245,77 @@ static int try_top(struct ios_ctx *c, size_t start, int *rc)
 }
 
 /* exit / end / quit close modes; true when the line was one of them. */
-static bool mode_close(struct ios_ctx *c, size_t start)
+static bool mode_close(struct ios_ctx *c, size_t k)
 {
-	if (c->w->n != start + 1)
+	if (c->w->n != 1 || c->neg)
 		return false;
-	const char *s = c->w->w[start];
+	const char *s = c->w->w[0];
 	if (kw(s, "end")) {
 		c->depth = 0;
 		return true;
 	}
 	if (kw(s, "exit") || kw(s, "quit")) {
-		if (c->depth)
-			c->depth--;
+		c->depth = k > 0 ? k - 1 : (c->depth ? c->depth - 1 : 0);
 		return true;
 	}
 	return false;
 }
 
+/* Certificate and key dumps: lines of hex words only. */
+static bool hex_line(const struct words *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		for (const char *p = w->w[i]; *p; p++)
+			if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f') ||
+			      (*p >= 'A' && *p <= 'F')))
+				return false;
+	return w->n > 0;
+}
+
+/* Leading spaces (from the input layer) plus tabs left in the text. */
+static unsigned line_indent(const struct text_line *l)
+{
+	unsigned n = l->indent;
+	for (const char *p = l->s; *p == '\t' || *p == ' '; p++)
+		n++;
+	return n;
+}
+
+/*
+ * Frames 0..k-1 were opened at a smaller indent than this line: the line is
+ * their child. Frames k..depth-1 sit at this line's level: a uniformly
+ * indented file or a transcript without indentation, where a known
+ * sub-command still belongs to them when it is not a top-level command.
+ */
 static int dispatch(struct ios_ctx *c)
 {
 	const struct text_line *l = c->l;
-	size_t start = 0;
-	bool child = l->indent > 0 || (l->mode && strcmp(l->mode, "config"));
-	if (l->indent > 0)
-		while (c->depth && c->st[c->depth - 1].indent >= l->indent)
-			c->depth--;
-	if (!c->neg && mode_close(c, 0))
+	size_t start = c->neg ? 1 : 0, k = 0;
+	unsigned ind = line_indent(l);
+	bool prompt_sub = l->mode && strcmp(l->mode, "config");
+	while (k < c->depth && (prompt_sub || c->st[k].indent < ind))
+		k++;
+	if (mode_close(c, k))
 		return IOS_OK;
-	if (c->neg)
-		start = 1;
-	if (child && c->depth && c->st[c->depth - 1].mode == IM_SKIP && l->indent > 0)
+	if (k && c->st[k - 1].mode == IM_SKIP) {
+		c->depth = k;
 		return IOS_OK;
-	int rc = IOS_UNKNOWN;
-	if (child) {
-		if (try_frames(c, start, &rc) || try_top(c, start, &rc))
-			return rc;
-		return IOS_UNKNOWN;
 	}
-	if (try_top(c, start, &rc) || try_frames(c, start, &rc))
-		return rc;
-	c->depth = 0; /* an unknown top-level command ends the open mode */
+	int rc = IOS_UNKNOWN;
+	/* exact keywords first everywhere; CLI abbreviations ("int tu 1") only
+	 * when nothing matched exactly, so that "mode" never becomes "modem" */
+	for (int abbrev = 0; abbrev < 2; abbrev++) {
+		if (try_frames(c, k, 0, start, abbrev, &rc) || try_top(c, start, abbrev, &rc) ||
+		    try_frames(c, c->depth, k, start, abbrev, &rc))
+			return rc;
+		for (size_t d = c->depth; !abbrev && d-- > k;) {
+			if (c->st[d].mode == IM_SKIP && (c->st[d].indent > 0 || hex_line(c->w))) {
+				c->depth = d + 1; /* a block's body written at its level */
+				return IOS_OK;
+			}
+		}
+	}
+	c->depth = k; /* an unknown command ends the modes at its level */
 	return IOS_UNKNOWN;
 }
 
@@ -344,8 +377,24 @@ static void merge_placeholders(struct words *w)
 	w->n = out;
 }
 
+/* "crypto map M 10 ipsec-isakmp !note": IOS has no trailing comments, but
+ * hand-edited configs do; text after a word starting with '!' is dropped
+ * unless the command takes free text (description, remark). */
+static void drop_inline_comment(struct words *w)
+{
+	for (size_t i = 1; i < w->n; i++) {
+		if (kw(w->w[i - 1], "description") || kw(w->w[i - 1], "remark"))
+			return;
+		if (w->w[i][0] == '!') {
+			w->n = i;
+			return;
+		}
+	}
+}
+
 static int one_line(struct ios_ctx *c, const struct text_line *l)
 {
+	c->l = l;
 	if (c->banner_delim[0]) {
 		banner_line(c);
 		return 0;
@@ -360,11 +409,13 @@ static int one_line(struct ios_ctx *c, const struct text_line *l)
 	if (!c->w)
 		return -1;
 	int rc = IOS_OK;
-	c->l = l;
 	c->loc = (struct loc){c->dev->file, l->lineno, l->shown};
 	c->neg = false;
-	if (c->w->n) {
+	if (c->w->n && c->w->w[0][0] == '!') {
+		/* a comment indented with tabs, which the input layer did not mark */
+	} else if (c->w->n) {
 		merge_placeholders(c->w);
+		drop_inline_comment(c->w);
 		if (banner_start(c)) {
 			c->depth = 0;
 		} else {

@@ -249,6 +249,8 @@ static const struct ios_cmd iface_cmds[] = {
 	ONE("description"),
 	ONE("tunnel"),
 	ONE("duplex"),
+	ONE("half-duplex"),
+	ONE("full-duplex"),
 	ONE("speed"),
 	ONE("negotiation"),
 	ONE("mop"),
@@ -422,6 +424,9 @@ static int nat_push(struct ios_ctx *c, struct nat_rule *r)
 	return ptrvec_push(&c->dev->arena, &c->dev->nat_rules, p) ? IOS_OOM : IOS_OK;
 }
 
+static const char *if_name(struct ios_ctx *c, size_t i, size_t *next);
+static int nat_options(struct ios_ctx *c, struct nat_rule *r, size_t i);
+
 /* ... list ACL | route-map RM  (pool P | interface IF) [overload] [vrf V] ... */
 static int nat_dynamic(struct ios_ctx *c, struct nat_rule *r, size_t i)
 {
@@ -429,17 +434,55 @@ static int nat_dynamic(struct ios_ctx *c, struct nat_rule *r, size_t i)
 	if (!name)
 		return IOS_UNKNOWN;
 	const char **slot = kw(what, "list") ? &r->match_acl : &r->match_route_map;
+	size_t digits = strspn(name, "0123456789");
+	if (digits && (kw(name + digits, "interface") || kw(name + digits, "pool"))) {
+		/* "list 1interface dialer 0": a lost space, as in hand-edited configs */
+		*slot = arena_strndup(&c->dev->arena, name, digits);
+		if (!*slot || !(r->mapped_src_text = ios_rest(c, i + 1)))
+			return IOS_OOM;
+		if (kw(name + digits, "interface") && !(r->mapped_if = if_name(c, i + 2, &i)))
+			return IOS_OOM;
+		else if (kw(name + digits, "pool"))
+			i += 3;
+		r->src_xlate = NAT_XLATE_DYNAMIC;
+		return nat_options(c, r, i);
+	}
 	if (!(*slot = ios_str(c, name)))
 		return IOS_OOM;
 	r->src_xlate = NAT_XLATE_DYNAMIC;
-	for (i += 2; ios_arg(c, i); i++) {
+	return nat_options(c, r, i + 2);
+}
+
+/* Interface name at argument i, joining "dialer 0"; *next = the argument after. */
+static const char *if_name(struct ios_ctx *c, size_t i, size_t *next)
+{
+	const char *n = ios_arg(c, i), *unit = ios_arg(c, i + 1);
+	char buf[128];
+	*next = i + 1;
+	if (n && unit && unit[0] >= '0' && unit[0] <= '9' && strlen(n) + strlen(unit) < sizeof(buf)) {
+		size_t nl = strlen(n);
+		memcpy(buf, n, nl);
+		memcpy(buf + nl, unit, strlen(unit) + 1);
+		*next = i + 2;
+		return ios_str(c, buf);
+	}
+	return ios_str(c, n ? n : "");
+}
+
+static int nat_options(struct ios_ctx *c, struct nat_rule *r, size_t i)
+{
+	for (; ios_arg(c, i); i++) {
 		const char *s = ios_arg(c, i);
 		if ((kw(s, "pool") || kw(s, "interface")) && ios_arg(c, i + 1)) {
 			if (!(r->mapped_src_text = ios_rest(c, i)))
 				return IOS_OOM;
-			if (kw(s, "interface"))
-				r->mapped_if = ios_str(c, ios_arg(c, i + 1));
-			i++;
+			if (kw(s, "interface")) {
+				if (!(r->mapped_if = if_name(c, i + 1, &i)))
+					return IOS_OOM;
+				i--;
+			} else {
+				i++;
+			}
 		} else if (kw(s, "overload")) {
 			r->overload = true;
 		} else if (kw(s, "vrf") && ios_arg(c, i + 1)) {
@@ -639,7 +682,7 @@ static int username(struct ios_ctx *c)
 		const char *s = ios_arg(c, i);
 		if (kw(s, "privilege") && lex_int(ios_arg(c, i + 1), 0, 15, &u->privilege)) {
 			i++;
-		} else if (kw(s, "secret") || kw(s, "password")) {
+		} else if (kw(s, "secret") || kw(s, "password") || kw(s, "nthash")) {
 			/* secrets 5/8/9 are one-way hashes, 7 reversible: none is a value */
 			size_t used = ios_secret(c, c->a + i + 1, &u->password);
 			if (!used)

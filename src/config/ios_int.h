@@ -54,7 +54,7 @@ enum { IOS_OK = 0, IOS_UNKNOWN = 1, IOS_OOM = -1 };
 
 struct ios_frame {
 	enum ios_mode mode;
-	uint16_t indent;
+	unsigned indent;
 	void *obj; /* the element the mode edits */
 };
 
