@@ -8,6 +8,19 @@
 #include <string.h>
 #include <strings.h>
 
+/* "dialer 0", "GigabitEthernet 0/1": a type name without its unit number
+ * takes the next word (when that starts with a digit) as the unit. */
+static bool needs_unit(const char *name)
+{
+	size_t n = strlen(name);
+	return n && !(name[n - 1] >= '0' && name[n - 1] <= '9');
+}
+
+static bool unit_word(const char *s)
+{
+	return s && s[0] >= '0' && s[0] <= '9';
+}
+
 static int hostname(struct ios_ctx *c)
 {
 	const char *h = ios_arg(c, 0);
@@ -42,7 +55,7 @@ static int interface(struct ios_ctx *c)
 	char name[256];
 	size_t len = strlen(n);
 	const char *more = ios_arg(c, 1);
-	if (more && more[0] >= '0' && more[0] <= '9' && len + strlen(more) < sizeof(name)) {
+	if (more && needs_unit(n) && unit_word(more) && len + strlen(more) < sizeof(name)) {
 		memcpy(name, n, len);
 		strcpy(name + len, more);
 		n = name;
@@ -389,7 +402,7 @@ static int ip_route(struct ios_ctx *c)
 		size_t len = strlen(nh);
 		const char *unit = ios_arg(c, i + 1);
 		i++;
-		if (unit && unit[0] >= '0' && unit[0] <= '9' && !lex_ipv4(unit, &m) &&
+		if (unit && needs_unit(nh) && unit_word(unit) && !lex_ipv4(unit, &m) &&
 		    len + strlen(unit) < sizeof(name)) {
 			memcpy(name, nh, len);
 			strcpy(name + len, unit);
@@ -459,7 +472,7 @@ static const char *if_name(struct ios_ctx *c, size_t i, size_t *next)
 	const char *n = ios_arg(c, i), *unit = ios_arg(c, i + 1);
 	char buf[128];
 	*next = i + 1;
-	if (n && unit && unit[0] >= '0' && unit[0] <= '9' && strlen(n) + strlen(unit) < sizeof(buf)) {
+	if (n && unit && needs_unit(n) && unit_word(unit) && strlen(n) + strlen(unit) < sizeof(buf)) {
 		size_t nl = strlen(n);
 		memcpy(buf, n, nl);
 		memcpy(buf + nl, unit, strlen(unit) + 1);

@@ -12,6 +12,11 @@
  * (powers of two from 4): no input-driven realloc outside the arena. */
 static int arr_push(struct ios_ctx *c, void **arr, size_t *n, const void *elem, size_t size)
 {
+	/* members are sets: a repeated protocol or port adds nothing (and would
+	 * multiply the boxes of every entry that uses the group) */
+	for (size_t i = 0; i < *n; i++)
+		if (!memcmp((char *)*arr + i * size, elem, size))
+			return IOS_OK;
 	if (*n == 0 || (*n >= 4 && (*n & (*n - 1)) == 0)) {
 		size_t cap = *n ? *n * 2 : 4;
 		void *nv = arena_calloc(&c->dev->arena, cap, size);
