@@ -1,7 +1,7 @@
 /*
- * IKEv1 on IOS: crypto isakmp policy, keys (global and keyrings), isakmp
- * profiles, Easy VPN client configuration groups, and the global isakmp
- * settings (identity, keepalive, NAT keepalive, enable, aggressive mode).
+ * IKEv1 on IOS: crypto isakmp policy, keys (global and keyrings) and the
+ * global isakmp settings (identity, keepalive, NAT keepalive, enable,
+ * aggressive mode). Profiles and client groups are in ios_profile.c.
  * The ASA 8.4+ spellings "crypto ikev1 ..." that appear in mixed files are
  * read the same way.
  */
@@ -9,166 +9,176 @@
 
 #include <string.h>
 
-#define ONE(...)   {{__VA_ARGS__}, NULL, false}
-#define BLOCK(...) {{__VA_ARGS__}, NULL, true}
+#define ONE(...)                                                                                   \
+        {                                                                                          \
+                {__VA_ARGS__}, NULL, false                                                         \
+        }
+#define BLOCK(...)                                                                                 \
+        {                                                                                          \
+                {__VA_ARGS__}, NULL, true                                                          \
+        }
 
 /* ---- crypto isakmp policy N ----------------------------------------------- */
 
 static int policy(struct ios_ctx *c)
 {
-	int prio;
-	if (!lex_int(ios_arg(c, 0), 1, 65535, &prio))
-		return IOS_UNKNOWN;
-	if (kw(ios_word(c, c->k0 + 1), "ikev1"))
-		c->dev->ike.uses_ikev1_keywords = true;
-	struct isakmp_policy *p = NULL;
-	for (size_t i = 0; i < c->dev->isakmp_policies.n; i++) {
-		struct isakmp_policy *q = c->dev->isakmp_policies.v[i];
-		if (q->priority == prio)
-			p = q;
-	}
-	if (c->neg) {
-		if (p) /* priority 0 is never valid: a removed policy is skipped by all */
-			p->priority = -1;
-		return IOS_OK;
-	}
-	if (!p) {
-		p = model_alloc(c->dev, sizeof(*p));
-		if (!p || ptrvec_push(&c->dev->arena, &c->dev->isakmp_policies, p))
-			return IOS_OOM;
-		p->loc = c->loc;
-		p->priority = prio;
-	}
-	return ios_open(c, IM_ISAKMP_POLICY, p);
+        int prio;
+        if (!lex_int(ios_arg(c, 0), 1, 65535, &prio))
+                return IOS_UNKNOWN;
+        if (kw(ios_word(c, c->k0 + 1), "ikev1"))
+                c->dev->ike.uses_ikev1_keywords = true;
+        struct isakmp_policy *p = NULL;
+        for (size_t i = 0; i < c->dev->isakmp_policies.n; i++) {
+                struct isakmp_policy *q = c->dev->isakmp_policies.v[i];
+                if (q->priority == prio)
+                        p = q;
+        }
+        if (c->neg) {
+                if (p) /* priority 0 is never valid: a removed policy is skipped by all */
+                        p->priority = -1;
+                return IOS_OK;
+        }
+        if (!p) {
+                p = model_alloc(c->dev, sizeof(*p));
+                if (!p || ptrvec_push(&c->dev->arena, &c->dev->isakmp_policies, p))
+                        return IOS_OOM;
+                p->loc = c->loc;
+                p->priority = prio;
+        }
+        return ios_open(c, IM_ISAKMP_POLICY, p);
 }
 
 static const struct {
-	const char *name;
-	enum ike_encr encr;
-	int bits;
+        const char *name;
+        enum ike_encr encr;
+        int bits;
 } encrs[] = {
-	{"des", ENCR_DES, 0},        {"3des", ENCR_3DES, 0},      {"aes", ENCR_AES, 128},
-	{"aes-192", ENCR_AES, 192},  {"aes-256", ENCR_AES, 256},  {"aes-128", ENCR_AES, 128},
-	{"null", ENCR_NULL, 0},
+    {"des", ENCR_DES, 0},       {"3des", ENCR_3DES, 0},     {"aes", ENCR_AES, 128},
+    {"aes-192", ENCR_AES, 192}, {"aes-256", ENCR_AES, 256}, {"aes-128", ENCR_AES, 128},
+    {"null", ENCR_NULL, 0},
 };
 
 static int pol_encr(struct ios_ctx *c)
 {
-	struct isakmp_policy *p = ios_obj(c);
-	const char *e = ios_arg(c, 0);
-	if (c->neg) {
-		p->explicit_mask &= ~(unsigned)P1_EXPL_ENCR;
-		p->encr = ENCR_NONE;
-		return IOS_OK;
-	}
-	for (size_t i = 0; i < sizeof(encrs) / sizeof(encrs[0]); i++) {
-		if (!kw(e, encrs[i].name))
-			continue;
-		p->encr = encrs[i].encr;
-		p->key_bits = encrs[i].bits;
-		/* "encryption aes 256": the key size follows as its own word;
-		 * plain "aes" is AES-128 (Cisco IOS Security Command Reference, encryption (IKE policy)) */
-		if (encrs[i].encr == ENCR_AES && ios_arg(c, 1) &&
-		    !lex_int(ios_arg(c, 1), 128, 256, &p->key_bits))
-			return IOS_UNKNOWN;
-		p->explicit_mask |= P1_EXPL_ENCR;
-		return IOS_OK;
-	}
-	return IOS_UNKNOWN;
+        struct isakmp_policy *p = ios_obj(c);
+        const char *e = ios_arg(c, 0);
+        if (c->neg) {
+                p->explicit_mask &= ~(unsigned)P1_EXPL_ENCR;
+                p->encr = ENCR_NONE;
+                return IOS_OK;
+        }
+        for (size_t i = 0; i < sizeof(encrs) / sizeof(encrs[0]); i++) {
+                if (!kw(e, encrs[i].name))
+                        continue;
+                p->encr = encrs[i].encr;
+                p->key_bits = encrs[i].bits;
+                /* "encryption aes 256": the key size follows as its own word;
+                 * plain "aes" is AES-128 (Cisco IOS Security Command Reference, encryption (IKE
+                 * policy)) */
+                if (encrs[i].encr == ENCR_AES && ios_arg(c, 1) &&
+                    !lex_int(ios_arg(c, 1), 128, 256, &p->key_bits))
+                        return IOS_UNKNOWN;
+                p->explicit_mask |= P1_EXPL_ENCR;
+                return IOS_OK;
+        }
+        return IOS_UNKNOWN;
 }
 
 static const struct {
-	const char *name;
-	enum ike_hash h;
+        const char *name;
+        enum ike_hash h;
 } hashes[] = {
-	{"md5", HASH_MD5},       {"sha", HASH_SHA1},      {"sha1", HASH_SHA1},
-	{"sha256", HASH_SHA256}, {"sha384", HASH_SHA384}, {"sha512", HASH_SHA512},
-	{"sha-1", HASH_SHA1},    {"sha-256", HASH_SHA256},
+    {"md5", HASH_MD5},       {"sha", HASH_SHA1},       {"sha1", HASH_SHA1},
+    {"sha256", HASH_SHA256}, {"sha384", HASH_SHA384},  {"sha512", HASH_SHA512},
+    {"sha-1", HASH_SHA1},    {"sha-256", HASH_SHA256},
 };
 
 static int hash_of(const char *s, enum ike_hash *h)
 {
-	for (size_t i = 0; i < sizeof(hashes) / sizeof(hashes[0]); i++)
-		if (kw(s, hashes[i].name)) {
-			*h = hashes[i].h;
-			return 0;
-		}
-	return -1;
+        for (size_t i = 0; i < sizeof(hashes) / sizeof(hashes[0]); i++)
+                if (kw(s, hashes[i].name)) {
+                        *h = hashes[i].h;
+                        return 0;
+                }
+        return -1;
 }
 
 static int pol_hash(struct ios_ctx *c)
 {
-	struct isakmp_policy *p = ios_obj(c);
-	if (c->neg) {
-		p->explicit_mask &= ~(unsigned)P1_EXPL_HASH;
-		p->hash = HASH_NONE;
-		return IOS_OK;
-	}
-	if (hash_of(ios_arg(c, 0), &p->hash))
-		return IOS_UNKNOWN;
-	p->explicit_mask |= P1_EXPL_HASH;
-	return IOS_OK;
+        struct isakmp_policy *p = ios_obj(c);
+        if (c->neg) {
+                p->explicit_mask &= ~(unsigned)P1_EXPL_HASH;
+                p->hash = HASH_NONE;
+                return IOS_OK;
+        }
+        if (hash_of(ios_arg(c, 0), &p->hash))
+                return IOS_UNKNOWN;
+        p->explicit_mask |= P1_EXPL_HASH;
+        return IOS_OK;
 }
 
 static int pol_auth(struct ios_ctx *c)
 {
-	static const struct {
-		const char *name;
-		enum ike_auth a;
-	} auths[] = {
-		{"pre-share", AUTH_PSK},      {"rsa-sig", AUTH_RSA_SIG}, {"rsa-encr", AUTH_RSA_ENCR},
-		{"ecdsa-sig", AUTH_ECDSA_SIG}, {"crack", AUTH_CRACK},
-	};
-	struct isakmp_policy *p = ios_obj(c);
-	if (c->neg) {
-		p->explicit_mask &= ~(unsigned)P1_EXPL_AUTH;
-		p->auth = AUTH_UNSET;
-		return IOS_OK;
-	}
-	for (size_t i = 0; i < sizeof(auths) / sizeof(auths[0]); i++)
-		if (kw(ios_arg(c, 0), auths[i].name)) {
-			p->auth = auths[i].a;
-			p->explicit_mask |= P1_EXPL_AUTH;
-			return IOS_OK;
-		}
-	return IOS_UNKNOWN;
+        static const struct {
+                const char *name;
+                enum ike_auth a;
+        } auths[] = {
+            {"pre-share", AUTH_PSK},       {"rsa-sig", AUTH_RSA_SIG}, {"rsa-encr", AUTH_RSA_ENCR},
+            {"ecdsa-sig", AUTH_ECDSA_SIG}, {"crack", AUTH_CRACK},
+        };
+        struct isakmp_policy *p = ios_obj(c);
+        if (c->neg) {
+                p->explicit_mask &= ~(unsigned)P1_EXPL_AUTH;
+                p->auth = AUTH_UNSET;
+                return IOS_OK;
+        }
+        for (size_t i = 0; i < sizeof(auths) / sizeof(auths[0]); i++)
+                if (kw(ios_arg(c, 0), auths[i].name)) {
+                        p->auth = auths[i].a;
+                        p->explicit_mask |= P1_EXPL_AUTH;
+                        return IOS_OK;
+                }
+        return IOS_UNKNOWN;
 }
 
 static int pol_group(struct ios_ctx *c)
 {
-	struct isakmp_policy *p = ios_obj(c);
-	if (c->neg) {
-		p->explicit_mask &= ~(unsigned)P1_EXPL_GROUP;
-		p->group = 0;
-		return IOS_OK;
-	}
-	if (!lex_int(ios_arg(c, 0), 1, 32, &p->group))
-		return IOS_UNKNOWN;
-	p->explicit_mask |= P1_EXPL_GROUP;
-	return IOS_OK;
+        struct isakmp_policy *p = ios_obj(c);
+        if (c->neg) {
+                p->explicit_mask &= ~(unsigned)P1_EXPL_GROUP;
+                p->group = 0;
+                return IOS_OK;
+        }
+        if (!lex_int(ios_arg(c, 0), 1, 32, &p->group))
+                return IOS_UNKNOWN;
+        p->explicit_mask |= P1_EXPL_GROUP;
+        return IOS_OK;
 }
 
 static int pol_lifetime(struct ios_ctx *c)
 {
-	struct isakmp_policy *p = ios_obj(c);
-	uint32_t s;
-	if (c->neg) {
-		p->explicit_mask &= ~(unsigned)P1_EXPL_LIFETIME;
-		p->lifetime = 0;
-		return IOS_OK;
-	}
-	if (!lex_u32(ios_arg(c, 0), 0, 0x7fffffff, &s))
-		return IOS_UNKNOWN;
-	p->lifetime = s;
-	p->explicit_mask |= P1_EXPL_LIFETIME;
-	return IOS_OK;
+        struct isakmp_policy *p = ios_obj(c);
+        uint32_t s;
+        if (c->neg) {
+                p->explicit_mask &= ~(unsigned)P1_EXPL_LIFETIME;
+                p->lifetime = 0;
+                return IOS_OK;
+        }
+        if (!lex_u32(ios_arg(c, 0), 0, 0x7fffffff, &s))
+                return IOS_UNKNOWN;
+        p->lifetime = s;
+        p->explicit_mask |= P1_EXPL_LIFETIME;
+        return IOS_OK;
 }
 
 static const struct ios_cmd policy_cmds[] = {
-	{{"encryption"}, pol_encr, false}, {{"encr"}, pol_encr, false},
-	{{"hash"}, pol_hash, false},       {{"authentication"}, pol_auth, false},
-	{{"group"}, pol_group, false},     {{"lifetime"}, pol_lifetime, false},
-	ONE("default"),
+    {{"encryption"}, pol_encr, false},
+    {{"encr"}, pol_encr, false},
+    {{"hash"}, pol_hash, false},
+    {{"authentication"}, pol_auth, false},
+    {{"group"}, pol_group, false},
+    {{"lifetime"}, pol_lifetime, false},
+    ONE("default"),
 };
 
 /* ---- keys ------------------------------------------------------------------ */
@@ -176,528 +186,282 @@ static const struct ios_cmd policy_cmds[] = {
 /* Peer of a key: "address A [MASK]" or "hostname H"; *i advances past it. */
 static int key_peer(struct ios_ctx *c, size_t *i, struct psk *k)
 {
-	const char *w = ios_word(c, *i), *a = ios_word(c, *i + 1);
-	uint32_t m;
-	if (!a)
-		return IOS_UNKNOWN;
-	if (kw(w, "hostname")) {
-		*i += 2;
-		return (k->hostname = ios_str(c, a)) ? IOS_OK : IOS_OOM;
-	}
-	if (!kw(w, "address"))
-		return IOS_UNKNOWN;
-	*i += 2;
-	if (kw(a, "ipv6"))
-		return ios_word(c, (*i)++) ? IOS_OK : IOS_UNKNOWN;
-	k->mask = 0xffffffffu; /* a host unless a mask follows */
-	if (lex_ipv4(a, &k->addr)) {
-		k->has_addr = true;
-	} else if (!ios_is_placeholder(a)) {
-		uint32_t net;
-		if (!lex_prefix(a, &net, &m))
-			return IOS_UNKNOWN;
-		k->has_addr = true;
-		k->addr = net;
-		k->mask = m;
-	}
-	if (lex_ipv4(ios_word(c, *i), &m)) {
-		k->mask = m;
-		*i += 1;
-	}
-	return IOS_OK;
+        const char *w = ios_word(c, *i), *a = ios_word(c, *i + 1);
+        uint32_t m;
+        if (!a)
+                return IOS_UNKNOWN;
+        if (kw(w, "hostname")) {
+                *i += 2;
+                return (k->hostname = ios_str(c, a)) ? IOS_OK : IOS_OOM;
+        }
+        if (!kw(w, "address"))
+                return IOS_UNKNOWN;
+        *i += 2;
+        if (kw(a, "ipv6"))
+                return ios_word(c, (*i)++) ? IOS_OK : IOS_UNKNOWN;
+        k->mask = 0xffffffffu; /* a host unless a mask follows */
+        if (lex_ipv4(a, &k->addr)) {
+                k->has_addr = true;
+        } else if (!ios_is_placeholder(a)) {
+                uint32_t net;
+                if (!lex_prefix(a, &net, &m))
+                        return IOS_UNKNOWN;
+                k->has_addr = true;
+                k->addr = net;
+                k->mask = m;
+        }
+        if (lex_ipv4(ios_word(c, *i), &m)) {
+                k->mask = m;
+                *i += 1;
+        }
+        return IOS_OK;
 }
 
 static int push_psk(struct ios_ctx *c, const struct psk *k)
 {
-	struct psk *p = model_alloc(c->dev, sizeof(*p));
-	if (!p)
-		return IOS_OOM;
-	*p = *k;
-	return ptrvec_push(&c->dev->arena, &c->dev->psks, p) ? IOS_OOM : IOS_OK;
+        struct psk *p = model_alloc(c->dev, sizeof(*p));
+        if (!p)
+                return IOS_OOM;
+        *p = *k;
+        return ptrvec_push(&c->dev->arena, &c->dev->psks, p) ? IOS_OOM : IOS_OK;
 }
 
 /* "no crypto isakmp key K address A": the key for that peer goes away. */
 static void remove_psk(struct ios_ctx *c, const struct psk *k)
 {
-	size_t out = 0;
-	for (size_t i = 0; i < c->dev->psks.n; i++) {
-		struct psk *p = c->dev->psks.v[i];
-		bool same = p->source == k->source && p->keyring == NULL && p->has_addr == k->has_addr &&
-			    (k->has_addr ? p->addr == k->addr
-					 : (p->hostname && k->hostname && !strcmp(p->hostname, k->hostname)));
-		if (!same)
-			c->dev->psks.v[out++] = p;
-	}
-	c->dev->psks.n = out;
+        size_t out = 0;
+        for (size_t i = 0; i < c->dev->psks.n; i++) {
+                struct psk *p = c->dev->psks.v[i];
+                bool same =
+                    p->source == k->source && p->keyring == NULL && p->has_addr == k->has_addr &&
+                    (k->has_addr
+                         ? p->addr == k->addr
+                         : (p->hostname && k->hostname && !strcmp(p->hostname, k->hostname)));
+                if (!same)
+                        c->dev->psks.v[out++] = p;
+        }
+        c->dev->psks.n = out;
 }
 
 /* crypto isakmp key [0|6|7] K (address A [M] | hostname H) [no-xauth] */
 static int isakmp_key(struct ios_ctx *c)
 {
-	struct psk k = {.loc = c->loc, .source = PSK_IOS_GLOBAL};
-	size_t i = c->a;
-	size_t used = ios_secret(c, i, &k.key);
-	if (!used)
-		return IOS_UNKNOWN;
-	i += used;
-	int rc = key_peer(c, &i, &k);
-	if (rc)
-		return rc;
-	if (kw(ios_word(c, i), "no-xauth")) {
-		k.no_xauth = true;
-		i++;
-	}
-	if (ios_word(c, i))
-		return IOS_UNKNOWN;
-	if (c->neg) {
-		remove_psk(c, &k);
-		return IOS_OK;
-	}
-	return push_psk(c, &k);
+        struct psk k = {.loc = c->loc, .source = PSK_IOS_GLOBAL};
+        size_t i = c->a;
+        size_t used = ios_secret(c, i, &k.key);
+        if (!used)
+                return IOS_UNKNOWN;
+        i += used;
+        int rc = key_peer(c, &i, &k);
+        if (rc)
+                return rc;
+        if (kw(ios_word(c, i), "no-xauth")) {
+                k.no_xauth = true;
+                i++;
+        }
+        if (ios_word(c, i))
+                return IOS_UNKNOWN;
+        if (c->neg) {
+                remove_psk(c, &k);
+                return IOS_OK;
+        }
+        return push_psk(c, &k);
 }
 
 static int keyring(struct ios_ctx *c)
 {
-	const char *name = ios_arg(c, 0);
-	if (!name)
-		return IOS_UNKNOWN;
-	if (c->neg)
-		return IOS_OK;
-	struct keyring *r = model_get_keyring(c->dev, name);
-	if (!r) {
-		r = model_alloc(c->dev, sizeof(*r));
-		if (!r || !(r->name = ios_str(c, name)) || model_add_keyring(c->dev, r))
-			return IOS_OOM;
-		r->loc = c->loc;
-	}
-	if (kw(ios_arg(c, 1), "vrf") && ios_arg(c, 2) && !(r->vrf = ios_str(c, ios_arg(c, 2))))
-		return IOS_OOM;
-	return ios_open(c, IM_KEYRING, r);
+        const char *name = ios_arg(c, 0);
+        if (!name)
+                return IOS_UNKNOWN;
+        if (c->neg)
+                return IOS_OK;
+        struct keyring *r = model_get_keyring(c->dev, name);
+        if (!r) {
+                r = model_alloc(c->dev, sizeof(*r));
+                if (!r || !(r->name = ios_str(c, name)) || model_add_keyring(c->dev, r))
+                        return IOS_OOM;
+                r->loc = c->loc;
+        }
+        if (kw(ios_arg(c, 1), "vrf") && ios_arg(c, 2) && !(r->vrf = ios_str(c, ios_arg(c, 2))))
+                return IOS_OOM;
+        return ios_open(c, IM_KEYRING, r);
 }
 
 /* pre-shared-key (address A [M] | hostname H) key [0|6|7] K */
 static int keyring_psk(struct ios_ctx *c)
 {
-	struct keyring *r = ios_obj(c);
-	struct psk k = {.loc = c->loc, .source = PSK_IOS_KEYRING, .keyring = r->name};
-	size_t i = c->a;
-	int rc = key_peer(c, &i, &k);
-	if (rc)
-		return rc;
-	if (c->neg)
-		return IOS_OK;
-	if (!kw(ios_word(c, i), "key") || !ios_secret(c, i + 1, &k.key))
-		return IOS_UNKNOWN;
-	return push_psk(c, &k);
+        struct keyring *r = ios_obj(c);
+        struct psk k = {.loc = c->loc, .source = PSK_IOS_KEYRING, .keyring = r->name};
+        size_t i = c->a;
+        int rc = key_peer(c, &i, &k);
+        if (rc)
+                return rc;
+        if (c->neg)
+                return IOS_OK;
+        if (!kw(ios_word(c, i), "key") || !ios_secret(c, i + 1, &k.key))
+                return IOS_UNKNOWN;
+        return push_psk(c, &k);
 }
 
 static const struct ios_cmd keyring_cmds[] = {
-	{{"pre-shared-key"}, keyring_psk, false},
-	ONE("local-address"),
-	ONE("description"),
-	BLOCK("rsa-pubkey"),
-};
-
-/* ---- crypto isakmp profile ---------------------------------------------- */
-
-static int profile(struct ios_ctx *c)
-{
-	const char *name = ios_arg(c, 0);
-	if (!name)
-		return IOS_UNKNOWN;
-	if (c->neg)
-		return IOS_OK;
-	struct isakmp_profile *p = model_get_profile(c->dev, name);
-	if (!p) {
-		p = model_alloc(c->dev, sizeof(*p));
-		if (!p || !(p->name = ios_str(c, name)) || model_add_profile(c->dev, p))
-			return IOS_OOM;
-		p->loc = c->loc;
-	}
-	return ios_open(c, IM_ISAKMP_PROFILE, p);
-}
-
-static int push_str(struct ios_ctx *c, struct ptrvec *v, const char *s)
-{
-	char *d = ios_str(c, s);
-	return !d || ptrvec_push(&c->dev->arena, v, d) ? IOS_OOM : IOS_OK;
-}
-
-static int prof_keyring(struct ios_ctx *c)
-{
-	struct isakmp_profile *p = ios_obj(c);
-	const char *k = ios_arg(c, 0);
-	if (kw(k, "local")) /* ikev2 "keyring local X" */
-		k = ios_arg(c, 1);
-	if (!k)
-		return IOS_UNKNOWN;
-	return c->neg ? IOS_OK : push_str(c, &p->keyrings, k);
-}
-
-/* match identity address A [M] [VRF] | group G | host H | host domain D | user ...
- * (ikev2: match identity remote address A [M] | fqdn ... ) */
-static int prof_match(struct ios_ctx *c)
-{
-	struct isakmp_profile *p = ios_obj(c);
-	size_t i = 0;
-	if (kw(ios_arg(c, 0), "remote") || kw(ios_arg(c, 0), "local"))
-		i = 1;
-	const char *what = ios_arg(c, i), *v = ios_arg(c, i + 1);
-	if (!what || !v)
-		return IOS_UNKNOWN;
-	if (c->neg)
-		return IOS_OK;
-	struct profile_match *m = model_alloc(c->dev, sizeof(*m));
-	if (!m)
-		return IOS_OOM;
-	m->loc = c->loc;
-	if (kw(what, "address") && kw(v, "ipv6")) {
-		m->text = ios_rest(c, i + 1);
-	} else if (kw(what, "address") && (lex_ipv4(v, &m->addr) || ios_is_placeholder(v))) {
-		m->is_addr = !ios_is_placeholder(v);
-		m->mask = 0xffffffffu;
-		if (ios_arg(c, i + 2) && !lex_ipv4(ios_arg(c, i + 2), &m->mask))
-			m->mask = 0xffffffffu; /* the word is a VRF name */
-		m->text = ios_str(c, v);
-	} else if (kw(what, "group")) {
-		p->client_config_group = ios_str(c, v);
-		m->text = p->client_config_group;
-	} else if (kw(what, "host") || kw(what, "user") || kw(what, "fqdn") ||
-		   kw(what, "email") || kw(what, "key-id") || kw(what, "dn")) {
-		m->text = ios_rest(c, i + 1);
-	} else {
-		return IOS_UNKNOWN;
-	}
-	if (!m->text)
-		return IOS_OOM;
-	return ptrvec_push(&c->dev->arena, &p->match_ids, m) ? IOS_OOM : IOS_OK;
-}
-
-static int prof_client(struct ios_ctx *c)
-{
-	struct isakmp_profile *p = ios_obj(c);
-	const char *a = ios_arg(c, 0), *b = ios_arg(c, 1), *d = ios_arg(c, 2);
-	if (c->neg)
-		return IOS_OK;
-	if (kw(a, "authentication") && kw(b, "list") && d)
-		return (p->client_auth_list = ios_str(c, d)) ? IOS_OK : IOS_OOM;
-	if (kw(a, "configuration") && kw(b, "address")) {
-		p->client_config_respond = kw(d, "respond");
-		return IOS_OK;
-	}
-	if (kw(a, "configuration") && kw(b, "group") && d)
-		return (p->client_config_group = ios_str(c, d)) ? IOS_OK : IOS_OOM;
-	return IOS_UNKNOWN;
-}
-
-static int prof_authz(struct ios_ctx *c)
-{
-	struct isakmp_profile *p = ios_obj(c);
-	const char *l = ios_arg(c, 1);
-	if (!kw(ios_arg(c, 0), "list") || !l)
-		return IOS_UNKNOWN;
-	if (c->neg)
-		return IOS_OK;
-	return (p->isakmp_authorization_list = ios_str(c, l)) ? IOS_OK : IOS_OOM;
-}
-
-/* keepalive N retry R (isakmp), dpd N R on-demand|periodic (ikev2) */
-static int prof_keepalive(struct ios_ctx *c)
-{
-	struct isakmp_profile *p = ios_obj(c);
-	if (c->neg) {
-		p->keepalive = 0;
-		return IOS_OK;
-	}
-	return lex_int(ios_arg(c, 0), 1, 86400, &p->keepalive) ? IOS_OK : IOS_UNKNOWN;
-}
-
-static int prof_vrf(struct ios_ctx *c)
-{
-	struct isakmp_profile *p = ios_obj(c);
-	if (!ios_arg(c, 0))
-		return IOS_UNKNOWN;
-	if (c->neg)
-		return IOS_OK;
-	return (p->vrf = ios_str(c, ios_arg(c, 0))) ? IOS_OK : IOS_OOM;
-}
-
-static const struct ios_cmd profile_cmds[] = {
-	{{"keyring"}, prof_keyring, false},
-	{{"match", "identity"}, prof_match, false},
-	{{"client"}, prof_client, false},
-	{{"isakmp", "authorization"}, prof_authz, false},
-	{{"keepalive"}, prof_keepalive, false},
-	{{"vrf"}, prof_vrf, false},
-	ONE("self-identity"),
-	ONE("local-address"),
-	ONE("reverse-route"),
-	ONE("initiate"),
-	ONE("description"),
-	ONE("ca"),
-	ONE("virtual-template"),
-	ONE("accounting"),
-	ONE("qos-group"),
-	ONE("match", "certificate"),
-};
-
-/* ---- crypto isakmp client configuration group G ------------------------- */
-
-static int client_group(struct ios_ctx *c)
-{
-	const char *name = ios_arg(c, 0);
-	if (!name)
-		return IOS_UNKNOWN;
-	if (c->neg)
-		return IOS_OK;
-	struct client_group *g = model_get_client_group(c->dev, name);
-	if (!g) {
-		g = model_alloc(c->dev, sizeof(*g));
-		if (!g || !(g->name = ios_str(c, name)) || model_add_client_group(c->dev, g))
-			return IOS_OOM;
-		g->loc = c->loc;
-	}
-	return ios_open(c, IM_CLIENT_GROUP, g);
-}
-
-static int cg_key(struct ios_ctx *c)
-{
-	struct client_group *g = ios_obj(c);
-	if (c->neg) {
-		secret_set_unknown(&g->key, SECRET_ABSENT);
-		return IOS_OK;
-	}
-	if (!ios_secret(c, c->a, &g->key))
-		return IOS_UNKNOWN;
-	g->key_loc = c->loc;
-	return IOS_OK;
-}
-
-static int cg_string(struct ios_ctx *c)
-{
-	struct client_group *g = ios_obj(c);
-	const char *k = ios_word(c, c->k0), *v = ios_arg(c, 0);
-	const char **slot = kw(k, "pool") ? &g->pool : kw(k, "acl") ? &g->split_acl : &g->domain;
-	if (!v)
-		return IOS_UNKNOWN;
-	if (c->neg) {
-		*slot = NULL;
-		return IOS_OK;
-	}
-	return (*slot = ios_str(c, v)) ? IOS_OK : IOS_OOM;
-}
-
-static int cg_dns(struct ios_ctx *c)
-{
-	struct client_group *g = ios_obj(c);
-	if (!ios_arg(c, 0))
-		return IOS_UNKNOWN;
-	if (c->neg)
-		return IOS_OK;
-	for (size_t i = 0; ios_arg(c, i); i++)
-		if (push_str(c, &g->dns, ios_arg(c, i)))
-			return IOS_OOM;
-	return IOS_OK;
-}
-
-static int cg_flag(struct ios_ctx *c)
-{
-	struct client_group *g = ios_obj(c);
-	const char *k = ios_word(c, c->k0);
-	if (kw(k, "save-password")) {
-		g->save_password = !c->neg;
-		return IOS_OK;
-	}
-	int *slot = kw(k, "max-users") ? &g->max_users : &g->max_logins;
-	if (c->neg) {
-		*slot = 0;
-		return IOS_OK;
-	}
-	return lex_int(ios_arg(c, 0), 1, 65535, slot) ? IOS_OK : IOS_UNKNOWN;
-}
-
-static const struct ios_cmd client_group_cmds[] = {
-	{{"key"}, cg_key, false},
-	{{"pool"}, cg_string, false},
-	{{"acl"}, cg_string, false},
-	{{"domain"}, cg_string, false},
-	{{"dns"}, cg_dns, false},
-	{{"save-password"}, cg_flag, false},
-	{{"max-users"}, cg_flag, false},
-	{{"max-logins"}, cg_flag, false},
-	ONE("include-local-lan"),
-	ONE("pfs"),
-	ONE("split-dns"),
-	ONE("banner"),
-	ONE("firewall"),
-	ONE("backup-gateway"),
-	ONE("netmask"),
-	ONE("wins"),
-	ONE("access-restrict"),
-	ONE("group-lock"),
-	ONE("auto-update"),
-	ONE("browser-proxy"),
-	ONE("configuration"),
-	ONE("crypto"),
-	ONE("dhcp"),
-	ONE("firewall"),
-	ONE("smartdefaults"),
+    {{"pre-shared-key"}, keyring_psk, false},
+    ONE("local-address"),
+    ONE("description"),
+    BLOCK("rsa-pubkey"),
 };
 
 /* ---- global isakmp settings ------------------------------------------------- */
 
 static int identity(struct ios_ctx *c)
 {
-	static const struct {
-		const char *name;
-		enum ike_identity id;
-	} ids[] = {{"address", IDENT_ADDRESS}, {"hostname", IDENT_HOSTNAME}, {"dn", IDENT_DN},
-		   {"auto", IDENT_AUTO},       {"key-id", IDENT_KEY_ID}};
-	if (c->neg) {
-		c->dev->ike.identity = IDENT_UNSET;
-		return IOS_OK;
-	}
-	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
-		if (kw(ios_arg(c, 0), ids[i].name)) {
-			c->dev->ike.identity = ids[i].id;
-			c->dev->ike.identity_loc = c->loc;
-			return IOS_OK;
-		}
-	return IOS_UNKNOWN;
+        static const struct {
+                const char *name;
+                enum ike_identity id;
+        } ids[] = {{"address", IDENT_ADDRESS},
+                   {"hostname", IDENT_HOSTNAME},
+                   {"dn", IDENT_DN},
+                   {"auto", IDENT_AUTO},
+                   {"key-id", IDENT_KEY_ID}};
+        if (c->neg) {
+                c->dev->ike.identity = IDENT_UNSET;
+                return IOS_OK;
+        }
+        for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+                if (kw(ios_arg(c, 0), ids[i].name)) {
+                        c->dev->ike.identity = ids[i].id;
+                        c->dev->ike.identity_loc = c->loc;
+                        return IOS_OK;
+                }
+        return IOS_UNKNOWN;
 }
 
 /* crypto isakmp keepalive S [R] [periodic|on-demand] */
 static int keepalive(struct ios_ctx *c)
 {
-	struct ike_global *g = &c->dev->ike;
-	int s, r = 0;
-	size_t i = 1;
-	if (c->neg) {
-		g->keepalive = g->keepalive_retry = 0;
-		return IOS_OK;
-	}
-	if (!lex_int(ios_arg(c, 0), 10, 3600, &s))
-		return IOS_UNKNOWN;
-	if (lex_int(ios_arg(c, 1), 2, 60, &r))
-		i = 2;
-	g->keepalive_periodic = kw(ios_arg(c, i), "periodic");
-	if (ios_arg(c, i) && !kw(ios_arg(c, i), "periodic") && !kw(ios_arg(c, i), "on-demand"))
-		return IOS_UNKNOWN;
-	g->keepalive = s;
-	g->keepalive_retry = r;
-	g->keepalive_loc = c->loc;
-	return IOS_OK;
+        struct ike_global *g = &c->dev->ike;
+        int s, r = 0;
+        size_t i = 1;
+        if (c->neg) {
+                g->keepalive = g->keepalive_retry = 0;
+                return IOS_OK;
+        }
+        if (!lex_int(ios_arg(c, 0), 10, 3600, &s))
+                return IOS_UNKNOWN;
+        if (lex_int(ios_arg(c, 1), 2, 60, &r))
+                i = 2;
+        g->keepalive_periodic = kw(ios_arg(c, i), "periodic");
+        if (ios_arg(c, i) && !kw(ios_arg(c, i), "periodic") && !kw(ios_arg(c, i), "on-demand"))
+                return IOS_UNKNOWN;
+        g->keepalive = s;
+        g->keepalive_retry = r;
+        g->keepalive_loc = c->loc;
+        return IOS_OK;
 }
 
 static int nat_keepalive(struct ios_ctx *c)
 {
-	int s;
-	if (c->neg) {
-		c->dev->ike.nat_t_keepalive = 0;
-		return IOS_OK;
-	}
-	if (!lex_int(ios_arg(c, 0), 5, 3600, &s))
-		return IOS_UNKNOWN;
-	c->dev->ike.nat_t_keepalive = s;
-	c->dev->ike.nat_t_loc = c->loc;
-	return IOS_OK;
+        int s;
+        if (c->neg) {
+                c->dev->ike.nat_t_keepalive = 0;
+                return IOS_OK;
+        }
+        if (!lex_int(ios_arg(c, 0), 5, 3600, &s))
+                return IOS_UNKNOWN;
+        c->dev->ike.nat_t_keepalive = s;
+        c->dev->ike.nat_t_loc = c->loc;
+        return IOS_OK;
 }
 
 /* "no crypto isakmp nat-traversal" (ASA spelling seen in mixed files) */
 static int nat_traversal(struct ios_ctx *c)
 {
-	struct ike_global *g = &c->dev->ike;
-	int s;
-	g->nat_t = c->neg ? TRI_OFF : TRI_ON;
-	g->nat_t_explicit = true;
-	g->nat_t_loc = c->loc;
-	if (!c->neg && lex_int(ios_arg(c, 0), 10, 3600, &s))
-		g->nat_t_keepalive = s;
-	return IOS_OK;
+        struct ike_global *g = &c->dev->ike;
+        int s;
+        g->nat_t = c->neg ? TRI_OFF : TRI_ON;
+        g->nat_t_explicit = true;
+        g->nat_t_loc = c->loc;
+        if (!c->neg && lex_int(ios_arg(c, 0), 10, 3600, &s))
+                g->nat_t_keepalive = s;
+        return IOS_OK;
 }
 
 static int ikev1_enable(struct ios_ctx *c);
 
 static int isakmp_enable(struct ios_ctx *c)
 {
-	struct ike_global *g = &c->dev->ike;
-	if (ios_arg(c, 0)) /* ASA: crypto isakmp enable IFNAME */
-		return ikev1_enable(c);
-	if (c->neg) {
-		g->ios_isakmp_disabled = true;
-		g->ios_isakmp_disabled_loc = c->loc;
-	} else {
-		g->ios_isakmp_disabled = false;
-	}
-	return IOS_OK;
+        struct ike_global *g = &c->dev->ike;
+        if (ios_arg(c, 0)) /* ASA: crypto isakmp enable IFNAME */
+                return ikev1_enable(c);
+        if (c->neg) {
+                g->ios_isakmp_disabled = true;
+                g->ios_isakmp_disabled_loc = c->loc;
+        } else {
+                g->ios_isakmp_disabled = false;
+        }
+        return IOS_OK;
 }
 
 static int am_disable(struct ios_ctx *c)
 {
-	if (!c->neg && ios_arg(c, 0) && !kw(ios_arg(c, 0), "disable"))
-		return IOS_UNKNOWN;
-	c->dev->ike.aggressive_mode_disabled = !c->neg;
-	return IOS_OK;
+        if (!c->neg && ios_arg(c, 0) && !kw(ios_arg(c, 0), "disable"))
+                return IOS_UNKNOWN;
+        c->dev->ike.aggressive_mode_disabled = !c->neg;
+        return IOS_OK;
 }
 
 /* ASA spellings: crypto ikev1 enable IF, crypto ikev1 am-disable, ... */
 static int ikev1_enable(struct ios_ctx *c)
 {
-	const char *ifn = ios_arg(c, 0);
-	if (kw(ios_word(c, c->k0 + 1), "ikev1"))
-		c->dev->ike.uses_ikev1_keywords = true;
-	if (!ifn)
-		return IOS_UNKNOWN;
-	if (c->neg)
-		return IOS_OK;
-	struct iface_ref *r = model_alloc(c->dev, sizeof(*r));
-	if (!r || !(r->ifname = ios_str(c, ifn)))
-		return IOS_OOM;
-	r->loc = c->loc;
-	return ptrvec_push(&c->dev->arena, &c->dev->ike.ikev1_enabled, r) ? IOS_OOM : IOS_OK;
+        const char *ifn = ios_arg(c, 0);
+        if (kw(ios_word(c, c->k0 + 1), "ikev1"))
+                c->dev->ike.uses_ikev1_keywords = true;
+        if (!ifn)
+                return IOS_UNKNOWN;
+        if (c->neg)
+                return IOS_OK;
+        struct iface_ref *r = model_alloc(c->dev, sizeof(*r));
+        if (!r || !(r->ifname = ios_str(c, ifn)))
+                return IOS_OOM;
+        r->loc = c->loc;
+        return ptrvec_push(&c->dev->arena, &c->dev->ike.ikev1_enabled, r) ? IOS_OOM : IOS_OK;
 }
 
 static int ipsec_over_tcp(struct ios_ctx *c)
 {
-	c->dev->ike.ipsec_over_tcp = !c->neg;
-	return IOS_OK;
+        c->dev->ike.ipsec_over_tcp = !c->neg;
+        return IOS_OK;
 }
 
 static const struct ios_cmd top_cmds[] = {
-	{{"crypto", "isakmp", "policy"}, policy, false},
-	{{"crypto", "ikev1", "policy"}, policy, false},
-	{{"crypto", "isakmp", "key"}, isakmp_key, false},
-	{{"crypto", "keyring"}, keyring, false},
-	{{"crypto", "isakmp", "profile"}, profile, false},
-	{{"crypto", "isakmp", "client", "configuration", "group"}, client_group, false},
-	ONE("crypto", "isakmp", "client", "configuration"),
-	{{"crypto", "isakmp", "identity"}, identity, false},
-	{{"crypto", "isakmp", "keepalive"}, keepalive, false},
-	{{"crypto", "isakmp", "nat", "keepalive"}, nat_keepalive, false},
-	{{"crypto", "isakmp", "nat-traversal"}, nat_traversal, false},
-	{{"crypto", "isakmp", "enable"}, isakmp_enable, false},
-	{{"crypto", "isakmp", "aggressive-mode"}, am_disable, false},
-	{{"crypto", "isakmp", "am-disable"}, am_disable, false},
-	{{"crypto", "ikev1", "am-disable"}, am_disable, false},
-	{{"crypto", "ikev1", "enable"}, ikev1_enable, false},
-	{{"crypto", "ikev1", "ipsec-over-tcp"}, ipsec_over_tcp, false},
-	{{"crypto", "isakmp", "ipsec-over-tcp"}, ipsec_over_tcp, false},
-	ONE("crypto", "isakmp", "invalid-spi-recovery"),
-	ONE("crypto", "isakmp", "fragmentation"),
-	ONE("crypto", "isakmp", "xauth"),
-	ONE("crypto", "isakmp", "default"),
-	ONE("crypto", "isakmp", "diagnose"),
-	ONE("crypto", "isakmp", "aaa"),
-	ONE("crypto", "isakmp", "disconnect-revoked-peers"),
-	ONE("crypto", "isakmp", "limit"),
-	ONE("crypto", "isakmp", "logging"),
-	ONE("crypto", "isakmp", "reload-wait"),
-	ONE("crypto", "isakmp", "identity"),
-	BLOCK("crypto", "isakmp", "peer"),
+    {{"crypto", "isakmp", "policy"}, policy, false},
+    {{"crypto", "ikev1", "policy"}, policy, false},
+    {{"crypto", "isakmp", "key"}, isakmp_key, false},
+    {{"crypto", "keyring"}, keyring, false},
+    {{"crypto", "isakmp", "identity"}, identity, false},
+    {{"crypto", "isakmp", "keepalive"}, keepalive, false},
+    {{"crypto", "isakmp", "nat", "keepalive"}, nat_keepalive, false},
+    {{"crypto", "isakmp", "nat-traversal"}, nat_traversal, false},
+    {{"crypto", "isakmp", "enable"}, isakmp_enable, false},
+    {{"crypto", "isakmp", "aggressive-mode"}, am_disable, false},
+    {{"crypto", "isakmp", "am-disable"}, am_disable, false},
+    {{"crypto", "ikev1", "am-disable"}, am_disable, false},
+    {{"crypto", "ikev1", "enable"}, ikev1_enable, false},
+    {{"crypto", "ikev1", "ipsec-over-tcp"}, ipsec_over_tcp, false},
+    {{"crypto", "isakmp", "ipsec-over-tcp"}, ipsec_over_tcp, false},
+    ONE("crypto", "isakmp", "invalid-spi-recovery"),
+    ONE("crypto", "isakmp", "fragmentation"),
+    ONE("crypto", "isakmp", "xauth"),
+    ONE("crypto", "isakmp", "default"),
+    ONE("crypto", "isakmp", "diagnose"),
+    ONE("crypto", "isakmp", "aaa"),
+    ONE("crypto", "isakmp", "disconnect-revoked-peers"),
+    ONE("crypto", "isakmp", "limit"),
+    ONE("crypto", "isakmp", "logging"),
+    ONE("crypto", "isakmp", "reload-wait"),
+    ONE("crypto", "isakmp", "identity"),
+    BLOCK("crypto", "isakmp", "peer"),
 };
 
 IOS_TAB(ios_top_isakmp, top_cmds);
 IOS_TAB(ios_sub_isakmp_policy, policy_cmds);
 IOS_TAB(ios_sub_keyring, keyring_cmds);
-IOS_TAB(ios_sub_isakmp_profile, profile_cmds);
-IOS_TAB(ios_sub_client_group, client_group_cmds);
