@@ -8,13 +8,17 @@
 
 #include <string.h>
 
+/* Duplicates are looked for among the first members only, so that a hostile
+ * group of many members stays linear to read. */
+#define DEDUP_SCAN 256
+
 /* Appends one element to an arena array whose capacity is implied by n
  * (powers of two from 4): no input-driven realloc outside the arena. */
 static int arr_push(struct ios_ctx *c, void **arr, size_t *n, const void *elem, size_t size)
 {
         /* members are sets: a repeated protocol or port adds nothing (and would
          * multiply the boxes of every entry that uses the group) */
-        for (size_t i = 0; i < *n; i++)
+        for (size_t i = 0; i < *n && i < DEDUP_SCAN; i++)
                 if (!memcmp((char *)*arr + i * size, elem, size))
                         return IOS_OK;
         if (*n == 0 || (*n >= 4 && (*n & (*n - 1)) == 0)) {
