@@ -33,9 +33,13 @@ static int policy(struct ios_ctx *c)
                 if (q->priority == prio)
                         p = q;
         }
-        if (c->neg) {
-                if (p) /* priority 0 is never valid: a removed policy is skipped by all */
-                        p->priority = -1;
+        if (c->neg) { /* "no crypto isakmp policy N" removes it */
+                struct ptrvec *v = &c->dev->isakmp_policies;
+                size_t out = 0;
+                for (size_t i = 0; i < v->n; i++)
+                        if (v->v[i] != p)
+                                v->v[out++] = v->v[i];
+                v->n = out;
                 return IOS_OK;
         }
         if (!p) {
