@@ -283,6 +283,9 @@ static void ikev1_keys_profiles_groups(void **state)
                                 " group 14\n"
                                 "crypto isakmp policy 30\n"
                                 " encr aes\n"
+                                "crypto isakmp policy 40\n"
+                                " hash md5\n"
+                                "no crypto isakmp policy 40\n"
                                 "crypto isakmp profile PROF\n"
                                 " keyring KR\n"
                                 " match identity address 192.0.2.1 255.255.255.255 BLUE\n"
@@ -340,6 +343,7 @@ static void ikev1_keys_profiles_groups(void **state)
         p = dev->isakmp_policies.v[1];
         assert_int_equal(p->key_bits, 128);
         assert_int_equal(p->explicit_mask, P1_EXPL_ENCR);
+        assert_int_equal(dev->isakmp_policies.n, 2); /* policy 40 was removed */
 
         struct isakmp_profile *pr = model_get_profile(dev, "PROF");
         assert_false(pr->ikev2);
