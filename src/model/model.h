@@ -501,6 +501,8 @@ struct crypto_map_entry {
 	const char *connection_type; /* answer-only, originate-only, bidirectional */
 	const char *trustpoint;
 	bool incomplete_warned; /* transcript contained "WARNING: crypto map entry incomplete" */
+	const char *ikev2_profile; /* IOS "set ikev2-profile P" */
+	bool ipsec_isakmp;         /* IOS entry type "ipsec-isakmp" written (or implied) */
 };
 
 struct cm_peer {
@@ -515,6 +517,14 @@ struct crypto_map {
 	const char *name;     /* case-sensitive */
 	bool dynamic;         /* a crypto dynamic-map */
 	struct ptrvec entries; /* struct crypto_map_entry *, sorted by seq by finalize */
+	/* IOS map-level settings ("crypto map M client ...", "crypto map M local-address IF") */
+	const char *client_auth_list;          /* client authentication list X (XAUTH) */
+	struct loc client_auth_loc;
+	const char *isakmp_authorization_list; /* isakmp authorization list X */
+	bool client_config_respond;            /* client configuration address respond */
+	bool client_config_initiate;           /* client configuration address initiate */
+	const char *local_address;             /* interface name */
+	struct loc local_address_loc;
 };
 
 struct crypto_map_binding { /* IOS interface "crypto map M"; ASA "crypto map M interface IF" */
