@@ -72,8 +72,12 @@ static void seed_example(void **state)
         assert_string_equal(dev->hostname, "R1");
         assert_string_equal(dev->domain, "example.com");
 
-        assert_int_equal(dev->isakmp_policies.n, 1);
+        /* Policy 10, then the default protection suite (65535) that IOS
+         * before 12.4(20)T keeps beside configured policies (model/defaults.c). */
+        assert_int_equal(dev->isakmp_policies.n, 2);
+        assert_true(((struct isakmp_policy *)dev->isakmp_policies.v[1])->implicit);
         struct isakmp_policy *p = dev->isakmp_policies.v[0];
+        assert_false(p->implicit);
         assert_int_equal(p->priority, 10);
         assert_int_equal(p->encr, ENCR_3DES);
         assert_int_equal(p->hash, HASH_MD5);
