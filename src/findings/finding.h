@@ -50,11 +50,10 @@ struct finding {
 	size_t seq; /* insertion order, the last sort key */
 };
 
-struct tunnel_report; /* negotiation results, defined by the tunnel command */
-
 struct findings {
 	struct arena arena;
-	struct ptrvec list; /* struct finding * */
+	struct ptrvec list;    /* struct finding * */
+	struct ptrvec tunnels; /* struct tunnel_result * (findings/tunnel.h) */
 };
 
 void findings_init(struct findings *fs);

@@ -29,5 +29,7 @@ int report_text(FILE *out, const struct findings *fs, const struct report_opts *
 /* The finding objects of the JSON contract (also used by tunnel/explain). */
 struct json_t;
 struct json_t *report_finding_json(const struct finding *f);
+struct tunnel_result;
+struct json_t *report_tunnel_json(const struct tunnel_result *t);
 
 #endif

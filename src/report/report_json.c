@@ -2,6 +2,7 @@
 #include <jansson.h>
 
 #include "../cli/cli.h"
+#include "../findings/tunnel.h"
 #include "report.h"
 
 static json_t *evidence_json(const struct finding *f)
@@ -52,6 +53,50 @@ json_t *report_finding_json(const struct finding *f)
 	return o;
 }
 
+static json_t *steps_json(const struct tunnel_result *t)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < t->nsteps; i++) {
+		const struct tunnel_step *s = &t->steps[i];
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:b}", "step", s->step,
+						   "from", s->from, "to", s->to ? s->to : "",
+						   "detail", s->detail ? s->detail : "", "ok",
+						   s->ok));
+	}
+	return a;
+}
+
+static json_t *logs_json(const struct tunnel_result *t)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < t->nlogs; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "device", t->logs[i].device,
+						   "text", t->logs[i].text));
+	return a;
+}
+
+/* One tunnels[] object of the contract; extra keys only extend it. */
+json_t *report_tunnel_json(const struct tunnel_result *t)
+{
+	json_t *state = json_object();
+	if (!state)
+		return NULL;
+	json_object_set_new(state, t->a, json_string(t->state_a ? t->state_a : ""));
+	json_object_set_new(state, t->b, json_string(t->state_b ? t->state_b : ""));
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "a", t->a, "b", t->b, "initiator",
+			      t->initiator ? t->initiator : t->a, "status",
+			      tunnel_status_name(t->status), "state", state, "steps",
+			      steps_json(t));
+	if (!o)
+		return NULL;
+	if (t->reason)
+		json_object_set_new(o, "reason", json_string(t->reason));
+	json_object_set_new(o, "logs", logs_json(t));
+	if (t->after_fix)
+		json_object_set_new(o, "after_fix", report_tunnel_json(t->after_fix));
+	return o;
+}
+
 int report_json(FILE *out, const struct findings *fs, const struct report_opts *o)
 {
 	json_t *doc = json_object();
@@ -67,7 +112,10 @@ int report_json(FILE *out, const struct findings *fs, const struct report_opts *
 	for (size_t i = 0; i < fs->list.n; i++)
 		json_array_append_new(arr, report_finding_json(fs->list.v[i]));
 	json_object_set_new(doc, "findings", arr);
-	json_object_set_new(doc, "tunnels", json_array());
+	json_t *tun = json_array();
+	for (size_t i = 0; tun && i < fs->tunnels.n; i++)
+		json_array_append_new(tun, report_tunnel_json(fs->tunnels.v[i]));
+	json_object_set_new(doc, "tunnels", tun);
 	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', out);
 	json_decref(doc);
