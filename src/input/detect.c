@@ -155,13 +155,17 @@ static enum platform score_clues(const struct text *t)
 	int score[4] = {0, 0, 0, 0};
 	struct span parent[6], w[6];
 	size_t np = 0;
+	uint32_t letters = 0;
+	for (size_t k = 0; k < NELEM(clues); k++)
+		letters |= tw_letters(clues[k].pat);
 	for (size_t i = 0; i < t->n; i++) {
 		const struct text_line *l = &t->lines[i];
 		if (l->output || l->comment || (l->mode && !strcmp(l->mode, "exec")))
 			continue;
 		bool sub = is_sub(l);
 		size_t n = tw_split(l->s, l->len, w, NELEM(w));
-		for (size_t k = 0; k < NELEM(clues); k++) {
+		bool may = n > 0 && tw_letter_in(letters, w[0]);
+		for (size_t k = 0; k < NELEM(clues) && may; k++) {
 			if (clues[k].parent && (!sub || !tw_match(parent, np, clues[k].parent)))
 				continue;
 			if (!clues[k].parent && sub)

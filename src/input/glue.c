@@ -56,6 +56,9 @@ static bool ends_search(struct span w)
 size_t glue_split(const char *s, size_t len, struct span *w, size_t nw, size_t *cuts)
 {
 	size_t n = tw_split(s, len, w, nw), ncuts = 0;
+	uint32_t letters = 0;
+	for (size_t k = 0; k < NELEM(starters); k++)
+		letters |= tw_letters(starters[k]);
 	size_t first = n > 0 && tw_eq(w[0], "no") ? 1 : 0;
 	size_t sw = first < n ? starter_at(w + first, n - first) : 0;
 	if (!sw)
@@ -64,7 +67,7 @@ size_t glue_split(const char *s, size_t len, struct span *w, size_t nw, size_t *
 		if (ends_search(w[i]))
 			break;
 		size_t at = i + (tw_eq(w[i], "no") ? 1 : 0);
-		sw = at < n ? starter_at(w + at, n - at) : 0;
+		sw = at < n && tw_letter_in(letters, w[at]) ? starter_at(w + at, n - at) : 0;
 		if (sw) {
 			cuts[ncuts++] = (size_t)(w[i].s - s);
 			i = at + sw - 1; /* the starter's own words are not candidates */

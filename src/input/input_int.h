@@ -34,6 +34,11 @@ bool tw_is_ipv4(struct span w);
  * word, "#" a number, "@" an IPv4 address, "pre*" a word starting "pre".
  */
 bool tw_match(const struct span *w, size_t n, const char *pat);
+/* A cheap pre-test for tables of patterns: the set of first letters the
+ * first token of pat accepts (OR them over a table), and whether a word's
+ * first letter is in such a set. Words that fail are not tried in full. */
+uint32_t tw_letters(const char *pat);
+bool tw_letter_in(uint32_t letters, struct span w);
 /* Case-insensitive prefix test of s[0..len) against a C string. */
 bool tw_prefix(const char *s, size_t len, const char *prefix);
 

@@ -174,7 +174,8 @@ int text_from_buffer_limits(const char *file, const char *buf, size_t len, struc
 	struct norm nm = {.a = a, .out = out, .maxlines = lim->lines};
 	struct scratch sc;
 	int rc = -1;
-	if (scratch_init(&sc, &nm, lim->line)) {
+	/* no physical line is longer than the input */
+	if (scratch_init(&sc, &nm, len < lim->line ? len : lim->line)) {
 		diag_set(err, file, 0, "out of memory");
 		goto out;
 	}

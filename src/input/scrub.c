@@ -62,7 +62,7 @@ static const char *const after_value = "address|hostname|no-xauth|encrypted|priv
 				       "netmask|ro|rw|view|nt-encrypted|pbkdf2|mschap";
 
 /* Quick test before splitting: none of the rules can match without one of
- * these substrings. */
+ * these at the start of a word or after a '-' ("pre-shared-key"). */
 static const char *const triggers[] = {"key", "pass", "secret", "community", "psk"};
 
 #define NELEM(a) (sizeof(a) / sizeof(*(a)))
@@ -71,7 +71,8 @@ bool scrub_needed(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		int c = s[i] | 0x20;
-		if (c != 'k' && c != 'p' && c != 's' && c != 'c')
+		if ((c != 'k' && c != 'p' && c != 's' && c != 'c') ||
+		    (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-'))
 			continue;
 		for (size_t k = 0; k < NELEM(triggers); k++)
 			if (tw_prefix(s + i, len - i, triggers[k]))
@@ -115,8 +116,15 @@ static size_t words_of(const char *pat)
 /* Marks in mask[] the words holding secrets. */
 static void mark_secrets(const struct span *w, size_t n, bool *mask)
 {
+	uint32_t letters = 0;
+	for (size_t k = 0; k < NELEM(not_secret); k++)
+		letters |= tw_letters(not_secret[k]);
+	for (size_t k = 0; k < NELEM(secret_rules); k++)
+		letters |= tw_letters(secret_rules[k].pat);
 	for (size_t i = 0; i < n; i++) {
 		bool skip = false;
+		if (!tw_letter_in(letters, w[i]))
+			continue;
 		for (size_t k = 0; k < NELEM(not_secret) && !skip; k++)
 			if (tw_match(w + i, n - i, not_secret[k])) {
 				i += words_of(not_secret[k]) - 1;

@@ -91,35 +91,53 @@ static bool alt_matches(const char *tok, size_t tlen, struct span w)
 	return w.len == tlen && !strncasecmp(w.s, tok, tlen);
 }
 
-/* One pattern token ("a|b|#") against one word. */
-static bool token_matches(const char *tok, size_t tlen, struct span w)
-{
-	for (;;) {
-		const char *bar = memchr(tok, '|', tlen);
-		size_t alen = bar ? (size_t)(bar - tok) : tlen;
-		if (alt_matches(tok, alen, w))
-			return true;
-		if (!bar)
-			return false;
-		tlen -= alen + 1;
-		tok = bar + 1;
-	}
-}
-
 bool tw_match(const struct span *w, size_t n, const char *pat)
 {
 	size_t k = 0;
-	while (*pat) {
-		while (*pat == ' ')
-			pat++;
-		if (!*pat)
-			break;
-		const char *end = strchr(pat, ' ');
-		size_t tlen = end ? (size_t)(end - pat) : strlen(pat);
-		if (k >= n || !token_matches(pat, tlen, w[k]))
+	const char *p = pat;
+	while (*p) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
+		if (k >= n)
+			return false;
+		bool ok = false;
+		for (;;) { /* each alternative of this token */
+			size_t al = 0;
+			while (p[al] && p[al] != ' ' && p[al] != '|')
+				al++;
+			ok = ok || alt_matches(p, al, w[k]);
+			p += al;
+			if (*p != '|')
+				break;
+			p++;
+		}
+		if (!ok)
 			return false;
 		k++;
-		pat += tlen;
 	}
 	return true;
+}
+
+#define TW_ANY ((uint32_t)1 << 26)
+
+uint32_t tw_letters(const char *pat)
+{
+	uint32_t m = 0;
+	for (const char *p = pat; *p && *p != ' '; p++) {
+		if (p != pat && p[-1] != '|')
+			continue;
+		int c = *p | 0x20;
+		m |= c >= 'a' && c <= 'z' ? (uint32_t)1 << (c - 'a') : TW_ANY;
+	}
+	return m;
+}
+
+bool tw_letter_in(uint32_t letters, struct span w)
+{
+	int c = w.len ? (unsigned char)w.s[0] | 0x20 : 0;
+	if (letters & TW_ANY)
+		return true;
+	return c >= 'a' && c <= 'z' && (letters & ((uint32_t)1 << (c - 'a')));
 }
