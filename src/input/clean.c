@@ -10,8 +10,8 @@
 
 /* Pager prompts, as the CLI prints them. */
 static const char *const pager_markers[] = {
-	"--More--",
-	"<--- More --->",
+    "--More--",
+    "<--- More --->",
 };
 
 /* Applies erasures and turns control bytes into spaces. ETX (^C) stays: it

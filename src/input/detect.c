@@ -15,17 +15,17 @@ static const struct {
 	enum platform p;
 	bool config_only; /* not in command output ("version 2" of show commands) */
 } version_lines[] = {
-	{"ASA Version ", NULL, PLAT_ASA, false},
-	{"PIX Version ", NULL, PLAT_PIX, false},
-	{"FWSM Version ", NULL, PLAT_ASA, false}, /* FWSM 3.x/4.x is the ASA dialect */
-	{"version ", NULL, PLAT_IOS, true},
-	{"Cisco Adaptive Security Appliance Software Version ", NULL, PLAT_ASA, false},
-	{"Cisco PIX Security Appliance Software Version ", NULL, PLAT_PIX, false},
-	{"Cisco PIX Firewall Version ", NULL, PLAT_PIX, false},
-	{"Cisco IOS Software", "Version ", PLAT_IOS, false},
-	{"Cisco IOS XE Software", "Version ", PLAT_IOS, false},
-	{"IOS (tm)", "Version ", PLAT_IOS, false},
-	{"!Image: Software:", "Version ", PLAT_IOS, false}, /* RANCID; image name refines */
+    {"ASA Version ", NULL, PLAT_ASA, false},
+    {"PIX Version ", NULL, PLAT_PIX, false},
+    {"FWSM Version ", NULL, PLAT_ASA, false}, /* FWSM 3.x/4.x is the ASA dialect */
+    {"version ", NULL, PLAT_IOS, true},
+    {"Cisco Adaptive Security Appliance Software Version ", NULL, PLAT_ASA, false},
+    {"Cisco PIX Security Appliance Software Version ", NULL, PLAT_PIX, false},
+    {"Cisco PIX Firewall Version ", NULL, PLAT_PIX, false},
+    {"Cisco IOS Software", "Version ", PLAT_IOS, false},
+    {"Cisco IOS XE Software", "Version ", PLAT_IOS, false},
+    {"IOS (tm)", "Version ", PLAT_IOS, false},
+    {"!Image: Software:", "Version ", PLAT_IOS, false}, /* RANCID; image name refines */
 };
 
 /* RANCID names the image; an ASA or PIX image is not IOS. */
@@ -44,36 +44,36 @@ static const struct {
 	enum platform p;
 	int weight;
 } clues[] = {
-	{"interface", "nameif", PLAT_ASA, 3},
-	{"interface", "security-level", PLAT_ASA, 2},
-	{NULL, "tunnel-group * type|general-attributes|ipsec-attributes", PLAT_ASA, 3},
-	{NULL, "crypto map * interface", PLAT_ASA, 3},
-	{NULL, "object network|service", PLAT_ASA, 2},
-	{NULL, "access-list * extended", PLAT_ASA, 2},
-	{NULL, "same-security-traffic", PLAT_ASA, 3},
-	{NULL, "crypto ikev1", PLAT_ASA, 2},
-	{NULL, "crypto ipsec ikev1|ikev2", PLAT_ASA, 3},
-	{NULL, "crypto isakmp|ikev1|ikev2 enable *", PLAT_ASA, 2},
-	{NULL, "group-policy * internal|external|attributes", PLAT_ASA, 2},
-	{NULL, "nameif * * security*", PLAT_PIX, 4},
-	{NULL, "isakmp policy|key|enable|identity", PLAT_PIX, 2},
-	{NULL, "sysopt connection permit-ipsec", PLAT_PIX, 3},
-	{NULL, "fixup protocol", PLAT_PIX, 3},
-	{"interface", "ip address @ @", PLAT_IOS, 1},
-	{"interface", "crypto map *", PLAT_IOS, 2},
-	{"interface", "ip nat inside|outside", PLAT_IOS, 2},
-	{"crypto isakmp policy", "encr", PLAT_IOS, 2},
-	/* IOS prints "encr", ASA 8.x "encryption"; the other sub-commands are alike */
-	{"crypto isakmp policy", "encryption", PLAT_ASA, 2},
-	{NULL, "ip route", PLAT_IOS, 2},
-	{NULL, "ip nat inside|outside source", PLAT_IOS, 3},
-	{NULL, "ip access-list extended|standard", PLAT_IOS, 2},
-	{NULL, "crypto keyring", PLAT_IOS, 3},
-	{NULL, "crypto isakmp profile|key", PLAT_IOS, 2},
-	{NULL, "crypto ipsec profile", PLAT_IOS, 2},
-	{NULL, "crypto gdoi", PLAT_IOS, 3},
-	{"crypto map|dynamic-map", "set|match", PLAT_IOS, 2}, /* ASA never indents these */
-	{"crypto ipsec transform-set", "mode", PLAT_IOS, 2},
+    {"interface", "nameif", PLAT_ASA, 3},
+    {"interface", "security-level", PLAT_ASA, 2},
+    {NULL, "tunnel-group * type|general-attributes|ipsec-attributes", PLAT_ASA, 3},
+    {NULL, "crypto map * interface", PLAT_ASA, 3},
+    {NULL, "object network|service", PLAT_ASA, 2},
+    {NULL, "access-list * extended", PLAT_ASA, 2},
+    {NULL, "same-security-traffic", PLAT_ASA, 3},
+    {NULL, "crypto ikev1", PLAT_ASA, 2},
+    {NULL, "crypto ipsec ikev1|ikev2", PLAT_ASA, 3},
+    {NULL, "crypto isakmp|ikev1|ikev2 enable *", PLAT_ASA, 2},
+    {NULL, "group-policy * internal|external|attributes", PLAT_ASA, 2},
+    {NULL, "nameif * * security*", PLAT_PIX, 4},
+    {NULL, "isakmp policy|key|enable|identity", PLAT_PIX, 2},
+    {NULL, "sysopt connection permit-ipsec", PLAT_PIX, 3},
+    {NULL, "fixup protocol", PLAT_PIX, 3},
+    {"interface", "ip address @ @", PLAT_IOS, 1},
+    {"interface", "crypto map *", PLAT_IOS, 2},
+    {"interface", "ip nat inside|outside", PLAT_IOS, 2},
+    {"crypto isakmp policy", "encr", PLAT_IOS, 2},
+    /* IOS prints "encr", ASA 8.x "encryption"; the other sub-commands are alike */
+    {"crypto isakmp policy", "encryption", PLAT_ASA, 2},
+    {NULL, "ip route", PLAT_IOS, 2},
+    {NULL, "ip nat inside|outside source", PLAT_IOS, 3},
+    {NULL, "ip access-list extended|standard", PLAT_IOS, 2},
+    {NULL, "crypto keyring", PLAT_IOS, 3},
+    {NULL, "crypto isakmp profile|key", PLAT_IOS, 2},
+    {NULL, "crypto ipsec profile", PLAT_IOS, 2},
+    {NULL, "crypto gdoi", PLAT_IOS, 3},
+    {"crypto map|dynamic-map", "set|match", PLAT_IOS, 2}, /* ASA never indents these */
+    {"crypto ipsec transform-set", "mode", PLAT_IOS, 2},
 };
 
 #define NELEM(a) (sizeof(a) / sizeof(*(a)))
@@ -146,8 +146,7 @@ static bool version_line(const struct text_line *l, enum platform *p, struct ver
 /* A sub-command: indented, or typed at a sub-mode prompt. */
 static bool is_sub(const struct text_line *l)
 {
-	return l->indent > 0 ||
-	       (l->mode && strcmp(l->mode, "config") && strcmp(l->mode, "exec"));
+	return l->indent > 0 || (l->mode && strcmp(l->mode, "config") && strcmp(l->mode, "exec"));
 }
 
 static enum platform score_clues(const struct text *t)

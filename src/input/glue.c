@@ -12,17 +12,17 @@
 #include "input_int.h"
 
 static const char *const starters[] = {
-	"access-list * permit|deny|extended|standard|remark|webtype|ethertype|line",
-	"ip route @|vrf",
-	"route * @",
-	"crypto map * #|interface",
-	"crypto dynamic-map * #",
-	"threat-detection *",
-	"route-map * permit|deny",
-	"tunnel-group * type|general-attributes|ipsec-attributes|webvpn-attributes|ppp-attributes",
-	"group-policy * internal|external|attributes",
-	"sysopt *",
-	"ip nat inside|outside source",
+    "access-list * permit|deny|extended|standard|remark|webtype|ethertype|line",
+    "ip route @|vrf",
+    "route * @",
+    "crypto map * #|interface",
+    "crypto dynamic-map * #",
+    "threat-detection *",
+    "route-map * permit|deny",
+    "tunnel-group * type|general-attributes|ipsec-attributes|webvpn-attributes|ppp-attributes",
+    "group-policy * internal|external|attributes",
+    "sysopt *",
+    "ip nat inside|outside source",
 };
 
 static const char *const free_text[] = {"remark", "description", "banner"};
@@ -63,14 +63,17 @@ size_t glue_split(const char *s, size_t len, struct span *w, size_t nw, size_t *
 	size_t sw = first < n ? starter_at(w + first, n - first) : 0;
 	if (!sw)
 		return 0;
-	for (size_t i = first + sw; i < n; i++) {
+	size_t next = first + sw; /* words before this belong to a starter */
+	for (size_t i = first + 1; i < n; i++) {
 		if (ends_search(w[i]))
 			break;
+		if (i < next)
+			continue;
 		size_t at = i + (tw_eq(w[i], "no") ? 1 : 0);
 		sw = at < n && tw_letter_in(letters, w[at]) ? starter_at(w + at, n - at) : 0;
 		if (sw) {
 			cuts[ncuts++] = (size_t)(w[i].s - s);
-			i = at + sw - 1; /* the starter's own words are not candidates */
+			next = at + sw;
 		}
 	}
 	return ncuts;

@@ -15,14 +15,14 @@ static const struct {
 	const char *prefix;
 	enum line_kind kind;
 } line_kinds[] = {
-	{"Building configuration...", LK_DROP},
-	{"Current configuration :", LK_DROP},
-	{"Cryptochecksum:", LK_DROP},
-	{"Enter configuration commands, one per line.", LK_DROP},
-	{"[OK]", LK_DROP},
-	{"!", LK_COMMENT}, /* also RANCID "!Chassis type:", "!Image:", "!Memory:" */
-	{":", LK_COMMENT}, /* ASA ": Saved", ": end", ": Written by", ": Hardware:" */
-	{"# ", LK_COMMENT}, /* RANCID/Oxidized headers of other formats */
+    {"Building configuration...", LK_DROP},
+    {"Current configuration :", LK_DROP},
+    {"Cryptochecksum:", LK_DROP},
+    {"Enter configuration commands, one per line.", LK_DROP},
+    {"[OK]", LK_DROP},
+    {"!", LK_COMMENT},  /* also RANCID "!Chassis type:", "!Image:", "!Memory:" */
+    {":", LK_COMMENT},  /* ASA ": Saved", ": end", ": Written by", ": Hardware:" */
+    {"# ", LK_COMMENT}, /* RANCID/Oxidized headers of other formats */
 };
 
 enum line_kind header_kind(const char *s, size_t len)

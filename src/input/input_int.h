@@ -108,8 +108,7 @@ bool scrub_needed(const char *s, size_t len);
 /* ---- detect.c --------------------------------------------------------- */
 
 /* As text_detect_platform, and the length of the version token at v->text. */
-void detect_platform(const struct text *t, enum platform *p, struct version *v,
-		     size_t *vlen);
+void detect_platform(const struct text *t, enum platform *p, struct version *v, size_t *vlen);
 
 /* ---- load.c ----------------------------------------------------------- */
 
@@ -118,8 +117,8 @@ struct text_limits {
 };
 /* text_from_buffer with other limits (tests reach the limits cheaply). */
 int text_from_buffer_limits(const char *file, const char *buf, size_t len, struct arena *a,
-			    struct text *out, struct diag *err, const struct text_limits *lim)
-	IPSD_MUST_CHECK;
+			    struct text *out, struct diag *err,
+			    const struct text_limits *lim) IPSD_MUST_CHECK;
 
 /* ---- normalize.c ------------------------------------------------------ */
 

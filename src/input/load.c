@@ -24,10 +24,11 @@ static const struct text_limits default_limits = {TEXT_MAX_FILE, TEXT_MAX_LINE, 
  * SIZE_MAX when s ends inside a sequence that could still be valid. */
 static size_t utf8_len(const unsigned char *s, size_t len)
 {
-	size_t need = s[0] < 0x80 ? 0 : s[0] >= 0xc2 && s[0] <= 0xdf ? 1
-				   : s[0] >= 0xe0 && s[0] <= 0xef   ? 2
-				   : s[0] >= 0xf0 && s[0] <= 0xf4   ? 3
-								    : (size_t)-2;
+	size_t need = s[0] < 0x80                    ? 0
+		      : s[0] >= 0xc2 && s[0] <= 0xdf ? 1
+		      : s[0] >= 0xe0 && s[0] <= 0xef ? 2
+		      : s[0] >= 0xf0 && s[0] <= 0xf4 ? 3
+						     : (size_t)-2;
 	if (need == (size_t)-2)
 		return 0;
 	for (size_t i = 1; i <= need; i++) {
@@ -67,9 +68,10 @@ static int sniff_binary(const char *file, const char *buf, size_t len, struct di
 		i += l;
 	}
 	if (bad * 8 > n) {
-		diag_set(err, file, 0,
-			 "binary input (%zu of the first %zu bytes are not text), not a config or log",
-			 bad, n);
+		diag_set(
+		    err, file, 0,
+		    "binary input (%zu of the first %zu bytes are not text), not a config or log",
+		    bad, n);
 		return -1;
 	}
 	return 0;
@@ -130,8 +132,8 @@ static int limit_error(const char *file, uint32_t lineno, int why, const struct 
 	return -1;
 }
 
-static int split_lines(const char *file, const char *buf, size_t len, struct norm *nm,
-		       char *tmp, const struct text_limits *lim, struct diag *err)
+static int split_lines(const char *file, const char *buf, size_t len, struct norm *nm, char *tmp,
+		       const struct text_limits *lim, struct diag *err)
 {
 	bool cr_is_nl = !memchr(buf, '\n', len);
 	char eol = cr_is_nl ? '\r' : '\n';

@@ -144,7 +144,7 @@ static int push_command(struct norm *nm, struct seg *g, int *why)
 static int segment(struct norm *nm, struct seg *g, const struct prompt *p, int *why)
 {
 	if (p && p->exec)
-		nm->exec = g->len == 0 ? EX_NONE
+		nm->exec = g->len == 0                        ? EX_NONE
 			   : exec_prints_config(g->s, g->len) ? EX_CONFIG
 							      : EX_OUTPUT;
 	else if (p)

@@ -124,13 +124,13 @@ static const struct {
 	const char *what;
 	size_t wmin;
 } config_cmds[] = {
-	{"show", 2, "running-config", 3},
-	{"show", 2, "startup-config", 4},
-	{"show", 2, "configuration", 4},
-	{"write", 2, "terminal", 1},
-	{"more", 4, "system:running-config", 21},
-	{"more", 4, "nvram:startup-config", 20},
-	{"more", 4, "disk0:/.private/startup-config", 30},
+    {"show", 2, "running-config", 3},
+    {"show", 2, "startup-config", 4},
+    {"show", 2, "configuration", 4},
+    {"write", 2, "terminal", 1},
+    {"more", 4, "system:running-config", 21},
+    {"more", 4, "nvram:startup-config", 20},
+    {"more", 4, "disk0:/.private/startup-config", 30},
 };
 
 static bool abbrev(struct span w, const char *kw, size_t min)

@@ -25,35 +25,34 @@ static const struct {
 	const char *pat;
 	const char *novalue;
 } secret_rules[] = {
-	/* crypto isakmp key K address|hostname, PIX isakmp key K address, group
-	 * "key K", radius-server/tacacs-server key, keyring "... key K",
-	 * "key 7 X" */
-	{"key", NULL},
-	/* username U password P, enable password X, ppp chap password X */
-	{"password|passwd", NULL},
-	/* enable secret 5 X, username U secret 5 X */
-	{"secret", NULL},
-	/* tunnel-group "pre-shared-key K", "ikev1 pre-shared-key K", "ikev2
-	 * local-authentication pre-shared-key K"; the IOS keyring's
-	 * "pre-shared-key address A key K" has its value after "key" */
-	{"pre-shared-key", "address|hostname|local|remote"},
-	{"pre-shared-key local|remote", NULL},
-	{"key-string", NULL},
-	{"community", NULL},
-	{"server-key", NULL},
-	/* ip ospf authentication-key X; ntp authentication-key N md5 X */
-	{"authentication-key", "# md5"},
-	{"authentication-key|message-digest-key # md5", NULL},
-	{"wpa-psk ascii|hex", NULL},
-	{"password-encrypt", NULL}, /* key config-key password-encrypt X */
+    /* crypto isakmp key K address|hostname, PIX isakmp key K address, group
+     * "key K", radius-server/tacacs-server key, keyring "... key K",
+     * "key 7 X" */
+    {"key", NULL},
+    /* username U password P, enable password X, ppp chap password X */
+    {"password|passwd", NULL},
+    /* enable secret 5 X, username U secret 5 X */
+    {"secret", NULL},
+    /* tunnel-group "pre-shared-key K", "ikev1 pre-shared-key K", "ikev2
+     * local-authentication pre-shared-key K"; the IOS keyring's
+     * "pre-shared-key address A key K" has its value after "key" */
+    {"pre-shared-key", "address|hostname|local|remote"},
+    {"pre-shared-key local|remote", NULL},
+    {"key-string", NULL},
+    {"community", NULL},
+    {"server-key", NULL},
+    /* ip ospf authentication-key X; ntp authentication-key N md5 X */
+    {"authentication-key", "# md5"},
+    {"authentication-key|message-digest-key # md5", NULL},
+    {"wpa-psk ascii|hex", NULL},
+    {"password-encrypt", NULL}, /* key config-key password-encrypt X */
 };
 
 /* Where "key" or "password" is a keyword, not the start of a value. */
 static const char *const not_secret[] = {
-	"crypto key",   /* crypto key generate|zeroize|import ... */
-	"key chain",    /* key chain NAME */
-	"key config-key",
-	"password encryption", /* password encryption aes */
+    "crypto key",                            /* crypto key generate|zeroize|import ... */
+    "key chain",                             /* key chain NAME */
+    "key config-key", "password encryption", /* password encryption aes */
 };
 
 /* Words that follow a value, so a digit before them is the value itself
