@@ -79,8 +79,9 @@ void prompt_hosts_add(struct prompt_hosts *h, struct span name);
  * or len when there is none. */
 size_t prompt_next(const char *s, size_t len, const struct prompt_hosts *h);
 
-/* True when an exec command prints configuration (show running-config,
- * write terminal, more system:running-config ...). */
+/* True when the lines after an exec command are configuration (show
+ * running-config, write terminal, more system:running-config, configure
+ * terminal ...), not command output. */
 bool exec_prints_config(const char *s, size_t len);
 
 /* ---- header.c --------------------------------------------------------- */

@@ -30,7 +30,10 @@ bool prompt_at(const char *s, size_t len, struct prompt *p)
 	size_t i = 0;
 	while (i < len && i <= PROMPT_MAX_NAME && is_name_char((unsigned char)s[i]))
 		i++;
-	if (i > PROMPT_MAX_NAME || (i > 0 && !is_alpha((unsigned char)s[0])))
+	/* hostnames start with a letter and do not end with '-' or '.': this
+	 * keeps "a->b" and "10>" out */
+	if (i > PROMPT_MAX_NAME ||
+	    (i > 0 && (!is_alpha((unsigned char)s[0]) || s[i - 1] == '-' || s[i - 1] == '.')))
 		return false;
 	memset(p, 0, sizeof(*p));
 	p->name.s = s;
@@ -116,21 +119,19 @@ size_t prompt_next(const char *s, size_t len, const struct prompt_hosts *h)
 	return len;
 }
 
-/* Exec commands whose output is configuration; the CLI accepts any
- * unambiguous abbreviation of at least min characters. */
+/* Exec commands after which the lines are configuration: those that print
+ * it, and "configure terminal" followed by a pasted block. The CLI accepts
+ * any unambiguous abbreviation of at least min characters. */
 static const struct {
 	const char *verb;
 	size_t vmin;
 	const char *what;
 	size_t wmin;
 } config_cmds[] = {
-    {"show", 2, "running-config", 3},
-    {"show", 2, "startup-config", 4},
-    {"show", 2, "configuration", 4},
-    {"write", 2, "terminal", 1},
-    {"more", 4, "system:running-config", 21},
-    {"more", 4, "nvram:startup-config", 20},
-    {"more", 4, "disk0:/.private/startup-config", 30},
+    {"show", 2, "running-config", 3},        {"show", 2, "startup-config", 4},
+    {"show", 2, "configuration", 4},         {"write", 2, "terminal", 1},
+    {"configure", 4, "terminal", 1},         {"more", 4, "system:running-config", 21},
+    {"more", 4, "nvram:startup-config", 20}, {"more", 4, "disk0:/.private/startup-config", 30},
 };
 
 static bool abbrev(struct span w, const char *kw, size_t min)

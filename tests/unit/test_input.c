@@ -120,9 +120,10 @@ static void prompts_unknown_host_midline_is_not_cut(void **state)
 {
 	(void)state;
 	/* "a#b" inside a line is no prompt unless "a" was a prompt's host */
-	const struct text *t = load("description see R9#show and x>y\n");
-	assert_int_equal(t->n, 1);
+	const struct text *t = load("description see R9#show and x>y\na->b\n");
+	assert_int_equal(t->n, 2);
 	line_is(t, 0, 1, NULL, "description see R9#show and x>y");
+	line_is(t, 1, 2, NULL, "a->b");
 }
 
 static void hostname_command_wins(void **state)
@@ -166,6 +167,22 @@ static void exec_output_is_marked(void **state)
 	assert_false(t->lines[10].output);
 }
 
+static void exec_configure_terminal_then_pasted_block(void **state)
+{
+	(void)state;
+	const struct text *t = load("R1#conf t\n"
+				    "crypto isakmp policy 10\n"
+				    " encr aes\n"
+				    "R1(config-isakmp)#end\n"
+				    "R1#ping 10.0.0.2\n"
+				    "!!!!!\n");
+	assert_int_equal(t->n, 6);
+	assert_false(t->lines[1].output);
+	assert_false(t->lines[2].output);
+	line_is(t, 3, 4, "config-isakmp", "end");
+	assert_true(t->lines[5].output);
+}
+
 static void exec_prints_config_forms(void **state)
 {
 	(void)state;
@@ -185,6 +202,9 @@ static void exec_prints_config_forms(void **state)
 	    {"show version", false},
 	    {"show r", false},
 	    {"ping 10.0.0.1", false},
+	    {"conf t", true},
+	    {"configure terminal", true},
+	    {"con t", false},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
 		if (exec_prints_config(cases[i].cmd, strlen(cases[i].cmd)) != cases[i].config)
@@ -679,6 +699,7 @@ int main(void)
 	    T(prompts_unknown_host_midline_is_not_cut),
 	    T(hostname_command_wins),
 	    T(exec_output_is_marked),
+	    T(exec_configure_terminal_then_pasted_block),
 	    T(exec_prints_config_forms),
 	    T(glued_seed_lines_are_cut),
 	    T(glued_arguments_are_not_cut),
