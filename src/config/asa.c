@@ -224,6 +224,7 @@ static int read_line(struct asa_ctx *c, const struct text_line *l)
         if (!w)
                 return ASA_OOM;
         int rc = ASA_OK;
+        words_merge_placeholders(w);
         if (w->n > 0) {
                 c->line = l;
                 c->loc = (struct loc){.file = c->dev->file, .line = l->lineno, .text = l->shown};

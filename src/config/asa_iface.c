@@ -144,10 +144,15 @@ static int on_interface(struct asa_ctx *c, size_t i)
 /* route IF NET MASK GW [DIST] [track N] [tunneled] */
 static int on_route(struct asa_ctx *c, size_t i)
 {
-        uint32_t net, mask, gw;
+        uint32_t net = 0, mask = 0, gw = 0;
         const char *ifn = asa_w(c, i);
-        if (!ifn || !asa_addr(c, asa_w(c, i + 1), &net) || !asa_mask(asa_w(c, i + 2), &mask) ||
-            !asa_addr(c, asa_w(c, i + 3), &gw))
+        /* Vendor templates put "<AZ-PIP-1>" or "206.X.X.1" where an address goes. */
+        bool ph = false;
+        for (size_t k = i + 1; k <= i + 3; k++)
+                ph |= lex_is_placeholder(asa_w(c, k));
+        if (!ifn || !(asa_addr(c, asa_w(c, i + 1), &net) || lex_is_placeholder(asa_w(c, i + 1))) ||
+            !(asa_mask(asa_w(c, i + 2), &mask) || lex_is_placeholder(asa_w(c, i + 2))) ||
+            !(asa_addr(c, asa_w(c, i + 3), &gw) || lex_is_placeholder(asa_w(c, i + 3))))
                 return ASA_UNKNOWN;
         int dist = 1;
         size_t k = i + 4;
@@ -165,9 +170,10 @@ static int on_route(struct asa_ctx *c, size_t i)
                 return ASA_OOM;
         r->net = net & mask;
         r->mask = mask;
-        r->has_nexthop = true;
+        r->has_nexthop = !ph;
         r->nexthop = gw;
         r->distance = dist;
+        r->placeholder = ph;
         return ASA_OK;
 }
 

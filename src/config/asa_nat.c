@@ -23,6 +23,10 @@ int asa_nat_operand(struct asa_ctx *c, const char *s, struct addrset *out, bool 
         }
         if (asa_addr(c, s, &a))
                 return asa_addrset_add(c, out, a, a);
+        if (lex_is_placeholder(s)) { /* a vendor template's "<...>": value unknown */
+                out->inexact = true;
+                return ASA_OK;
+        }
         *ok = false;
         return ASA_OK;
 }

@@ -117,22 +117,7 @@ bool ios_unit_word(const char *s)
 
 bool ios_is_placeholder(const char *s)
 {
-        if (!s || !*s)
-                return false;
-        if (s[0] == '<')
-                return true;
-        /* "40.76.X.X": an address with letter octets, as vendor samples print */
-        size_t dots = 0;
-        bool letter = false;
-        for (const char *p = s; *p; p++) {
-                if (*p == '.')
-                        dots++;
-                else if (*p == 'X' || *p == 'x')
-                        letter = true;
-                else if (*p < '0' || *p > '9')
-                        return false;
-        }
-        return dots == 3 && letter;
+	return lex_is_placeholder(s);
 }
 
 size_t ios_secret(struct ios_ctx *c, size_t i, struct secret *s)
@@ -368,26 +353,6 @@ static void banner_line(struct ios_ctx *c)
 
 /* ---- the loop --------------------------------------------------------- */
 
-/* "<xsl:value-of select=..."/>" spans words: glue each "<...>" into one. */
-static void merge_placeholders(struct words *w)
-{
-        size_t out = 0;
-        for (size_t i = 0; i < w->n; i++) {
-                const char *s = w->w[i];
-                size_t j = i;
-                if (s[0] == '<') {
-                        while (j < w->n && (!w->w[j][0] || w->w[j][strlen(w->w[j]) - 1] != '>'))
-                                j++;
-                        if (j == w->n)
-                                j = i;
-                        for (size_t k = i; k < j; k++) /* words are NUL-separated in buf */
-                                ((char *)w->w[k])[strlen(w->w[k])] = ' ';
-                }
-                w->w[out++] = s;
-                i = j;
-        }
-        w->n = out;
-}
 
 /* "crypto map M 10 ipsec-isakmp !note": IOS has no trailing comments, but
  * hand-edited configs do; text after a word starting with '!' is dropped
@@ -426,7 +391,7 @@ static int one_line(struct ios_ctx *c, const struct text_line *l)
         if (c->w->n && c->w->w[0][0] == '!') {
                 /* a comment indented with tabs, which the input layer did not mark */
         } else if (c->w->n) {
-                merge_placeholders(c->w);
+                words_merge_placeholders(c->w);
                 drop_inline_comment(c->w);
                 if (banner_start(c)) {
                         c->depth = 0;

@@ -247,3 +247,44 @@ char *ipv4_str(uint32_t a, char buf[16])
 	snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255, a & 255);
 	return buf;
 }
+
+bool lex_is_placeholder(const char *s)
+{
+        if (!s || !*s)
+                return false;
+        if (s[0] == '<')
+                return true;
+        /* "40.76.X.X": an address with letter octets, as vendor samples print */
+        size_t dots = 0;
+        bool letter = false;
+        for (const char *p = s; *p; p++) {
+                if (*p == '.')
+                        dots++;
+                else if (*p == 'X' || *p == 'x')
+                        letter = true;
+                else if (*p < '0' || *p > '9')
+                        return false;
+        }
+        return dots == 3 && letter;
+}
+
+/* "<xsl:value-of select=..."/>" spans words: glue each "<...>" into one. */
+void words_merge_placeholders(struct words *w)
+{
+        size_t out = 0;
+        for (size_t i = 0; i < w->n; i++) {
+                const char *s = w->w[i];
+                size_t j = i;
+                if (s[0] == '<') {
+                        while (j < w->n && (!w->w[j][0] || w->w[j][strlen(w->w[j]) - 1] != '>'))
+                                j++;
+                        if (j == w->n)
+                                j = i;
+                        for (size_t k = i; k < j; k++) /* words are NUL-separated in buf */
+                                ((char *)w->w[k])[strlen(w->w[k])] = ' ';
+                }
+                w->w[out++] = s;
+                i = j;
+        }
+        w->n = out;
+}

@@ -60,6 +60,16 @@ int lex_protocol(const char *s);
 /* TCP/UDP port by name or number ("www" -> 80, "isakmp" -> 500); -1 unknown. */
 int lex_port(const char *s);
 
+/*
+ * Vendor templates write placeholders where a value goes: "<AZ-PIP-1>",
+ * "<xsl:value-of select=.../>", "40.76.X.X". Readers accept them where a
+ * value is expected and mark what they fill as inexact, so a template is
+ * read as a config with unknown values rather than as unknown lines.
+ */
+bool lex_is_placeholder(const char *s);
+/* Joins the words of one "<...>" placeholder that contains spaces. */
+void words_merge_placeholders(struct words *w);
+
 /* Formats an IPv4 address into buf (size >= 16); returns buf. */
 char *ipv4_str(uint32_t a, char buf[16]);
 

@@ -203,6 +203,8 @@ struct route {
 	int distance; /* 1 when not given */
 	const char *vrf;
 	bool reverse_route; /* synthesised from reverse-route injection */
+	bool placeholder;   /* a template placeholder stood for the network or
+			       gateway: kept, but never matched by route lookup */
 };
 
 /* ---- access-group (ASA) --------------------------------------------- */

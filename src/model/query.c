@@ -63,7 +63,7 @@ static const struct route *best_route(const struct device *dev, uint32_t dst, in
         int bl = min_len;
         for (size_t i = 0; i < dev->routes.n; i++) {
                 const struct route *r = dev->routes.v[i];
-                if (r->vrf || (dst & r->mask) != (r->net & r->mask))
+                if (r->vrf || r->placeholder || (dst & r->mask) != (r->net & r->mask))
                         continue;
                 int l = prefix_len(r->mask);
                 if (l > bl || (l == bl && best && r->distance < best->distance))
