@@ -49,12 +49,22 @@ for dir in tests/golden/*/*/; do
 	if [ "${UPDATE:-0}" = 1 ]; then
 		printf '%s\n' "$out" >"$dir/expected"
 		echo "$rc" >"$dir/exit"
+		rm -f "$dir/expected_stderr"
+		[ -n "$err" ] && printf '%s\n' "$err" >"$dir/expected_stderr"
 	fi
 	why=""
 	[ "$rc" = "$want_rc" ] || why="exit $rc, expected $want_rc"
 	if [ -z "$why" ] && ! diff -u "$dir/expected" <(printf '%s\n' "$out") >/tmp/golden.diff; then
 		why="output differs"
 		head -40 /tmp/golden.diff >&2
+	fi
+	if [ -z "$why" ] && [ -f "$dir/expected_stderr" ] &&
+		! diff -u "$dir/expected_stderr" <(printf '%s\n' "$err") >/tmp/golden.diff; then
+		why="stderr differs"
+		head -20 /tmp/golden.diff >&2
+	fi
+	if [ -z "$why" ] && [ ! -f "$dir/expected_stderr" ] && [ -n "$err" ]; then
+		why="unexpected stderr: $(printf '%s' "$err" | head -3)"
 	fi
 	if [ -z "$why" ] && printf '%s' "$err" | grep -qE 'Sanitizer|runtime error'; then
 		why="sanitizer report"

@@ -11,10 +11,14 @@ static int read_text(struct device *dev, const struct text *t, enum platform for
 	dev->platform_forced = force != PLAT_UNKNOWN;
 	dev->version = t->version;
 	dev->nlines = t->n;
+	if (t->n == 0) {
+		diag_set(err, t->file, 0, "empty input: no config lines");
+		return -1;
+	}
 	if (dev->platform == PLAT_UNKNOWN) {
 		diag_set(err, t->file, 0,
-			 "cannot tell IOS from ASA/PIX: no version line or platform syntax found "
-			 "(use --platform ios|asa|pix)");
+			 "not recognisably a Cisco IOS, ASA or PIX config: no version line or "
+			 "platform syntax found (use --platform ios|asa|pix to force)");
 		return -1;
 	}
 	int rc = dev->platform == PLAT_IOS ? ios_read(dev, t, err) : asa_read(dev, t, err);
