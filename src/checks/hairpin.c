@@ -167,6 +167,9 @@ static int report_map(struct check_ctx *c, const struct crypto_map_binding *b,
                         b->ifname) ||
                     finding_evidence(c->fs, f, &p->ace->loc) || finding_evidence(c->fs, f, &b->loc))
                         return -1;
+                const struct cm_peer *peer = a->peers.n ? a->peers.v[0] : NULL;
+                if (peer && peer->text && finding_set_peer(c->fs, f, peer->text))
+                        return -1;
                 const char *vars[] = {"if", b->ifname, NULL};
                 if (check_fix(c, f, vars))
                         return -1;

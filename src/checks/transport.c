@@ -60,8 +60,9 @@ int check_nat_t_disabled(struct check_ctx *c)
         struct finding *f = check_report(c, expl ? &d->ike.nat_t_loc : vl);
         if (!f)
                 return -1;
-        if (finding_title(c->fs, f, "NAT traversal is %s on this head end ('%s')",
-                          expl ? "disabled" : "off by default", what) ||
+        if (finding_title(c->fs, f, "NAT traversal is %s on this head end (%s '%s')",
+                          expl ? "disabled" : "off by default",
+                          plat_any_binding(d) ? "crypto map" : "interface", what) ||
             (expl && finding_evidence(c->fs, f, vl)) || (!expl && explain_default(c, f)))
                 return -1;
         const char *vars[] = {NULL};
