@@ -54,6 +54,13 @@ int check_ids_large_icmp(struct check_ctx *c)
                 "not modelled).",
                 f->explanation, (unsigned)first->loc.line, which))
                 return -1;
+        if (off2150 || off2151) {
+                /* Only the one still enabled: the catalog's fix would repeat a line
+                 * the config already has. */
+                const char *line =
+                    off2150 ? "ip audit signature 2151 disable" : "ip audit signature 2150 disable";
+                return finding_fix_lines(c->fs, f, d, &line, 1, NULL);
+        }
         const char *vars[] = {NULL};
         return check_fix(c, f, vars);
 }
