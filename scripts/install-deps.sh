@@ -3,7 +3,9 @@
 # when one is missing. Safe to run again; needs root (or sudo) to install.
 set -eu
 
-PKGS="build-essential clang libjansson-dev libssl-dev libpcap-dev libcmocka-dev pkg-config python3 python3-jsonschema"
+# npm: tests/scripts/sarif.sh fetches the SARIF schema with `npm pack` (cached in tests/out/).
+# `script` (colour tests) comes from bsdutils/util-linux, which are Essential in Debian.
+PKGS="build-essential clang libjansson-dev libssl-dev libpcap-dev libcmocka-dev pkg-config python3 python3-jsonschema npm"
 
 missing=""
 for p in $PKGS; do

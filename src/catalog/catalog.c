@@ -1677,6 +1677,7 @@ const struct diagnosis catalog[] = {
         .fix =
             {
                 [DIALECT_IOS] = "interface {if}\n ip tcp adjust-mss 1300",
+                [DIALECT_PIX6] = "sysopt connection tcpmss 1380",
                 [DIALECT_ASA70] = "sysopt connection tcpmss 1380",
                 [DIALECT_ASA84] = "sysopt connection tcpmss 1380",
             },

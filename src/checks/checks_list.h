@@ -13,4 +13,15 @@ extern const struct check checks_platform[]; /* transport, MTU, platform setting
 /* checks_ike */
 int check_isakmp_not_enabled(struct check_ctx *c);
 
+/* checks_platform */
+int check_hairpin_not_permitted(struct check_ctx *c);
+int check_dmz_not_reachable(struct check_ctx *c);
+int check_multicast_over_tunnel(struct check_ctx *c);
+int check_nat_t_disabled(struct check_ctx *c);
+int check_mss_too_large(struct check_ctx *c);
+int check_ids_large_icmp(struct check_ctx *c);
+int check_low_memory_crypto(struct check_ctx *c);
+int check_preserve_vpn_flows(struct check_ctx *c);
+int check_management_access_missing(struct check_ctx *c);
+
 #endif

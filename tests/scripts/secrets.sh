@@ -9,8 +9,8 @@ BIN=${1:?usage: secrets.sh path/to/ipsec-doctor}
 case "$BIN" in /*) ;; *) BIN=$PWD/$BIN ;; esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 
-# Every format the commands under test accept; add sarif and gcc when they exist.
-FORMATS="json text"
+# Every output format of the contract (product.md).
+FORMATS="json text sarif gcc"
 # Extra arguments tried with each format ("" = none).
 VARIANTS=("" "--verbose")
 
@@ -25,10 +25,11 @@ with_format() {
 	fi
 }
 
-cases=0 runs=0 leaks=0
+cases=0 runs=0 leaks=0 check_cases=0
 for dir in "$root"/tests/golden/*/*/; do
 	[ -f "$dir/cmd" ] && [ -s "$dir/secrets" ] || continue
 	cases=$((cases + 1))
+	case "$dir" in */golden/check/*) check_cases=$((check_cases + 1)) ;; esac
 	name=${dir#"$root"/tests/golden/}
 	name=${name%/}
 	read -r args <"$dir/cmd"
@@ -49,5 +50,9 @@ for dir in "$root"/tests/golden/*/*/; do
 		done
 	done
 done
-echo "secrets: $cases cases, $runs runs (formats: $FORMATS), $leaks leaks"
+echo "secrets: $cases cases ($check_cases of check), $runs runs (formats: $FORMATS), $leaks leaks"
+if [ "$check_cases" -eq 0 ]; then
+	echo "secrets: no check golden case has a secrets file: the linter's output is not covered" >&2
+	exit 1
+fi
 [ "$leaks" -eq 0 ]
