@@ -57,7 +57,8 @@ int finding_set_peer(struct findings *fs, struct finding *f, const char *peer)
 	return peer && !f->peer ? -1 : 0;
 }
 
-static const char *vformat(struct findings *fs, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static const char *vformat(struct findings *fs,
+								 const char *fmt, va_list ap)
 {
 	va_list ap2;
 	va_copy(ap2, ap);
