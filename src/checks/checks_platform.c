@@ -2,5 +2,5 @@
 #include "checks_list.h"
 
 const struct check checks_platform[] = {
-	{NULL, NULL},
+    {NULL, NULL},
 };
