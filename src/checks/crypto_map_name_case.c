@@ -59,6 +59,12 @@ static int report(struct check_ctx *c, const struct loc *at, const char *wrong, 
                                     "Here '%s' is used where the configured map is '%s': "
                                     "re-enter the line with the exact name.",
                                     wrong, right);
+        /* Prefer the applied map's entry of the same number: it holds the
+         * values the re-typed lines need. */
+        const struct crypto_map *rm = model_get_cmap(c->dev, right);
+        for (size_t k = 0; rm && k < rm->entries.n; k++)
+                if (((const struct crypto_map_entry *)rm->entries.v[k])->seq == e->seq)
+                        e = rm->entries.v[k];
         cmap_vars_fill(&cv, c->dev, e);
         cv.v[1] = right;
         return check_fix(c, f, cv.v);

@@ -88,7 +88,7 @@ static int report(struct check_ctx *c, const struct crypto_map_entry *e, unsigne
                                      "crypto map '%s' %d refers to dynamic map '%s', which "
                                      "does not exist",
                                      e->map, e->seq, e->dynamic_map ? e->dynamic_map : "?")
-                     : finding_title(c->fs, f, "%s '%s' %d has no %s", kind, e->map, e->seq,
+                     : finding_title(c->fs, f, "%s '%s' %d lacks %s", kind, e->map, e->seq,
                                      missing_text(m));
         if (rc)
                 return -1;

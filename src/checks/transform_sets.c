@@ -157,7 +157,7 @@ int check_vpnclient_des_sha(struct check_ctx *c)
                                 p && t ? "every ISAKMP policy and transform set"
                                 : p    ? "every ISAKMP policy"
                                        : "the dynamic-map transform sets",
-                                p && !t ? "s" : ""))
+                                p ? "s" : ""))
                 return -1;
         for (size_t i = 1; p && i < d->isakmp_policies.n; i++)
                 if (finding_evidence(c->fs, f,
