@@ -323,8 +323,8 @@ const struct diagnosis catalog[] = {
             {
                 [DIALECT_ASA70] = "tunnel-group {tg} ipsec-attributes\n"
                                   " isakmp ikev1-user-authentication none",
-                [DIALECT_ASA84] =
-                    "tunnel-group {tg} ipsec-attributes\n ikev1 user-authentication none",
+                [DIALECT_ASA84] = "tunnel-group {tg} ipsec-attributes\n"
+                                  " isakmp ikev1-user-authentication none",
             },
         .seed_section = "Disable XAUTH for L2L Peers (Easy VPN server on the ASA)",
     },

@@ -15,16 +15,16 @@
 #include "../model/model.h"
 
 struct check_ctx {
-	const struct device *dev;
-	struct findings *fs;
-	const char *id; /* the ID being checked, for check_report() */
+        const struct device *dev;
+        struct findings *fs;
+        const char *id; /* the ID being checked, for check_report() */
 };
 
 typedef int (*check_fn)(struct check_ctx *c);
 
 struct check {
-	const char *id;
-	check_fn fn;
+        const char *id;
+        check_fn fn;
 };
 
 /* The registered checks (registry.c): check_at(0 .. check_count()-1). */

@@ -2,5 +2,5 @@
 #include "checks_list.h"
 
 const struct check checks_acl_nat[] = {
-	{NULL, NULL},
+    {NULL, NULL},
 };

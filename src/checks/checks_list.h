@@ -12,6 +12,23 @@ extern const struct check checks_platform[]; /* transport, MTU, platform setting
 
 /* checks_ike */
 int check_isakmp_not_enabled(struct check_ctx *c);
+int check_isakmp_identity_mismatch(struct check_ctx *c);
+int check_tunnel_group_name_not_peer_ip(struct check_ctx *c);
+int check_ike_peer_not_configured(struct check_ctx *c);
+int check_l2l_prompted_for_xauth(struct check_ctx *c);
+int check_ezvpn_xauth(struct check_ctx *c);
+int check_isakmp_keepalive(struct check_ctx *c);
+int check_vpnclient_des_sha(struct check_ctx *c);
+int check_esp_no_hash(struct check_ctx *c);
+int check_sa_idle_timeout(struct check_ctx *c);
+int check_anti_replay_drops(struct check_ctx *c);
+int check_crypto_map_incomplete(struct check_ctx *c);
+int check_crypto_map_not_applied(struct check_ctx *c);
+int check_crypto_map_name_case(struct check_ctx *c);
+int check_one_crypto_map_per_interface(struct check_ctx *c);
+int check_dynamic_map_seq_order(struct check_ctx *c);
+int check_key_acquire_failed(struct check_ctx *c);
+int check_backup_peers(struct check_ctx *c);
 
 /* checks_platform */
 int check_hairpin_not_permitted(struct check_ctx *c);

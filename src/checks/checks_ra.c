@@ -2,5 +2,5 @@
 #include "checks_list.h"
 
 const struct check checks_ra[] = {
-	{NULL, NULL},
+    {NULL, NULL},
 };

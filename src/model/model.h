@@ -192,6 +192,12 @@ struct iface {
 	const char *tunnel_mode;       /* "ipsec ipv4", "gre ip", ... */
 	const char *tunnel_protection; /* ipsec profile name */
 	struct loc tunnel_protection_loc;
+	/* Queueing that can reorder ESP after encryption (anti-replay-drops):
+	 * IOS "service-policy output P" under the interface; ASA/PIX
+	 * "priority-queue IF". Not yet filled by the readers. */
+	const char *service_policy_out;
+	bool priority_queue;
+	struct loc qos_loc;
 };
 
 struct route {
@@ -640,6 +646,12 @@ struct gp_attrs {
 	bool re_xauth;
 	bool group_lock_set;
 	const char *group_lock;
+	/* "nem enable|disable": network extension mode, used only by hardware
+	 * Easy VPN clients (ezvpn-xauth). Not yet filled by the readers and not
+	 * inherited by group_policy_effective(): ezvpn-xauth inherits it. */
+	bool nem_set;
+	bool nem;
+	struct loc nem_loc;
 };
 
 struct group_policy {

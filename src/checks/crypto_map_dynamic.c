@@ -1,0 +1,138 @@
+/*
+ * Dynamic crypto map placement and the config causes of %ASA-3-752006:
+ * dynamic-map-seq-order and key-acquire-failed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "checks_list.h"
+#include "cmap_util.h"
+
+/* The static entry with the highest sequence number, or NULL. */
+static const struct crypto_map_entry *last_static(const struct crypto_map *m)
+{
+        const struct crypto_map_entry *best = NULL;
+        for (size_t k = 0; k < m->entries.n; k++) {
+                const struct crypto_map_entry *e = m->entries.v[k];
+                if (!e->is_dynamic_ref && (!best || e->seq > best->seq))
+                        best = e;
+        }
+        return best;
+}
+
+static int report_order(struct check_ctx *c, const struct crypto_map_entry *ref,
+                        const struct crypto_map_entry *last)
+{
+        struct finding *f = check_report(c, &ref->loc);
+        char seq[12];
+        snprintf(seq, sizeof(seq), "%d", ref->seq);
+        if (!f ||
+            finding_title(
+                c->fs, f, "crypto map '%s' %d (dynamic map '%s') comes before static entry %d",
+                ref->map, ref->seq, ref->dynamic_map ? ref->dynamic_map : "?", last->seq) ||
+            finding_evidence(c->fs, f, &last->loc))
+                return -1;
+        const char *vars[] = {"map", ref->map, "seq", seq, "dynmap", ref->dynamic_map, NULL};
+        return check_fix(c, f, vars);
+}
+
+int check_dynamic_map_seq_order(struct check_ctx *c)
+{
+        const struct device *d = c->dev;
+        for (size_t i = 0; i < d->crypto_maps.n; i++) {
+                const struct crypto_map *m = d->crypto_maps.v[i];
+                const struct crypto_map_entry *last = m->dynamic ? NULL : last_static(m);
+                for (size_t k = 0; last && k < m->entries.n; k++) {
+                        const struct crypto_map_entry *e = m->entries.v[k];
+                        if (e->is_dynamic_ref && e->seq < last->seq && report_order(c, e, last))
+                                return -1;
+                }
+        }
+        return 0;
+}
+
+/* ---- key-acquire-failed ------------------------------------------------ */
+
+static int report_dyn_acl(struct check_ctx *c, const struct crypto_map_entry *e)
+{
+        struct finding *f = check_report(c, &e->match_loc);
+        char seq[12];
+        snprintf(seq, sizeof(seq), "%d", e->seq);
+        if (!f ||
+            finding_title(c->fs, f, "crypto dynamic-map '%s' %d has a crypto ACL ('%s')", e->map,
+                          e->seq, e->match_acl) ||
+            finding_evidence(c->fs, f, &e->loc))
+                return -1;
+        const char *vars[] = {"dynmap", e->map, "seq", seq, "acl", e->match_acl, NULL};
+        return check_fix(c, f, vars);
+}
+
+/* Does any entry (static or template) negotiate with IKEv2? */
+static bool ikev2_used(const struct device *d)
+{
+        for (size_t i = 0; i < d->crypto_maps.n; i++) {
+                const struct crypto_map *m = d->crypto_maps.v[i];
+                for (size_t k = 0; k < m->entries.n; k++)
+                        if (((const struct crypto_map_entry *)m->entries.v[k])->ikev2_proposals.n)
+                                return true;
+        }
+        return false;
+}
+
+#define MAX_FIX_LINES 32
+
+/* Leftover IKEv2 settings while every entry uses IKEv1: the removal
+ * commands, one per setting (ASA 8.4+ syntax, the only one with IKEv2). */
+static int report_ikev2_leftover(struct check_ctx *c)
+{
+        const struct device *d = c->dev;
+        const struct loc *first = NULL;
+        char buf[MAX_FIX_LINES][80];
+        const char *lines[MAX_FIX_LINES];
+        size_t n = 0;
+        for (size_t i = 0; i < d->ike.ikev2_enabled.n && n < MAX_FIX_LINES; i++) {
+                const struct iface_ref *r = d->ike.ikev2_enabled.v[i];
+                first = first ? first : &r->loc;
+                snprintf(buf[n], sizeof(buf[n]), "no crypto ikev2 enable %.40s", r->ifname);
+                lines[n] = buf[n], n++;
+        }
+        for (size_t i = 0; i < d->ikev2_policies.n && n < MAX_FIX_LINES; i++) {
+                const struct ikev2_policy *p = d->ikev2_policies.v[i];
+                first = first ? first : &p->loc;
+                snprintf(buf[n], sizeof(buf[n]), "no crypto ikev2 policy %d", p->priority);
+                lines[n] = buf[n], n++;
+        }
+        if (!first)
+                return 0;
+        struct finding *f = check_report(c, first);
+        if (!f ||
+            finding_title(c->fs, f,
+                          "IKEv2 is configured but no crypto map entry uses it (leftover IKEv2 "
+                          "settings)"))
+                return -1;
+        for (size_t i = 0; i < d->ikev2_policies.n; i++)
+                if (finding_evidence(c->fs, f,
+                                     &((const struct ikev2_policy *)d->ikev2_policies.v[i])->loc))
+                        return -1;
+        return finding_fix_lines(c->fs, f, d, lines, n, NULL);
+}
+
+/* ASA only: 752006 is the ASA tunnel manager's message. A crypto ACL on a
+ * dynamic-map entry and unused IKEv2 settings are the config causes read
+ * here; duplicate ACEs are crypto-acl-duplicate's and mismatched ACLs need
+ * the peer (crypto-acl-not-mirrored). */
+int check_key_acquire_failed(struct check_ctx *c)
+{
+        const struct device *d = c->dev;
+        if (d->platform != PLAT_ASA)
+                return 0;
+        for (size_t i = 0; i < d->crypto_maps.n; i++) {
+                const struct crypto_map *m = d->crypto_maps.v[i];
+                for (size_t k = 0; m->dynamic && k < m->entries.n; k++) {
+                        const struct crypto_map_entry *e = m->entries.v[k];
+                        if (e->match_acl && report_dyn_acl(c, e))
+                                return -1;
+                }
+        }
+        return ikev2_used(d) ? 0 : report_ikev2_leftover(c);
+}
