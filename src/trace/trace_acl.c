@@ -1,5 +1,6 @@
 /* Phase 5: the interface access lists (and, on ASA/PIX, security levels
  * and 'sysopt connection permit-vpn' for traffic out of a tunnel). */
+#include <stdio.h>
 #include <string.h>
 
 #include "../model/acl_eval.h"
@@ -95,6 +96,16 @@ static int by_levels(struct trace_phase *p, const struct trace *t)
         return TP_STOP;
 }
 
+/* The command's name on this platform (PIX 6 / ASA 7.0: permit-ipsec). */
+static const char *sysopt_name(const struct device *dev)
+{
+        /* an unknown version counts as current software, as defaults.h does */
+        return dev->platform == PLAT_PIX ||
+                       (dev->version.major >= 0 && !version_at_least(&dev->version, 7, 1, 0))
+                   ? "permit-ipsec"
+                   : "permit-vpn";
+}
+
 static const struct loc *vpn_bypass(const struct device *dev, bool *on)
 {
         /* PIX 6 and ASA 7.0 call it permit-ipsec, 7.1+ permit-vpn (either may be set). */
@@ -115,8 +126,7 @@ static int appliance_in(struct trace_phase *p, struct trace *t, struct findings 
                 tp_say(p,
                        "Decrypted traffic bypasses the interface ACL: 'sysopt connection %s' is "
                        "%s. ",
-                       t->dev->platform == PLAT_PIX ? "permit-ipsec" : "permit-vpn",
-                       sys->line ? "configured" : "on by default");
+                       sysopt_name(t->dev), sys->line ? "configured" : "on by default");
                 return TP_NEXT;
         }
         const struct access_group *g = access_group(t->dev, trace_if_key(t->in), true);
@@ -128,10 +138,14 @@ static int appliance_in(struct trace_phase *p, struct trace *t, struct findings 
                 rc = by_levels(p, t);
         }
         if (rc == TP_STOP && t->decrypted) {
+                char why[TRACE_DETAIL];
+                snprintf(why, sizeof(why), "%s", p->detail);
                 tp_line(p, sys);
-                tp_say(p, "It arrived decrypted, and 'sysopt connection permit-vpn' is off, so the "
-                          "interface ACL applies: see sysopt-permit-vpn-off. ");
-                if (tf_sysopt_permit_vpn_off(t, fs, deciding ? deciding : g ? &g->loc : NULL))
+                tp_say(p,
+                       "It arrived decrypted, and 'sysopt connection %s' is off, so the "
+                       "interface rules apply: see sysopt-permit-vpn-off. ",
+                       sysopt_name(t->dev));
+                if (tf_sysopt_permit_vpn_off(t, fs, deciding ? deciding : g ? &g->loc : NULL, why))
                         return TP_OOM;
         }
         return rc;

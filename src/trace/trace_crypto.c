@@ -19,8 +19,8 @@ static void say_hit(struct trace_phase *p, const struct cmap_hit *h)
         tp_say(p, "crypto map %s seq %d (line %u)", e->map, e->seq, (unsigned)e->loc.line);
         if (h->dyn) {
                 tp_line(p, &h->dyn->loc);
-                tp_say(p, " -> dynamic map %s seq %d (line %u)", h->dyn->map, h->dyn->seq,
-                       (unsigned)h->dyn->loc.line);
+                tp_say(p, " -> dynamic map %s seq %d (line %u), reached after every static entry",
+                       h->dyn->map, h->dyn->seq, (unsigned)h->dyn->loc.line);
         }
         if (!h->ace) {
                 tp_say(p, ": the dynamic entry has no 'match address', so it takes any traffic");
@@ -99,7 +99,8 @@ entry_for_dst(const struct trace *t, const struct crypto_map *m, const struct ac
 }
 
 /* Not encrypted: says why, and reports the diagnosis that explains it. */
-static int why_not(struct trace *t, struct trace_phase *p, struct findings *fs)
+static int why_not(struct trace *t, struct trace_phase *p, struct findings *fs,
+                   const struct crypto_map_entry *catchall)
 {
         char a[16], b[16];
         struct flowbox pre = tp_flow(t), post = tp_flow_post_nat(t);
@@ -107,7 +108,7 @@ static int why_not(struct trace *t, struct trace_phase *p, struct findings *fs)
         const char *key = trace_if_key(t->out);
         const struct crypto_map *m = t->crypto.map;
         bool denied = false;
-        if (t->translated && cmap_lookup(t->dev, key, &pre, &h)) {
+        if (t->translated && cmap_lookup(t->dev, key, &pre, &h) && h.ace) {
                 t->expected_crypto = true;
                 p->verdict = TV_DROP;
                 tp_say(p, "Not encrypted, because NAT changed the source: ");
@@ -142,6 +143,12 @@ static int why_not(struct trace *t, struct trace_phase *p, struct findings *fs)
                        "Not encrypted, because a crypto ACL denies it and no later entry of %s "
                        "permits it.",
                        m->name);
+        else if (catchall && (tp_line(p, &catchall->loc), true))
+                tp_say(p,
+                       "Not encrypted, because no static entry of crypto map %s permits it; the "
+                       "dynamic entry seq %d has no 'match address' and carries only the traffic "
+                       "of tunnels that peers built (a remote-access client's own address).",
+                       m->name, catchall->seq);
         else
                 tp_say(p, "Not encrypted, because no entry of crypto map %s permits it.", m->name);
         const struct iface *cif = tp_other_crypto_iface(t, &post, t->out, &h);
@@ -173,6 +180,12 @@ int trace_crypto(struct trace *t, struct findings *fs)
                 const char *name = cmap_bound_to(t->dev, trace_if_key(t->out));
                 t->crypto.map = name ? model_get_cmap(t->dev, name) : NULL;
         }
+        const struct crypto_map_entry *catchall = NULL;
+        if (hit && t->crypto.dyn && !t->crypto.ace) {
+                /* Outbound, such an entry only matches the SAs peers set up. */
+                catchall = t->crypto.entry;
+                hit = false;
+        }
         if (hit) {
                 bool denied = false;
                 if (explain_skips(t, p, t->crypto.map, &post, fs, &denied))
@@ -184,6 +197,7 @@ int trace_crypto(struct trace *t, struct findings *fs)
                 return TP_NEXT;
         }
         p->verdict = TV_INFO;
-        t->crypto.entry = NULL;
-        return why_not(t, p, fs) ? TP_OOM : TP_NEXT;
+        t->crypto.entry = t->crypto.dyn = NULL;
+        t->crypto.ace = NULL;
+        return why_not(t, p, fs, catchall) ? TP_OOM : TP_NEXT;
 }

@@ -101,7 +101,12 @@ static const char *nexthop_via(const struct trace *t, const struct iface *cif, c
         const char *key = trace_if_key(cif);
         for (size_t i = 0; i < t->dev->routes.n; i++) {
                 const struct route *r = t->dev->routes.v[i];
-                if (r->has_nexthop && r->ifname && !strcmp(r->ifname, key))
+                if (!r->has_nexthop)
+                        continue;
+                /* IOS routes name no interface: a next hop on cif's network will do */
+                if ((r->ifname && !strcmp(r->ifname, key)) ||
+                    (!r->ifname && cif->has_addr &&
+                     (r->nexthop & cif->mask) == (cif->addr & cif->mask)))
                         return ipv4_str(r->nexthop, buf);
         }
         return NULL;
@@ -138,17 +143,28 @@ int tf_route_to_remote_missing(struct trace *t, struct findings *fs, const struc
         return fix(t, fs, f, vars);
 }
 
-int tf_sysopt_permit_vpn_off(struct trace *t, struct findings *fs, const struct loc *acl_line)
+int tf_sysopt_permit_vpn_off(struct trace *t, struct findings *fs, const struct loc *acl_line,
+                             const char *why)
 {
-        const struct loc *sys = t->dev->sysopt.permit_vpn != TRI_UNSET
-                                    ? &t->dev->sysopt.permit_vpn_loc
-                                    : &t->dev->sysopt.permit_ipsec_loc;
-        struct finding *f =
-            finding_add(fs, "sysopt-permit-vpn-off", t->dev, sys->line ? sys : acl_line);
-        if (!f || (sys->line && acl_line && finding_evidence(fs, f, acl_line)))
+        const struct sysopt *so = &t->dev->sysopt;
+        const struct loc *sys =
+            so->permit_vpn != TRI_UNSET ? &so->permit_vpn_loc : &so->permit_ipsec_loc;
+        const struct crypto_map_entry *e = t->inbound.dyn ? t->inbound.dyn : t->inbound.entry;
+        /* With the sysopt left at its default there is no line: point at the
+         * tunnel whose traffic is dropped. */
+        const struct loc *at = sys->line ? sys : acl_line ? acl_line : &e->loc;
+        struct finding *f = finding_add(fs, "sysopt-permit-vpn-off", t->dev, at);
+        if (!f || (at != acl_line && acl_line && finding_evidence(fs, f, acl_line)))
                 return -1;
         const char *peer = first_peer(&t->inbound);
         if (peer && finding_set_peer(fs, f, peer))
+                return -1;
+        if (finding_explain(fs, f,
+                            "Traffic decrypted from the tunnel of crypto map %s seq %d arrives "
+                            "on %s and is checked against that interface's rules, because the "
+                            "sysopt that lets VPN traffic bypass them is off (%s). %s",
+                            e->map, e->seq, trace_if_key(t->in),
+                            sys->line ? "configured so" : "the default for this version", why))
                 return -1;
         const char *vars[] = {NULL};
         return fix(t, fs, f, vars);

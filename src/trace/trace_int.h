@@ -38,7 +38,8 @@ bool trace_nat_mapped(const struct trace *t, const struct nat_rule *r, uint32_t 
 int tf_nat_exemption_missing(struct trace *t, struct findings *fs, const struct cmap_hit *pre);
 int tf_route_to_remote_missing(struct trace *t, struct findings *fs, const struct iface *cif,
                                const struct cmap_hit *hit);
-int tf_sysopt_permit_vpn_off(struct trace *t, struct findings *fs, const struct loc *acl_line);
+int tf_sysopt_permit_vpn_off(struct trace *t, struct findings *fs, const struct loc *acl_line,
+                             const char *why);
 int tf_crypto_acl_missing(struct trace *t, struct findings *fs, const struct crypto_map_entry *e);
 int tf_ping_source(struct trace *t, struct findings *fs, const struct crypto_map_entry *e,
                    const struct ace *a);

@@ -170,10 +170,12 @@ int trace_nat(struct trace *t)
                 say_rule(p, t, res.rule, &flow);
                 if (t->xlate_known)
                         tp_say(p, ": source %s becomes %s.", a, ipv4_str(t->xlate_src, b));
-                else
+                else if (res.rule->mapped_src_text)
                         tp_say(p, ": source %s becomes an address of '%s'.", a,
-                               res.rule->mapped_src_text ? res.rule->mapped_src_text
-                                                         : "the matching global pool");
+                               res.rule->mapped_src_text);
+                else /* legacy nat (if) N: the addresses are on 'global (if) N' */
+                        tp_say(p, ": source %s becomes an address of the 'global (%s) %d' pool.", a,
+                               trace_if_key(t->out), res.rule->nat_id);
                 break;
         case NATV_UNKNOWN:
                 p->verdict = TV_INFO;

@@ -76,8 +76,18 @@ int trace_input(struct trace *t)
         }
         tp_if_desc(t, t->in, d, sizeof(d));
         tp_line(p, &t->in->loc);
-        tp_say(p, "Arrives on %s (given by --in).", d);
+        tp_say(p, "Arrives on %s, as --in says.", d);
         return t->in->shutdown ? shut(p, t, t->in) : TP_NEXT;
+}
+
+static bool in_pool(const struct device *dev, uint32_t a)
+{
+        for (size_t i = 0; i < dev->pools.n; i++) {
+                const struct local_pool *p = dev->pools.v[i];
+                if (!p->ipv6 && a >= p->lo && a <= p->hi)
+                        return true;
+        }
+        return false;
 }
 
 void trace_detect_decrypted(struct trace *t)
@@ -87,7 +97,11 @@ void trace_detect_decrypted(struct trace *t)
         /* Traffic from the tunnel is the mirror of what this side encrypts:
          * the crypto ACL's source is our network, its destination the peer's. */
         struct flowbox pkt = tp_flow(t), rev = fb_mirror(&pkt);
-        t->decrypted = cmap_lookup(t->dev, trace_if_key(t->in), &rev, &t->inbound);
+        if (!cmap_lookup(t->dev, trace_if_key(t->in), &rev, &t->inbound))
+                return;
+        /* A dynamic entry without 'match address' takes anything: only a
+         * source in a remote-access pool says the packet came through it. */
+        t->decrypted = t->inbound.ace || in_pool(t->dev, t->pkt.src);
 }
 
 const struct iface *tp_other_crypto_iface(const struct trace *t, const struct flowbox *flow,
@@ -95,7 +109,9 @@ const struct iface *tp_other_crypto_iface(const struct trace *t, const struct fl
 {
         for (size_t i = 0; i < t->dev->ifaces.n; i++) {
                 const struct iface *f = t->dev->ifaces.v[i];
-                if (f != skip && !f->shutdown && cmap_lookup(t->dev, trace_if_key(f), flow, hit))
+                /* a catch-all dynamic entry is no evidence that the flow belongs there */
+                if (f != skip && !f->shutdown && cmap_lookup(t->dev, trace_if_key(f), flow, hit) &&
+                    hit->ace)
                         return f;
         }
         return NULL;
@@ -108,8 +124,8 @@ static void say_route(struct trace_phase *p, const struct trace *t, const struct
         ipv4_str(t->pkt.dst, a);
         if (!via) {
                 tp_line(p, &t->out->loc);
-                tp_say(p, "%s is directly connected: it leaves %s (network %s/%d).", a, d,
-                       ipv4_str(t->out->addr & t->out->mask, n), prefix_of(t->out->mask));
+                tp_say(p, "%s is directly connected: it leaves %s, whose network %s/%d holds it.",
+                       a, d, ipv4_str(t->out->addr & t->out->mask, n), prefix_of(t->out->mask));
                 return;
         }
         tp_line(p, &via->loc);
