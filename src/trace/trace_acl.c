@@ -174,6 +174,10 @@ static int ios_acl(struct trace_phase *p, struct trace *t)
                        t->out->name);
                 return TP_NEXT;
         }
+        /* IOS 12.3(8)T+ checks decrypted packets against the inbound ACL of
+         * the crypto interface too (there is no sysopt to skip it). */
+        if (t->decrypted && t->in->acl_in)
+                tp_say(p, "Decrypted packets are checked against the inbound ACL. ");
         if (t->in->acl_in && eval_acl(p, t, t->in->acl_in, "inbound", &flow, &deciding) == TP_STOP)
                 return TP_STOP;
         /* Inside to outside, IOS translates before the outbound ACL. */
