@@ -10,6 +10,7 @@ static const struct command commands[] = {
 	{"dump", cmd_dump, "read configs and print the device model"},
 	{"list", cmd_list, "list every diagnosis ID"},
 	{"describe", cmd_describe, "explain one diagnosis and its fix per platform"},
+	{"trace", cmd_trace, "follow one packet through one device, like packet-tracer"},
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,87 @@
+/* A trace as text, in the shape of the ASA's packet-tracer output. */
+#include <string.h>
+
+#include "../config/lex.h"
+#include "../report/report.h"
+#include "trace_print.h"
+
+/* Text wrapped at about 92 columns, each line indented by two spaces. */
+static void wrap(FILE *out, const char *text)
+{
+        const size_t width = 92;
+        size_t col = 0;
+        for (const char *p = text; *p;) {
+                size_t wl = strcspn(p, " ");
+                if (col && col + 1 + wl > width) {
+                        fputc('\n', out);
+                        col = 0;
+                }
+                fputs(col ? " " : "  ", out);
+                fwrite(p, 1, wl, out);
+                col += wl + 1;
+                p += wl;
+                p += strspn(p, " ");
+        }
+        fputc('\n', out);
+}
+
+static void print_packet(FILE *out, const struct trace *t)
+{
+        char s[16], d[16], pb[4];
+        const struct trace_packet *p = &t->pkt;
+        const char *proto = trace_proto_name(p->proto, pb);
+        if (trace_has_ports(p->proto))
+                fprintf(out, "Packet: %s %s:%u -> %s:%u", proto, ipv4_str(p->src, s),
+                        (unsigned)p->sport, ipv4_str(p->dst, d), (unsigned)p->dport);
+        else
+                fprintf(out, "Packet: %s %s -> %s", proto, ipv4_str(p->src, s),
+                        ipv4_str(p->dst, d));
+        fprintf(out, "%s%s\n", p->in ? ", input " : "", p->in ? p->in : "");
+        fprintf(out, "Device: %s (%s%s%s)\n\n", device_label(t->dev),
+                platform_name(t->dev->platform), t->dev->version.text ? " " : "",
+                t->dev->version.text ? t->dev->version.text : "");
+}
+
+static void print_phase(FILE *out, const struct trace_phase *ph, size_t n)
+{
+        static const char *const res[] = {"ALLOW", "DROP", "INFO"};
+        fprintf(out, "Phase: %zu\nType: %s\nResult: %s\nConfig:%s\n", n, trace_type_text(ph->type),
+                res[ph->verdict], ph->nlines ? "" : " none");
+        for (size_t i = 0; i < ph->nlines; i++)
+                fprintf(out, "  %s:%u: %s\n", ph->lines[i]->file, (unsigned)ph->lines[i]->line,
+                        ph->lines[i]->text ? ph->lines[i]->text : "");
+        fputs("Additional Information:\n", out);
+        wrap(out, ph->detail);
+        fputc('\n', out);
+}
+
+static void print_summary(FILE *out, const struct trace *t)
+{
+        fprintf(out, "Result:\ninput-interface: %s\noutput-interface: %s\nAction: %s\n",
+                t->in ? trace_if_key(t->in) : "unknown", t->out ? trace_if_key(t->out) : "unknown",
+                t->dropped ? "drop" : "allow");
+        if (t->encrypted) {
+                const struct crypto_map_entry *e = t->crypto.entry;
+                const struct cm_peer *p = e->peers.n && !t->crypto.dyn ? e->peers.v[0] : NULL;
+                fprintf(out, "Encrypted: yes, crypto map %s seq %d, peer %s\n", e->map, e->seq,
+                        p && p->text ? p->text : "dynamic");
+        } else if (!t->dropped) {
+                fprintf(out, "Encrypted: no%s\n",
+                        t->expected_crypto ? " (a crypto map entry was meant for it)" : "");
+        }
+}
+
+int trace_print_text(FILE *out, const struct trace *t, const struct findings *fs)
+{
+        print_packet(out, t);
+        for (size_t i = 0; i < t->nphases; i++)
+                print_phase(out, &t->phases[i], i + 1);
+        print_summary(out, t);
+        if (fs->list.n) {
+                struct report_opts o = {REPORT_TEXT, "trace", false, 1};
+                fputs("\nFindings:\n\n", out);
+                if (report_text(out, fs, &o))
+                        return -1;
+        }
+        return ferror(out) ? -1 : 0;
+}
