@@ -36,6 +36,7 @@ const char *const catalog_placeholders[] = {
     "tg",          "gp",      "group",     "pool",       "pool_first", "pool_last",  "pool_mask",
     "policy",      "tset",    "local_net", "local_mask", "local_wild", "remote_net", "remote_mask",
     "remote_wild", "nexthop", "pfs_group", "lifetime",   "user",       "profile",    "keyring",
+    "protocols",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -1463,10 +1464,8 @@ const struct diagnosis catalog[] = {
                        "session uses.",
         .fix =
             {
-                [DIALECT_ASA70] =
-                    "group-policy {gp} attributes\n vpn-tunnel-protocol IPSec l2tp-ipsec",
-                [DIALECT_ASA84] =
-                    "group-policy {gp} attributes\n vpn-tunnel-protocol ikev1 l2tp-ipsec",
+                [DIALECT_ASA70] = "group-policy {gp} attributes\n vpn-tunnel-protocol {protocols}",
+                [DIALECT_ASA84] = "group-policy {gp} attributes\n vpn-tunnel-protocol {protocols}",
             },
         .seed_section = "Error - %ASA-3-713206: Tunnel Rejected: Conflicting protocols specified "
                         "by tunnel-group and group-policy",
@@ -1505,8 +1504,8 @@ const struct diagnosis catalog[] = {
         .fix_summary = "Raise (or remove) the session limit.",
         .fix =
             {
-                [DIALECT_ASA70] = "vpn-sessiondb max-session-limit 450",
-                [DIALECT_ASA84] = "vpn-sessiondb max-session-limit 450",
+                [DIALECT_ASA70] = "no vpn-sessiondb max-session-limit",
+                [DIALECT_ASA84] = "no vpn-sessiondb max-session-limit",
             },
         .seed_section = "Unable to Connect More Than Three VPN Client Users",
     },
