@@ -1380,8 +1380,8 @@ const struct diagnosis catalog[] = {
         .fix_summary = "Keep the pools in one place: remove one of the two settings.",
         .fix =
             {
-                [DIALECT_ASA70] = "group-policy {gp} attributes\n no address-pools",
-                [DIALECT_ASA84] = "group-policy {gp} attributes\n no address-pools",
+                [DIALECT_ASA70] = "group-policy {gp} attributes\n address-pools none",
+                [DIALECT_ASA84] = "group-policy {gp} attributes\n address-pools none",
             },
         .seed_section = "VPN Pool Getting Exhausted",
     },

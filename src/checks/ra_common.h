@@ -17,11 +17,11 @@ enum { RA_IKEV1 = 1u << 0, RA_IKEV2 = 1u << 1 };
 
 /* One tunnel-group with everything the RA checks ask of it. */
 struct ra_tg {
-	const struct tunnel_group *tg;
-	const struct group_policy *gp; /* its default-group-policy, NULL: DfltGrpPolicy */
-	const char *gp_name;           /* the name the tunnel-group uses (DfltGrpPolicy) */
-	struct gp_attrs eff;           /* group_policy_effective() of gp */
-	unsigned ike;                  /* RA_IKEV1 | RA_IKEV2 */
+        const struct tunnel_group *tg;
+        const struct group_policy *gp; /* its default-group-policy, NULL: DfltGrpPolicy */
+        const char *gp_name;           /* the name the tunnel-group uses (DfltGrpPolicy) */
+        struct gp_attrs eff;           /* group_policy_effective() of gp */
+        unsigned ike;                  /* RA_IKEV1 | RA_IKEV2 */
 };
 
 /* A remote-access tunnel-group that clients use (DefaultRAGroup only when it
@@ -29,7 +29,7 @@ struct ra_tg {
 bool ra_tg_is_ra(const struct tunnel_group *tg);
 /* Fills r for tg; ike from ra_ike_bits(). */
 void ra_tg_load(const struct device *dev, const struct tunnel_group *tg, unsigned ike,
-		struct ra_tg *r);
+                struct ra_tg *r);
 
 /*
  * The IKE versions of every tunnel-group, indexed like dev->tunnel_groups,
@@ -43,8 +43,7 @@ unsigned *ra_ike_bits(const struct device *dev);
  * (at offset flag_off of struct gp_attrs) is set, else DfltGrpPolicy when
  * that sets it, else NULL (the platform default).
  */
-const char *ra_attr_owner(const struct device *dev, const struct group_policy *gp,
-			  size_t flag_off);
+const char *ra_attr_owner(const struct device *dev, const struct group_policy *gp, size_t flag_off);
 #define RA_OWNER(dev, gp, flag) ra_attr_owner((dev), (gp), offsetof(struct gp_attrs, flag))
 
 /* The pools a session of r draws from: the group-policy's address-pools
