@@ -32,11 +32,11 @@ const char *const change_control_warning =
     "maintenance window under your change-control process.";
 
 const char *const catalog_placeholders[] = {
-    "peer",        "map",     "seq",       "dynmap",     "if",         "nat_if",     "acl",
-    "tg",          "gp",      "group",     "pool",       "pool_first", "pool_last",  "pool_mask",
-    "policy",      "tset",    "local_net", "local_mask", "local_wild", "remote_net", "remote_mask",
-    "remote_wild", "nexthop", "pfs_group", "lifetime",   "user",       "profile",    "keyring",
-    "protocols",
+    "peer",       "map",        "seq",         "dynmap",      "if",        "nat_if",
+    "acl",        "tg",         "gp",          "group",       "pool",      "pool_first",
+    "pool_last",  "pool_mask",  "policy",      "tset",        "local_net", "local_mask",
+    "local_wild", "remote_net", "remote_mask", "remote_wild", "nexthop",   "pfs_group",
+    "lifetime",   "user",       "profile",     "keyring",     "protocols",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -1377,7 +1377,9 @@ const struct diagnosis catalog[] = {
             "An 'address-pools' setting in the group-policy always takes precedence over the "
             "tunnel-group's 'address-pool', so the tunnel-group's pools are never used. Changes "
             "made to them have no effect.",
-        .fix_summary = "Keep the pools in one place: remove one of the two settings.",
+        .fix_summary = "Keep the pools in one place: 'address-pools none' in the tunnel-group's "
+                       "group-policy (the tunnel-group's pools then apply), or remove the "
+                       "tunnel-group's address-pool.",
         .fix =
             {
                 [DIALECT_ASA70] = "group-policy {gp} attributes\n address-pools none",
