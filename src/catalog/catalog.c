@@ -32,10 +32,11 @@ const char *const change_control_warning =
     "maintenance window under your change-control process.";
 
 const char *const catalog_placeholders[] = {
-    "peer",        "map",     "seq",       "dynmap",     "if",         "nat_if",     "acl",
-    "tg",          "gp",      "group",     "pool",       "pool_first", "pool_last",  "pool_mask",
-    "policy",      "tset",    "local_net", "local_mask", "local_wild", "remote_net", "remote_mask",
-    "remote_wild", "nexthop", "pfs_group", "lifetime",   "user",       "profile",    "keyring",
+    "peer",       "map",        "seq",         "dynmap",      "if",        "nat_if",
+    "acl",        "tg",         "gp",          "group",       "pool",      "pool_first",
+    "pool_last",  "pool_mask",  "policy",      "tset",        "local_net", "local_mask",
+    "local_wild", "remote_net", "remote_mask", "remote_wild", "nexthop",   "pfs_group",
+    "lifetime",   "user",       "profile",     "keyring",     "protocols",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -1376,11 +1377,13 @@ const struct diagnosis catalog[] = {
             "An 'address-pools' setting in the group-policy always takes precedence over the "
             "tunnel-group's 'address-pool', so the tunnel-group's pools are never used. Changes "
             "made to them have no effect.",
-        .fix_summary = "Keep the pools in one place: remove one of the two settings.",
+        .fix_summary = "Keep the pools in one place: 'address-pools none' in the tunnel-group's "
+                       "group-policy (the tunnel-group's pools then apply), or remove the "
+                       "tunnel-group's address-pool.",
         .fix =
             {
-                [DIALECT_ASA70] = "group-policy {gp} attributes\n no address-pools",
-                [DIALECT_ASA84] = "group-policy {gp} attributes\n no address-pools",
+                [DIALECT_ASA70] = "group-policy {gp} attributes\n address-pools none",
+                [DIALECT_ASA84] = "group-policy {gp} attributes\n address-pools none",
             },
         .seed_section = "VPN Pool Getting Exhausted",
     },
@@ -1463,10 +1466,8 @@ const struct diagnosis catalog[] = {
                        "session uses.",
         .fix =
             {
-                [DIALECT_ASA70] =
-                    "group-policy {gp} attributes\n vpn-tunnel-protocol IPSec l2tp-ipsec",
-                [DIALECT_ASA84] =
-                    "group-policy {gp} attributes\n vpn-tunnel-protocol ikev1 l2tp-ipsec",
+                [DIALECT_ASA70] = "group-policy {gp} attributes\n vpn-tunnel-protocol {protocols}",
+                [DIALECT_ASA84] = "group-policy {gp} attributes\n vpn-tunnel-protocol {protocols}",
             },
         .seed_section = "Error - %ASA-3-713206: Tunnel Rejected: Conflicting protocols specified "
                         "by tunnel-group and group-policy",
@@ -1505,8 +1506,8 @@ const struct diagnosis catalog[] = {
         .fix_summary = "Raise (or remove) the session limit.",
         .fix =
             {
-                [DIALECT_ASA70] = "vpn-sessiondb max-session-limit 450",
-                [DIALECT_ASA84] = "vpn-sessiondb max-session-limit 450",
+                [DIALECT_ASA70] = "no vpn-sessiondb max-session-limit",
+                [DIALECT_ASA84] = "no vpn-sessiondb max-session-limit",
             },
         .seed_section = "Unable to Connect More Than Three VPN Client Users",
     },

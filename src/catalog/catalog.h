@@ -24,6 +24,7 @@
  *   {pfs_group}   "group2", "group14", ...
  *   {lifetime}    a lifetime in seconds
  *   {user} {profile} {keyring}  username, IOS ISAKMP profile, IOS keyring
+ *   {protocols}   vpn-tunnel-protocol keywords (the group-policy's own plus the missing one)
  * A key is never a placeholder value: templates write <pre-shared-key> for
  * the engineer to type, so no secret ever passes through a fix.
  */

@@ -41,4 +41,20 @@ int check_low_memory_crypto(struct check_ctx *c);
 int check_preserve_vpn_flows(struct check_ctx *c);
 int check_management_access_missing(struct check_ctx *c);
 
+/* checks_ra */
+int check_split_tunnel_acl_any(struct check_ctx *c);
+int check_split_tunnel_exclude_ezvpn(struct check_ctx *c);
+int check_pool_overlaps_inside(struct check_ctx *c);
+int check_pool_network_broadcast(struct check_ctx *c);
+int check_pool_too_small(struct check_ctx *c);
+int check_pool_overridden(struct check_ctx *c);
+int check_tunnel_protocol_conflict(struct check_ctx *c);
+int check_simultaneous_logins(struct check_ctx *c);
+int check_session_limit(struct check_ctx *c);
+int check_xauth_radius_timeout(struct check_ctx *c);
+int check_xauth_threat_detection(struct check_ctx *c);
+int check_ra_dns_missing(struct check_ctx *c);
+int check_ra_no_internet(struct check_ctx *c);
+int check_mode_config_pool_missing(struct check_ctx *c);
+
 #endif
