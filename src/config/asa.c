@@ -240,8 +240,12 @@ static int read_line(struct asa_ctx *c, const struct text_line *l)
                 return ASA_OK;
         if (l->output) {
                 c->dev->nskipped++;
+                if (c->last_cmap_entry && l->len >= 36 &&
+                    !strncasecmp(l->s, "WARNING: crypto map entry incomplete", 36))
+                        c->last_cmap_entry->incomplete_warned = true;
                 return ASA_OK;
         }
+        c->last_cmap_entry = NULL;
         struct words *w = words_split(l->s, l->len);
         if (!w)
                 return ASA_OOM;

@@ -493,6 +493,7 @@ static int map_line(struct asa_ctx *c, size_t i, bool dynamic)
         struct crypto_map_entry *e = model_cmap_entry(c->dev, m, seq, &c->loc);
         if (!e)
                 return ASA_OOM;
+        c->last_cmap_entry = e;
         int rc = c->n == i + 2 ? ASA_OK : asa_dispatch_at(c, i + 2, entry_cmds, e);
         /* "crypto map M N [ipsec-isakmp]" alone: settings may follow indented
          * (PIX 6 / IOS-style pastes) */

@@ -166,7 +166,20 @@ static int segment(struct norm *nm, struct seg *g, const struct prompt *p, int *
 		g->len = header_cut_inline(g->s, g->len);
 		return push(nm, g, why);
 	}
-	return push_command(nm, g, why);
+	/* a device message after the command is output, like exec output */
+	size_t m = header_cut_message(g->s, g->len);
+	if (m == g->len)
+		return push_command(nm, g, why);
+	struct seg msg = *g;
+	msg.s += m;
+	msg.len -= m;
+	msg.output = true;
+	g->len = m;
+	while (g->len && g->s[g->len - 1] == ' ')
+		g->len--;
+	if (g->len && push_command(nm, g, why))
+		return -1;
+	return push(nm, &msg, why);
 }
 
 int norm_line(struct norm *nm, const char *s, size_t len, uint32_t lineno, int *why)

@@ -309,6 +309,24 @@ static void note_ends_at_prompt(void **state)
 	line_is(t, 1, 1, "config", "vpn-sessiondb max-session-limit 450");
 }
 
+/* What the device prints after a command is output, not config. */
+static void device_messages_are_output(void **state)
+{
+	(void)state;
+	const struct text *t = load("ciscoasa(config)#crypto map mymap 20 ipsec-isakmp WARNING: "
+				    "crypto map entry incomplete\n"
+				    "UDP: ERROR - socket <unknown> 62465 in used\n"
+				    "banner motd WARNING: authorised users only\n");
+	assert_int_equal(t->n, 4);
+	line_is(t, 0, 1, "config", "crypto map mymap 20 ipsec-isakmp");
+	assert_false(t->lines[0].output);
+	assert_true(t->lines[1].output);
+	assert_string_equal(t->lines[1].s, "WARNING: crypto map entry incomplete");
+	assert_true(t->lines[2].output);
+	assert_false(t->lines[3].output);
+	line_is(t, 3, 3, NULL, "banner motd WARNING: authorised users only");
+}
+
 static void glued_arguments_are_not_cut(void **state)
 {
 	(void)state;
@@ -764,6 +782,7 @@ int main(void)
 	    T(glued_seed_lines_are_cut),
 	    T(glued_sub_commands_are_cut),
 	    T(note_ends_at_prompt),
+	    T(device_messages_are_output),
 	    T(glued_arguments_are_not_cut),
 	    T(glued_corpus_has_no_cuts),
 	    T(pager_with_backspaces),
