@@ -325,6 +325,16 @@ static void device_messages_are_output(void **state)
 	assert_true(t->lines[2].output);
 	assert_false(t->lines[3].output);
 	line_is(t, 3, 3, NULL, "banner motd WARNING: authorised users only");
+	/* a show typed at a config prompt, and its output on the next line */
+	arena_free(&fx.a);
+	arena_init(&fx.a, 0);
+	t = load("ASA-02(config)#show management-access management-access inside\n"
+		 "management-access inside\n"
+		 "ASA-02(config)#management-access DMZ\n");
+	assert_int_equal(t->n, 3);
+	assert_true(t->lines[0].output);
+	assert_true(t->lines[1].output);
+	assert_false(t->lines[2].output);
 }
 
 static void glued_arguments_are_not_cut(void **state)
