@@ -204,7 +204,10 @@ static int dispatch_line(struct asa_ctx *c)
         }
         if (c->sub) {
                 int rc = asa_dispatch(c, c->sub);
-                if (sub || rc != ASA_UNKNOWN)
+                /* An indented line belongs to its block. Behind a sub-mode prompt
+                 * a global command leaves the mode, as on the CLI
+                 * ("(config-aaa-server-group)#aaa-server G host A"). */
+                if (rc != ASA_UNKNOWN || c->line->indent > 0)
                         return rc;
         } else if (sub) {
                 return ASA_UNKNOWN;
@@ -212,14 +215,37 @@ static int dispatch_line(struct asa_ctx *c)
         return dispatch_top(c);
 }
 
+/*
+ * A line behind an exec prompt ("host#show ...") is skipped, unless it is a
+ * config command the reader knows: the seed types "hostname#vpn-sessiondb
+ * max-session-limit 450" at the exec prompt (a real ASA would refuse it),
+ * and what it means is clear. Exec verbs (show, clear, ping, debug, ...) are
+ * in no config table, so they stay skipped. Either way the mode ends.
+ */
+static int read_exec(struct asa_ctx *c)
+{
+        int rc = dispatch_top(c);
+        c->sub = NULL;
+        c->obj = NULL;
+        if (rc == ASA_UNKNOWN) {
+                c->dev->nskipped++;
+                return ASA_OK;
+        }
+        return rc;
+}
+
 static int read_line(struct asa_ctx *c, const struct text_line *l)
 {
         if (l->comment)
                 return ASA_OK;
-        if (l->output || (l->mode && kw(l->mode, "exec"))) {
+        if (l->output) {
                 c->dev->nskipped++;
+                if (c->last_cmap_entry && l->len >= 36 &&
+                    !strncasecmp(l->s, "WARNING: crypto map entry incomplete", 36))
+                        c->last_cmap_entry->incomplete_warned = true;
                 return ASA_OK;
         }
+        c->last_cmap_entry = NULL;
         struct words *w = words_split(l->s, l->len);
         if (!w)
                 return ASA_OOM;
@@ -231,7 +257,8 @@ static int read_line(struct asa_ctx *c, const struct text_line *l)
                 c->no = kw(w->w[0], "no");
                 c->a = w->w + (c->no ? 1 : 0);
                 c->n = w->n - (c->no ? 1 : 0);
-                rc = c->n ? dispatch_line(c) : ASA_UNKNOWN;
+                bool exec = l->mode && kw(l->mode, "exec");
+                rc = !c->n ? ASA_UNKNOWN : exec ? read_exec(c) : dispatch_line(c);
                 if (rc == ASA_UNKNOWN)
                         rc = model_add_unknown(c->dev, &c->loc) ? ASA_OOM : ASA_OK;
         }

@@ -40,6 +40,9 @@ struct asa_ctx {
         /* lines indented at least this much are swallowed as known; 0 = off */
         unsigned skip_indent;
         size_t nat_count[4]; /* NAT rules per section, for order */
+        /* the entry the last line created or changed: a transcript's
+         * "WARNING: crypto map entry incomplete" after it marks it */
+        struct crypto_map_entry *last_cmap_entry;
         /* lookups that would be linear per line on hostile input */
         struct isakmp_policy **p1_by_prio; /* [65536], allocated on first use */
         struct strmap psk_by_tg[3];        /* tunnel-group name -> struct psk *, per source */

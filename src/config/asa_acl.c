@@ -253,6 +253,16 @@ static bool is_action(const char *w)
         return kw(w, "permit") || kw(w, "deny");
 }
 
+/* Ports mean something only when every protocol of the ACE is TCP or UDP. */
+static bool ports_apply(const struct ace_parts *p)
+{
+        for (size_t k = 0; k < p->nprotos; k++)
+                if (p->protos[k].lo != p->protos[k].hi ||
+                    (p->protos[k].lo != PROTO_TCP && p->protos[k].lo != PROTO_UDP))
+                        return false;
+        return p->nprotos > 0;
+}
+
 /* permit|deny PROTO SRC [SPORT] DST [DPORT] [tail], from word i (the action). */
 static int extended(struct asa_ctx *c, struct acl *acl, size_t i)
 {
@@ -278,6 +288,13 @@ static int extended(struct asa_ctx *c, struct acl *acl, size_t i)
         e->inactive = tmp.inactive;
         e->has_ports = sp || p.ndports != before || p.ports_from_object;
         e->inexact = p.src.inexact || p.dst.inexact;
+        if (e->has_ports && !ports_apply(&p)) {
+                /* "permit ip A B eq 25" (the seed's nat-exemption-has-ports
+                 * example): the ASA refuses ports on a protocol without them;
+                 * boxes keep the full port range and the ACE says inexact */
+                p.nsports = p.ndports = 0;
+                e->inexact = true;
+        }
         return expand(c, e, &p);
 }
 

@@ -459,6 +459,14 @@ static void drop_entry(struct crypto_map *m, int seq)
         m->entries.n = o;
 }
 
+static struct crypto_map_entry *find_entry(const struct crypto_map *m, int seq)
+{
+        for (size_t k = 0; m && k < m->entries.n; k++)
+                if (((struct crypto_map_entry *)m->entries.v[k])->seq == seq)
+                        return m->entries.v[k];
+        return NULL;
+}
+
 static int map_line(struct asa_ctx *c, size_t i, bool dynamic)
 {
         const char *name = asa_w(c, i);
@@ -472,6 +480,9 @@ static int map_line(struct asa_ctx *c, size_t i, bool dynamic)
                 return asa_w(c, i + 2) ? ASA_OK : ASA_UNKNOWN;
         if (!lex_int(asa_w(c, i + 1), 1, 65535, &seq))
                 return ASA_UNKNOWN;
+        /* "no ..." removes from what exists: it never creates a map or entry */
+        if (c->no && !find_entry(model_find_cmap(c->dev, name, dynamic), seq))
+                return ASA_OK;
         struct crypto_map *m = model_obtain_cmap(c->dev, name, dynamic, &c->loc);
         if (!m)
                 return ASA_OOM;
@@ -482,6 +493,7 @@ static int map_line(struct asa_ctx *c, size_t i, bool dynamic)
         struct crypto_map_entry *e = model_cmap_entry(c->dev, m, seq, &c->loc);
         if (!e)
                 return ASA_OOM;
+        c->last_cmap_entry = e;
         int rc = c->n == i + 2 ? ASA_OK : asa_dispatch_at(c, i + 2, entry_cmds, e);
         /* "crypto map M N [ipsec-isakmp]" alone: settings may follow indented
          * (PIX 6 / IOS-style pastes) */

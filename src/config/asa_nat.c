@@ -27,6 +27,13 @@ int asa_nat_operand(struct asa_ctx *c, const char *s, struct addrset *out, bool 
                 out->inexact = true;
                 return ASA_OK;
         }
+        /* An object name that names nothing (the seed's "objremote" typo for
+         * obj-remote): the rule stays, its addresses are unknown. */
+        if (s && !kw(s, "interface") && !kw(s, "pat-pool") && !kw(s, "source") &&
+            !kw(s, "destination") && !kw(s, "service") && !kw(s, "static") && !kw(s, "dynamic")) {
+                out->inexact = true;
+                return ASA_OK;
+        }
         *ok = false;
         return ASA_OK;
 }
@@ -201,12 +208,21 @@ static int on_nat(struct asa_ctx *c, size_t i)
                 return kw(asa_w(c, i), "source") ? ASA_OK : ASA_UNKNOWN;
         if (!kw(asa_w(c, i), "source"))
                 return ASA_UNKNOWN;
+        /* read into a scratch rule: a line that turns out unknown adds nothing */
+        struct nat_rule t = {.real_if = rif, .mapped_if = mif};
+        int rc = twice(c, i, &t);
+        if (rc != ASA_OK)
+                return rc;
         struct nat_rule *r = new_rule(c, NAT_TWICE, sec, line);
         if (!r)
                 return ASA_OOM;
-        r->real_if = rif;
-        r->mapped_if = mif;
-        return twice(c, i, r);
+        t.loc = r->loc;
+        t.kind = r->kind;
+        t.section = r->section;
+        t.order = r->order;
+        t.nat_id = r->nat_id;
+        *r = t;
+        return ASA_OK;
 }
 
 /* static (real,mapped) [tcp|udp] MAPPED [PORT] REAL|access-list ACL [PORT] [netmask M] ... */

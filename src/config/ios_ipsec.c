@@ -348,8 +348,8 @@ static int cmap_entry(struct ios_ctx *c, struct crypto_map *m, bool dynamic)
         int seq;
         if (!lex_int(ios_arg(c, 1), 1, 65535, &seq))
                 return IOS_UNKNOWN;
-        if (c->neg && !ios_arg(c, 2)) {
-                for (size_t i = 0; i < m->entries.n; i++) /* "no crypto map M 10" */
+        if (c->neg) { /* "no crypto map M 10 [ipsec-isakmp]": never creates the entry */
+                for (size_t i = 0; i < m->entries.n; i++)
                         if (((struct crypto_map_entry *)m->entries.v[i])->seq == seq)
                                 m->entries.v[i] = m->entries.v[--m->entries.n];
                 return IOS_OK;
@@ -358,8 +358,12 @@ static int cmap_entry(struct ios_ctx *c, struct crypto_map *m, bool dynamic)
         if (!e)
                 return IOS_OOM;
         const char *type = ios_arg(c, 2);
-        if (type && !kw(type, "ipsec-isakmp") && !kw(type, "ipsec-manual") && !kw(type, "gdoi"))
-                return ios_sub_dispatch(c, IM_CMAP, e, c->a + 2);
+        if (type && !kw(type, "ipsec-isakmp") && !kw(type, "ipsec-manual") && !kw(type, "gdoi")) {
+                /* a sub-command glued behind the entry ("crypto dynamic-map D 10
+                 * set transform-set T"): the entry stays open for the next ones */
+                int rc = ios_open(c, IM_CMAP, e);
+                return rc == IOS_OK ? ios_sub_dispatch(c, IM_CMAP, e, c->a + 2) : rc;
+        }
         e->ipsec_isakmp = !type || kw(type, "ipsec-isakmp");
         e->ipsec_manual = kw(type, "ipsec-manual");
         e->gdoi = kw(type, "gdoi");
@@ -424,6 +428,9 @@ static int crypto_map_cmd(struct ios_ctx *c, bool dynamic)
         const char *name = ios_arg(c, 0);
         if (!name || !ios_arg(c, 1))
                 return IOS_UNKNOWN;
+        /* "no crypto map M ..." removes from what exists; it creates nothing */
+        if (c->neg && !model_find_cmap(c->dev, name, dynamic))
+                return IOS_OK;
         struct crypto_map *m = model_obtain_cmap(c->dev, name, dynamic, &c->loc);
         if (!m)
                 return IOS_OOM;

@@ -38,6 +38,10 @@ static int on_ip_address(struct asa_ctx *c, size_t i)
                 f->dhcp = !c->no;
                 return ASA_OK;
         }
+        if (c->no && !asa_w(c, i + 1)) { /* "no ip address intf2": none */
+                f->has_addr = false;
+                return ASA_OK;
+        }
         if (!asa_addr(c, asa_w(c, i + 1), &a) || !asa_mask(asa_w(c, i + 2), &m))
                 return ASA_UNKNOWN;
         f->has_addr = !c->no;

@@ -91,6 +91,10 @@ enum line_kind { LK_CONTENT, LK_COMMENT, LK_DROP };
 enum line_kind header_kind(const char *s, size_t len);
 /* Length of s without an inline "!--- comment" (and the spaces before it). */
 size_t header_cut_inline(const char *s, size_t len);
+/* Where a device message printed after a command starts in s ("crypto map M
+ * 20 ipsec-isakmp WARNING: crypto map entry incomplete"): 0 when the whole
+ * line is one ("UDP: ERROR - socket ..."), len when there is none. */
+size_t header_cut_message(const char *s, size_t len);
 
 /* ---- glue.c ----------------------------------------------------------- */
 

@@ -143,12 +143,20 @@ static int push_command(struct norm *nm, struct seg *g, int *why)
 /* One segment of a line: after a prompt (p != NULL) or without one. */
 static int segment(struct norm *nm, struct seg *g, const struct prompt *p, int *why)
 {
-	if (p && p->exec)
+	/* "show ..." / "do show ..." typed at a config prompt runs as exec: its
+	 * output ("management-access inside") looks like config and is not */
+	bool shown = p && !p->exec && (tw_prefix(g->s, g->len, "show ") ||
+				       tw_prefix(g->s, g->len, "do show "));
+	if ((p && p->exec) || shown)
 		nm->exec = g->len == 0                        ? EX_NONE
 			   : exec_prints_config(g->s, g->len) ? EX_CONFIG
 							      : EX_OUTPUT;
 	else if (p)
 		nm->exec = EX_NONE;
+	if (shown) {
+		g->output = true;
+		return push(nm, g, why);
+	}
 	g->output = !p && nm->exec == EX_OUTPUT;
 	g->comment = false;
 	if (g->len == 0)
@@ -166,7 +174,20 @@ static int segment(struct norm *nm, struct seg *g, const struct prompt *p, int *
 		g->len = header_cut_inline(g->s, g->len);
 		return push(nm, g, why);
 	}
-	return push_command(nm, g, why);
+	/* a device message after the command is output, like exec output */
+	size_t m = header_cut_message(g->s, g->len);
+	if (m == g->len)
+		return push_command(nm, g, why);
+	struct seg msg = *g;
+	msg.s += m;
+	msg.len -= m;
+	msg.output = true;
+	g->len = m;
+	while (g->len && g->s[g->len - 1] == ' ')
+		g->len--;
+	if (g->len && push_command(nm, g, why))
+		return -1;
+	return push(nm, &msg, why);
 }
 
 int norm_line(struct norm *nm, const char *s, size_t len, uint32_t lineno, int *why)

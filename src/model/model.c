@@ -127,6 +127,21 @@ struct crypto_map *model_get_cmap(const struct device *dev, const char *name)
 	return strmap_get(&dev->by_cmap, name);
 }
 
+struct crypto_map *model_find_cmap(const struct device *dev, const char *name, bool dynamic)
+{
+	if (!dynamic)
+		return strmap_get(&dev->by_cmap, name);
+	char key[300]; /* the key model_obtain_cmap gives a dynamic map */
+	size_t n = strlen(name);
+	if (n > sizeof(key) - 3)
+		n = sizeof(key) - 3;
+	key[0] = 'D';
+	key[1] = ':';
+	memcpy(key + 2, name, n);
+	key[n + 2] = '\0';
+	return strmap_get(&dev->by_cmap, key);
+}
+
 struct crypto_map *model_obtain_cmap(struct device *dev, const char *name, bool dynamic,
 				     const struct loc *loc)
 {

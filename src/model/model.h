@@ -813,6 +813,8 @@ struct object *model_get_object(const struct device *dev, const char *name);
 struct object *model_obtain_object(struct device *dev, const char *name, enum object_kind kind,
 				   bool is_group, const struct loc *loc);
 struct crypto_map *model_get_cmap(const struct device *dev, const char *name);
+/* The static (dynamic = false) or dynamic map of that name, or NULL; never creates. */
+struct crypto_map *model_find_cmap(const struct device *dev, const char *name, bool dynamic);
 struct crypto_map *model_obtain_cmap(struct device *dev, const char *name, bool dynamic,
 				     const struct loc *loc);
 struct crypto_map_entry *model_cmap_entry(struct device *dev, struct crypto_map *m, int seq,

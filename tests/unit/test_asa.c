@@ -178,8 +178,12 @@ static void l2l_84_objects_and_acls(void **state)
         assert_int_equal(e->nboxes, 1);
         assert_int_equal(e->boxes[0].src.lo, ip("192.168.100.0"));
         assert_int_equal(e->boxes[0].dst.hi, ip("192.168.200.255"));
-        assert_int_equal(e->boxes[0].dport.lo, 25);
+        /* "ip ... eq 25": ports on a protocol without ports (the seed's wrong
+         * example) are kept as has_ports, not applied: full range, inexact */
+        assert_int_equal(e->boxes[0].dport.lo, 0);
+        assert_int_equal(e->boxes[0].dport.hi, 65535);
         assert_true(e->has_ports);
+        assert_true(e->inexact);
 
         a = model_get_acl(d, "VPN");
         assert_int_equal(a->aces.n, 2);
@@ -532,6 +536,8 @@ static const char *PIX63 =
     "access-list 101 permit ip 10.1.1.0 255.255.255.0 10.2.2.0 255.255.255.0\n"
     "ip address outside 198.51.100.2 255.255.255.0\n"
     "ip address inside 10.1.1.1 255.255.255.0\n"
+    "no ip address inside\n"
+    "ip address inside 10.1.1.1 255.255.255.0\n"
     "global (outside) 1 interface\n"
     "nat (inside) 0 access-list 101\n"
     "nat (inside) 1 0 0\n"
@@ -710,6 +716,50 @@ static void transcript_without_indent(void **state)
         model_free(d);
 }
 
+/* Review of the seed goldens: transcript and "no" forms the seed uses. */
+static void seed_transcript_forms(void **state)
+{
+        (void)state;
+        struct device *d =
+            rd("ASA Version 9.8(4)\n"
+               /* a global command behind a sub-mode prompt leaves the mode */
+               "H(config)#aaa-server test protocol radius H(config-aaa-server-group)#aaa-server "
+               "test host 10.2.3.4 H(config-aaa-server-host)#timeout 10\n"
+               /* "no" on a map entry that does not exist creates nothing */
+               "H(config)#no crypto map mymap 10 match address 101\n"
+               "H(config)#crypto map mymap 10 set peer 10.0.0.1\n"
+               /* twice NAT naming an object that does not exist ("objremote") */
+               "object network obj-remote\n"
+               " subnet 192.168.200.0 255.255.255.0\n"
+               "nat (inside,outside) source static any any destination static obj-remote "
+               "objremote\n"
+               /* the seed's config command at the exec prompt, and a real exec line */
+               "H#vpn-sessiondb max-session-limit 450\n"
+            "H(config)#crypto map mymap 20 ipsec-isakmp WARNING: crypto map entry incomplete\n"
+               "H#show crypto isakmp sa\n",
+               PLAT_UNKNOWN);
+        assert_int_equal(unknown_count(d), 0);
+        assert_int_equal(d->aaa_hosts.n, 1);
+        const struct aaa_host *h = d->aaa_hosts.v[0];
+        assert_int_equal(h->addr, ip("10.2.3.4"));
+        assert_int_equal(h->timeout, 10);
+        const struct crypto_map *m = model_get_cmap(d, "mymap");
+        assert_non_null(m);
+        assert_int_equal(m->loc.line, 4);
+        assert_int_equal(((const struct crypto_map_entry *)m->entries.v[0])->loc.line, 4);
+        assert_int_equal(d->max_sessions, 450);
+        assert_int_equal(d->max_sessions_loc.line, 8);
+        assert_int_equal(d->nskipped, 2); /* the show, the warning */
+        assert_true(((const struct crypto_map_entry *)m->entries.v[1])->incomplete_warned);
+        assert_false(((const struct crypto_map_entry *)m->entries.v[0])->incomplete_warned);
+        assert_int_equal(d->nat_rules.n, 1);
+        const struct nat_rule *r = d->nat_rules.v[0];
+        assert_true(r->has_dst);
+        assert_false(r->dst_identity);
+        assert_true(r->real_dst.inexact);
+        model_free(d);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -724,6 +774,7 @@ int main(void)
             cmocka_unit_test(unknown_and_no_forms),
             cmocka_unit_test(no_secret_in_any_text),
             cmocka_unit_test(transcript_without_indent),
+            cmocka_unit_test(seed_transcript_forms),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

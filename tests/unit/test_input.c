@@ -238,7 +238,8 @@ static void glued_seed_lines_are_cut(void **state)
 	    "route outside 192.168.200.0 255.255.255.0 10.89.129.2",
 	    "access-list 110 deny ip 192.168.100.0 0.0.0.255 192.168.200.0 0.0.0.255",
 	    "access-list 110 permit ip 192.168.100.0 0.0.0.255 any",
-	    "route-map nonat permit 10 match ip address 110",
+	    "route-map nonat permit 10",
+	    "match ip address 110",
 	    "ip nat inside source route-map nonat interface FastEthernet0/0 overload",
 	    "crypto dynamic-map cisco 20 set transform-set myset",
 	    "crypto map mymap 10 match address 100",
@@ -248,10 +249,92 @@ static void glued_seed_lines_are_cut(void **state)
 	    "no threat-detection scanning-threat shun",
 	    "no threat-detection statistics",
 	};
-	static const uint32_t lines[] = {1, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5};
+	static const uint32_t lines[] = {1, 1, 1, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5};
 	assert_int_equal(t->n, sizeof(want) / sizeof(*want));
 	for (size_t i = 0; i < t->n; i++)
 		line_is(t, i, lines[i], NULL, want[i]);
+}
+
+/* Sub-commands glued behind the command that opens their block (the seed's
+ * rri, object NAT, tunnel-protocol and aaa sections), and prose glued on. */
+static void glued_sub_commands_are_cut(void **state)
+{
+	(void)state;
+	const struct text *t = load(
+	    "crypto map myMAP 10 ipsec-isakmp set peer 10.89.129.2 reverse-route set "
+	    "transform-set mySET match address 110\n"
+	    "crypto dynamic-map dynMAP 10 set transform-set mySET reverse-route crypto map myMAP "
+	    "60000 ipsec-isakmp dynamic dynMAP\n"
+	    "object network obj-local subnet 192.168.100.0 255.255.255.0 nat (inside,outside) 1 "
+	    "source static obj-local obj-local\n"
+	    "group-policy hf attributes vpn-tunnel-protocol l2tp-ipsec username u attributes "
+	    "vpn-tunnel-protocol l2tp-ipsec Both lines read: vpn-tunnel-protocol ipsec\n"
+	    "tunnel-group tg general-attributes authentication-server-group LOCAL exit\n");
+	static const char *const want[] = {
+	    "crypto map myMAP 10 ipsec-isakmp",
+	    "set peer 10.89.129.2",
+	    "reverse-route",
+	    "set transform-set mySET",
+	    "match address 110",
+	    "crypto dynamic-map dynMAP 10 set transform-set mySET",
+	    "reverse-route",
+	    "crypto map myMAP 60000 ipsec-isakmp dynamic dynMAP",
+	    "object network obj-local",
+	    "subnet 192.168.100.0 255.255.255.0",
+	    "nat (inside,outside) 1 source static obj-local obj-local",
+	    "group-policy hf attributes",
+	    "vpn-tunnel-protocol l2tp-ipsec",
+	    "username u attributes",
+	    "vpn-tunnel-protocol l2tp-ipsec",
+	    "Both lines read: vpn-tunnel-protocol ipsec",
+	    "tunnel-group tg general-attributes",
+	    "authentication-server-group LOCAL",
+	    "exit",
+	};
+	assert_int_equal(t->n, sizeof(want) / sizeof(*want));
+	for (size_t i = 0; i < t->n; i++)
+		line_is(t, i, t->lines[i].lineno, NULL, want[i]);
+	assert_int_equal(t->lines[18].lineno, 5);
+}
+
+/* A "!---" note runs to the end of its line, but a prompt inside it starts
+ * a new command (the seed glues transcripts and notes). */
+static void note_ends_at_prompt(void **state)
+{
+	(void)state;
+	const struct text *t = load("!--- set the limit hostname(config)#vpn-sessiondb "
+				    "max-session-limit 450 !--- done\n");
+	assert_int_equal(t->n, 2);
+	assert_true(t->lines[0].comment);
+	line_is(t, 1, 1, "config", "vpn-sessiondb max-session-limit 450");
+}
+
+/* What the device prints after a command is output, not config. */
+static void device_messages_are_output(void **state)
+{
+	(void)state;
+	const struct text *t = load("ciscoasa(config)#crypto map mymap 20 ipsec-isakmp WARNING: "
+				    "crypto map entry incomplete\n"
+				    "UDP: ERROR - socket <unknown> 62465 in used\n"
+				    "banner motd WARNING: authorised users only\n");
+	assert_int_equal(t->n, 4);
+	line_is(t, 0, 1, "config", "crypto map mymap 20 ipsec-isakmp");
+	assert_false(t->lines[0].output);
+	assert_true(t->lines[1].output);
+	assert_string_equal(t->lines[1].s, "WARNING: crypto map entry incomplete");
+	assert_true(t->lines[2].output);
+	assert_false(t->lines[3].output);
+	line_is(t, 3, 3, NULL, "banner motd WARNING: authorised users only");
+	/* a show typed at a config prompt, and its output on the next line */
+	arena_free(&fx.a);
+	arena_init(&fx.a, 0);
+	t = load("ASA-02(config)#show management-access management-access inside\n"
+		 "management-access inside\n"
+		 "ASA-02(config)#management-access DMZ\n");
+	assert_int_equal(t->n, 3);
+	assert_true(t->lines[0].output);
+	assert_true(t->lines[1].output);
+	assert_false(t->lines[2].output);
 }
 
 static void glued_arguments_are_not_cut(void **state)
@@ -268,6 +351,11 @@ static void glued_arguments_are_not_cut(void **state)
 	    "tunnel-group crypto type ipsec-l2l",
 	    "group-policy DfltGrpPolicy attributes",
 	    "banner motd ip route 1.1.1.1 ip route 2.2.2.2",
+	    /* ASA / PIX one-line forms of what IOS writes as sub-commands */
+	    "crypto dynamic-map D 10 set reverse-route",
+	    "crypto dynamic-map D 10 match address ACL",
+	    "crypto map M 10 set reverse-route",
+	    "crypto map M 10 ipsec-isakmp dynamic D",
 	};
 	for (size_t i = 0; i < sizeof(keep) / sizeof(*keep); i++) {
 		arena_free(&fx.a);
@@ -702,6 +790,9 @@ int main(void)
 	    T(exec_configure_terminal_then_pasted_block),
 	    T(exec_prints_config_forms),
 	    T(glued_seed_lines_are_cut),
+	    T(glued_sub_commands_are_cut),
+	    T(note_ends_at_prompt),
+	    T(device_messages_are_output),
 	    T(glued_arguments_are_not_cut),
 	    T(glued_corpus_has_no_cuts),
 	    T(pager_with_backspaces),

@@ -795,6 +795,28 @@ static void hostile_lines_do_not_crash(void **state)
         }
 }
 
+/* Review of the seed goldens: "no crypto map" on nothing, glued dynamic-map. */
+static void seed_no_forms_and_glued_maps(void **state)
+{
+        (void)state;
+        struct device *d =
+            rd("version 15.4\n"
+               "no crypto map mymap 10\n"
+               "crypto map mymap 10 ipsec-isakmp\n"
+               " set peer 10.0.0.1\n"
+               "crypto dynamic-map dynMAP 10 set transform-set mySET reverse-route\n");
+        assert_int_equal(nunknown(d), 0);
+        const struct crypto_map *m = model_get_cmap(d, "mymap");
+        assert_non_null(m);
+        assert_int_equal(m->loc.line, 3);
+        const struct crypto_map *dm = model_find_cmap(d, "dynMAP", true);
+        assert_non_null(dm);
+        const struct crypto_map_entry *e = dm->entries.v[0];
+        assert_int_equal(e->tsets.n, 1);
+        assert_true(e->reverse_route);
+        model_free(d);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -808,6 +830,7 @@ int main(void)
             cmocka_unit_test(unindented_and_modes),
             cmocka_unit_test(secrets_never_in_text),
             cmocka_unit_test(hostile_lines_do_not_crash),
+            cmocka_unit_test(seed_no_forms_and_glued_maps),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
