@@ -151,6 +151,8 @@ static int report(struct check_ctx *c, const struct cbox *first, const struct cb
 /* One finding per pair of entries: the first overlapping ACE pair. */
 static int report_pairs(struct check_ctx *c, const struct cbox *cb, struct pairs *p)
 {
+        if (p->n == 0)
+                return 0;
         qsort(p->v, p->n, sizeof(*p->v), pair_cmp);
         size_t last_e1 = SIZE_MAX, last_e2 = SIZE_MAX;
         for (size_t i = 0; i < p->n; i++) {

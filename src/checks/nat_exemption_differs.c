@@ -154,6 +154,10 @@ static int report(struct check_ctx *c, const struct ex *e, const struct flowbox 
                                      "on '%s' encrypts %s",
                                      e->loc->line, whole, e->out, part))
                 return -1;
+        if (!e->acl && e->loc->text &&
+            finding_explain(c->fs, f, "%s Remove or narrow line %u: 'no %s'.", f->diag->explanation,
+                            e->loc->line, e->loc->text))
+                return -1;
         struct netvars l, r;
         net_vars(left->src, &l);
         net_vars(left->dst, &r);

@@ -70,17 +70,19 @@ static int report(struct check_ctx *c, const struct cbox *b, const struct flowbo
                   const struct loc *where, const struct access_group *g, const struct acl *acl)
 {
         char flow[160];
+        const char *opt = c->dev->platform == PLAT_PIX ? "sysopt connection permit-ipsec"
+                                                       : "sysopt connection permit-vpn";
         box_text(m, flow, sizeof(flow));
         struct finding *f = check_report(c, where->line ? where : &b->entry->loc);
         if (!f ||
             (acl ? finding_title(c->fs, f,
-                                 "permit-vpn is off and ACL '%s' on '%s' does not permit decrypted "
+                                 "%s is off and ACL '%s' on '%s' does not permit decrypted "
                                  "traffic %s (crypto map '%s' %d)",
-                                 acl->name, b->ifname, flow, b->entry->map, b->entry->seq)
+                                 opt, acl->name, b->ifname, flow, b->entry->map, b->entry->seq)
                  : finding_title(c->fs, f,
-                                 "permit-vpn is off and '%s' has no inbound ACL: decrypted traffic "
+                                 "%s is off and '%s' has no inbound ACL: decrypted traffic "
                                  "%s (crypto map '%s' %d) goes to a higher security level",
-                                 b->ifname, flow, b->entry->map, b->entry->seq)) ||
+                                 opt, b->ifname, flow, b->entry->map, b->entry->seq)) ||
             finding_evidence(c->fs, f, &b->ace->loc) ||
             (g && finding_evidence(c->fs, f, &g->loc)) ||
             finding_set_peer(c->fs, f, entry_peer(b->entry)))
