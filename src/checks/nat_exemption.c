@@ -16,8 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../model/nat_eval.h"
 #include "aclnat_util.h"
+#include "nat_prefilter.h"
 #include "checks_list.h"
 
 #define EVIDENCE_MAX 8 /* ACE lines listed per finding */
@@ -47,13 +47,15 @@ static const struct iface *nat_ingress(const struct device *dev, const struct fl
         return in;
 }
 
-static bool translated(const struct device *dev, const struct flowbox *b, const char *out,
-                       struct hit *h)
+static bool translated(const struct device *dev, const struct nat_prefilter *pf,
+                       const struct cboxes *s, size_t i, struct hit *h)
 {
+        const struct flowbox *b = &s->v[i].box;
+        const char *out = s->v[i].ifname;
         const struct iface *in = nat_ingress(dev, b, out);
         if (!in)
                 return false;
-        struct nat_result r = nat_eval(dev, b, iface_id(in), out);
+        struct nat_result r = nat_prefilter_eval(dev, pf, i, b, iface_id(in), out);
         if (r.verdict != NATV_TRANSLATE)
                 return false;
         h->flow = *b, h->res = r, h->in = in, h->out = out;
@@ -141,7 +143,7 @@ static int report_entry(struct check_ctx *c, const struct hit *h, const struct a
         return add_fix(c, f, h);
 }
 
-static int check_l2l(struct check_ctx *c, const struct cboxes *s)
+static int check_l2l(struct check_ctx *c, const struct cboxes *s, const struct nat_prefilter *pf)
 {
         for (size_t i = 0; i < s->n;) {
                 size_t j = i;
@@ -149,7 +151,7 @@ static int check_l2l(struct check_ctx *c, const struct cboxes *s)
                 const struct ace *more[EVIDENCE_MAX];
                 size_t nmore = 0;
                 for (; j < s->n && s->v[j].entry_idx == s->v[i].entry_idx; j++) {
-                        if (!translated(c->dev, &s->v[j].box, s->v[j].ifname, &tmp))
+                        if (!translated(c->dev, pf, s, j, &tmp))
                                 continue;
                         if (!h.first)
                                 h = tmp, h.first = &s->v[j];
@@ -170,9 +172,12 @@ int check_nat_exemption_missing(struct check_ctx *c)
         if (c->dev->nat_rules.n == 0)
                 return 0; /* nothing translates, nothing to exempt */
         struct cboxes s;
+        struct nat_prefilter pf;
         int rc = cboxes_collect(c->dev, &s);
-        if (rc == 0)
-                rc = check_l2l(c, &s);
+        if (rc == 0 && (rc = nat_prefilter_build(c->dev, &s, &pf)) == 0) {
+                rc = check_l2l(c, &s, &pf);
+                nat_prefilter_free(&pf);
+        }
         if (rc == 0)
                 rc = nat_exemption_pools(c);
         cboxes_free(&s);
