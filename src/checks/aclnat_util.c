@@ -218,3 +218,25 @@ int nat_exempt_acls(struct check_ctx *c, const struct nat_rule *r, acl_visit fn,
         }
         return 0;
 }
+
+static bool src_remote(const struct device *dev, const struct cbox *b)
+{
+        if (b->box.src.lo == 0 && b->box.src.hi == UINT32_MAX)
+                return false; /* "any" is nobody's network */
+        bool specific;
+        const struct iface *f = route_range(dev, b->box.src, &specific);
+        return f && iface_is(f, b->ifname);
+}
+
+static bool dst_local(const struct device *dev, const struct cbox *b, const struct iface **out)
+{
+        bool specific;
+        const struct iface *f = route_range(dev, b->box.dst, &specific);
+        *out = f;
+        return f && specific && !iface_is(f, b->ifname);
+}
+
+bool cbox_reversed(const struct device *dev, const struct cbox *b, const struct iface **inside)
+{
+        return src_remote(dev, b) && dst_local(dev, b, inside);
+}

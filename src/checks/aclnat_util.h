@@ -60,6 +60,13 @@ void ip_text(uint32_t a, char *buf, size_t n);
 /* The primary peer address of an entry as text, or NULL. */
 const char *entry_peer(const struct crypto_map_entry *e);
 
+/*
+ * crypto-acl-reversed's test: the box's sources route out its crypto
+ * interface (not "any") and its destinations are local by a connected
+ * network or a specific route out another interface (*inside).
+ */
+bool cbox_reversed(const struct device *dev, const struct cbox *b, const struct iface **inside);
+
 /* The ACL's permit ACEs that are active, for "has a permit" questions. */
 bool acl_has_permit(const struct acl *acl);
 

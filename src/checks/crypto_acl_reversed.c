@@ -12,23 +12,6 @@
 #include "aclnat_util.h"
 #include "checks_list.h"
 
-static bool src_remote(const struct device *dev, const struct cbox *b)
-{
-        if (b->box.src.lo == 0 && b->box.src.hi == UINT32_MAX)
-                return false; /* "any" is nobody's network */
-        bool specific;
-        const struct iface *f = route_range(dev, b->box.src, &specific);
-        return f && iface_is(f, b->ifname);
-}
-
-static bool dst_local(const struct device *dev, const struct cbox *b, const struct iface **out)
-{
-        bool specific;
-        const struct iface *f = route_range(dev, b->box.dst, &specific);
-        *out = f;
-        return f && specific && !iface_is(f, b->ifname);
-}
-
 static int report(struct check_ctx *c, const struct cbox *b, const struct iface *inside)
 {
         char src[40], dst[40];
@@ -68,7 +51,7 @@ int check_crypto_acl_reversed(struct check_ctx *c)
         for (size_t i = 0; rc == 0 && i < s.n; i++) {
                 const struct cbox *b = &s.v[i];
                 const struct iface *inside;
-                if (b->ace == last || !src_remote(c->dev, b) || !dst_local(c->dev, b, &inside))
+                if (b->ace == last || !cbox_reversed(c->dev, b, &inside))
                         continue;
                 last = b->ace; /* one finding per ACE, however many boxes it has */
                 rc = report(c, b, inside);

@@ -52,6 +52,8 @@ int check_nat_exemption_has_ports(struct check_ctx *c)
 {
         const struct device *d = c->dev;
         size_t n = d->nat_rules.n;
+        if (n == 0)
+                return 0;
         const struct nat_rule **v = malloc((n ? n : 1) * sizeof(*v));
         if (!v)
                 return -1;

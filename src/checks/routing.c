@@ -101,6 +101,9 @@ int check_route_to_remote_missing(struct check_ctx *c)
                         got = route_range(c->dev, b->box.dst, &specific);
                 if (b->entry->reverse_route || iface_is(got, b->ifname) || b->ace == last)
                         continue;
+                const struct iface *inside;
+                if (cbox_reversed(c->dev, b, &inside))
+                        continue; /* crypto-acl-reversed's finding, not a routing one */
                 if (b->box.dst.lo == 0 && b->box.dst.hi == UINT32_MAX && !got)
                         continue; /* "any": no single route answers for it */
                 last = b->ace;
