@@ -1080,6 +1080,8 @@ const struct diagnosis catalog[] = {
         .fix_summary = "Replace the entries with ports by plain 'permit ip' network pairs.",
         .fix =
             {
+                [DIALECT_IOS] = "ip access-list extended {acl}\n"
+                                " deny ip {local_net} {local_wild} {remote_net} {remote_wild}",
                 [DIALECT_PIX6] =
                     "access-list {acl} permit ip {local_net} {local_mask} {remote_net} "
                     "{remote_mask}",
@@ -1104,20 +1106,16 @@ const struct diagnosis catalog[] = {
         .fix =
             {
                 [DIALECT_IOS] = "ip access-list extended {acl}\n"
-                                " 5 deny ip {local_net} {local_wild} {remote_net} {remote_wild}",
-                [DIALECT_PIX6] =
-                    "access-list {acl} permit ip {local_net} {local_mask} {remote_net} "
-                    "{remote_mask}",
-                [DIALECT_ASA70] = "access-list {acl} extended permit ip {local_net} {local_mask} "
-                                  "{remote_net} {remote_mask}",
-                [DIALECT_ASA84] =
-                    "object network obj-{local_net}\n subnet {local_net} {local_mask}\n"
-                    "object network obj-{remote_net}\n"
-                    " subnet {remote_net} {remote_mask}\n"
-                    "nat ({nat_if},{if}) 1 source static obj-{local_net} obj-{local_net} "
-                    "destination static obj-{remote_net} obj-{remote_net} no-proxy-arp "
-                    "route-lookup",
+                                " no deny ip {local_net} {local_wild} {remote_net} {remote_wild}",
+                [DIALECT_PIX6] = "no access-list {acl} permit ip {local_net} {local_mask} "
+                                 "{remote_net} {remote_mask}",
+                [DIALECT_ASA70] = "no access-list {acl} extended permit ip {local_net} "
+                                  "{local_mask} {remote_net} {remote_mask}",
             },
+        .note = "The check reports exemptions that no crypto ACL encrypts (they leave in "
+                "clear); crypto ACL flows that are translated are nat-exemption-missing. The fix "
+                "removes the extra exemption entry; on ASA 8.3+ remove or narrow the twice NAT "
+                "line the finding names ('no nat ...' with that line's own text).",
         .seed_section = "Verify that ACLs are Correct and are Bound to Crypto Map (NAT exemption)",
     },
     {

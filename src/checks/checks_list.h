@@ -57,4 +57,18 @@ int check_ra_dns_missing(struct check_ctx *c);
 int check_ra_no_internet(struct check_ctx *c);
 int check_mode_config_pool_missing(struct check_ctx *c);
 
+/* checks_acl_nat */
+int check_crypto_acl_overlap(struct check_ctx *c);
+int check_crypto_acl_duplicate(struct check_ctx *c);
+int check_crypto_acl_reversed(struct check_ctx *c);
+int check_crypto_acl_missing(struct check_ctx *c);
+int check_nat_exemption_missing(struct check_ctx *c);
+int check_nat_exemption_has_ports(struct check_ctx *c);
+int check_nat_exemption_differs(struct check_ctx *c);
+int check_sysopt_permit_vpn_off(struct check_ctx *c);
+int check_ike_esp_blocked(struct check_ctx *c);
+int check_route_to_remote_missing(struct check_ctx *c);
+int check_reverse_route_suggested(struct check_ctx *c);
+int check_ping_source_not_interesting(struct check_ctx *c);
+
 #endif

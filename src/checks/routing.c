@@ -1,0 +1,198 @@
+/*
+ * Routing towards the remote networks of the crypto ACLs.
+ * - route-to-remote-missing: a crypto ACL destination whose route lookup
+ *   (both ends of the range) does not leave through the interface carrying
+ *   the crypto map, on an entry without reverse-route. A crypto map only
+ *   sees packets that routing already sent out its interface.
+ * - reverse-route-suggested: at least RRI_SUGGEST_MIN static routes exist
+ *   only to send crypto ACL destinations of one map out its interface, and
+ *   the entries that need them have no reverse-route.
+ * Lookups are memoised per distinct destination range (sorted), so a large
+ * ACL costs one route lookup per distinct remote network.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aclnat_util.h"
+#include "checks_list.h"
+
+#define RRI_SUGGEST_MIN 5
+
+/* A route towards the peer, for the fix's next hop. */
+static void nexthop_for(const struct device *d, const struct crypto_map_entry *e, char *buf,
+                        size_t n)
+{
+        snprintf(buf, n, "<nexthop>");
+        const struct cm_peer *p = e->peers.n ? e->peers.v[0] : NULL;
+        const struct route *via = NULL;
+        if (p && p->is_addr && model_route_lookup(d, p->addr, &via)) {
+                if (via && via->has_nexthop)
+                        ip_text(via->nexthop, buf, n);
+                else if (!via)
+                        ip_text(p->addr, buf, n); /* the peer is on a connected network */
+        }
+}
+
+static int report_missing(struct check_ctx *c, const struct cbox *b, const struct iface *got)
+{
+        char dst[40], nh[16];
+        range_text(b->box.dst, dst, sizeof(dst));
+        struct finding *f = check_report(c, &b->ace->loc);
+        if (!f ||
+            (got ? finding_title(
+                       c->fs, f,
+                       "crypto map '%s' %d: remote network %s is routed out '%s', not the "
+                       "crypto interface '%s'",
+                       b->entry->map, b->entry->seq, dst, iface_id(got), b->ifname)
+                 : finding_title(c->fs, f,
+                                 "crypto map '%s' %d: no route sends remote network %s out the "
+                                 "crypto interface '%s'",
+                                 b->entry->map, b->entry->seq, dst, b->ifname)) ||
+            finding_evidence(c->fs, f, &b->entry->loc) ||
+            finding_set_peer(c->fs, f, entry_peer(b->entry)))
+                return -1;
+        struct netvars r;
+        net_vars(b->box.dst, &r);
+        nexthop_for(c->dev, b->entry, nh, sizeof(nh));
+        const char *vars[] = {"if",          b->ifname, "remote_net", r.net, "remote_mask", r.mask,
+                              "remote_wild", r.wild,    "nexthop",    nh,    NULL};
+        return check_fix(c, f, vars);
+}
+
+static int by_dst(const void *pa, const void *pb)
+{
+        const struct cbox *a = *(const struct cbox *const *)pa,
+                          *b = *(const struct cbox *const *)pb;
+        if (a->box.dst.lo != b->box.dst.lo)
+                return a->box.dst.lo < b->box.dst.lo ? -1 : 1;
+        if (a->box.dst.hi != b->box.dst.hi)
+                return a->box.dst.hi < b->box.dst.hi ? -1 : 1;
+        if (a->map_idx != b->map_idx)
+                return a->map_idx < b->map_idx ? -1 : 1;
+        return a < b ? -1 : a > b;
+}
+
+/* The boxes sorted by destination (then map, then collection order). */
+static const struct cbox **sorted_by_dst(const struct cboxes *s)
+{
+        const struct cbox **v = malloc((s->n ? s->n : 1) * sizeof(*v));
+        for (size_t i = 0; v && i < s->n; i++)
+                v[i] = &s->v[i];
+        if (v)
+                qsort(v, s->n, sizeof(*v), by_dst);
+        return v;
+}
+
+int check_route_to_remote_missing(struct check_ctx *c)
+{
+        struct cboxes s;
+        const struct cbox **v = NULL;
+        int rc = cboxes_collect(c->dev, &s);
+        if (rc == 0 && !(v = sorted_by_dst(&s)))
+                rc = -1;
+        const struct iface *got = NULL;
+        const struct ace *last = NULL;
+        for (size_t i = 0; rc == 0 && i < s.n; i++) {
+                const struct cbox *b = v[i];
+                bool specific, same = i && v[i - 1]->box.dst.lo == b->box.dst.lo &&
+                                      v[i - 1]->box.dst.hi == b->box.dst.hi;
+                if (!same)
+                        got = route_range(c->dev, b->box.dst, &specific);
+                if (b->entry->reverse_route || iface_is(got, b->ifname) || b->ace == last)
+                        continue;
+                const struct iface *inside;
+                if (cbox_reversed(c->dev, b, &inside))
+                        continue; /* crypto-acl-reversed's finding, not a routing one */
+                if (b->box.dst.lo == 0 && b->box.dst.hi == UINT32_MAX && !got)
+                        continue; /* "any": no single route answers for it */
+                last = b->ace;
+                rc = report_missing(c, b, got);
+        }
+        free(v);
+        cboxes_free(&s);
+        return rc;
+}
+
+/* ---- reverse-route-suggested ----------------------------------------- */
+
+/* Is there a crypto box of map `map` with exactly this destination whose
+ * entry lacks reverse-route? Binary search over the dst-sorted boxes. */
+static const struct cbox *needs_rri(const struct cbox **v, size_t n, struct range32 r, size_t map)
+{
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                const struct range32 *d = &v[mid]->box.dst;
+                if (d->lo < r.lo || (d->lo == r.lo && d->hi < r.hi))
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        for (; lo < n && v[lo]->box.dst.lo == r.lo && v[lo]->box.dst.hi == r.hi; lo++)
+                if (v[lo]->map_idx == map && !v[lo]->entry->reverse_route)
+                        return v[lo];
+        return NULL;
+}
+
+static int suggest(struct check_ctx *c, const struct cbox *first, const struct route **rt, size_t n)
+{
+        struct finding *f = check_report(c, &rt[0]->loc);
+        char seq[16];
+        snprintf(seq, sizeof(seq), "%d", first->entry->seq);
+        if (!f ||
+            finding_title(c->fs, f,
+                          "%zu static routes only send crypto map '%s' remote networks out '%s'; "
+                          "reverse-route would install them",
+                          n, first->entry->map, first->ifname))
+                return -1;
+        for (size_t i = 1; i < n && i < 5; i++)
+                if (finding_evidence(c->fs, f, &rt[i]->loc))
+                        return -1;
+        const char *vars[] = {"map", first->entry->map, "seq", seq, NULL};
+        return check_fix(c, f, vars);
+}
+
+static int suggest_map(struct check_ctx *c, const struct cbox **v, size_t n, size_t map,
+                       const char *ifname, const struct route **rt)
+{
+        const struct device *d = c->dev;
+        const struct cbox *first = NULL;
+        size_t k = 0;
+        for (size_t i = 0; i < d->routes.n; i++) {
+                const struct route *r = d->routes.v[i];
+                if (r->reverse_route || r->mask == 0 || r->vrf)
+                        continue;
+                const struct cbox *b = needs_rri(v, n, range_from_mask(r->net, r->mask), map);
+                const struct iface *got = b ? model_route_lookup(d, r->net, NULL) : NULL;
+                if (!b || !iface_is(got, ifname))
+                        continue;
+                if (!first)
+                        first = b;
+                rt[k++] = r;
+        }
+        return k >= RRI_SUGGEST_MIN ? suggest(c, first, rt, k) : 0;
+}
+
+int check_reverse_route_suggested(struct check_ctx *c)
+{
+        const struct device *d = c->dev;
+        struct cboxes s;
+        const struct cbox **v = NULL;
+        const struct route **rt = NULL;
+        int rc = cboxes_collect(d, &s);
+        if (rc == 0 && (!(v = sorted_by_dst(&s)) ||
+                        !(rt = malloc((d->routes.n ? d->routes.n : 1) * sizeof(*rt)))))
+                rc = -1;
+        size_t last_map = SIZE_MAX;
+        for (size_t i = 0; rc == 0 && i < s.n; i++) {
+                if (s.v[i].map_idx == last_map)
+                        continue;
+                last_map = s.v[i].map_idx;
+                rc = suggest_map(c, v, s.n, last_map, s.v[i].ifname, rt);
+        }
+        free(rt);
+        free(v);
+        cboxes_free(&s);
+        return rc;
+}
