@@ -3,15 +3,15 @@
 
 bool p1_attrs_equal(const struct p1_prop *a, const struct p1_prop *b)
 {
-	if (a->encr != b->encr || a->hash != b->hash || a->auth != b->auth || a->group != b->group)
-		return false;
-	return a->encr != ENCR_AES || a->key_bits == b->key_bits;
+        if (a->encr != b->encr || a->hash != b->hash || a->auth != b->auth || a->group != b->group)
+                return false;
+        return a->encr != ENCR_AES || a->key_bits == b->key_bits;
 }
 
 /* 0 means infinite (ASA/PIX "lifetime 0"): longer than any number. */
 static uint64_t life_val(uint32_t s)
 {
-	return s ? s : UINT64_MAX;
+        return s ? s : UINT64_MAX;
 }
 
 /*
@@ -26,31 +26,31 @@ static uint64_t life_val(uint32_t s)
  * The SA uses the shorter lifetime either way (RFC 2409 section 4.5).
  */
 struct p1_choice p1_select(const struct p1_prop *ini, size_t ni, const struct p1_prop *resp,
-			   size_t nr, enum platform resp_platform)
+                           size_t nr, enum platform resp_platform)
 {
-	struct p1_choice c = {0};
-	c.assumed = resp_platform == PLAT_UNKNOWN ? PLAT_IOS : resp_platform;
-	bool asa_rule = c.assumed == PLAT_ASA || c.assumed == PLAT_PIX;
-	for (size_t r = 0; r < nr; r++) {
-		for (size_t i = 0; i < ni; i++) {
-			if (!p1_attrs_equal(&ini[i], &resp[r]))
-				continue;
-			bool longer = life_val(ini[i].lifetime) > life_val(resp[r].lifetime);
-			if (longer && !asa_rule) {
-				if (!c.lifetime_only)
-					c.lifetime_only = true, c.lt_ini = i, c.lt_resp = r;
-				continue;
-			}
-			c.ok = true;
-			c.ini = i;
-			c.resp = r;
-			c.lifetime = longer ? resp[r].lifetime : ini[i].lifetime;
-			c.lifetime_differs = ini[i].lifetime != resp[r].lifetime;
-			c.responder_lifetime_notify = longer;
-			return c;
-		}
-	}
-	return c;
+        struct p1_choice c = {0};
+        c.assumed = resp_platform == PLAT_UNKNOWN ? PLAT_IOS : resp_platform;
+        bool asa_rule = c.assumed == PLAT_ASA || c.assumed == PLAT_PIX;
+        for (size_t r = 0; r < nr; r++) {
+                for (size_t i = 0; i < ni; i++) {
+                        if (!p1_attrs_equal(&ini[i], &resp[r]))
+                                continue;
+                        bool longer = life_val(ini[i].lifetime) > life_val(resp[r].lifetime);
+                        if (longer && !asa_rule) {
+                                if (!c.lifetime_only)
+                                        c.lifetime_only = true, c.lt_ini = i, c.lt_resp = r;
+                                continue;
+                        }
+                        c.ok = true;
+                        c.ini = i;
+                        c.resp = r;
+                        c.lifetime = longer ? resp[r].lifetime : ini[i].lifetime;
+                        c.lifetime_differs = ini[i].lifetime != resp[r].lifetime;
+                        c.responder_lifetime_notify = longer;
+                        return c;
+                }
+        }
+        return c;
 }
 
 /* Keys are compared as salted digests only (util/secret.h); a masked or
@@ -58,15 +58,18 @@ struct p1_choice p1_select(const struct p1_prop *ini, size_t ni, const struct p1
  * than guessing (diagnoses.md psk-mismatch). */
 enum psk_verdict psk_decide(const struct secret *ini, const struct secret *resp)
 {
-	if (!ini || ini->state == SECRET_ABSENT)
-		return PSKV_NO_INITIATOR;
-	if (!resp || resp->state == SECRET_ABSENT)
-		return PSKV_NO_RESPONDER;
-	switch (secret_compare(ini, resp)) {
-	case SECRET_CMP_EQUAL: return PSKV_EQUAL;
-	case SECRET_CMP_DIFFERENT: return PSKV_DIFFERENT;
-	default: return PSKV_UNKNOWN;
-	}
+        if (!ini || ini->state == SECRET_ABSENT)
+                return PSKV_NO_INITIATOR;
+        if (!resp || resp->state == SECRET_ABSENT)
+                return PSKV_NO_RESPONDER;
+        switch (secret_compare(ini, resp)) {
+        case SECRET_CMP_EQUAL:
+                return PSKV_EQUAL;
+        case SECRET_CMP_DIFFERENT:
+                return PSKV_DIFFERENT;
+        default:
+                return PSKV_UNKNOWN;
+        }
 }
 
 /* "auto" sends the address with pre-shared keys and the DN with
@@ -74,11 +77,11 @@ enum psk_verdict psk_decide(const struct secret *ini, const struct secret *resp)
  * unset is the address on IOS and ASA (platform default). */
 static enum ike_identity effective_ident(enum ike_identity id, bool psk)
 {
-	if (id == IDENT_UNSET || (id == IDENT_AUTO && psk))
-		return IDENT_ADDRESS;
-	if (id == IDENT_AUTO)
-		return IDENT_DN;
-	return id;
+        if (id == IDENT_UNSET || (id == IDENT_AUTO && psk))
+                return IDENT_ADDRESS;
+        if (id == IDENT_AUTO)
+                return IDENT_DN;
+        return id;
 }
 
 /* diagnoses.md isakmp-identity-mismatch: both sides should send the same
@@ -86,10 +89,10 @@ static enum ike_identity effective_ident(enum ike_identity id, bool psk)
  * address. */
 enum ident_verdict ident_decide(enum ike_identity ini, enum ike_identity resp, bool psk)
 {
-	enum ike_identity a = effective_ident(ini, psk), b = effective_ident(resp, psk);
-	if (a != b || (psk && a != IDENT_ADDRESS))
-		return IDV_MISMATCH;
-	return IDV_OK;
+        enum ike_identity a = effective_ident(ini, psk), b = effective_ident(resp, psk);
+        if (a != b || (psk && a != IDENT_ADDRESS))
+                return IDV_MISMATCH;
+        return IDV_OK;
 }
 
 /* diagnoses.md l2l-prompted-for-xauth: an IOS crypto map with "client
@@ -97,5 +100,5 @@ enum ident_verdict ident_decide(enum ike_identity ini, enum ike_identity resp, b
  * carries no-xauth; an L2L peer cannot answer and stays in CONF_XAUTH. */
 bool xauth_blocks(bool responder_asks, bool key_no_xauth, bool initiator_answers)
 {
-	return responder_asks && !key_no_xauth && !initiator_answers;
+        return responder_asks && !key_no_xauth && !initiator_answers;
 }

@@ -5,17 +5,17 @@
 #include "pair.h"
 
 struct play {
-	const struct pair *p;
-	struct findings *fs;
-	struct tunnel_result *t;
-	const struct side *a, *b; /* initiator, responder */
-	char a_ip[16], b_ip[16];
-	bool acl_reported;
-	struct arena *ar; /* fs->arena */
+        const struct pair *p;
+        struct findings *fs;
+        struct tunnel_result *t;
+        const struct side *a, *b; /* initiator, responder */
+        char a_ip[16], b_ip[16];
+        bool acl_reported;
+        struct arena *ar; /* fs->arena */
 };
 
 int tr_step(struct play *pl, const char *step, bool from_a, bool ok, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 int tr_reason(struct play *pl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int tr_log(struct play *pl, bool on_a, const char *text);
 void tr_end(struct play *pl, enum tunnel_status st, const char *state_a, const char *state_b);
@@ -35,7 +35,7 @@ const char *hash_text(enum ike_hash h);
 /* A pair-level finding of id on side s at loc, with the catalog fix for
  * s's dialect filled from vars (name, value, ..., NULL). */
 struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
-			  const struct loc *loc, const char *const *vars);
+                          const struct loc *loc, const char *const *vars);
 
 int play_ikev1(struct play *pl);
 int play_ikev2(struct play *pl);

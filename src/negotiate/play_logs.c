@@ -4,6 +4,6 @@
 
 int tr_logs(struct play *pl)
 {
-	(void)pl;
-	return 0;
+        (void)pl;
+        return 0;
 }
