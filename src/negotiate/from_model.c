@@ -157,7 +157,8 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         if (f && f->has_addr && !s->has_addr)
                 s->has_addr = true, s->addr = f->addr;
         s->isakmp_on = isakmp_enabled(dev, s->ifname, s->ikev2);
-        s->route_ok = model_route_lookup(dev, peer, NULL) != NULL;
+        /* As for flows (side_ini.c): no route at all may be a learnt one. */
+        s->route_ok = model_route_lookup(dev, peer, NULL) || !dev->routes.n;
         if (s->dev->platform == PLAT_IOS && !keyring) {
                 const struct isakmp_profile *pr = profile_for_peer(dev, peer);
                 keyring = pr && pr->keyrings.n ? pr->keyrings.v[0] : NULL;

@@ -64,6 +64,7 @@ struct side {
         const struct ace *proposal_ace;
         const char *no_traffic; /* why no interesting traffic, or NULL */
         const struct loc *no_traffic_loc;
+        const char *assumed_route; /* no route for the flow: dynamic routing assumed */
         /* as responder: candidate entries for the peer, static first */
         struct p2_cfg *resp;
         size_t nresp;
@@ -85,6 +86,7 @@ struct flow_opt { /* --flow SRC DST [PROTO [PORT]] */
         uint32_t src, dst;
         uint8_t proto;
         uint16_t port;
+        bool vti; /* play the tunnel interface towards the peer, not the crypto map */
 };
 
 /* Builds a pair with ini initiating towards resp. Returns 0, -1 on OOM. */

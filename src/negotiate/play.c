@@ -286,6 +286,11 @@ int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **
         ipv4_str(pl.a->addr, pl.a_ip);
         ipv4_str(pl.b->addr, pl.b_ip);
         pl.t->a = pl.a->label, pl.t->b = pl.b->label, pl.t->initiator = pl.a->label;
+        /* The pair's arena dies after the play: keep copies in the findings'. */
+        pl.t->via = pl.a->ini ? arena_strdup(&fs->arena, pl.a->ini->what) : NULL;
+        pl.t->a = arena_strdup(&fs->arena, pl.a->label);
+        pl.t->b = arena_strdup(&fs->arena, pl.b->label);
+        pl.t->initiator = pl.t->a;
         pl.t->peer_a = arena_strdup(&fs->arena, pl.b_ip);
         pl.t->peer_b = arena_strdup(&fs->arena, pl.a_ip);
         int rc;
@@ -296,6 +301,8 @@ int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **
         } else {
                 rc = pl.a->ikev2 ? play_ikev2(&pl) : play_ikev1(&pl);
         }
+        if (!rc && pl.a->assumed_route && pl.t->reason)
+                rc = tr_reason(&pl, "%s; %s", pl.t->reason, pl.a->assumed_route);
         if (!rc)
                 rc = lookahead(&pl);
         if (!rc)

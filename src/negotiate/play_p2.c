@@ -49,6 +49,8 @@ static int proxy_fail(struct play *pl)
         const struct side *a = pl->a, *b = pl->b;
         struct flowbox want = fb_mirror(&a->proposal);
         const struct p2_cfg *c = first_static(b);
+        if (!c && b->nresp && b->resp[0].entry)
+                c = &b->resp[0]; /* only a dynamic entry: its ACL is the one to change */
         struct finding *f = mirror_finding(pl, b, c, &want, c ? &c->entry->match_loc : NULL);
         if (!f || (a->proposal_ace && finding_evidence(pl->fs, f, &a->proposal_ace->loc)))
                 return -1;

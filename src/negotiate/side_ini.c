@@ -114,10 +114,17 @@ static struct flowbox packet_of(const struct flowbox *b)
 static void check_path(struct pair *p, struct side *a, const struct flowbox *pkt)
 {
         const struct iface *out = model_route_lookup(a->dev, pkt->dst.lo, NULL);
-        if (!out || strcmp(side_ifname(out), a->ifname)) {
+        /* No route at all: routes learnt by a routing protocol are not in the
+         * config, so the flow is assumed to leave by the crypto interface and
+         * the negotiation is still played (the reason says so). */
+        if (!out)
+                a->assumed_route =
+                    "no route in the config for the flow's destination: assumed learnt "
+                    "dynamically via the crypto interface";
+        else if (strcmp(side_ifname(out), a->ifname)) {
                 a->no_traffic =
                     fmt(p, "the flow's destination is routed out %s, not the crypto interface %s",
-                        out ? side_ifname(out) : "nowhere (no route)", a->ifname);
+                        side_ifname(out), a->ifname);
                 return;
         }
         struct nat_result nr = nat_eval(a->dev, pkt, NULL, a->ifname);
@@ -177,7 +184,8 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
         } else {
                 uint32_t addr = 0;
                 const char *ifname = NULL;
-                const struct crypto_map_entry *e = first_entry(a->dev, peer, &ifname, &addr);
+                const struct crypto_map_entry *e =
+                    flow && flow->vti ? NULL : first_entry(a->dev, peer, &ifname, &addr);
                 if (!e) {
                         const struct iface *t = vti_to(a->dev, peer);
                         if (t)

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "../model/flowset.h"
 #include "../model/query.h"
 #include "side_int.h"
 
@@ -99,7 +100,11 @@ int side_responder(struct pair *p, struct side *b, const struct side *a)
                 return -1;
         if (m && a->has_addr && load_map(p, b, m, a->addr, cap))
                 return -1;
-        if (prof && !(a->ini && !a->ini->entry) && push(p, b, NULL, prof, cap))
+        /* A crypto map initiator reaches a VTI only with any/any proxies (a
+         * static VTI's selectors are any/any: Cisco IPsec VTI guide). */
+        struct flowbox any = fb_any();
+        if (prof && a->ini && a->ini->entry && fb_equal(&a->proposal, &any) &&
+            push(p, b, NULL, prof, cap))
                 return -1;
         b->has_crypto = b->nresp > 0;
         /* IOS: "crypto map M client authentication list X" asks every peer of

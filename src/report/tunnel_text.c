@@ -58,8 +58,11 @@ void report_tunnel_text(FILE *out, const struct tunnel_result *t)
 
 void report_tunnel_line(FILE *out, const struct tunnel_result *t)
 {
-        fprintf(out, "tunnel %s -> %s: %s", t->a, t->b, tunnel_status_name(t->status));
+        fprintf(out, "tunnel %s -> %s", t->a, t->b);
+        if (t->via)
+                fprintf(out, " (%s)", t->via);
+        fprintf(out, ": %s", tunnel_status_name(t->status));
         if (t->reason)
-                fprintf(out, " (%s)", t->reason);
+                fprintf(out, ": %s", t->reason);
         fputc('\n', out);
 }
