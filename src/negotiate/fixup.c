@@ -27,6 +27,21 @@ static int grow_p1(struct pair *p, struct side *b, const struct p1_prop *add)
         return 1;
 }
 
+/* IKEv2 isakmp-policy-mismatch fix: the initiator's first proposal on the responder. */
+static int grow_v2(struct pair *p, struct side *b, const struct side *a)
+{
+        if (!a->nv2)
+                return 0;
+        struct v2_prop *v = arena_calloc(&p->arena, b->nv2 + 1, sizeof(*v));
+        if (!v)
+                return -1;
+        v[0] = a->v2[0];
+        if (b->nv2)
+                memcpy(v + 1, b->v2, b->nv2 * sizeof(*v));
+        b->v2 = v, b->nv2++;
+        return 1;
+}
+
 static int fix_p2(struct pair *p, struct side *b, const struct p2_cfg *ic, enum tunnel_status st)
 {
         struct p2_cfg *c = NULL;
@@ -82,6 +97,8 @@ int pair_apply_fix(struct pair *p, const struct tunnel_result *r)
                 a->isakmp_on = b->isakmp_on = true; /* isakmp-not-enabled */
                 return 1;
         case TUN_P1_NO_PROPOSAL:
+                if (a->ikev2)
+                        return grow_v2(p, b, a);
                 if (!a->np1)
                         return 0;
                 return grow_p1(p, b, &a->p1[0]);

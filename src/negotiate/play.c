@@ -129,8 +129,14 @@ static bool nat_t_used(const struct play *pl)
 static int default_group(struct play *pl)
 {
         const char *v[] = {"peer", pl->a_ip, NULL};
-        struct finding *f = pf_report(pl, "tunnel-group-name-not-peer-ip", pl->b,
-                                      pl->b->tg ? &pl->b->tg->loc : NULL, v);
+        const struct loc *loc = pl->b->tg && pl->b->tg->loc.line ? &pl->b->tg->loc : NULL;
+        /* Point at an L2L tunnel-group named otherwise: the likely culprit. */
+        for (size_t i = 0; !loc && i < pl->b->dev->tunnel_groups.n; i++) {
+                const struct tunnel_group *tg = pl->b->dev->tunnel_groups.v[i];
+                if (tg->type == TG_L2L && !tg->name_is_addr && strcmp(tg->name, "DefaultL2LGroup"))
+                        loc = &tg->loc;
+        }
+        struct finding *f = pf_report(pl, "tunnel-group-name-not-peer-ip", pl->b, loc, v);
         if (!f)
                 return -1;
         return finding_title(
@@ -177,9 +183,9 @@ static int mm36(struct play *pl, bool *stop)
                 const char *v[] = {"peer", pl->b_ip, NULL}, *w[] = {"peer", pl->a_ip, NULL};
                 if (b->tg_default
                         ? default_group(pl)
-                        : !pf_report(pl, "psk-mismatch", b, b->psk ? &b->psk->loc : NULL, w))
+                        : !pf_report(pl, "psk-mismatch", b, key_loc(pl, b->psk), w))
                         return -1;
-                if (!pf_report(pl, "psk-mismatch", a, a->psk ? &a->psk->loc : NULL, v))
+                if (!pf_report(pl, "psk-mismatch", a, key_loc(pl, a->psk), v))
                         return -1;
                 tr_end(pl, TUN_P1_AUTH_FAILED, "MM_WAIT_MSG6", "MM_WAIT_MSG5");
                 return tr_reason(pl, "the pre-shared keys of %s and %s differ", a->label, b->label);
@@ -235,7 +241,7 @@ int play_ikev1(struct play *pl)
                         return -1;
                 if (k == PSKV_DIFFERENT) {
                         const char *v[] = {"peer", pl->a_ip, NULL};
-                        if (!pf_report(pl, "psk-mismatch", b, b->psk ? &b->psk->loc : NULL, v))
+                        if (!pf_report(pl, "psk-mismatch", b, key_loc(pl, b->psk), v))
                                 return -1;
                         tr_end(pl, TUN_P1_AUTH_FAILED, "AG_INIT_EXCH", "AG_NO_STATE");
                         return tr_reason(pl, "the pre-shared keys differ (aggressive mode)");

@@ -37,6 +37,11 @@ const char *hash_text(enum ike_hash h);
 struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
                           const struct loc *loc, const char *const *vars);
 
+/* Where a key was configured, for evidence: file and line only. The line's
+ * text is replaced so that no input layer can let the key through. NULL
+ * when k is NULL or on OOM. */
+const struct loc *key_loc(struct play *pl, const struct psk *k);
+
 int play_ikev1(struct play *pl);
 int play_ikev2(struct play *pl);
 int play_phase2_checks(struct play *pl, const struct p2_cfg *c);

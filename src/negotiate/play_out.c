@@ -198,3 +198,16 @@ struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
                 return NULL;
         return f;
 }
+
+const struct loc *key_loc(struct play *pl, const struct psk *k)
+{
+        if (!k)
+                return NULL;
+        struct loc *l = arena_alloc(pl->ar, sizeof(*l));
+        if (!l)
+                return NULL;
+        l->file = k->loc.file;
+        l->line = k->loc.line;
+        l->text = "(the pre-shared key line; keys are never shown)";
+        return l;
+}

@@ -53,7 +53,7 @@ static int auth(struct play *pl, bool *stop)
                 if (tr_step(pl, "IKE_AUTH", true, false, "IDi, AUTH: %s",
                             k == PSKV_DIFFERENT ? "AUTHENTICATION_FAILED (keys differ)"
                                                 : "no key for the peer") ||
-                    !pf_report(pl, "psk-mismatch", s, s->psk ? &s->psk->loc : NULL, v))
+                    !pf_report(pl, "psk-mismatch", s, key_loc(pl, s->psk), v))
                         return -1;
                 tr_end(pl, k == PSKV_DIFFERENT ? TUN_P1_AUTH_FAILED : TUN_P1_PEER_UNKNOWN, "IN-NEG",
                        "");
