@@ -7,7 +7,8 @@
 #include "../config/lex.h"
 #include "play_int.h"
 
-static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static const char *vfmt(struct arena *a, const char *fmt,
+                                                              va_list ap)
 {
         char buf[1024];
         vsnprintf(buf, sizeof(buf), fmt, ap);
