@@ -7,6 +7,7 @@
 
 static const struct command commands[] = {
 	{"check", cmd_check, "every config-level diagnosis on each config"},
+	{"tunnel", cmd_tunnel, "play the IKE negotiation between two configs"},
 	{"dump", cmd_dump, "read configs and print the device model"},
 	{"list", cmd_list, "list every diagnosis ID"},
 	{"describe", cmd_describe, "explain one diagnosis and its fix per platform"},

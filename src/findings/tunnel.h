@@ -52,6 +52,7 @@ struct tunnel_result {
 	struct tunnel_log *logs;
 	size_t nlogs, logcap;
 	struct tunnel_result *after_fix; /* --fix replay, or NULL */
+	const char *via; /* the initiator's crypto map entry or ipsec profile, or NULL */
 };
 
 #endif

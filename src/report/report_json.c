@@ -91,6 +91,8 @@ json_t *report_tunnel_json(const struct tunnel_result *t)
 		return NULL;
 	if (t->reason)
 		json_object_set_new(o, "reason", json_string(t->reason));
+	if (t->via)
+		json_object_set_new(o, "via", json_string(t->via));
 	json_object_set_new(o, "logs", logs_json(t));
 	if (t->after_fix)
 		json_object_set_new(o, "after_fix", report_tunnel_json(t->after_fix));

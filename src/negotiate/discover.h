@@ -1,0 +1,11 @@
+/* Pair checks over several configs (check with two or more files). */
+#ifndef IPSD_DISCOVER_H
+#define IPSD_DISCOVER_H
+
+#include "pair.h"
+
+/* Plays every tunnel found among devs into fs (tunnels[] and findings).
+ * 0, or -1 on OOM. */
+int pairs_check(struct device *const *devs, size_t n, struct findings *fs);
+
+#endif

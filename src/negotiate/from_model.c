@@ -1,0 +1,198 @@
+/*
+ * Parameter structs from two device models: which entry initiates, with
+ * what flow, over which interface; which keys, policies and entries each
+ * side holds for the other. The decisions themselves are in p1.c / p2.c.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/flowset.h"
+#include "../model/nat_eval.h"
+#include "../model/query.h"
+#include "pair.h"
+#include "side_int.h"
+
+bool dev_owns_addr(const struct device *dev, uint32_t addr)
+{
+        return side_iface_by_addr(dev, addr) != NULL;
+}
+
+const struct iface *side_iface_by_addr(const struct device *dev, uint32_t addr)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *f = dev->ifaces.v[i];
+                if (f->has_addr && f->addr == addr)
+                        return f;
+        }
+        return NULL;
+}
+
+const char *side_ifname(const struct iface *f)
+{
+        return f->nameif ? f->nameif : f->name;
+}
+
+static const struct iface *iface_by_ifname(const struct device *dev, const char *ifname)
+{
+        const struct iface *f = model_get_nameif(dev, ifname);
+        return f ? f : model_get_iface(dev, ifname);
+}
+
+/* ISAKMP answers on an ASA/PIX interface only after "crypto isakmp|ikev1|
+ * ikev2 enable IF"; IOS listens everywhere unless "no crypto isakmp enable"
+ * (diagnoses.md isakmp-not-enabled). */
+static bool isakmp_enabled(const struct device *dev, const char *ifname, bool ikev2)
+{
+        if (dev->platform == PLAT_IOS || dev->platform == PLAT_UNKNOWN)
+                return !dev->ike.ios_isakmp_disabled;
+        const struct ptrvec *v = ikev2 ? &dev->ike.ikev2_enabled : &dev->ike.ikev1_enabled;
+        for (size_t i = 0; ifname && i < v->n; i++) {
+                const struct iface_ref *r = v->v[i];
+                if (r->ifname && !strcmp(r->ifname, ifname))
+                        return true;
+        }
+        return false;
+}
+
+static int load_p1(struct pair *p, struct side *s)
+{
+        const struct ptrvec *v = &s->dev->isakmp_policies; /* sorted by priority */
+        s->p1 = arena_calloc(&p->arena, v->n + 1, sizeof(*s->p1));
+        s->p1src = arena_calloc(&p->arena, v->n + 1, sizeof(*s->p1src));
+        if (!s->p1 || !s->p1src)
+                return -1;
+        for (size_t i = 0; i < v->n; i++) {
+                const struct isakmp_policy *q = v->v[i];
+                s->p1[i] = (struct p1_prop){q->priority, q->encr,  q->key_bits, q->hash,
+                                            q->auth,     q->group, q->lifetime};
+                s->p1src[i] = q;
+        }
+        s->np1 = v->n;
+        return 0;
+}
+
+static int load_v2(struct pair *p, struct side *s)
+{
+        const struct ptrvec *v = &s->dev->ikev2_policies;
+        s->v2 = arena_calloc(&p->arena, v->n + 1, sizeof(*s->v2));
+        if (!s->v2)
+                return -1;
+        for (size_t i = 0; i < v->n; i++) {
+                const struct ikev2_policy *q = v->v[i];
+                if (!q->nencr && !q->ngroups)
+                        continue; /* an IOS policy that only names proposals */
+                struct v2_prop *d = &s->v2[s->nv2++];
+                memcpy(d->encr, q->encr, sizeof(d->encr));
+                memcpy(d->key_bits, q->key_bits, sizeof(d->key_bits));
+                memcpy(d->integ, q->integ, sizeof(d->integ));
+                memcpy(d->prf, q->prf, sizeof(d->prf));
+                memcpy(d->groups, q->groups, sizeof(d->groups));
+                d->nencr = q->nencr, d->ninteg = q->ninteg, d->nprf = q->nprf;
+                d->ngroups = q->ngroups;
+                /* RFC 7296 3.3.2: with no PRF listed, IOS/ASA derive it from the integrity
+                 * algorithm. */
+                if (!d->nprf) {
+                        memcpy(d->prf, q->integ, sizeof(d->prf));
+                        d->nprf = q->ninteg;
+                }
+        }
+        return 0;
+}
+
+/* The first keyring of an IOS isakmp profile, for peer_key_lookup. */
+static const char *profile_keyring(const struct device *dev, const char *profile)
+{
+        const struct isakmp_profile *pr = profile ? model_get_profile(dev, profile) : NULL;
+        return pr && pr->keyrings.n ? pr->keyrings.v[0] : NULL;
+}
+
+/* IOS responder: the isakmp profile whose "match identity address" holds
+ * the peer (the first in config order), for its keyring and XAUTH list. */
+static const struct isakmp_profile *profile_for_peer(const struct device *dev, uint32_t peer)
+{
+        for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {
+                const struct isakmp_profile *pr = dev->isakmp_profiles.v[i];
+                for (size_t j = 0; j < pr->match_ids.n; j++) {
+                        const struct profile_match *m = pr->match_ids.v[j];
+                        if (m->is_addr && (peer & m->mask) == (m->addr & m->mask))
+                                return pr;
+                }
+        }
+        return NULL;
+}
+
+static void load_key(struct side *s, uint32_t peer, const char *keyring)
+{
+        struct peer_key pk = peer_key_lookup(s->dev, peer, keyring);
+        s->psk = pk.psk;
+        s->tg = pk.tg;
+        s->tg_default = pk.default_group;
+        if (pk.psk)
+                s->key = pk.psk->key;
+        s->key_no_xauth = pk.psk && pk.psk->no_xauth;
+        s->v2_local = s->v2_remote = s->key;
+        for (size_t i = 0; pk.tg && i < s->dev->psks.n; i++) {
+                const struct psk *k = s->dev->psks.v[i];
+                if (!k->tunnel_group || strcmp(k->tunnel_group, pk.tg->name))
+                        continue;
+                /* ASA IKEv2: "ikev2 local-authentication pre-shared-key" is what
+                 * it sends, "remote-authentication" what it verifies. */
+                if (k->source == PSK_ASA_IKEV2_LOCAL)
+                        s->v2_local = k->key;
+                else if (k->source == PSK_ASA_IKEV2_REMOTE)
+                        s->v2_remote = k->key;
+        }
+}
+
+int side_load_common(struct pair *p, struct side *s, const struct device *dev, const char *label,
+                     uint32_t peer, const char *keyring)
+{
+        s->dev = dev;
+        s->label = label;
+        s->plat = dev->platform;
+        s->ident = dev->ike.identity;
+        s->nat_t = dev->ike.nat_t != TRI_OFF;
+        s->am_disabled = dev->ike.aggressive_mode_disabled;
+        const struct iface *f = s->ifname ? iface_by_ifname(dev, s->ifname) : NULL;
+        if (f && f->has_addr && !s->has_addr)
+                s->has_addr = true, s->addr = f->addr;
+        s->isakmp_on = isakmp_enabled(dev, s->ifname, s->ikev2);
+        /* As for flows (side_ini.c): no route at all may be a learnt one. */
+        s->route_ok = model_route_lookup(dev, peer, NULL) || !dev->routes.n;
+        if (s->dev->platform == PLAT_IOS && !keyring) {
+                const struct isakmp_profile *pr = profile_for_peer(dev, peer);
+                keyring = pr && pr->keyrings.n ? pr->keyrings.v[0] : NULL;
+        }
+        load_key(s, peer, keyring);
+        if (load_p1(p, s) || load_v2(p, s))
+                return -1;
+        return 0;
+}
+
+int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
+               const struct device *resp, const char *resp_label, const struct flow_opt *flow,
+               const struct path_opts *path)
+{
+        memset(p, 0, sizeof(*p));
+        arena_init(&p->arena, 0);
+        if (path)
+                p->path = *path;
+        struct side *a = &p->s[0], *b = &p->s[1];
+        a->dev = ini, a->label = ini_label, a->plat = ini->platform;
+        b->dev = resp, b->label = resp_label, b->plat = resp->platform;
+        if (side_initiator(p, a, resp, flow))
+                return -1;
+        const char *kr =
+            a->ini && a->ini->entry ? profile_keyring(ini, a->ini->entry->isakmp_profile) : NULL;
+        if (side_load_common(p, a, ini, ini_label, b->addr, kr))
+                return -1;
+        b->ikev2 = a->ikev2;
+        if (side_responder(p, b, a))
+                return -1;
+        return side_load_common(p, b, resp, resp_label, a->addr, NULL);
+}
+
+void pair_free(struct pair *p)
+{
+        arena_free(&p->arena);
+}

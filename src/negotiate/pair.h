@@ -1,0 +1,112 @@
+/*
+ * The two ends of one tunnel as the negotiation sees them: parameter
+ * structs built from two device models (from_model.c), played by play.c.
+ * s[0] initiates, s[1] responds. Everything lives in the pair's arena;
+ * pointers into the device models (for locations and fixes) stay valid
+ * while the devices live.
+ */
+#ifndef IPSD_PAIR_H
+#define IPSD_PAIR_H
+
+#include "../findings/finding.h"
+#include "../findings/tunnel.h"
+#include "negotiate.h"
+
+struct p2_cfg { /* one crypto map entry or VTI profile, as IKE uses it */
+        const struct crypto_map_entry *entry; /* NULL for a VTI profile */
+        const struct ipsec_profile *profile;
+        const char *what; /* "crypto map M 10", "dynamic-map D 5", "ipsec profile P" */
+        const char *acl;
+        struct flowbox *boxes;   /* permit ACE boxes, the owner's view */
+        const struct ace **aces; /* the ACE of each box */
+        size_t nboxes;
+        bool dynamic, any;
+        struct p2_xform *xf;
+        const char **xf_names; /* transform set name of each xform */
+        size_t nxf;
+        int pfs;
+        bool pfs_default; /* IOS "set pfs" without a group */
+        uint32_t life_sec;
+        const struct loc *loc;
+};
+
+struct side {
+        const struct device *dev;
+        const char *label;
+        enum platform plat;
+        bool has_addr;
+        uint32_t addr;      /* the address this side uses for the tunnel */
+        const char *ifname; /* its crypto interface (nameif on ASA) */
+        bool isakmp_on;
+        bool route_ok; /* a route towards the peer */
+        bool nat_t;
+        bool am_disabled;
+        bool ikev2;
+        bool aggressive;
+        struct p1_prop *p1;
+        const struct isakmp_policy **p1src;
+        size_t np1;
+        struct v2_prop *v2;
+        size_t nv2;
+        /* the key this side holds for the other (never printed) */
+        struct secret key;
+        const struct psk *psk;
+        const struct tunnel_group *tg;
+        bool tg_default;
+        bool key_no_xauth;
+        struct secret v2_local, v2_remote; /* IKEv2: the key sent / the key verified */
+        enum ike_identity ident;
+        bool xauth_asks; /* as responder: XAUTH is requested of this peer */
+        const struct loc *xauth_loc;
+        /* as initiator */
+        struct p2_cfg *ini; /* NULL: nothing to initiate */
+        struct flowbox proposal;
+        const struct ace *proposal_ace;
+        const char *no_traffic; /* why no interesting traffic, or NULL */
+        const struct loc *no_traffic_loc;
+        const char *assumed_route; /* no route for the flow: dynamic routing assumed */
+        /* as responder: candidate entries for the peer, static first */
+        struct p2_cfg *resp;
+        size_t nresp;
+        bool has_crypto; /* a crypto map or VTI that knows the peer */
+};
+
+struct path_opts {
+        bool block500, block4500, blockesp, nat;
+};
+
+struct pair {
+        struct arena arena;
+        struct side s[2];
+        struct path_opts path;
+};
+
+struct flow_opt { /* --flow SRC DST [PROTO [PORT]] */
+        bool set;
+        uint32_t src, dst;
+        uint8_t proto;
+        uint16_t port;
+        bool vti; /* play the tunnel interface towards the peer, not the crypto map */
+};
+
+/* Builds a pair with ini initiating towards resp. Returns 0, -1 on OOM. */
+int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
+               const struct device *resp, const char *resp_label, const struct flow_opt *flow,
+               const struct path_opts *path);
+void pair_free(struct pair *p);
+
+/* True when the device has an interface holding addr. */
+bool dev_owns_addr(const struct device *dev, uint32_t addr);
+
+/*
+ * Plays the negotiation; adds the tunnel result to fs->tunnels and the
+ * pair-level findings to fs. *out gets the result. 0, or -1 on OOM.
+ */
+int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **out);
+
+/* --fix: applies the edit that the failing stage's finding calls for to
+ * p's parameter copies (never the devices). Returns 1 when something was
+ * edited, 0 when no config edit can help (a blocked path), -1 on OOM. */
+int pair_apply_fix(struct pair *p, const struct tunnel_result *r);
+
+#endif

@@ -1,0 +1,322 @@
+/*
+ * Plays IKEv1 Main Mode (Aggressive Mode when the initiator's entry asks
+ * for it) up to phase 1, reaching the peer first; Quick Mode is in
+ * play_p2.c, IKEv2 in play_v2.c. Each stop sets the contract status, both
+ * Cisco SA states, the reason and the pair-level findings.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../config/lex.h"
+#include "play_int.h"
+
+static const char *mm(const struct side *s, const char *ios, const char *asa)
+{
+        return s->plat == PLAT_IOS || s->plat == PLAT_UNKNOWN ? ios : asa;
+}
+
+/* Reaching the peer: a route, IKE listening on both ends, the path. */
+static int reach(struct play *pl, bool *stop)
+{
+        const struct side *a = pl->a, *b = pl->b;
+        *stop = true;
+        if (!a->route_ok) {
+                tr_end(pl, TUN_NO_RESPONSE, "MM_NO_STATE", "");
+                return tr_reason(pl, "%s has no route to the peer %s", a->label, pl->b_ip);
+        }
+        if (!a->isakmp_on) {
+                const char *v[] = {"if", a->ifname, NULL};
+                tr_end(pl, TUN_NO_RESPONSE, "MM_NO_STATE", "");
+                if (!pf_report(pl, "isakmp-not-enabled", a, NULL, v))
+                        return -1;
+                return tr_reason(pl, "ISAKMP is not enabled on %s's interface %s", a->label,
+                                 a->ifname ? a->ifname : "?");
+        }
+        const char *first = a->aggressive ? "AM1" : "MM1";
+        const char *wait = a->aggressive ? "AG_INIT_EXCH" : "MM_WAIT_MSG2";
+        bool lost = pl->p->path.block500 || !b->isakmp_on || !b->route_ok ||
+                    (a->aggressive && b->am_disabled);
+        if (!lost) {
+                *stop = false;
+                return 0;
+        }
+        if (tr_step(pl, first, true, false, "UDP 500 -> %s: never answered", pl->b_ip))
+                return -1;
+        tr_end(pl, TUN_NO_RESPONSE, wait, "");
+        if (pl->p->path.block500)
+                return tr_reason(pl, "UDP 500 is blocked on the path (--block udp500)");
+        if (!b->isakmp_on) {
+                const char *v[] = {"if", b->ifname, NULL};
+                if (!pf_report(pl, "isakmp-not-enabled", b, NULL, v))
+                        return -1;
+                return tr_reason(pl, "ISAKMP is not enabled on %s's interface %s", b->label,
+                                 b->ifname ? b->ifname : "?");
+        }
+        if (!b->route_ok)
+                return tr_reason(pl, "%s has no route back to %s", b->label, pl->a_ip);
+        return tr_reason(pl, "%s refuses aggressive mode (am-disable)", b->label);
+}
+
+static int policy_mismatch(struct play *pl, const struct p1_choice *c)
+{
+        const struct side *a = pl->a, *b = pl->b;
+        char prio[16];
+        snprintf(prio, sizeof(prio), "%d", a->np1 ? a->p1[0].priority : 10);
+        const char *v[] = {"policy", prio, NULL};
+        const struct loc *lb = b->np1 ? &b->p1src[0]->loc : NULL;
+        struct finding *f = pf_report(pl, "isakmp-policy-mismatch", b, lb, v);
+        if (!f || !pf_report(pl, "isakmp-policy-mismatch", a, a->np1 ? &a->p1src[0]->loc : NULL, v))
+                return -1;
+        if (c->lifetime_only) {
+                const struct p1_prop *pi = &a->p1[c->lt_ini], *pr = &b->p1[c->lt_resp];
+                if (finding_title(pl->fs, f,
+                                  "ISAKMP policy %d matches the proposal except its lifetime (%us "
+                                  "proposed, %us held): an IOS responder refuses a longer lifetime",
+                                  pr->priority, (unsigned)pi->lifetime, (unsigned)pr->lifetime))
+                        return -1;
+                return tr_reason(
+                    pl,
+                    "no ISAKMP policy of %s accepts the proposals: policy %d differs only by "
+                    "lifetime, which an IOS responder refuses (assumed platform: ios)",
+                    b->label, pr->priority);
+        }
+        return tr_reason(pl, "no ISAKMP policy of %s matches %s's proposals (%s)", b->label,
+                         a->label, fmt_p1(pl, a->p1, a->np1));
+}
+
+/* MM1/MM2: the responder picks a policy; an IOS responder without a key
+ * for the peer refuses already here (diagnoses.md psk-mismatch). */
+static int mm12(struct play *pl, struct p1_choice *c, bool *stop)
+{
+        const struct side *a = pl->a, *b = pl->b;
+        const char *s1 = a->aggressive ? "AM1" : "MM1", *s2 = a->aggressive ? "AM2" : "MM2";
+        const char *wait = a->aggressive ? "AG_INIT_EXCH" : "MM_WAIT_MSG2";
+        *stop = true;
+        if (tr_step(pl, s1, true, true, "SA: %zu proposal(s): %s%s", a->np1,
+                    fmt_p1(pl, a->p1, a->np1),
+                    a->aggressive ? "; KE, nonce, ID (aggressive mode)" : ""))
+                return -1;
+        if (psk_decide(&a->key, &b->key) == PSKV_NO_RESPONDER && b->plat == PLAT_IOS) {
+                const char *v[] = {"peer", pl->a_ip, NULL};
+                if (tr_step(pl, s2, false, false, "refused: no pre-shared key for %s", pl->a_ip) ||
+                    !pf_report(pl, "psk-mismatch", b, NULL, v))
+                        return -1;
+                tr_end(pl, TUN_P1_PEER_UNKNOWN, wait, "MM_NO_STATE");
+                return tr_reason(pl, "%s has no pre-shared key for %s", b->label, pl->a_ip);
+        }
+        *c = p1_select(a->p1, a->np1, b->p1, b->np1, b->plat);
+        if (!c->ok) {
+                if (tr_step(pl, s2, false, false, "NOTIFY NO_PROPOSAL_CHOSEN"))
+                        return -1;
+                tr_end(pl, TUN_P1_NO_PROPOSAL, wait, a->aggressive ? "AG_NO_STATE" : "MM_NO_STATE");
+                return policy_mismatch(pl, c);
+        }
+        *stop = false;
+        return tr_step(pl, s2, false, true, "SA: accepts proposal %d with policy %d%s",
+                       a->p1[c->ini].priority, b->p1[c->resp].priority,
+                       c->responder_lifetime_notify
+                           ? " (RESPONDER-LIFETIME notify, assumed platform: asa)"
+                           : "");
+}
+
+static bool nat_t_used(const struct play *pl)
+{
+        return pl->p->path.nat && pl->a->nat_t && pl->b->nat_t;
+}
+
+/* A responder ASA that fell back to DefaultL2LGroup: name the fix
+ * tunnel-group-name-not-peer-ip (diagnoses.md). */
+static int default_group(struct play *pl)
+{
+        const char *v[] = {"peer", pl->a_ip, NULL};
+        const struct loc *loc = pl->b->tg && pl->b->tg->loc.line ? &pl->b->tg->loc : NULL;
+        /* Point at an L2L tunnel-group named otherwise: the likely culprit. */
+        for (size_t i = 0; !loc && i < pl->b->dev->tunnel_groups.n; i++) {
+                const struct tunnel_group *tg = pl->b->dev->tunnel_groups.v[i];
+                if (tg->type == TG_L2L && !tg->name_is_addr && strcmp(tg->name, "DefaultL2LGroup"))
+                        loc = &tg->loc;
+        }
+        struct finding *f = pf_report(pl, "tunnel-group-name-not-peer-ip", pl->b, loc, v);
+        if (!f)
+                return -1;
+        return finding_title(
+            pl->fs, f, "No tunnel-group is named %s: the peer lands in DefaultL2LGroup", pl->a_ip);
+}
+
+/* MM3..MM6: keys. */
+static int mm36(struct play *pl, bool *stop)
+{
+        const struct side *a = pl->a, *b = pl->b;
+        *stop = true;
+        int g = a->p1[0].group;
+        if (tr_step(pl, "MM3", true, true, "KE (DH group %d), nonce%s", g,
+                    a->nat_t ? ", NAT-D" : ""))
+                return -1;
+        enum psk_verdict k = psk_decide(&a->key, &b->key);
+        if (k == PSKV_NO_RESPONDER) {
+                if (tr_step(pl, "MM4", false, false, "not sent: no pre-shared key for %s",
+                            pl->a_ip))
+                        return -1;
+                if (b->tg_default ? default_group(pl)
+                                  : !pf_report(pl, "psk-mismatch", b, NULL,
+                                               (const char *[]){"peer", pl->a_ip, NULL}))
+                        return -1;
+                tr_end(pl, TUN_P1_PEER_UNKNOWN, "MM_WAIT_MSG4", "MM_WAIT_MSG3");
+                return tr_reason(pl, "%s has no pre-shared key for %s%s", b->label, pl->a_ip,
+                                 b->tg_default
+                                     ? " (no tunnel-group of that name; DefaultL2LGroup has no key)"
+                                     : "");
+        }
+        bool nat = nat_t_used(pl);
+        if (tr_step(pl, "MM4", false, true, "KE, nonce%s", b->nat_t ? ", NAT-D" : "") ||
+            tr_step(pl, "MM5", true, k != PSKV_DIFFERENT && !(nat && pl->p->path.block4500),
+                    "IDii (address %s), HASH_I%s%s", pl->a_ip,
+                    nat ? "; floats to UDP 4500 (NAT detected)" : "",
+                    k == PSKV_DIFFERENT ? ": the responder cannot decrypt it (keys differ)" : ""))
+                return -1;
+        if (nat && pl->p->path.block4500) {
+                tr_end(pl, TUN_NO_RESPONSE, "MM_WAIT_MSG6", "MM_WAIT_MSG5");
+                return tr_reason(pl,
+                                 "NAT-T moved IKE to UDP 4500, which is blocked (--block udp4500)");
+        }
+        if (k == PSKV_DIFFERENT) {
+                const char *v[] = {"peer", pl->b_ip, NULL}, *w[] = {"peer", pl->a_ip, NULL};
+                if (b->tg_default
+                        ? default_group(pl)
+                        : !pf_report(pl, "psk-mismatch", b, key_loc(pl, b->psk), w))
+                        return -1;
+                if (!pf_report(pl, "psk-mismatch", a, key_loc(pl, a->psk), v))
+                        return -1;
+                tr_end(pl, TUN_P1_AUTH_FAILED, "MM_WAIT_MSG6", "MM_WAIT_MSG5");
+                return tr_reason(pl, "the pre-shared keys of %s and %s differ", a->label, b->label);
+        }
+        *stop = false;
+        return tr_step(
+            pl, "MM6", false, true, "IDir (address %s), HASH_R%s", pl->b_ip,
+            k == PSKV_UNKNOWN ? " (keys are masked in a config: not compared, assumed equal)" : "");
+}
+
+static int ident_and_lifetime(struct play *pl, const struct p1_choice *c)
+{
+        const struct side *a = pl->a, *b = pl->b;
+        if (ident_decide(a->ident, b->ident, a->p1[c->ini].auth == AUTH_PSK) == IDV_MISMATCH) {
+                const struct side *s = b->ident == IDENT_ADDRESS || b->ident == IDENT_UNSET ? a : b;
+                const char *v[] = {NULL};
+                if (!pf_report(pl, "isakmp-identity-mismatch", s,
+                               s->dev->ike.identity_loc.line ? &s->dev->ike.identity_loc : NULL, v))
+                        return -1;
+        }
+        if (!c->lifetime_differs)
+                return 0;
+        char prio[16], life[16];
+        snprintf(prio, sizeof(prio), "%d", b->p1[c->resp].priority);
+        snprintf(life, sizeof(life), "%u", (unsigned)c->lifetime);
+        const char *v[] = {"policy", prio, "lifetime", life, NULL};
+        bool b_longer = !b->p1[c->resp].lifetime || b->p1[c->resp].lifetime > c->lifetime;
+        const struct side *s = b_longer ? b : a;
+        const struct isakmp_policy *q = b_longer ? b->p1src[c->resp] : a->p1src[c->ini];
+        if (!b_longer)
+                snprintf(prio, sizeof(prio), "%d", q->priority);
+        return pf_report(pl, "isakmp-lifetime-mismatch", s, &q->loc, v) ? 0 : -1;
+}
+
+int play_ikev1(struct play *pl)
+{
+        const struct side *a = pl->a, *b = pl->b;
+        bool stop;
+        struct p1_choice c;
+        if (a->plat == PLAT_IOS && psk_decide(&a->key, &b->key) == PSKV_NO_INITIATOR) {
+                const char *v[] = {"peer", pl->b_ip, NULL};
+                if (!pf_report(pl, "psk-mismatch", a, NULL, v))
+                        return -1;
+                tr_end(pl, TUN_P1_PEER_UNKNOWN, "MM_NO_STATE", "");
+                return tr_reason(pl, "%s has no pre-shared key for %s: it never sends MM1",
+                                 a->label, pl->b_ip);
+        }
+        if (reach(pl, &stop) || stop || mm12(pl, &c, &stop) || stop)
+                return stop ? 0 : -1;
+        if (a->aggressive) {
+                enum psk_verdict k = psk_decide(&a->key, &b->key);
+                if (tr_step(pl, "AM3", true, k != PSKV_DIFFERENT, "HASH_I"))
+                        return -1;
+                if (k == PSKV_DIFFERENT) {
+                        const char *v[] = {"peer", pl->a_ip, NULL};
+                        if (!pf_report(pl, "psk-mismatch", b, key_loc(pl, b->psk), v))
+                                return -1;
+                        tr_end(pl, TUN_P1_AUTH_FAILED, "AG_INIT_EXCH", "AG_NO_STATE");
+                        return tr_reason(pl, "the pre-shared keys differ (aggressive mode)");
+                }
+        } else if (mm36(pl, &stop) || stop) {
+                return stop ? 0 : -1;
+        }
+        if (ident_and_lifetime(pl, &c))
+                return -1;
+        if (xauth_blocks(b->xauth_asks, b->key_no_xauth, false)) {
+                const char *v[] = {"peer", pl->a_ip, NULL};
+                if (tr_step(pl, "XAUTH", false, false,
+                            "Mode Config XAUTH request: an L2L peer cannot answer") ||
+                    !pf_report(pl, "l2l-prompted-for-xauth", b, b->xauth_loc, v))
+                        return -1;
+                tr_end(pl, TUN_XAUTH_BLOCKED, "CONF_XAUTH", "CONF_XAUTH");
+                return tr_reason(pl,
+                                 "%s asks the L2L peer for XAUTH (client authentication list, key "
+                                 "without no-xauth)",
+                                 b->label);
+        }
+        return play_phase2_checks(pl, NULL);
+}
+
+/* Phase 1 stopped: Quick Mode's decisions are still played on the side,
+ * into a scratch result, so that every fault of the pair is reported at
+ * once rather than one per fix-and-retry round. */
+static int lookahead(struct play *pl)
+{
+        enum tunnel_status st = pl->t->status;
+        if (st == TUN_ESTABLISHED || st == TUN_NO_INTERESTING_TRAFFIC || !pl->a->ini ||
+            st == TUN_P2_NO_PROPOSAL || st == TUN_P2_PFS_MISMATCH || st == TUN_P2_PROXY_MISMATCH)
+                return 0;
+        struct tunnel_result *real = pl->t, scratch = {0};
+        scratch.a = real->a, scratch.b = real->b;
+        pl->t = &scratch;
+        int rc = pl->a->ikev2 ? 0 : play_phase2_checks(pl, NULL);
+        pl->t = real;
+        return rc;
+}
+
+int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **out)
+{
+        struct play pl = {.p = p, .fs = fs, .a = &p->s[0], .b = &p->s[1], .ar = &fs->arena};
+        pl.t = arena_alloc(&fs->arena, sizeof(*pl.t));
+        if (!pl.t)
+                return -1;
+        ipv4_str(pl.a->addr, pl.a_ip);
+        ipv4_str(pl.b->addr, pl.b_ip);
+        pl.t->a = pl.a->label, pl.t->b = pl.b->label, pl.t->initiator = pl.a->label;
+        /* The pair's arena dies after the play: keep copies in the findings'. */
+        pl.t->via = pl.a->ini ? arena_strdup(&fs->arena, pl.a->ini->what) : NULL;
+        pl.t->a = arena_strdup(&fs->arena, pl.a->label);
+        pl.t->b = arena_strdup(&fs->arena, pl.b->label);
+        pl.t->initiator = pl.t->a;
+        pl.t->peer_a = arena_strdup(&fs->arena, pl.b_ip);
+        pl.t->peer_b = arena_strdup(&fs->arena, pl.a_ip);
+        int rc;
+        if (!pl.a->ini || pl.a->no_traffic) {
+                tr_end(&pl, TUN_NO_INTERESTING_TRAFFIC, mm(pl.a, "MM_NO_STATE", ""), "");
+                rc = tr_reason(&pl, "%s: %s", pl.a->label,
+                               pl.a->no_traffic ? pl.a->no_traffic : "nothing to initiate");
+        } else {
+                rc = pl.a->ikev2 ? play_ikev2(&pl) : play_ikev1(&pl);
+        }
+        if (!rc && pl.a->assumed_route && pl.t->reason)
+                rc = tr_reason(&pl, "%s; %s", pl.t->reason, pl.a->assumed_route);
+        if (!rc)
+                rc = lookahead(&pl);
+        if (!rc)
+                rc = play_mirror_diff(&pl);
+        if (!rc)
+                rc = tr_logs(&pl);
+        if (rc || ptrvec_push(&fs->arena, &fs->tunnels, pl.t))
+                return -1;
+        *out = pl.t;
+        return 0;
+}

@@ -1,0 +1,50 @@
+/* Internal to play*.c: the playing context and its output helpers. */
+#ifndef IPSD_PLAY_INT_H
+#define IPSD_PLAY_INT_H
+
+#include "pair.h"
+
+struct play {
+        const struct pair *p;
+        struct findings *fs;
+        struct tunnel_result *t;
+        const struct side *a, *b; /* initiator, responder */
+        char a_ip[16], b_ip[16];
+        bool acl_reported;
+        struct arena *ar; /* fs->arena */
+};
+
+int tr_step(struct play *pl, const char *step, bool from_a, bool ok, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+int tr_reason(struct play *pl, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int tr_log(struct play *pl, bool on_a, const char *text);
+void tr_end(struct play *pl, enum tunnel_status st, const char *state_a, const char *state_b);
+/* Predicted log lines for the outcome (play_logs.c). */
+int tr_logs(struct play *pl);
+
+/* The state an established phase 1 shows: IOS QM_IDLE, ASA/PIX MM_ACTIVE. */
+const char *p1_up_state(const struct side *s);
+
+/* Text of proposals and selectors, into the findings arena. */
+const char *fmt_p1(struct play *pl, const struct p1_prop *v, size_t n);
+const char *fmt_xf(struct play *pl, const struct p2_xform *v, size_t n);
+const char *fmt_box(struct play *pl, const struct flowbox *b);
+const char *encr_text(enum ike_encr e, int bits);
+const char *hash_text(enum ike_hash h);
+
+/* A pair-level finding of id on side s at loc, with the catalog fix for
+ * s's dialect filled from vars (name, value, ..., NULL). */
+struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
+                          const struct loc *loc, const char *const *vars);
+
+/* Where a key was configured, for evidence: file and line only. The line's
+ * text is replaced so that no input layer can let the key through. NULL
+ * when k is NULL or on OOM. */
+const struct loc *key_loc(struct play *pl, const struct psk *k);
+
+int play_ikev1(struct play *pl);
+int play_ikev2(struct play *pl);
+int play_phase2_checks(struct play *pl, const struct p2_cfg *c);
+int play_mirror_diff(struct play *pl);
+
+#endif

@@ -1,0 +1,218 @@
+/*
+ * The initiator: which crypto map entry (or VTI) sends traffic to the peer,
+ * and whether a packet of that flow really gets there through routing, NAT
+ * and the crypto map lookup (issue 4, "Interesting traffic").
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../config/lex.h"
+#include "../model/flowset.h"
+#include "../model/nat_eval.h"
+#include "../model/query.h"
+#include "side_int.h"
+
+__attribute__((format(printf, 2, 3))) static const char *fmt(struct pair *p, const char *f, ...)
+{
+        char buf[512];
+        va_list ap;
+        va_start(ap, f);
+        vsnprintf(buf, sizeof(buf), f, ap);
+        va_end(ap);
+        return arena_strdup(&p->arena, buf);
+}
+
+/* The first peer of e that is an address of dev. */
+static bool entry_peer_on(const struct crypto_map_entry *e, const struct device *dev,
+                          uint32_t *addr)
+{
+        for (size_t i = 0; i < e->peers.n; i++) {
+                const struct cm_peer *pe = e->peers.v[i];
+                if (pe->is_addr && dev_owns_addr(dev, pe->addr)) {
+                        *addr = pe->addr;
+                        return true;
+                }
+        }
+        return false;
+}
+
+/* Default: the first static entry (bindings in order, entries in seq
+ * order) whose peer is the other device. */
+static const struct crypto_map_entry *first_entry(const struct device *dev,
+                                                  const struct device *peer, const char **ifname,
+                                                  uint32_t *addr)
+{
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct crypto_map *m = model_get_cmap(dev, bd->map);
+                for (size_t j = 0; m && j < m->entries.n; j++) {
+                        const struct crypto_map_entry *e = m->entries.v[j];
+                        if (!e->is_dynamic_ref && !e->ipsec_manual &&
+                            entry_peer_on(e, peer, addr)) {
+                                *ifname = bd->ifname;
+                                return e;
+                        }
+                }
+        }
+        return NULL;
+}
+
+static const struct iface *vti_to(const struct device *dev, const struct device *peer)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *f = dev->ifaces.v[i];
+                if (f->is_tunnel && !f->shutdown && f->has_tunnel_dest && f->tunnel_protection &&
+                    dev_owns_addr(peer, f->tunnel_dest))
+                        return f;
+        }
+        return NULL;
+}
+
+/* "tunnel source" names an interface or an address. */
+static void vti_source(const struct device *dev, const struct iface *t, struct side *a)
+{
+        const struct iface *src = t->tunnel_source ? model_get_iface(dev, t->tunnel_source) : NULL;
+        uint32_t ad;
+        if (src && src->has_addr) {
+                a->has_addr = true, a->addr = src->addr, a->ifname = side_ifname(src);
+        } else if (t->tunnel_source && lex_ipv4(t->tunnel_source, &ad)) {
+                const struct iface *f = side_iface_by_addr(dev, ad);
+                a->has_addr = true, a->addr = ad;
+                a->ifname = f ? side_ifname(f) : NULL;
+        }
+}
+
+static int init_vti(struct pair *p, struct side *a, const struct iface *t)
+{
+        const struct ipsec_profile *prof = model_get_ipsec_profile(a->dev, t->tunnel_protection);
+        p->s[1].has_addr = true, p->s[1].addr = t->tunnel_dest;
+        vti_source(a->dev, t, a);
+        if (!prof) {
+                a->no_traffic = fmt(p, "%s names ipsec profile '%s', which does not exist", t->name,
+                                    t->tunnel_protection);
+                a->no_traffic_loc = &t->tunnel_protection_loc;
+                return 0;
+        }
+        a->ini = arena_alloc(&p->arena, sizeof(*a->ini));
+        if (!a->ini || p2cfg_load(p, a->dev, a->ini, NULL, prof))
+                return -1;
+        a->ini->loc = &t->tunnel_protection_loc;
+        a->ikev2 = prof->ikev2_profile != NULL;
+        a->proposal = fb_any(); /* a VTI proposes any/any (Cisco IPsec VTI guide) */
+        return 0;
+}
+
+/* A packet of the flow: the low corner of the box. */
+static struct flowbox packet_of(const struct flowbox *b)
+{
+        return fb_point(b->src.lo, b->dst.lo, (uint8_t)b->proto.lo, b->sport.lo, b->dport.lo);
+}
+
+/* The packet must leave by the crypto interface, not be translated, and
+ * hit this entry first. Sets a->no_traffic otherwise. */
+static void check_path(struct pair *p, struct side *a, const struct flowbox *pkt)
+{
+        const struct iface *out = model_route_lookup(a->dev, pkt->dst.lo, NULL);
+        /* No route at all: routes learnt by a routing protocol are not in the
+         * config, so the flow is assumed to leave by the crypto interface and
+         * the negotiation is still played (the reason says so). */
+        if (!out)
+                a->assumed_route =
+                    "no route in the config for the flow's destination: assumed learnt "
+                    "dynamically via the crypto interface";
+        else if (strcmp(side_ifname(out), a->ifname)) {
+                a->no_traffic =
+                    fmt(p, "the flow's destination is routed out %s, not the crypto interface %s",
+                        side_ifname(out), a->ifname);
+                return;
+        }
+        struct nat_result nr = nat_eval(a->dev, pkt, NULL, a->ifname);
+        if (nr.verdict == NATV_TRANSLATE && nr.rule) {
+                a->no_traffic = fmt(p, "NAT translates the flow before the crypto map sees it (%s)",
+                                    nr.rule->loc.text ? nr.rule->loc.text : "a NAT rule");
+                a->no_traffic_loc = &nr.rule->loc;
+                return;
+        }
+        struct cmap_hit hit;
+        if (!cmap_lookup(a->dev, a->ifname, pkt, &hit) || hit.entry != a->ini->entry) {
+                a->no_traffic = hit.entry ? "an earlier crypto map entry takes the flow first"
+                                          : "no crypto map entry on the interface matches the flow";
+                a->no_traffic_loc = hit.entry ? &hit.entry->loc : NULL;
+        }
+}
+
+static bool proposal_for(struct side *a, const struct flowbox *pkt)
+{
+        for (size_t i = 0; i < a->ini->nboxes; i++)
+                if (fb_contains(&a->ini->boxes[i], pkt)) {
+                        a->proposal = a->ini->boxes[i];
+                        a->proposal_ace = a->ini->aces[i];
+                        return true;
+                }
+        return false;
+}
+
+static int user_flow(struct pair *p, struct side *a, const struct device *peer,
+                     const struct flow_opt *flow, struct flowbox *pkt)
+{
+        *pkt = fb_point(flow->src, flow->dst, flow->proto, 1024, flow->port);
+        if (!flow->proto)
+                pkt->proto = (struct range16){0, 0};
+        const struct iface *out = model_route_lookup(a->dev, flow->dst, NULL);
+        struct cmap_hit hit;
+        uint32_t addr;
+        if (!out || !cmap_lookup(a->dev, side_ifname(out), pkt, &hit) || !hit.entry ||
+            hit.entry->is_dynamic_ref || !entry_peer_on(hit.entry, peer, &addr)) {
+                a->no_traffic = out ? "no crypto map entry towards the peer takes the flow"
+                                    : "no route for the flow's destination";
+                return 0;
+        }
+        a->ifname = side_ifname(out);
+        p->s[1].has_addr = true, p->s[1].addr = addr;
+        a->ini = arena_alloc(&p->arena, sizeof(*a->ini));
+        return a->ini ? p2cfg_load(p, a->dev, a->ini, hit.entry, NULL) : -1;
+}
+
+int side_initiator(struct pair *p, struct side *a, const struct device *peer,
+                   const struct flow_opt *flow)
+{
+        struct flowbox pkt;
+        if (flow && flow->set) {
+                if (user_flow(p, a, peer, flow, &pkt) || !a->ini)
+                        return a->ini || a->no_traffic ? 0 : -1;
+        } else {
+                uint32_t addr = 0;
+                const char *ifname = NULL;
+                const struct crypto_map_entry *e =
+                    flow && flow->vti ? NULL : first_entry(a->dev, peer, &ifname, &addr);
+                if (!e) {
+                        const struct iface *t = vti_to(a->dev, peer);
+                        if (t)
+                                return init_vti(p, a, t);
+                        a->no_traffic = "no crypto map entry or tunnel interface names the peer";
+                        return 0;
+                }
+                a->ifname = ifname;
+                p->s[1].has_addr = true, p->s[1].addr = addr;
+                a->ini = arena_alloc(&p->arena, sizeof(*a->ini));
+                if (!a->ini || p2cfg_load(p, a->dev, a->ini, e, NULL))
+                        return -1;
+                if (!a->ini->nboxes) {
+                        a->no_traffic = "the entry's crypto ACL permits nothing (missing or empty)";
+                        a->no_traffic_loc = &e->match_loc;
+                        return 0;
+                }
+                pkt = packet_of(&a->ini->boxes[0]);
+        }
+        const struct crypto_map_entry *e = a->ini->entry;
+        a->ikev2 = e->tsets.n == 0 && (e->ikev2_proposals.n || e->ikev2_profile);
+        a->aggressive = e->phase1_aggressive;
+        if (!proposal_for(a, &pkt)) {
+                a->no_traffic = "the entry's crypto ACL does not permit the flow";
+                a->no_traffic_loc = &e->match_loc;
+                return 0;
+        }
+        check_path(p, a, &pkt);
+        return 0;
+}

@@ -1,0 +1,115 @@
+/*
+ * The responder: the interface the initiator's packets reach, and the
+ * entries that may take the peer - static entries naming it in seq order,
+ * then the dynamic-map templates, then a VTI towards it (issue 4, Phase 2:
+ * "static first, in sequence order, then the dynamic entry").
+ */
+#include <string.h>
+
+#include "../model/flowset.h"
+#include "../model/query.h"
+#include "side_int.h"
+
+static bool entry_names(const struct crypto_map_entry *e, uint32_t peer)
+{
+        for (size_t i = 0; i < e->peers.n; i++) {
+                const struct cm_peer *pe = e->peers.v[i];
+                if (pe->is_addr && pe->addr == peer)
+                        return true;
+        }
+        return false;
+}
+
+static int push(struct pair *p, struct side *b, const struct crypto_map_entry *e,
+                const struct ipsec_profile *prof, size_t cap)
+{
+        if (b->nresp >= cap)
+                return 0;
+        return p2cfg_load(p, b->dev, &b->resp[b->nresp++], e, prof);
+}
+
+static const struct crypto_map *dyn_map(const struct device *dev, const char *name)
+{
+        char key[300];
+        if (!name || strlen(name) >= sizeof(key) - 2)
+                return NULL;
+        key[0] = 'D', key[1] = ':'; /* model_obtain_cmap's index key for dynamic maps */
+        strcpy(key + 2, name);
+        return model_get_cmap(dev, key);
+}
+
+static size_t count_cap(const struct crypto_map *m, const struct device *dev)
+{
+        size_t n = 1; /* a VTI */
+        for (size_t i = 0; m && i < m->entries.n; i++) {
+                const struct crypto_map_entry *e = m->entries.v[i];
+                const struct crypto_map *d =
+                    e->is_dynamic_ref ? dyn_map(dev, e->dynamic_map) : NULL;
+                n += 1 + (d ? d->entries.n : 0);
+        }
+        return n;
+}
+
+static int load_map(struct pair *p, struct side *b, const struct crypto_map *m, uint32_t peer,
+                    size_t cap)
+{
+        for (size_t i = 0; i < m->entries.n; i++) {
+                const struct crypto_map_entry *e = m->entries.v[i];
+                if (!e->is_dynamic_ref && !e->ipsec_manual && entry_names(e, peer) &&
+                    push(p, b, e, NULL, cap))
+                        return -1;
+        }
+        for (size_t i = 0; i < m->entries.n; i++) {
+                const struct crypto_map_entry *e = m->entries.v[i];
+                const struct crypto_map *d =
+                    e->is_dynamic_ref ? dyn_map(b->dev, e->dynamic_map) : NULL;
+                for (size_t j = 0; d && j < d->entries.n; j++)
+                        if (push(p, b, d->entries.v[j], NULL, cap))
+                                return -1;
+        }
+        return 0;
+}
+
+static const struct iface *vti_from(const struct device *dev, uint32_t peer)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *f = dev->ifaces.v[i];
+                if (f->is_tunnel && !f->shutdown && f->has_tunnel_dest && f->tunnel_dest == peer &&
+                    f->tunnel_protection)
+                        return f;
+        }
+        return NULL;
+}
+
+int side_responder(struct pair *p, struct side *b, const struct side *a)
+{
+        const struct iface *f = b->has_addr ? side_iface_by_addr(b->dev, b->addr) : NULL;
+        b->ifname = f ? side_ifname(f) : NULL;
+        const char *mname = b->ifname ? cmap_bound_to(b->dev, b->ifname) : NULL;
+        const struct crypto_map *m = mname ? model_get_cmap(b->dev, mname) : NULL;
+        size_t cap = count_cap(m, b->dev);
+        b->resp = arena_calloc(&p->arena, cap, sizeof(*b->resp));
+        if (!b->resp)
+                return -1;
+        const struct iface *t = a->has_addr ? vti_from(b->dev, a->addr) : NULL;
+        const struct ipsec_profile *prof =
+            t ? model_get_ipsec_profile(b->dev, t->tunnel_protection) : NULL;
+        /* A VTI answers for its peer before any crypto map (Cisco IPsec VTI
+         * configuration guide: the tunnel's profile applies to its peer). */
+        if (prof && a->ini && !a->ini->entry && push(p, b, NULL, prof, cap))
+                return -1;
+        if (m && a->has_addr && load_map(p, b, m, a->addr, cap))
+                return -1;
+        /* A crypto map initiator reaches a VTI only with any/any proxies (a
+         * static VTI's selectors are any/any: Cisco IPsec VTI guide). */
+        struct flowbox any = fb_any();
+        if (prof && a->ini && a->ini->entry && fb_equal(&a->proposal, &any) &&
+            push(p, b, NULL, prof, cap))
+                return -1;
+        b->has_crypto = b->nresp > 0;
+        /* IOS: "crypto map M client authentication list X" asks every peer of
+         * the map for XAUTH (diagnoses.md l2l-prompted-for-xauth). */
+        if (m && m->client_auth_list && b->plat == PLAT_IOS)
+                b->xauth_asks = true, b->xauth_loc = &m->client_auth_loc;
+        return 0;
+}

@@ -1,0 +1,214 @@
+/* The pure negotiation decisions (src/negotiate/negotiate.h). */
+#include "test_util.h"
+
+#include "model/flowset.h"
+#include "negotiate/negotiate.h"
+
+#define IP(a, b, c, d) (((uint32_t)(a) << 24) | ((uint32_t)(b) << 16) | ((uint32_t)(c) << 8) | (d))
+
+static struct flowbox net2net(uint32_t s, int slen, uint32_t d, int dlen)
+{
+        struct flowbox b = fb_any();
+        b.src = range_from_mask(s, slen ? ~0u << (32 - slen) : 0);
+        b.dst = range_from_mask(d, dlen ? ~0u << (32 - dlen) : 0);
+        return b;
+}
+
+static const struct p1_prop aes256 = {10, ENCR_AES, 256, HASH_SHA1, AUTH_PSK, 14, 86400};
+static const struct p1_prop des = {20, ENCR_3DES, 0, HASH_MD5, AUTH_PSK, 2, 86400};
+
+static void p1_match_in_responder_order(void **state)
+{
+        (void)state;
+        struct p1_prop ini[] = {des, aes256};
+        struct p1_prop resp[] = {aes256, des};
+        struct p1_choice c = p1_select(ini, 2, resp, 2, PLAT_IOS);
+        assert_true(c.ok);
+        /* The responder's highest-priority policy is tried first. */
+        assert_int_equal(c.resp, 0);
+        assert_int_equal(c.ini, 1);
+        assert_int_equal(c.lifetime, 86400);
+        assert_false(c.lifetime_differs);
+}
+
+static void p1_no_match(void **state)
+{
+        (void)state;
+        struct p1_prop other = aes256;
+        other.group = 5;
+        struct p1_choice c = p1_select(&aes256, 1, &other, 1, PLAT_ASA);
+        assert_false(c.ok);
+        assert_false(c.lifetime_only);
+        other = aes256;
+        other.key_bits = 128; /* AES key size counts */
+        assert_false(p1_select(&aes256, 1, &other, 1, PLAT_IOS).ok);
+        assert_false(p1_select(&aes256, 1, NULL, 0, PLAT_ASA).ok); /* ASA 8.4+ without policies */
+}
+
+static void p1_lifetime_rule_per_platform(void **state)
+{
+        (void)state;
+        struct p1_prop ini = aes256, resp = aes256;
+        ini.lifetime = 86400;
+        resp.lifetime = 28800; /* proposed longer than the responder's */
+        struct p1_choice ios = p1_select(&ini, 1, &resp, 1, PLAT_IOS);
+        assert_false(ios.ok);
+        assert_true(ios.lifetime_only);
+        assert_int_equal(ios.assumed, PLAT_IOS);
+        struct p1_choice asa = p1_select(&ini, 1, &resp, 1, PLAT_ASA);
+        assert_true(asa.ok);
+        assert_true(asa.responder_lifetime_notify);
+        assert_int_equal(asa.lifetime, 28800);
+        assert_int_equal(asa.assumed, PLAT_ASA);
+        /* Shorter proposed: accepted everywhere, the shorter is used. */
+        struct p1_choice c = p1_select(&resp, 1, &ini, 1, PLAT_IOS);
+        assert_true(c.ok);
+        assert_true(c.lifetime_differs);
+        assert_int_equal(c.lifetime, 28800);
+        /* 0 is infinite: longer than any number. */
+        resp.lifetime = 0;
+        assert_true(p1_select(&ini, 1, &resp, 1, PLAT_IOS).ok);
+        assert_false(p1_select(&resp, 1, &ini, 1, PLAT_IOS).ok);
+}
+
+static void psk_verdicts(void **state)
+{
+        (void)state;
+        struct secret a, b, c, m = {0};
+        secret_set(&a, "Branch-Key-1", 12);
+        secret_set(&b, "Branch-Key-1", 12);
+        secret_set(&c, "Branch-Key-l", 12);
+        secret_set_unknown(&m, SECRET_MASKED);
+        assert_int_equal(psk_decide(&a, &b), PSKV_EQUAL);
+        assert_int_equal(psk_decide(&a, &c), PSKV_DIFFERENT);
+        assert_int_equal(psk_decide(&a, &m), PSKV_UNKNOWN);
+        assert_int_equal(psk_decide(NULL, &a), PSKV_NO_INITIATOR);
+        assert_int_equal(psk_decide(&a, NULL), PSKV_NO_RESPONDER);
+}
+
+static void identity_and_xauth(void **state)
+{
+        (void)state;
+        assert_int_equal(ident_decide(IDENT_UNSET, IDENT_ADDRESS, true), IDV_OK);
+        assert_int_equal(ident_decide(IDENT_AUTO, IDENT_ADDRESS, true), IDV_OK);
+        assert_int_equal(ident_decide(IDENT_HOSTNAME, IDENT_ADDRESS, true), IDV_MISMATCH);
+        assert_int_equal(ident_decide(IDENT_HOSTNAME, IDENT_HOSTNAME, true), IDV_MISMATCH);
+        assert_int_equal(ident_decide(IDENT_HOSTNAME, IDENT_HOSTNAME, false), IDV_OK);
+        assert_true(xauth_blocks(true, false, false));
+        assert_false(xauth_blocks(true, true, false)); /* no-xauth on the key */
+        assert_false(xauth_blocks(false, false, false));
+        assert_false(xauth_blocks(true, false, true)); /* a client answers */
+}
+
+static void p2_transforms(void **state)
+{
+        (void)state;
+        struct p2_xform ini[] = {{ENCR_AES, 256, HASH_SHA1, MODE_TUNNEL, 0},
+                                 {ENCR_3DES, 0, HASH_SHA1, MODE_TUNNEL, 1}};
+        struct p2_xform resp[] = {{ENCR_3DES, 0, HASH_SHA1, MODE_TUNNEL, 0}};
+        struct p2_choice c = p2_select(ini, 2, resp, 1);
+        assert_true(c.ok);
+        assert_int_equal(c.ini, 1);
+        resp[0] = (struct p2_xform){ENCR_AES, 128, HASH_SHA1, MODE_TUNNEL, 0};
+        assert_false(p2_select(ini, 2, resp, 1).ok); /* key size */
+        resp[0] = (struct p2_xform){ENCR_AES, 256, HASH_MD5, MODE_TUNNEL, 0};
+        assert_false(p2_select(ini, 2, resp, 1).ok); /* hash */
+        resp[0] = (struct p2_xform){ENCR_AES, 256, HASH_SHA1, MODE_TRANSPORT, 0};
+        assert_false(p2_select(ini, 2, resp, 1).ok); /* mode */
+}
+
+static void pfs_rules(void **state)
+{
+        (void)state;
+        assert_int_equal(pfs_decide(0, 0, false, PLAT_IOS), PFSV_OK); /* neither: fine */
+        assert_int_equal(pfs_decide(14, 14, false, PLAT_ASA), PFSV_OK);
+        assert_int_equal(pfs_decide(0, 14, false, PLAT_ASA), PFSV_MISMATCH);
+        assert_int_equal(pfs_decide(2, 14, false, PLAT_IOS), PFSV_MISMATCH);
+        assert_int_equal(pfs_decide(14, 0, false, PLAT_IOS), PFSV_OFFER_ACCEPTED);
+        assert_int_equal(pfs_decide(14, 0, false, PLAT_ASA), PFSV_OFFER_REFUSED);
+        /* IOS "set pfs" without a group: group1 assumed, group1 or group2 accepted. */
+        assert_int_equal(pfs_decide(2, 1, true, PLAT_IOS), PFSV_OK);
+        assert_int_equal(pfs_decide(5, 1, true, PLAT_IOS), PFSV_MISMATCH);
+        assert_int_equal(pfs_decide(0, 1, true, PLAT_IOS), PFSV_MISMATCH);
+}
+
+static void proxy_identities(void **state)
+{
+        (void)state;
+        struct flowbox prop = net2net(IP(10, 10, 0, 0), 16, IP(192, 168, 50, 0), 24);
+        struct flowbox mirror = net2net(IP(192, 168, 50, 0), 24, IP(10, 10, 0, 0), 16);
+        struct flowbox wide = net2net(IP(192, 168, 0, 0), 16, IP(10, 0, 0, 0), 8);
+        struct flowbox other = net2net(IP(192, 168, 50, 0), 24, IP(10, 30, 0, 0), 16);
+        struct proxy_entry e[] = {{&other, 1, false, false}, {&mirror, 1, false, false}};
+        struct proxy_choice c = proxy_select(&prop, e, 2);
+        assert_int_equal(c.v, PROXYV_OK);
+        assert_int_equal(c.entry, 1);
+        /* A subset of the mirror is accepted. */
+        struct proxy_entry w = {&wide, 1, false, false};
+        assert_int_equal(proxy_select(&prop, &w, 1).v, PROXYV_OK);
+        /* The proposal itself (not mirrored) is not. */
+        struct proxy_entry same = {&prop, 1, false, false};
+        assert_int_equal(proxy_select(&prop, &same, 1).v, PROXYV_NONE);
+        /* Falls through static entries to a dynamic one: reported. */
+        struct proxy_entry f[] = {{&other, 1, false, false}, {NULL, 0, true, true}};
+        c = proxy_select(&prop, f, 2);
+        assert_int_equal(c.v, PROXYV_DYNAMIC_FALLTHROUGH);
+        assert_int_equal(c.entry, 1);
+        /* Only a dynamic entry: a plain success. */
+        assert_int_equal(proxy_select(&prop, &f[1], 1).v, PROXYV_OK);
+}
+
+static void lifetimes(void **state)
+{
+        (void)state;
+        struct life_choice l = life_decide(3600, 28800);
+        assert_true(l.differ);
+        assert_true(l.from_ini);
+        assert_int_equal(l.value, 3600);
+        l = life_decide(28800, 3600);
+        assert_false(l.from_ini);
+        assert_int_equal(l.value, 3600);
+        l = life_decide(0, 3600);
+        assert_false(l.differ);
+        assert_int_equal(l.value, 3600);
+}
+
+static void ikev2_selection(void **state)
+{
+        (void)state;
+        struct v2_prop a = {{ENCR_AES}, {256}, 1, {HASH_SHA256}, 1, {HASH_SHA256}, 1, {14, 19}, 2};
+        struct v2_prop b = {{ENCR_3DES, ENCR_AES}, {0, 256}, 2, {HASH_SHA1, HASH_SHA256}, 2,
+                            {HASH_SHA256}, 1, {19}, 1};
+        struct v2_choice c = v2_sa_init_select(&a, 1, &b, 1);
+        assert_true(c.ok);
+        assert_int_equal(c.encr, ENCR_AES);
+        assert_int_equal(c.key_bits, 256);
+        assert_int_equal(c.group, 19);
+        b.groups[0] = 5;
+        assert_false(v2_sa_init_select(&a, 1, &b, 1).ok);
+        /* Traffic selectors: narrowed to the mirror of the responder's own. */
+        struct flowbox prop = fb_any(), own = net2net(IP(10, 2, 0, 0), 16, IP(10, 1, 0, 0), 16);
+        struct flowbox n;
+        assert_true(v2_ts_narrow(&prop, &own, &n));
+        assert_int_equal(n.src.lo, IP(10, 1, 0, 0));
+        assert_int_equal(n.dst.lo, IP(10, 2, 0, 0));
+        struct flowbox far = net2net(IP(172, 16, 0, 0), 16, IP(172, 17, 0, 0), 16);
+        assert_false(v2_ts_narrow(&far, &own, &n));
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(p1_match_in_responder_order),
+            cmocka_unit_test(p1_no_match),
+            cmocka_unit_test(p1_lifetime_rule_per_platform),
+            cmocka_unit_test(psk_verdicts),
+            cmocka_unit_test(identity_and_xauth),
+            cmocka_unit_test(p2_transforms),
+            cmocka_unit_test(pfs_rules),
+            cmocka_unit_test(proxy_identities),
+            cmocka_unit_test(lifetimes),
+            cmocka_unit_test(ikev2_selection),
+        };
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}
