@@ -179,7 +179,7 @@ struct crypto_map *model_obtain_cmap(struct device *dev, const char *name, bool 
 struct crypto_map_entry *model_cmap_entry(struct device *dev, struct crypto_map *m, int seq,
 					  const struct loc *loc)
 {
-	for (size_t i = m->entries.n; i-- > 0;) {
+	for (size_t i = m->entries.n; (m->entries.n && seq <= m->max_seq) && i-- > 0;) {
 		struct crypto_map_entry *e = m->entries.v[i];
 		if (e->seq == seq)
 			return e;
@@ -194,6 +194,8 @@ struct crypto_map_entry *model_cmap_entry(struct device *dev, struct crypto_map 
 	e->dynamic_template = m->dynamic;
 	if (ptrvec_push(&dev->arena, &m->entries, e))
 		return NULL;
+	if (m->entries.n == 1 || seq > m->max_seq)
+		m->max_seq = seq;
 	return e;
 }
 

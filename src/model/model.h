@@ -525,6 +525,9 @@ struct crypto_map {
 	const char *name;     /* case-sensitive */
 	bool dynamic;         /* a crypto dynamic-map */
 	struct ptrvec entries; /* struct crypto_map_entry *, sorted by seq by finalize */
+	/* Highest seq ever created (never lowered on removal): a seq above it is
+	 * new, so configs written in ascending order never scan the entries. */
+	int max_seq;
 	/* IOS map-level settings ("crypto map M client ...", "crypto map M local-address IF") */
 	const char *client_auth_list;          /* client authentication list X (XAUTH) */
 	struct loc client_auth_loc;
