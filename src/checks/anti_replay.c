@@ -9,8 +9,6 @@
  * An ASA "service-policy P interface IF" is not counted: it is usually
  * inspection only, and the model does not read policy-maps. Skipped when
  * the window is already above the default or anti-replay is disabled.
- * The readers do not fill iface.service_policy_out / priority_queue yet, so
- * this check reports only from models that carry them.
  */
 #include "checks_list.h"
 #include "cmap_util.h"

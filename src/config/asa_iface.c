@@ -194,7 +194,21 @@ static int on_domain(struct asa_ctx *c, size_t i)
         return c->dev->domain ? ASA_OK : ASA_OOM;
 }
 
+/* priority-queue IF (+ queue-limit / tx-ring-limit sub-commands): low-latency
+ * queueing after encryption reorders ESP, which anti-replay-drops cares about. */
+static int on_priority_queue(struct asa_ctx *c, size_t i)
+{
+        struct iface *f = asa_w(c, i) ? model_get_nameif(c->dev, asa_w(c, i)) : NULL;
+        if (!f)
+                return ASA_UNKNOWN;
+        f->priority_queue = !c->no;
+        f->qos_loc = c->loc;
+        asa_skip_block(c);
+        return ASA_OK;
+}
+
 const struct asa_cmd asa_iface_cmds[] = {
-    {{"interface"}, on_interface}, {{"route"}, on_route}, {{"hostname"}, on_hostname},
-    {{"domain-name"}, on_domain},  {{0}, NULL},
+    {{"interface"}, on_interface},     {{"route"}, on_route},
+    {{"hostname"}, on_hostname},       {{"domain-name"}, on_domain},
+    {{"priority-queue"}, on_priority_queue}, {{0}, NULL},
 };

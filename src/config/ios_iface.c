@@ -141,6 +141,24 @@ static int if_mss(struct ios_ctx *c)
         return IOS_OK;
 }
 
+/* service-policy output P: queueing after encryption reorders ESP
+ * (anti-replay-drops); input policies do not reorder what is sent. */
+static int if_service_policy(struct ios_ctx *c)
+{
+        struct iface *ifc = ios_obj(c);
+        const char *dir = ios_arg(c, 0), *pol = ios_arg(c, 1);
+        if (!kw(dir, "output"))
+                return IOS_OK; /* input / type-specific policies: known, not modelled */
+        if (c->neg) {
+                ifc->service_policy_out = NULL;
+                return IOS_OK;
+        }
+        if (!pol || !(ifc->service_policy_out = model_strdup(c->dev, pol)))
+                return pol ? IOS_OOM : IOS_UNKNOWN;
+        ifc->qos_loc = c->loc;
+        return IOS_OK;
+}
+
 static int if_access_group(struct ios_ctx *c)
 {
         struct iface *ifc = ios_obj(c);
@@ -270,7 +288,7 @@ static const struct ios_cmd iface_cmds[] = {
     ONE("switchport"),
     ONE("spanning-tree"),
     ONE("bridge-group"),
-    ONE("service-policy"),
+    {{"service-policy"}, if_service_policy, false},
     ONE("standby"),
     ONE("vrrp"),
     ONE("ipv6"),
