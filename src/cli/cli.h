@@ -9,15 +9,16 @@
 #define IPSD_VERSION "0.1.0"
 
 struct command {
-	const char *name;
-	int (*run)(int argc, char **argv); /* argv[0] is the command name */
-	const char *summary;
+        const char *name;
+        int (*run)(int argc, char **argv); /* argv[0] is the command name */
+        const char *summary;
 };
 
 int cmd_dump(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_describe(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 /* Shared option helpers (cli/options.c). */
 enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GCC };

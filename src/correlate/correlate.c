@@ -1,0 +1,217 @@
+#include "correlate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct correlator *corr_new(void)
+{
+        return calloc(1, sizeof(struct correlator));
+}
+
+void corr_free(struct correlator *c)
+{
+        if (!c)
+                return;
+        for (size_t i = 0; i < c->nout; i++)
+                free(c->out[i]);
+        free(c);
+}
+
+static uint32_t hash(const char *s)
+{
+        uint32_t h = 2166136261u;
+        for (; *s; s++)
+                h = (h ^ (unsigned char)*s) * 16777619u;
+        return h;
+}
+
+/* Diagnosis by the message table's ID pointer: a small cache, so that the
+ * per-event cost is pointer comparisons, not string searches. */
+static const struct diagnosis *diag_of(const char *id)
+{
+        static struct {
+                const char *id;
+                const struct diagnosis *d;
+        } cache[256];
+        static size_t n;
+        for (size_t i = 0; i < n; i++)
+                if (cache[i].id == id)
+                        return cache[i].d;
+        const struct diagnosis *d = catalog_find(id);
+        if (n < sizeof(cache) / sizeof(cache[0])) {
+                cache[n].id = id;
+                cache[n++].d = d;
+        }
+        return d;
+}
+
+static void keep_result(struct correlator *c, const struct corr_peer *p, const struct corr_cand *k)
+{
+        for (size_t i = 0; i < c->nout; i++) {
+                struct corr_peer *o = c->out[i];
+                if (o->cand[0].diag == k->diag && !strcmp(o->key, p->key)) {
+                        o->cand[0].score =
+                            o->cand[0].score > k->score ? o->cand[0].score : k->score;
+                        o->cand[0].hits += k->hits;
+                        return; /* the same diagnosis of the same peer, an earlier episode */
+                }
+        }
+        if (c->nout >= CORR_MAX_OUT) {
+                c->dropped++;
+                return;
+        }
+        struct corr_peer *o = malloc(sizeof(*o));
+        if (!o) {
+                c->dropped++;
+                return;
+        }
+        *o = *p;
+        o->cand[0] = *k;
+        o->ncand = 1;
+        c->out[c->nout++] = o;
+}
+
+static void close_peer(struct correlator *c, struct corr_peer *p)
+{
+        for (size_t i = 0; i < p->ncand; i++)
+                if (p->cand[i].score >= CORR_MIN_SCORE)
+                        keep_result(c, p, &p->cand[i]);
+        if (c->last == p)
+                c->last = NULL;
+        memset(p, 0, sizeof(*p));
+}
+
+static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t t)
+{
+        uint32_t h = hash(key);
+        struct corr_peer *p = c->last, *lru = NULL, *free_slot = NULL;
+        if (!(p && p->hash == h && !strcmp(p->key, key))) {
+                p = NULL;
+                for (size_t i = 0; i < CORR_MAX_PEERS && !p; i++) {
+                        struct corr_peer *q = &c->peers[i];
+                        if (!q->used) {
+                                free_slot = free_slot ? free_slot : q;
+                                continue;
+                        }
+                        if (q->hash == h && !strcmp(q->key, key))
+                                p = q;
+                        else if (!lru || q->last_seq < lru->last_seq)
+                                lru = q;
+                }
+        }
+        if (p && t >= 0 && p->last_time >= 0 && t - p->last_time > CORR_EPISODE)
+                close_peer(c, (free_slot = p)); /* a new episode of the same peer */
+        else if (p)
+                return p;
+        if (!free_slot) {
+                close_peer(c, lru);
+                free_slot = lru;
+        }
+        p = free_slot;
+        p->used = true;
+        p->hash = h;
+        snprintf(p->key, sizeof(p->key), "%s", key);
+        p->last_time = -1;
+        return p;
+}
+
+static void add(struct corr_peer *p, const struct diagnosis *d, int weight, const char *file,
+                const struct log_event *ev)
+{
+        if (!d || weight <= 0)
+                return;
+        struct corr_cand *k = NULL;
+        for (size_t i = 0; i < p->ncand && !k; i++)
+                if (p->cand[i].diag == d)
+                        k = &p->cand[i];
+        if (!k) {
+                if (p->ncand >= CORR_MAX_CANDS)
+                        return; /* bounded: the strongest twelve are more than a report needs */
+                k = &p->cand[p->ncand++];
+                k->diag = d;
+        }
+        k->hits++;
+        bool seen = false;
+        for (size_t i = 0; i < k->nmsgs; i++)
+                seen |= k->msgs[i] == ev->msg;
+        if (!seen && k->nmsgs < CORR_MAX_MSGS) {
+                k->msgs[k->nmsgs++] = ev->msg;
+                k->score += weight;
+        } else if (k->hits <= 10) {
+                k->score += 1; /* repetition adds a little, never a lot */
+        }
+        if (k->nev < CORR_MAX_EV && (!seen || k->nev == 0)) {
+                struct corr_ev *e = &k->ev[k->nev++];
+                e->file = file;
+                e->line = ev->line;
+                size_t n = ev->len < CORR_EV_TEXT - 1 ? ev->len : CORR_EV_TEXT - 1;
+                memcpy(e->text, ev->text, n);
+                e->text[n] = '\0';
+        }
+}
+
+static bool has_pattern(const struct message *m, const char *pat)
+{
+        return m->pattern && !strcmp(m->pattern, pat);
+}
+
+/* Known sequences: what two lines together say more strongly. */
+static void sequences(struct corr_peer *p, const char *file, const struct log_event *ev)
+{
+        const struct message *m = ev->msg;
+        if (!strcmp(m->key, "713904") && has_pattern(m, "NO_PROPOSAL_CHOSEN"))
+                p->saw_no_proposal = true;
+        if (!strcmp(m->key, "713902") && has_pattern(m, "Removing peer from peer table failed") &&
+            p->saw_no_proposal) {
+                add(p, catalog_find("isakmp-policy-mismatch"), 40, file, ev);
+                add(p, catalog_find("nat-exemption-missing"), 10, file, ev);
+        }
+        if (has_pattern(m, "mismatched pre-shared key") && !strcmp(ev->group, "DefaultL2LGroup"))
+                add(p, catalog_find("tunnel-group-name-not-peer-ip"), 90, file, ev);
+}
+
+void corr_event(struct correlator *c, const char *file, const struct log_event *ev)
+{
+        const char *key = ev->peer[0] ? ev->peer : ev->group;
+        struct corr_peer *p = peer_for(c, key, ev->time);
+        p->last_seq = ++c->seq;
+        if (ev->time >= 0)
+                p->last_time = ev->time;
+        if (ev->group[0])
+                snprintf(p->group, sizeof(p->group), "%s", ev->group);
+        if (ev->platform != PLAT_UNKNOWN)
+                p->platform = c->platform = ev->platform;
+        c->last = p;
+        for (int i = 0; i < MSG_MAX_DIAGS && ev->msg->diags[i].id; i++)
+                add(p, diag_of(ev->msg->diags[i].id), ev->msg->diags[i].weight, file, ev);
+        sequences(p, file, ev);
+}
+
+static int by_score(const void *a, const void *b)
+{
+        const struct corr_peer *x = *(struct corr_peer *const *)a;
+        const struct corr_peer *y = *(struct corr_peer *const *)b;
+        if (x->cand[0].score != y->cand[0].score)
+                return x->cand[0].score > y->cand[0].score ? -1 : 1;
+        int k = strcmp(x->key, y->key);
+        return k ? k : strcmp(x->cand[0].diag->id, y->cand[0].diag->id);
+}
+
+void corr_finish(struct correlator *c)
+{
+        for (size_t i = 0; i < CORR_MAX_PEERS; i++)
+                if (c->peers[i].used)
+                        close_peer(c, &c->peers[i]);
+        qsort(c->out, c->nout, sizeof(c->out[0]), by_score);
+}
+
+size_t corr_count(const struct correlator *c)
+{
+        return c->nout;
+}
+
+const struct corr_peer *corr_at(const struct correlator *c, size_t i)
+{
+        return i < c->nout ? c->out[i] : NULL;
+}
