@@ -6,38 +6,38 @@
 #include "util/diag.h"
 
 static const struct command commands[] = {
-    {"check", cmd_check, "every config-level diagnosis on each config"},
-    {"explain", cmd_explain, "read logs and show output, rank the diagnoses they point at"},
-    {"dump", cmd_dump, "read configs and print the device model"},
-    {"list", cmd_list, "list every diagnosis ID"},
-    {"describe", cmd_describe, "explain one diagnosis and its fix per platform"},
+	{"check", cmd_check, "every config-level diagnosis on each config"},
+	{"explain", cmd_explain, "read logs and show output, rank the diagnoses they point at"},
+	{"dump", cmd_dump, "read configs and print the device model"},
+	{"list", cmd_list, "list every diagnosis ID"},
+	{"describe", cmd_describe, "explain one diagnosis and its fix per platform"},
 };
 
 static void usage(FILE *f)
 {
-        fprintf(f, "usage: ipsec-doctor COMMAND [OPTIONS] [FILE...]\n\ncommands:\n");
-        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-                fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-        fprintf(f, "\n  --version  print the version\n  --help     this text\n");
+	fprintf(f, "usage: ipsec-doctor COMMAND [OPTIONS] [FILE...]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n  --version  print the version\n  --help     this text\n");
 }
 
 int main(int argc, char **argv)
 {
-        if (argc < 2) {
-                usage(stderr);
-                return EXIT_INPUT;
-        }
-        if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
-                printf("ipsec-doctor %s\n", IPSD_VERSION);
-                return EXIT_OK;
-        }
-        if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
-                usage(stdout);
-                return EXIT_OK;
-        }
-        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-                if (!strcmp(argv[1], commands[i].name))
-                        return commands[i].run(argc - 1, argv + 1);
-        fprintf(stderr, "ipsec-doctor: unknown command '%s' (try --help)\n", argv[1]);
-        return EXIT_INPUT;
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_INPUT;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+		printf("ipsec-doctor %s\n", IPSD_VERSION);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "ipsec-doctor: unknown command '%s' (try --help)\n", argv[1]);
+	return EXIT_INPUT;
 }

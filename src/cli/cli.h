@@ -9,9 +9,9 @@
 #define IPSD_VERSION "0.1.0"
 
 struct command {
-        const char *name;
-        int (*run)(int argc, char **argv); /* argv[0] is the command name */
-        const char *summary;
+	const char *name;
+	int (*run)(int argc, char **argv); /* argv[0] is the command name */
+	const char *summary;
 };
 
 int cmd_dump(int argc, char **argv);
