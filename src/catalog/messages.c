@@ -8,6 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct message_table {
+	const struct message *v;
+	const size_t *n;
+};
+
 static const struct message_table tables[] = {
     {messages_asa, &messages_asa_count},
     {messages_ios, &messages_ios_count},
