@@ -436,7 +436,7 @@ const struct message messages_asa[] = {
       G "Login authentication failed due to max simultaneous-login restriction.",
       "The account is already logged in as many times as vpn-simultaneous-logins allows.",
       {"simultaneous-logins", 85}),
-    A("713905", 6, "Rekey timer", G "Starting P2 rekey timer: 3060 seconds.",
+    A("713905", 6, "rekey timer", G "Starting P2 rekey timer: 3060 seconds.",
       "The rekey timer started (the initiator rekeys before the lifetime ends).",
       {"rekey-at-75-percent", 15}),
     A("713905", 6, NULL, "{text}", "IKE information (the text says which).", NONE),
