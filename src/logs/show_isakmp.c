@@ -13,9 +13,15 @@
 
 static bool header(const char *s, size_t len)
 {
-        static const char *const heads[] = {
-            "IPv4 Crypto ISAKMP SA", "IPv6 Crypto ISAKMP SA", "IKEv1 SAs:", "IKEv2 SAs:",
-            "dst             src",   "There are no IKEv"};
+        static const char *const heads[] = {"IPv4 Crypto ISAKMP SA",
+                                            "IPv6 Crypto ISAKMP SA",
+                                            "IPv4 Crypto IKEv2 SA",
+                                            "IPv6 Crypto IKEv2 SA",
+                                            "Tunnel-id Local",
+                                            "IKEv1 SAs:",
+                                            "IKEv2 SAs:",
+                                            "dst             src",
+                                            "There are no IKEv"};
         for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
                 if (logs_find(s, len < 64 ? len : 64, heads[i]))
                         return true;
@@ -84,6 +90,59 @@ static bool tokens(struct log_reader *r, const char *s, size_t len, uint32_t lin
         return any;
 }
 
+/* Line starts that continue the block once indentation is lost. */
+static const char *const vocabulary[] = {
+    "Active SA",
+    "Rekey",
+    "Total IKE",
+    "IKE Peer",
+    "Type",
+    "Session-id",
+    "Tunnel-id",
+    "Encr",
+    "Life/Active",
+    "CE id",
+    "Local spi",
+    "Remote spi",
+    "Local id",
+    "Remote id",
+    "Local req",
+    "Remote req",
+    "Fragmentation",
+    "Dynamic Route",
+    "Cisco Trust",
+    "Initiator of",
+    "Child sa",
+    "ESP spi",
+    "IVRF",
+    "Status",
+    "NAT-T",
+    "DPD",
+    "Extended",
+    "Local:",
+    "Remote:",
+    "Role",
+    "remote selector",
+    "local selector",
+    "There are",
+    "dst",
+    "IPv",
+    "Pushed",
+    "sh" /* the command line itself, output glued on */,
+};
+
+static bool continues(const char *s, size_t len)
+{
+        if (!len || isspace((unsigned char)s[0]) || isdigit((unsigned char)s[0]))
+                return true;
+        for (size_t i = 0; i < sizeof(vocabulary) / sizeof(vocabulary[0]); i++) {
+                size_t n = strlen(vocabulary[i]);
+                if (len >= n && !memcmp(s, vocabulary[i], n))
+                        return true;
+        }
+        return false;
+}
+
 bool show_isakmp_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 {
         if (r->block != BLK_ISAKMP) {
@@ -95,11 +154,7 @@ bool show_isakmp_line(struct log_reader *r, const char *s, size_t len, uint32_t 
                 /* States outside a block: debug lines, glued pastes. */
                 return logs_find(s, len, "_") && tokens(r, s, len, lineno, false);
         }
-        if (len && !isspace((unsigned char)s[0]) && !isdigit((unsigned char)s[0]) &&
-            !header(s, len) && !logs_find(s, len < 40 ? len : 40, "SA") &&
-            !logs_find(s, len < 40 ? len : 40, "Session") &&
-            !logs_find(s, len < 40 ? len : 40, "Tunnel-id") &&
-            !logs_find(s, len < 40 ? len : 40, "Child sa")) {
+        if (!continues(s, len)) {
                 r->block = BLK_NONE; /* something else begins */
                 return false;
         }
