@@ -12,7 +12,7 @@
 #include "explain_int.h"
 
 struct ranked {
-        const struct corr_peer *p;
+        const struct corr_result *p;
         enum verdict v;
         char why[256];
         const struct finding *where;
@@ -37,7 +37,7 @@ static bool is_ipv4(const char *s)
 }
 
 static int add_fix(struct findings *fs, struct finding *f, const struct device *dev,
-                   const struct corr_peer *p)
+                   const struct corr_result *p)
 {
         const char *peer = is_ipv4(p->key) ? p->key : NULL;
         const char *tg = peer ? peer : (p->group[0] ? p->group : NULL);

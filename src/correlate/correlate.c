@@ -49,7 +49,7 @@ static const struct diagnosis *diag_of(const char *id)
 static void keep_result(struct correlator *c, const struct corr_peer *p, const struct corr_cand *k)
 {
         for (size_t i = 0; i < c->nout; i++) {
-                struct corr_peer *o = c->out[i];
+                struct corr_result *o = c->out[i];
                 if (o->cand[0].diag == k->diag && !strcmp(o->key, p->key)) {
                         o->cand[0].score =
                             o->cand[0].score > k->score ? o->cand[0].score : k->score;
@@ -61,14 +61,15 @@ static void keep_result(struct correlator *c, const struct corr_peer *p, const s
                 c->dropped++;
                 return;
         }
-        struct corr_peer *o = malloc(sizeof(*o));
+        struct corr_result *o = malloc(sizeof(*o));
         if (!o) {
                 c->dropped++;
                 return;
         }
-        *o = *p;
+        memcpy(o->key, p->key, sizeof(o->key));
+        memcpy(o->group, p->group, sizeof(o->group));
+        o->platform = p->platform;
         o->cand[0] = *k;
-        o->ncand = 1;
         c->out[c->nout++] = o;
 }
 
@@ -190,8 +191,8 @@ void corr_event(struct correlator *c, const char *file, const struct log_event *
 
 static int by_score(const void *a, const void *b)
 {
-        const struct corr_peer *x = *(struct corr_peer *const *)a;
-        const struct corr_peer *y = *(struct corr_peer *const *)b;
+        const struct corr_result *x = *(struct corr_result *const *)a;
+        const struct corr_result *y = *(struct corr_result *const *)b;
         if (x->cand[0].score != y->cand[0].score)
                 return x->cand[0].score > y->cand[0].score ? -1 : 1;
         int k = strcmp(x->key, y->key);
@@ -211,7 +212,7 @@ size_t corr_count(const struct correlator *c)
         return c->nout;
 }
 
-const struct corr_peer *corr_at(const struct correlator *c, size_t i)
+const struct corr_result *corr_at(const struct correlator *c, size_t i)
 {
         return i < c->nout ? c->out[i] : NULL;
 }

@@ -22,10 +22,10 @@
 #include "../logs/logs.h"
 
 #define CORR_MAX_PEERS 256
-#define CORR_MAX_CANDS 12
-#define CORR_MAX_EV    4
+#define CORR_MAX_CANDS 32
+#define CORR_MAX_EV    3
 #define CORR_MAX_MSGS  8
-#define CORR_EV_TEXT   240
+#define CORR_EV_TEXT   200
 #define CORR_MAX_OUT   512
 #define CORR_EPISODE   3600 /* seconds of silence that end a peer's episode */
 #define CORR_MIN_SCORE 15
@@ -58,11 +58,19 @@ struct corr_peer {
         struct corr_cand cand[CORR_MAX_CANDS];
 };
 
+/* One ranked candidate: the diagnosis of one peer (or group). */
+struct corr_result {
+        char key[LOG_FIELD_MAX];
+        char group[LOG_FIELD_MAX];
+        enum platform platform;
+        struct corr_cand cand[1];
+};
+
 struct correlator {
         struct corr_peer peers[CORR_MAX_PEERS];
         struct corr_peer *last;
         uint64_t seq;
-        struct corr_peer *out[CORR_MAX_OUT]; /* closed peers, one candidate each */
+        struct corr_result *out[CORR_MAX_OUT];
         size_t nout;
         size_t dropped;         /* candidates beyond CORR_MAX_OUT */
         enum platform platform; /* the platform the logs show most recently */
@@ -74,8 +82,8 @@ void corr_free(struct correlator *c);
 void corr_event(struct correlator *c, const char *file, const struct log_event *ev);
 /* Closes every peer and sorts the results by score, highest first. */
 void corr_finish(struct correlator *c);
-/* Result i after corr_finish: a peer record holding exactly one candidate. */
+/* Result i after corr_finish, best first. */
 size_t corr_count(const struct correlator *c);
-const struct corr_peer *corr_at(const struct correlator *c, size_t i);
+const struct corr_result *corr_at(const struct correlator *c, size_t i);
 
 #endif

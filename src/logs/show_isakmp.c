@@ -80,8 +80,12 @@ static bool tokens(struct log_reader *r, const char *s, size_t len, uint32_t lin
                 if (!m)
                         continue;
                 const char *peer = r->peer;
-                if (nip)
+                /* ASA prints IKEv1 SAs as "IKE Peer:" blocks, IOS as rows */
+                r->platform = r->peer[0] ? PLAT_ASA : PLAT_UNKNOWN;
+                if (nip) {
                         peer = (slash_form && nip == 2) ? ips[1] : ips[0];
+                        r->platform = slash_form ? PLAT_UNKNOWN : PLAT_IOS;
+                }
                 logs_emit(r, m, s, len, lineno, peer, 0);
                 any = true;
                 nip = 0;
@@ -133,7 +137,7 @@ static const char *const vocabulary[] = {
 
 static bool continues(const char *s, size_t len)
 {
-        if (!len || isspace((unsigned char)s[0]) || isdigit((unsigned char)s[0]))
+        if (!len || isspace((unsigned char)s[0]) || isdigit((unsigned char)s[0]) || header(s, len))
                 return true;
         for (size_t i = 0; i < sizeof(vocabulary) / sizeof(vocabulary[0]); i++) {
                 size_t n = strlen(vocabulary[i]);

@@ -24,6 +24,9 @@ static bool emit_key(struct log_reader *r, const char *key, const char *s, size_
                      uint32_t lineno, long long v)
 {
         const struct message *m = message_find(MSG_COUNTER, key, NULL);
+        /* cerm-information exists on IOS only; asp drop, sysopt and
+         * vpn-sessiondb on the ASA only */
+        r->platform = strncmp(key, "cerm:", 5) ? PLAT_ASA : PLAT_IOS;
         if (m)
                 logs_emit(r, m, s, len, lineno, r->peer, v);
         return m != NULL;
