@@ -6,7 +6,13 @@
 
 struct correlator *corr_new(void)
 {
-        return calloc(1, sizeof(struct correlator));
+        struct correlator *c = calloc(1, sizeof(struct correlator));
+        if (!c)
+                return NULL;
+        for (size_t i = 0; i < CORR_BUCKETS; i++)
+                c->bucket[i] = c->rbucket[i] = -1;
+        c->head = c->tail = -1;
+        return c;
 }
 
 void corr_free(struct correlator *c)
@@ -46,11 +52,17 @@ static const struct diagnosis *diag_of(const char *id)
         return d;
 }
 
+static size_t result_bucket(const struct diagnosis *d, uint32_t peer_hash)
+{
+        return (((uintptr_t)d >> 4) ^ peer_hash) & (CORR_BUCKETS - 1);
+}
+
 static void keep_result(struct correlator *c, const struct corr_peer *p, const struct corr_cand *k)
 {
-        for (size_t i = 0; i < c->nout; i++) {
+        size_t b = result_bucket(k->diag, p->hash);
+        for (int16_t i = c->rbucket[b]; i >= 0; i = c->rchain[i]) {
                 struct corr_result *o = c->out[i];
-                if (o->cand[0].diag == k->diag && !strcmp(o->key, p->key)) {
+                if (o->cand[0].diag == k->diag && o->hash == p->hash && !strcmp(o->key, p->key)) {
                         o->cand[0].score =
                             o->cand[0].score > k->score ? o->cand[0].score : k->score;
                         o->cand[0].hits += k->hits;
@@ -68,11 +80,54 @@ static void keep_result(struct correlator *c, const struct corr_peer *p, const s
         }
         memcpy(o->key, p->key, sizeof(o->key));
         memcpy(o->group, p->group, sizeof(o->group));
+        o->hash = p->hash;
         o->platform = p->platform;
         o->cand[0] = *k;
+        c->rchain[c->nout] = c->rbucket[b];
+        c->rbucket[b] = (int16_t)c->nout;
         c->out[c->nout++] = o;
 }
 
+static int16_t idx(const struct correlator *c, const struct corr_peer *p)
+{
+        return (int16_t)(p - c->peers);
+}
+
+static void unlink_recency(struct correlator *c, struct corr_peer *p)
+{
+        if (p->prev >= 0)
+                c->peers[p->prev].next = p->next;
+        else
+                c->head = p->next;
+        if (p->next >= 0)
+                c->peers[p->next].prev = p->prev;
+        else
+                c->tail = p->prev;
+        p->prev = p->next = -1;
+}
+
+static void push_front(struct correlator *c, struct corr_peer *p)
+{
+        p->prev = -1;
+        p->next = c->head;
+        if (c->head >= 0)
+                c->peers[c->head].prev = idx(c, p);
+        c->head = idx(c, p);
+        if (c->tail < 0)
+                c->tail = c->head;
+}
+
+static void unlink_bucket(struct correlator *c, struct corr_peer *p)
+{
+        int16_t *link = &c->bucket[p->hash & (CORR_BUCKETS - 1)];
+        while (*link >= 0 && *link != idx(c, p))
+                link = &c->peers[*link].chain;
+        if (*link >= 0)
+                *link = p->chain;
+}
+
+/* Ends the peer's episode: its candidates join the results and the slot
+ * is emptied (only the fields a new peer reads, not the whole slot). */
 static void close_peer(struct correlator *c, struct corr_peer *p)
 {
         for (size_t i = 0; i < p->ncand; i++)
@@ -80,40 +135,50 @@ static void close_peer(struct correlator *c, struct corr_peer *p)
                         keep_result(c, p, &p->cand[i]);
         if (c->last == p)
                 c->last = NULL;
-        memset(p, 0, sizeof(*p));
+        unlink_recency(c, p);
+        unlink_bucket(c, p);
+        p->used = false;
+        p->ncand = 0;
+        p->saw_no_proposal = false;
+        p->group[0] = '\0';
+        p->platform = PLAT_UNKNOWN;
+}
+
+static struct corr_peer *lookup(struct correlator *c, const char *key, uint32_t h)
+{
+        struct corr_peer *p = c->last;
+        if (p && p->hash == h && !strcmp(p->key, key))
+                return p;
+        for (int16_t i = c->bucket[h & (CORR_BUCKETS - 1)]; i >= 0; i = c->peers[i].chain) {
+                p = &c->peers[i];
+                if (p->hash == h && !strcmp(p->key, key))
+                        return p;
+        }
+        return NULL;
 }
 
 static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t t)
 {
         uint32_t h = hash(key);
-        struct corr_peer *p = c->last, *lru = NULL, *free_slot = NULL;
-        if (!(p && p->hash == h && !strcmp(p->key, key))) {
-                p = NULL;
-                for (size_t i = 0; i < CORR_MAX_PEERS && !p; i++) {
-                        struct corr_peer *q = &c->peers[i];
-                        if (!q->used) {
-                                free_slot = free_slot ? free_slot : q;
-                                continue;
-                        }
-                        if (q->hash == h && !strcmp(q->key, key))
-                                p = q;
-                        else if (!lru || q->last_seq < lru->last_seq)
-                                lru = q;
-                }
-        }
+        struct corr_peer *p = lookup(c, key, h);
         if (p && t >= 0 && p->last_time >= 0 && t - p->last_time > CORR_EPISODE)
-                close_peer(c, (free_slot = p)); /* a new episode of the same peer */
+                close_peer(c, p); /* a new episode of the same peer reuses its slot */
         else if (p)
                 return p;
-        if (!free_slot) {
-                close_peer(c, lru);
-                free_slot = lru;
+        else if (c->nfree < CORR_MAX_PEERS)
+                p = &c->peers[c->nfree++];
+        else {
+                p = &c->peers[c->tail]; /* the least recently seen peer makes room */
+                close_peer(c, p);
         }
-        p = free_slot;
         p->used = true;
         p->hash = h;
         snprintf(p->key, sizeof(p->key), "%s", key);
         p->last_time = -1;
+        p->chain = c->bucket[h & (CORR_BUCKETS - 1)];
+        c->bucket[h & (CORR_BUCKETS - 1)] = idx(c, p);
+        p->prev = p->next = -1;
+        push_front(c, p);
         return p;
 }
 
@@ -130,6 +195,7 @@ static void add(struct corr_peer *p, const struct diagnosis *d, int weight, cons
                 if (p->ncand >= CORR_MAX_CANDS)
                         return; /* bounded: the strongest twelve are more than a report needs */
                 k = &p->cand[p->ncand++];
+                memset(k, 0, sizeof(*k)); /* the slot may hold an earlier peer's candidate */
                 k->diag = d;
         }
         k->hits++;
@@ -161,10 +227,11 @@ static bool has_pattern(const struct message *m, const char *pat)
 static void sequences(struct corr_peer *p, const char *file, const struct log_event *ev)
 {
         const struct message *m = ev->msg;
-        if (!strcmp(m->key, "713904") && has_pattern(m, "NO_PROPOSAL_CHOSEN"))
+        if (!m->pattern)
+                return;
+        if (has_pattern(m, "NO_PROPOSAL_CHOSEN") && !strcmp(m->key, "713904"))
                 p->saw_no_proposal = true;
-        if (!strcmp(m->key, "713902") && has_pattern(m, "Removing peer from peer table failed") &&
-            p->saw_no_proposal) {
+        if (p->saw_no_proposal && has_pattern(m, "Removing peer from peer table failed")) {
                 add(p, catalog_find("isakmp-policy-mismatch"), 40, file, ev);
                 add(p, catalog_find("nat-exemption-missing"), 10, file, ev);
         }
@@ -177,6 +244,10 @@ void corr_event(struct correlator *c, const char *file, const struct log_event *
         const char *key = ev->peer[0] ? ev->peer : ev->group;
         struct corr_peer *p = peer_for(c, key, ev->time);
         p->last_seq = ++c->seq;
+        if (c->head != idx(c, p)) {
+                unlink_recency(c, p);
+                push_front(c, p);
+        }
         if (ev->time >= 0)
                 p->last_time = ev->time;
         if (ev->group[0])

@@ -29,6 +29,7 @@
 #define CORR_MAX_OUT   512
 #define CORR_EPISODE   3600 /* seconds of silence that end a peer's episode */
 #define CORR_MIN_SCORE 15
+#define CORR_BUCKETS   512 /* power of two */
 
 struct corr_ev {
         const char *file; /* owned by the caller for the whole run */
@@ -53,6 +54,8 @@ struct corr_peer {
         enum platform platform;
         int64_t last_time;
         uint64_t last_seq;
+        int16_t prev, next; /* recency list (most recent first); -1 ends it */
+        int16_t chain;      /* next peer in the same hash bucket; -1 ends it */
         bool saw_no_proposal;
         size_t ncand;
         struct corr_cand cand[CORR_MAX_CANDS];
@@ -62,6 +65,7 @@ struct corr_peer {
 struct corr_result {
         char key[LOG_FIELD_MAX];
         char group[LOG_FIELD_MAX];
+        uint32_t hash;
         enum platform platform;
         struct corr_cand cand[1];
 };
@@ -70,7 +74,12 @@ struct correlator {
         struct corr_peer peers[CORR_MAX_PEERS];
         struct corr_peer *last;
         uint64_t seq;
+        int16_t bucket[CORR_BUCKETS]; /* hash -> first peer index; -1 empty */
+        int16_t head, tail;           /* recency list ends */
+        int16_t nfree;                /* peers never used yet: indices nfree.. are free */
         struct corr_result *out[CORR_MAX_OUT];
+        int16_t rbucket[CORR_BUCKETS]; /* (diagnosis, peer) -> first result; -1 empty */
+        int16_t rchain[CORR_MAX_OUT];  /* next result in the same bucket */
         size_t nout;
         size_t dropped;         /* candidates beyond CORR_MAX_OUT */
         enum platform platform; /* the platform the logs show most recently */

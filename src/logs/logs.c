@@ -261,6 +261,7 @@ bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
         r->group[0] = r->user[0] = '\0';
         r->platform = PLAT_UNKNOWN;
         r->time = -1;
+        r->tagged = false;
         bool ok = false;
         const char *cmd = prompt_cmd(s, len);
         if (cmd)
@@ -271,10 +272,11 @@ bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
                 block_close(r);
                 r->block = BLK_CONFIG;
                 ok = config_line(r, s, len, lineno);
-        } else
-                ok = syslog_line(r, s, len, lineno) || show_isakmp_line(r, s, len, lineno) ||
-                     show_ipsec_line(r, s, len, lineno) || show_misc_line(r, s, len, lineno) ||
-                     vpnclient_line(r, s, len, lineno) || debug_line(r, s, len, lineno);
+        } else if (!(ok = syslog_line(r, s, len, lineno)) && !r->tagged) {
+                ok = show_isakmp_line(r, s, len, lineno) || show_ipsec_line(r, s, len, lineno) ||
+                     show_misc_line(r, s, len, lineno) || vpnclient_line(r, s, len, lineno) ||
+                     debug_line(r, s, len, lineno);
+        }
         r->recognised += ok;
         return ok;
 }

@@ -68,6 +68,7 @@ struct log_reader {
         char group[LOG_FIELD_MAX], user[LOG_FIELD_MAX];
         enum platform platform;
         int64_t time;
+        bool tagged; /* the line is a syslog message (known or not): no other reader tries it */
         /* counts */
         uint64_t lines, recognised;
 };

@@ -143,6 +143,7 @@ static bool percent_form(struct log_reader *r, const char *s, size_t len, uint32
                         break;
                 p++;
         }
+        r->tagged = true;
         char key[64];
         const char *body = p + tl + 1;
         while (body < end && *body == ' ')
