@@ -140,6 +140,7 @@ static void close_peer(struct correlator *c, struct corr_peer *p)
         p->used = false;
         p->ncand = 0;
         p->saw_no_proposal = false;
+        p->bonuses = 0;
         p->group[0] = '\0';
         p->platform = PLAT_UNKNOWN;
 }
@@ -182,22 +183,41 @@ static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t
         return p;
 }
 
+static struct corr_cand *cand_for(struct corr_peer *p, const struct diagnosis *d)
+{
+        for (size_t i = 0; i < p->ncand; i++)
+                if (p->cand[i].diag == d)
+                        return &p->cand[i];
+        if (!d || p->ncand >= CORR_MAX_CANDS)
+                return NULL; /* bounded: more candidates than a report needs */
+        struct corr_cand *k = &p->cand[p->ncand++];
+        memset(k, 0, sizeof(*k)); /* the slot may hold an earlier peer's candidate */
+        k->diag = d;
+        return k;
+}
+
+static void evidence(struct corr_cand *k, const char *file, const struct log_event *ev)
+{
+        for (size_t i = 0; i < k->nev; i++)
+                if (k->ev[i].line == ev->line && k->ev[i].file == file)
+                        return;
+        if (k->nev >= CORR_MAX_EV)
+                return;
+        struct corr_ev *e = &k->ev[k->nev++];
+        e->file = file;
+        e->line = ev->line;
+        size_t n = ev->len < CORR_EV_TEXT - 1 ? ev->len : CORR_EV_TEXT - 1;
+        memcpy(e->text, ev->text, n);
+        e->text[n] = '\0';
+}
+
+/* A message's weight counts once per candidate; repetitions add a little. */
 static void add(struct corr_peer *p, const struct diagnosis *d, int weight, const char *file,
                 const struct log_event *ev)
 {
-        if (!d || weight <= 0)
+        struct corr_cand *k = weight > 0 ? cand_for(p, d) : NULL;
+        if (!k)
                 return;
-        struct corr_cand *k = NULL;
-        for (size_t i = 0; i < p->ncand && !k; i++)
-                if (p->cand[i].diag == d)
-                        k = &p->cand[i];
-        if (!k) {
-                if (p->ncand >= CORR_MAX_CANDS)
-                        return; /* bounded: the strongest twelve are more than a report needs */
-                k = &p->cand[p->ncand++];
-                memset(k, 0, sizeof(*k)); /* the slot may hold an earlier peer's candidate */
-                k->diag = d;
-        }
         k->hits++;
         bool seen = false;
         for (size_t i = 0; i < k->nmsgs; i++)
@@ -206,16 +226,25 @@ static void add(struct corr_peer *p, const struct diagnosis *d, int weight, cons
                 k->msgs[k->nmsgs++] = ev->msg;
                 k->score += weight;
         } else if (k->hits <= 10) {
-                k->score += 1; /* repetition adds a little, never a lot */
+                k->score += 1;
         }
-        if (k->nev < CORR_MAX_EV && (!seen || k->nev == 0)) {
-                struct corr_ev *e = &k->ev[k->nev++];
-                e->file = file;
-                e->line = ev->line;
-                size_t n = ev->len < CORR_EV_TEXT - 1 ? ev->len : CORR_EV_TEXT - 1;
-                memcpy(e->text, ev->text, n);
-                e->text[n] = '\0';
-        }
+        if (!seen || k->nev == 0)
+                evidence(k, file, ev);
+}
+
+/* A known sequence's weight, once per peer episode (bit names the rule). */
+static void bonus(struct corr_peer *p, unsigned bit, const char *id, int weight, const char *file,
+                  const struct log_event *ev)
+{
+        if (p->bonuses & bit)
+                return;
+        struct corr_cand *k = cand_for(p, catalog_find(id));
+        if (!k)
+                return;
+        p->bonuses |= bit;
+        k->score += weight;
+        k->hits++;
+        evidence(k, file, ev);
 }
 
 static bool has_pattern(const struct message *m, const char *pat)
@@ -232,11 +261,11 @@ static void sequences(struct corr_peer *p, const char *file, const struct log_ev
         if (has_pattern(m, "NO_PROPOSAL_CHOSEN") && !strcmp(m->key, "713904"))
                 p->saw_no_proposal = true;
         if (p->saw_no_proposal && has_pattern(m, "Removing peer from peer table failed")) {
-                add(p, catalog_find("isakmp-policy-mismatch"), 40, file, ev);
-                add(p, catalog_find("nat-exemption-missing"), 10, file, ev);
+                bonus(p, 1u, "isakmp-policy-mismatch", 40, file, ev);
+                bonus(p, 2u, "nat-exemption-missing", 10, file, ev);
         }
         if (has_pattern(m, "mismatched pre-shared key") && !strcmp(ev->group, "DefaultL2LGroup"))
-                add(p, catalog_find("tunnel-group-name-not-peer-ip"), 90, file, ev);
+                bonus(p, 4u, "tunnel-group-name-not-peer-ip", 90, file, ev);
 }
 
 void corr_event(struct correlator *c, const char *file, const struct log_event *ev)

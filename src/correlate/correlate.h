@@ -57,6 +57,7 @@ struct corr_peer {
         int16_t prev, next; /* recency list (most recent first); -1 ends it */
         int16_t chain;      /* next peer in the same hash bucket; -1 ends it */
         bool saw_no_proposal;
+        unsigned bonuses; /* sequence rules already applied (bits) */
         size_t ncand;
         struct corr_cand cand[CORR_MAX_CANDS];
 };
