@@ -8,6 +8,7 @@
 static const struct command commands[] = {
 	{"check", cmd_check, "every config-level diagnosis on each config"},
 	{"tunnel", cmd_tunnel, "play the IKE negotiation between two configs"},
+	{"explain", cmd_explain, "read logs and show output, rank the diagnoses they point at"},
 	{"dump", cmd_dump, "read configs and print the device model"},
 	{"list", cmd_list, "list every diagnosis ID"},
 	{"describe", cmd_describe, "explain one diagnosis and its fix per platform"},

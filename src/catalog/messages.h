@@ -12,6 +12,7 @@
 #ifndef IPSD_MESSAGES_H
 #define IPSD_MESSAGES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum msg_family {
@@ -47,11 +48,32 @@ struct message {
 	struct msg_diag diags[MSG_MAX_DIAGS];
 };
 
-extern const struct message messages[];
-extern const size_t messages_count;
+/*
+ * The catalog is one logical table kept as several files of data, one per
+ * area (messages_asa.c, messages_ios.c, messages_client.c,
+ * messages_states.c), so that parallel work on areas touches separate
+ * files. messages.c chains them: message_at(0 .. message_count()-1) walks
+ * every entry in order. (This replaces a single messages[] array, which C
+ * cannot assemble from several files.)
+ */
+extern const struct message messages_asa[], messages_ios[], messages_client[], messages_states[];
+extern const size_t messages_asa_count, messages_ios_count, messages_client_count,
+	messages_states_count;
+
+size_t message_count(void);
+const struct message *message_at(size_t i);
 
 /* The first entry of family with key whose pattern occurs in text (text may
  * be NULL to ignore patterns). NULL when unknown. */
 const struct message *message_find(enum msg_family family, const char *key, const char *text);
+
+/* The first entry of family whose (non-NULL) pattern occurs in text[0..len),
+ * for free-text lines that carry no ID (debug output, CLI responses, VPN
+ * client texts). key_prefix, when not NULL, restricts the entries to keys
+ * starting with it ("7139" for the ASA's generic IKE containers). */
+const struct message *message_scan(enum msg_family family, const char *key_prefix,
+				   const char *text, size_t len);
+/* "asa", "ios", "vpn-client", "anyconnect", "state", "counter", "debug", "cli". */
+const char *msg_family_name(enum msg_family f);
 
 #endif

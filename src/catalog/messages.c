@@ -1,0 +1,141 @@
+/*
+ * The message catalog's one view over its per-area tables, and lookup.
+ * Lookup by (family, key) is a binary search over an index sorted once, so
+ * explain's per-line cost does not grow with the catalog.
+ */
+#include "messages.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct message_table {
+	const struct message *v;
+	const size_t *n;
+};
+
+static const struct message_table tables[] = {
+    {messages_asa, &messages_asa_count},
+    {messages_ios, &messages_ios_count},
+    {messages_client, &messages_client_count},
+    {messages_states, &messages_states_count},
+};
+#define NTABLES (sizeof(tables) / sizeof(tables[0]))
+
+size_t message_count(void)
+{
+        size_t n = 0;
+        for (size_t t = 0; t < NTABLES; t++)
+                n += *tables[t].n;
+        return n;
+}
+
+const struct message *message_at(size_t i)
+{
+        for (size_t t = 0; t < NTABLES; t++) {
+                if (i < *tables[t].n)
+                        return &tables[t].v[i];
+                i -= *tables[t].n;
+        }
+        return NULL;
+}
+
+#define INDEX_MAX 1024
+static const struct message *index_v[INDEX_MAX];
+static size_t index_n;
+
+/* Sorted by family, then key; entries with equal keys keep catalog order
+ * (pointer order within one table is catalog order). */
+static int cmp_entry(const void *a, const void *b)
+{
+        const struct message *x = *(const struct message *const *)a;
+        const struct message *y = *(const struct message *const *)b;
+        if (x->family != y->family)
+                return x->family < y->family ? -1 : 1;
+        int c = strcmp(x->key, y->key);
+        if (c)
+                return c;
+        return x < y ? -1 : x > y;
+}
+
+static void index_build(void)
+{
+        size_t n = message_count();
+        if (index_n || n > INDEX_MAX)
+                return;
+        for (size_t i = 0; i < n; i++)
+                index_v[i] = message_at(i);
+        qsort(index_v, n, sizeof(index_v[0]), cmp_entry);
+        index_n = n;
+}
+
+static int cmp_key(enum msg_family f, const char *key, const struct message *m)
+{
+        if (f != m->family)
+                return f < m->family ? -1 : 1;
+        return strcmp(key, m->key);
+}
+
+static bool pattern_ok(const struct message *m, const char *text)
+{
+        return !m->pattern || !text || strstr(text, m->pattern);
+}
+
+const struct message *message_find(enum msg_family family, const char *key, const char *text)
+{
+        if (!key)
+                return NULL;
+        index_build();
+        size_t lo = 0, hi = index_n;
+        while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (cmp_key(family, key, index_v[mid]) > 0)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        for (size_t i = lo; i < index_n && !cmp_key(family, key, index_v[i]); i++)
+                if (pattern_ok(index_v[i], text))
+                        return index_v[i];
+        return NULL;
+}
+
+/* memmem without _GNU_SOURCE: patterns are short, texts are lines. */
+static bool contains(const char *s, size_t len, const char *pat)
+{
+        size_t pl = strlen(pat);
+        if (pl == 0 || pl > len)
+                return pl == 0;
+        const char *end = s + len - pl;
+        for (const char *p = s; p <= end; p++) {
+                p = memchr(p, pat[0], (size_t)(end - p) + 1);
+                if (!p)
+                        return false;
+                if (!memcmp(p, pat, pl))
+                        return true;
+        }
+        return false;
+}
+
+const struct message *message_scan(enum msg_family family, const char *key_prefix, const char *text,
+                                   size_t len)
+{
+        size_t plen = key_prefix ? strlen(key_prefix) : 0;
+        for (size_t t = 0; t < NTABLES; t++)
+                for (size_t i = 0; i < *tables[t].n; i++) {
+                        const struct message *m = &tables[t].v[i];
+                        if (m->family != family || !m->pattern)
+                                continue;
+                        if (plen && strncmp(m->key, key_prefix, plen))
+                                continue;
+                        if (contains(text, len, m->pattern))
+                                return m;
+                }
+        return NULL;
+}
+
+const char *msg_family_name(enum msg_family f)
+{
+        static const char *const names[] = {"asa",   "ios",     "vpn-client", "anyconnect",
+                                            "state", "counter", "debug",      "cli"};
+        return (size_t)f < sizeof(names) / sizeof(names[0]) ? names[f] : "unknown";
+}

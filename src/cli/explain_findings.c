@@ -1,0 +1,128 @@
+/*
+ * Ranked candidates -> findings. Each carries its log evidence (file:line),
+ * the catalog fix rendered for the platform: the config's device when one
+ * confirms it, else the platform the logs show, with {peer}/{tg}/{group}
+ * filled from the logs. With configs, the verdict leads the explanation and
+ * orders the list: confirmed, then unverified by score, ruled out last.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../catalog/fix.h"
+#include "explain_int.h"
+
+struct ranked {
+        const struct corr_result *p;
+        enum verdict v;
+        char why[256];
+        const struct finding *where;
+};
+
+static int by_verdict(const void *a, const void *b)
+{
+        const struct ranked *x = a, *y = b;
+        static const int order[] = {0, 0, 1, 2}; /* none/confirmed, unverified, ruled out */
+        if (order[x->v] != order[y->v])
+                return order[x->v] - order[y->v];
+        if (x->p->cand[0].score != y->p->cand[0].score)
+                return x->p->cand[0].score > y->p->cand[0].score ? -1 : 1;
+        return strcmp(x->p->cand[0].diag->id, y->p->cand[0].diag->id);
+}
+
+static bool is_ipv4(const char *s)
+{
+        char tmp[LOG_FIELD_MAX];
+        size_t n = logs_ipv4(s, s + strlen(s), tmp);
+        return n && n == strlen(s);
+}
+
+static int add_fix(struct findings *fs, struct finding *f, const struct device *dev,
+                   const struct corr_result *p)
+{
+        const char *peer = is_ipv4(p->key) ? p->key : NULL;
+        const char *tg = peer ? peer : (p->group[0] ? p->group : NULL);
+        struct fix_var vars[] = {
+            {"peer", peer}, {"tg", tg}, {"group", p->group[0] ? p->group : NULL}};
+        const char *tmpl = f->diag->fix[dialect_for(dev->platform, &dev->version)];
+        if (!tmpl)
+                return 0;
+        char **lines;
+        size_t n;
+        if (fix_render(tmpl, vars, 3, &lines, &n, &fs->arena) != FIX_OK)
+                return -1;
+        const char *warn = f->diag->drops_tunnels ? change_control_warning : NULL;
+        return finding_fix_lines(fs, f, dev, (const char *const *)lines, n, warn);
+}
+
+static int one(struct explain *x, struct findings *fs, const struct ranked *r,
+               struct device *logdev)
+{
+        const struct corr_cand *k = &r->p->cand[0];
+        struct loc first = {k->ev[0].file, k->ev[0].line, k->ev[0].text};
+        struct finding *f = finding_add(fs, k->diag->id, logdev, &first);
+        if (!f)
+                return -1;
+        for (size_t i = 1; i < k->nev; i++) {
+                struct loc l = {k->ev[i].file, k->ev[i].line, k->ev[i].text};
+                if (finding_evidence(fs, f, &l))
+                        return -1;
+        }
+        if (r->p->key[0] && finding_set_peer(fs, f, r->p->key))
+                return -1;
+        const char *verdict = r->v ? verdict_name(r->v) : NULL;
+        if (r->v == VERDICT_RULED_OUT)
+                f->severity = SEV_INFO;
+        if (finding_explain(fs, f, "%s%s%s%sScore %d from %u log line(s). %s",
+                            verdict ? verdict : "", verdict ? ": " : "", verdict ? r->why : "",
+                            verdict ? ". " : "", k->score, (unsigned)k->hits, k->diag->explanation))
+                return -1;
+        if (verdict && finding_title(fs, f, "%s (%s)", k->diag->title, verdict))
+                return -1;
+        const struct device *fixdev = logdev;
+        for (size_t i = 0; r->where && i < x->ndevs; i++)
+                if (!strcmp(x->devs[i]->file, r->where->file))
+                        fixdev = x->devs[i];
+        if (r->where &&
+            finding_evidence(fs, f,
+                             &(struct loc){r->where->file, r->where->line,
+                                           r->where->nev ? r->where->ev[0].text : NULL}))
+                return -1;
+        return r->v == VERDICT_RULED_OUT ? 0 : add_fix(fs, f, fixdev, r->p);
+}
+
+int explain_findings(struct explain *x, struct findings *fs)
+{
+        size_t n = corr_count(x->corr);
+        struct ranked *rk = calloc(n ? n : 1, sizeof(*rk));
+        struct verdict_ctx vc;
+        if (!rk || verdict_init(&vc, x->devs, x->ndevs)) {
+                free(rk);
+                return -1;
+        }
+        for (size_t i = 0; i < n; i++) {
+                rk[i].p = corr_at(x->corr, i);
+                rk[i].v = verdict_for(&vc, rk[i].p->cand[0].diag->id, rk[i].p->key, rk[i].why,
+                                      sizeof(rk[i].why), &rk[i].where);
+        }
+        qsort(rk, n, sizeof(*rk), by_verdict);
+        int rc = 0;
+        struct device *logdev[4] = {NULL}; /* one per platform the logs show */
+        for (size_t i = 0; i < n && !rc; i++) {
+                enum platform p = rk[i].p->platform ? rk[i].p->platform : x->corr->platform;
+                if (!logdev[p]) {
+                        logdev[p] = model_new(x->file);
+                        if (!logdev[p]) {
+                                rc = -1;
+                                break;
+                        }
+                        logdev[p]->platform = p;
+                }
+                rc = one(x, fs, &rk[i], logdev[p]);
+        }
+        for (size_t i = 0; i < 4; i++)
+                if (logdev[i])
+                        model_free(logdev[i]);
+        verdict_free(&vc);
+        free(rk);
+        return rc;
+}

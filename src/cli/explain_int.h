@@ -1,0 +1,40 @@
+/* explain's state shared by its files (cli/explain*.c). */
+#ifndef IPSD_EXPLAIN_INT_H
+#define IPSD_EXPLAIN_INT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "../correlate/correlate.h"
+#include "../correlate/verdict.h"
+#include "../findings/finding.h"
+#include "../logs/logs.h"
+#include "cli.h"
+
+#define EXPLAIN_MAX_DEVS 16
+
+struct explain {
+        enum out_format fmt;
+        bool jsonl, follow;
+        const char *configs[EXPLAIN_MAX_DEVS];
+        size_t nconfigs;
+        FILE *out;
+        const char *file; /* the input being read */
+        struct correlator *corr;
+        struct log_reader rd;
+        struct device *devs[EXPLAIN_MAX_DEVS];
+        size_t ndevs;
+        uint64_t lines, recognised, events;
+        int err; /* EXIT_INPUT once something could not be read */
+};
+
+/* Event sink: prints the line (text, jsonl) and feeds the correlator. */
+void explain_event(void *arg, const struct log_event *ev);
+/* A config pasted in the input: read and kept for the verdicts. */
+void explain_config(void *arg, const char *buf, size_t len, uint32_t first);
+/* Ranked candidates -> findings with fixes and verdicts. */
+int explain_findings(struct explain *x, struct findings *fs);
+/* Streams one input through the readers (path "-" = stdin). */
+int explain_read(struct explain *x, const char *path);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * What explain prints per recognised line (text: "file:line: key: meaning";
+ * jsonl: one event object), and the ranked candidates turned into the
+ * contract's findings with their fixes and, with configs, their verdicts.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../catalog/fix.h"
+#include "../config/config.h"
+#include "../input/text.h"
+#include "../report/report.h"
+#include "explain_int.h"
+
+/* A line may hold a key (a debug line, a pasted command): print it only
+ * through the scrubber when it mentions one. */
+static char *shown_text(struct arena *a, const char *s, size_t len)
+{
+        static const char *const risky[] = {"key", "KEY", "password", "secret", "Key"};
+        for (size_t i = 0; i < sizeof(risky) / sizeof(risky[0]); i++)
+                if (logs_find(s, len, risky[i]))
+                        return text_scrub(a, s, len);
+        return arena_strndup(a, s, len);
+}
+
+static void print_jsonl(struct explain *x, const struct log_event *ev, const char *text)
+{
+        const struct message *m = ev->msg;
+        json_t *o = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s}", "event", "line", "file", x->file,
+                              "line", (json_int_t)ev->line, "family", msg_family_name(m->family),
+                              "key", m->key, "meaning", m->meaning);
+        if (!o)
+                return;
+        if (ev->peer[0])
+                json_object_set_new(o, "peer", json_string(ev->peer));
+        if (ev->group[0])
+                json_object_set_new(o, "group", json_string(ev->group));
+        if (m->family == MSG_COUNTER)
+                json_object_set_new(o, "value", json_integer(ev->value));
+        json_t *d = json_array();
+        for (int i = 0; i < MSG_MAX_DIAGS && m->diags[i].id; i++)
+                json_array_append_new(
+                    d, json_pack("{s:s, s:i}", "id", m->diags[i].id, "weight", m->diags[i].weight));
+        json_object_set_new(o, "diagnoses", d);
+        if (text)
+                json_object_set_new(o, "text", json_string(text));
+        char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
+        if (s)
+                fprintf(x->out, "%s\n", s);
+        free(s);
+        json_decref(o);
+}
+
+void explain_event(void *arg, const struct log_event *ev)
+{
+        struct explain *x = arg;
+        x->events++;
+        corr_event(x->corr, x->file, ev);
+        if (!x->jsonl && x->fmt != FMT_TEXT)
+                return;
+        struct arena a;
+        arena_init(&a, 1u << 20);
+        const char *text = ev->len ? shown_text(&a, ev->text, ev->len) : NULL;
+        if (x->jsonl) {
+                print_jsonl(x, ev, text);
+        } else {
+                fprintf(x->out, "%s:%u: %s", x->file, (unsigned)ev->line, ev->msg->key);
+                if (ev->peer[0])
+                        fprintf(x->out, " [peer %s]", ev->peer);
+                fprintf(x->out, ": %s\n", ev->msg->meaning);
+        }
+        arena_free(&a);
+}
+
+void explain_config(void *arg, const char *buf, size_t len, uint32_t first)
+{
+        struct explain *x = arg;
+        if (x->ndevs >= EXPLAIN_MAX_DEVS)
+                return;
+        char name[512];
+        snprintf(name, sizeof(name), "%s@%u", x->file, (unsigned)first);
+        struct device *dev;
+        struct diag err;
+        if (config_read_buffer(name, buf, len, PLAT_UNKNOWN, &dev, &err))
+                return; /* a pasted block that is not a config: nothing to check against */
+        x->devs[x->ndevs++] = dev;
+}

@@ -1,0 +1,113 @@
+/*
+ * Streaming input for explain: fixed buffers, one line at a time, so a
+ * 1 GB log costs no more memory than a short one. Lines longer than
+ * EXPLAIN_LINE_MAX are cut (the rest is not read as a new line).
+ * --follow keeps reading at the end of the last file, as tail -f does.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "explain_int.h"
+
+#define EXPLAIN_BUF      (1u << 20)
+#define EXPLAIN_LINE_MAX (64u << 10)
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+        (void)sig;
+        stop = 1;
+}
+
+struct lines {
+        char buf[EXPLAIN_BUF + 1];
+        size_t have;   /* bytes in buf */
+        bool skipping; /* inside the cut-off tail of an overlong line */
+        uint32_t lineno;
+};
+
+static void one_line(struct explain *x, struct lines *l, char *s, size_t len)
+{
+        if (l->lineno < UINT32_MAX)
+                l->lineno++;
+        s[len] = '\0'; /* readers may rely on a terminator after the line */
+        x->lines++;
+        x->recognised += logs_line(&x->rd, s, len, l->lineno);
+}
+
+/* Hands every complete line of l->buf to the readers; keeps the rest. */
+static void drain(struct explain *x, struct lines *l, bool eof)
+{
+        char *p = l->buf, *end = l->buf + l->have;
+        for (;;) {
+                char *nl = memchr(p, '\n', (size_t)(end - p));
+                if (!nl)
+                        break;
+                if (l->skipping)
+                        l->skipping = false;
+                else
+                        one_line(x, l, p, (size_t)(nl - p));
+                p = nl + 1;
+        }
+        size_t rest = (size_t)(end - p);
+        if (rest >= EXPLAIN_LINE_MAX || (eof && rest)) {
+                if (!l->skipping)
+                        one_line(x, l, p, rest);
+                l->skipping = !eof;
+                rest = 0;
+        }
+        memmove(l->buf, p, rest);
+        l->have = rest;
+}
+
+static int read_fd(struct explain *x, int fd, struct lines *l)
+{
+        for (;;) {
+                ssize_t n = read(fd, l->buf + l->have, EXPLAIN_BUF - l->have);
+                if (n < 0 && errno == EINTR && !stop)
+                        continue;
+                if (n < 0)
+                        return stop ? 0 : -1;
+                if (n == 0) {
+                        if (!x->follow || stop)
+                                break;
+                        struct timespec ts = {0, 200 * 1000 * 1000};
+                        nanosleep(&ts, NULL);
+                        continue;
+                }
+                l->have += (size_t)n;
+                drain(x, l, false);
+                if (x->follow)
+                        fflush(x->out);
+        }
+        drain(x, l, true);
+        return 0;
+}
+
+int explain_read(struct explain *x, const char *path)
+{
+        static struct lines l;
+        memset(&l, 0, sizeof(l));
+        x->file = path;
+        int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
+        if (fd < 0) {
+                fprintf(stderr, "ipsec-doctor: %s: %s\n", path, strerror(errno));
+                return -1;
+        }
+        if (x->follow) {
+                signal(SIGINT, on_signal);
+                signal(SIGTERM, on_signal);
+        }
+        int rc = read_fd(x, fd, &l);
+        if (rc)
+                fprintf(stderr, "ipsec-doctor: %s: %s\n", path, strerror(errno));
+        if (fd)
+                close(fd);
+        logs_finish(&x->rd);
+        return rc;
+}

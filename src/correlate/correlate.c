@@ -1,0 +1,318 @@
+#include "correlate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct correlator *corr_new(void)
+{
+        struct correlator *c = calloc(1, sizeof(struct correlator));
+        if (!c)
+                return NULL;
+        for (size_t i = 0; i < CORR_BUCKETS; i++)
+                c->bucket[i] = c->rbucket[i] = -1;
+        c->head = c->tail = -1;
+        return c;
+}
+
+void corr_free(struct correlator *c)
+{
+        if (!c)
+                return;
+        for (size_t i = 0; i < c->nout; i++)
+                free(c->out[i]);
+        free(c);
+}
+
+static uint32_t hash(const char *s)
+{
+        uint32_t h = 2166136261u;
+        for (; *s; s++)
+                h = (h ^ (unsigned char)*s) * 16777619u;
+        return h;
+}
+
+/* Diagnosis by the message table's ID pointer: a small cache, so that the
+ * per-event cost is pointer comparisons, not string searches. */
+static const struct diagnosis *diag_of(const char *id)
+{
+        static struct {
+                const char *id;
+                const struct diagnosis *d;
+        } cache[256];
+        static size_t n;
+        for (size_t i = 0; i < n; i++)
+                if (cache[i].id == id)
+                        return cache[i].d;
+        const struct diagnosis *d = catalog_find(id);
+        if (n < sizeof(cache) / sizeof(cache[0])) {
+                cache[n].id = id;
+                cache[n++].d = d;
+        }
+        return d;
+}
+
+static size_t result_bucket(const struct diagnosis *d, uint32_t peer_hash)
+{
+        return (((uintptr_t)d >> 4) ^ peer_hash) & (CORR_BUCKETS - 1);
+}
+
+static void keep_result(struct correlator *c, const struct corr_peer *p, const struct corr_cand *k)
+{
+        size_t b = result_bucket(k->diag, p->hash);
+        for (int16_t i = c->rbucket[b]; i >= 0; i = c->rchain[i]) {
+                struct corr_result *o = c->out[i];
+                if (o->cand[0].diag == k->diag && o->hash == p->hash && !strcmp(o->key, p->key)) {
+                        o->cand[0].score =
+                            o->cand[0].score > k->score ? o->cand[0].score : k->score;
+                        o->cand[0].hits += k->hits;
+                        return; /* the same diagnosis of the same peer, an earlier episode */
+                }
+        }
+        if (c->nout >= CORR_MAX_OUT) {
+                c->dropped++;
+                return;
+        }
+        struct corr_result *o = malloc(sizeof(*o));
+        if (!o) {
+                c->dropped++;
+                return;
+        }
+        memcpy(o->key, p->key, sizeof(o->key));
+        memcpy(o->group, p->group, sizeof(o->group));
+        o->hash = p->hash;
+        o->platform = p->platform;
+        o->cand[0] = *k;
+        c->rchain[c->nout] = c->rbucket[b];
+        c->rbucket[b] = (int16_t)c->nout;
+        c->out[c->nout++] = o;
+}
+
+static int16_t idx(const struct correlator *c, const struct corr_peer *p)
+{
+        return (int16_t)(p - c->peers);
+}
+
+static void unlink_recency(struct correlator *c, struct corr_peer *p)
+{
+        if (p->prev >= 0)
+                c->peers[p->prev].next = p->next;
+        else
+                c->head = p->next;
+        if (p->next >= 0)
+                c->peers[p->next].prev = p->prev;
+        else
+                c->tail = p->prev;
+        p->prev = p->next = -1;
+}
+
+static void push_front(struct correlator *c, struct corr_peer *p)
+{
+        p->prev = -1;
+        p->next = c->head;
+        if (c->head >= 0)
+                c->peers[c->head].prev = idx(c, p);
+        c->head = idx(c, p);
+        if (c->tail < 0)
+                c->tail = c->head;
+}
+
+static void unlink_bucket(struct correlator *c, struct corr_peer *p)
+{
+        int16_t *link = &c->bucket[p->hash & (CORR_BUCKETS - 1)];
+        while (*link >= 0 && *link != idx(c, p))
+                link = &c->peers[*link].chain;
+        if (*link >= 0)
+                *link = p->chain;
+}
+
+/* Ends the peer's episode: its candidates join the results and the slot
+ * is emptied (only the fields a new peer reads, not the whole slot). */
+static void close_peer(struct correlator *c, struct corr_peer *p)
+{
+        for (size_t i = 0; i < p->ncand; i++)
+                if (p->cand[i].score >= CORR_MIN_SCORE)
+                        keep_result(c, p, &p->cand[i]);
+        if (c->last == p)
+                c->last = NULL;
+        unlink_recency(c, p);
+        unlink_bucket(c, p);
+        p->used = false;
+        p->ncand = 0;
+        p->saw_no_proposal = false;
+        p->bonuses = 0;
+        p->group[0] = '\0';
+        p->platform = PLAT_UNKNOWN;
+}
+
+static struct corr_peer *lookup(struct correlator *c, const char *key, uint32_t h)
+{
+        struct corr_peer *p = c->last;
+        if (p && p->hash == h && !strcmp(p->key, key))
+                return p;
+        for (int16_t i = c->bucket[h & (CORR_BUCKETS - 1)]; i >= 0; i = c->peers[i].chain) {
+                p = &c->peers[i];
+                if (p->hash == h && !strcmp(p->key, key))
+                        return p;
+        }
+        return NULL;
+}
+
+static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t t)
+{
+        uint32_t h = hash(key);
+        struct corr_peer *p = lookup(c, key, h);
+        if (p && t >= 0 && p->last_time >= 0 && t - p->last_time > CORR_EPISODE)
+                close_peer(c, p); /* a new episode of the same peer reuses its slot */
+        else if (p)
+                return p;
+        else if (c->nfree < CORR_MAX_PEERS)
+                p = &c->peers[c->nfree++];
+        else {
+                p = &c->peers[c->tail]; /* the least recently seen peer makes room */
+                close_peer(c, p);
+        }
+        p->used = true;
+        p->hash = h;
+        snprintf(p->key, sizeof(p->key), "%s", key);
+        p->last_time = -1;
+        p->chain = c->bucket[h & (CORR_BUCKETS - 1)];
+        c->bucket[h & (CORR_BUCKETS - 1)] = idx(c, p);
+        p->prev = p->next = -1;
+        push_front(c, p);
+        return p;
+}
+
+static struct corr_cand *cand_for(struct corr_peer *p, const struct diagnosis *d)
+{
+        for (size_t i = 0; i < p->ncand; i++)
+                if (p->cand[i].diag == d)
+                        return &p->cand[i];
+        if (!d || p->ncand >= CORR_MAX_CANDS)
+                return NULL; /* bounded: more candidates than a report needs */
+        struct corr_cand *k = &p->cand[p->ncand++];
+        memset(k, 0, sizeof(*k)); /* the slot may hold an earlier peer's candidate */
+        k->diag = d;
+        return k;
+}
+
+static void evidence(struct corr_cand *k, const char *file, const struct log_event *ev)
+{
+        for (size_t i = 0; i < k->nev; i++)
+                if (k->ev[i].line == ev->line && k->ev[i].file == file)
+                        return;
+        if (k->nev >= CORR_MAX_EV)
+                return;
+        struct corr_ev *e = &k->ev[k->nev++];
+        e->file = file;
+        e->line = ev->line;
+        size_t n = ev->len < CORR_EV_TEXT - 1 ? ev->len : CORR_EV_TEXT - 1;
+        memcpy(e->text, ev->text, n);
+        e->text[n] = '\0';
+}
+
+/* A message's weight counts once per candidate; repetitions add a little. */
+static void add(struct corr_peer *p, const struct diagnosis *d, int weight, const char *file,
+                const struct log_event *ev)
+{
+        struct corr_cand *k = weight > 0 ? cand_for(p, d) : NULL;
+        if (!k)
+                return;
+        k->hits++;
+        bool seen = false;
+        for (size_t i = 0; i < k->nmsgs; i++)
+                seen |= k->msgs[i] == ev->msg;
+        if (!seen && k->nmsgs < CORR_MAX_MSGS) {
+                k->msgs[k->nmsgs++] = ev->msg;
+                k->score += weight;
+        } else if (k->hits <= 10) {
+                k->score += 1;
+        }
+        if (!seen || k->nev == 0)
+                evidence(k, file, ev);
+}
+
+/* A known sequence's weight, once per peer episode (bit names the rule). */
+static void bonus(struct corr_peer *p, unsigned bit, const char *id, int weight, const char *file,
+                  const struct log_event *ev)
+{
+        if (p->bonuses & bit)
+                return;
+        struct corr_cand *k = cand_for(p, catalog_find(id));
+        if (!k)
+                return;
+        p->bonuses |= bit;
+        k->score += weight;
+        k->hits++;
+        evidence(k, file, ev);
+}
+
+static bool has_pattern(const struct message *m, const char *pat)
+{
+        return m->pattern && !strcmp(m->pattern, pat);
+}
+
+/* Known sequences: what two lines together say more strongly. */
+static void sequences(struct corr_peer *p, const char *file, const struct log_event *ev)
+{
+        const struct message *m = ev->msg;
+        if (!m->pattern)
+                return;
+        if (has_pattern(m, "NO_PROPOSAL_CHOSEN") && !strcmp(m->key, "713904"))
+                p->saw_no_proposal = true;
+        if (p->saw_no_proposal && has_pattern(m, "Removing peer from peer table failed")) {
+                bonus(p, 1u, "isakmp-policy-mismatch", 40, file, ev);
+                bonus(p, 2u, "nat-exemption-missing", 10, file, ev);
+        }
+        if (has_pattern(m, "mismatched pre-shared key") && !strcmp(ev->group, "DefaultL2LGroup"))
+                bonus(p, 4u, "tunnel-group-name-not-peer-ip", 90, file, ev);
+}
+
+void corr_event(struct correlator *c, const char *file, const struct log_event *ev)
+{
+        const char *key = ev->peer[0] ? ev->peer : ev->group;
+        struct corr_peer *p = peer_for(c, key, ev->time);
+        p->last_seq = ++c->seq;
+        if (c->head != idx(c, p)) {
+                unlink_recency(c, p);
+                push_front(c, p);
+        }
+        if (ev->time >= 0)
+                p->last_time = ev->time;
+        if (ev->group[0])
+                snprintf(p->group, sizeof(p->group), "%s", ev->group);
+        if (ev->platform != PLAT_UNKNOWN)
+                p->platform = c->platform = ev->platform;
+        c->last = p;
+        for (int i = 0; i < MSG_MAX_DIAGS && ev->msg->diags[i].id; i++)
+                add(p, diag_of(ev->msg->diags[i].id), ev->msg->diags[i].weight, file, ev);
+        sequences(p, file, ev);
+}
+
+static int by_score(const void *a, const void *b)
+{
+        const struct corr_result *x = *(struct corr_result *const *)a;
+        const struct corr_result *y = *(struct corr_result *const *)b;
+        if (x->cand[0].score != y->cand[0].score)
+                return x->cand[0].score > y->cand[0].score ? -1 : 1;
+        int k = strcmp(x->key, y->key);
+        return k ? k : strcmp(x->cand[0].diag->id, y->cand[0].diag->id);
+}
+
+void corr_finish(struct correlator *c)
+{
+        for (size_t i = 0; i < CORR_MAX_PEERS; i++)
+                if (c->peers[i].used)
+                        close_peer(c, &c->peers[i]);
+        qsort(c->out, c->nout, sizeof(c->out[0]), by_score);
+}
+
+size_t corr_count(const struct correlator *c)
+{
+        return c->nout;
+}
+
+const struct corr_result *corr_at(const struct correlator *c, size_t i)
+{
+        return i < c->nout ? c->out[i] : NULL;
+}

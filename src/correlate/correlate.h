@@ -1,0 +1,99 @@
+/*
+ * Correlation: log events -> ranked candidate diagnoses, in bounded memory.
+ *
+ * Events are grouped by peer (the address, else the group name) and time:
+ * each peer has a fixed-size slot of candidates; a slot idle for more than
+ * CORR_EPISODE seconds of log time, or the least recently used slot when
+ * the table is full, is closed and its candidates join the results. The
+ * catalog's weights score the candidates (each distinct message counts its
+ * weight once; repetitions add a little), and known sequences add to them:
+ *   713904 NO_PROPOSAL_CHOSEN then 713902 "peer table" -> isakmp-policy-mismatch
+ *   a mismatched-key error for Group = DefaultL2LGroup -> tunnel-group-name-not-peer-ip
+ * Counters (one-way traffic, asp drops) arrive as events like the rest.
+ */
+#ifndef IPSD_CORRELATE_H
+#define IPSD_CORRELATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../catalog/catalog.h"
+#include "../logs/logs.h"
+
+#define CORR_MAX_PEERS 256
+#define CORR_MAX_CANDS 32
+#define CORR_MAX_EV    3
+#define CORR_MAX_MSGS  8
+#define CORR_EV_TEXT   200
+#define CORR_MAX_OUT   512
+#define CORR_EPISODE   3600 /* seconds of silence that end a peer's episode */
+#define CORR_MIN_SCORE 15
+#define CORR_BUCKETS   512 /* power of two */
+
+struct corr_ev {
+        const char *file; /* owned by the caller for the whole run */
+        uint32_t line;
+        char text[CORR_EV_TEXT];
+};
+
+struct corr_cand {
+        const struct diagnosis *diag;
+        int score;
+        uint32_t hits;
+        const struct message *msgs[CORR_MAX_MSGS]; /* distinct messages counted */
+        size_t nmsgs, nev;
+        struct corr_ev ev[CORR_MAX_EV];
+};
+
+struct corr_peer {
+        bool used;
+        uint32_t hash;
+        char key[LOG_FIELD_MAX];   /* address, group, or "" for lines with neither */
+        char group[LOG_FIELD_MAX]; /* last group seen */
+        enum platform platform;
+        int64_t last_time;
+        uint64_t last_seq;
+        int16_t prev, next; /* recency list (most recent first); -1 ends it */
+        int16_t chain;      /* next peer in the same hash bucket; -1 ends it */
+        bool saw_no_proposal;
+        unsigned bonuses; /* sequence rules already applied (bits) */
+        size_t ncand;
+        struct corr_cand cand[CORR_MAX_CANDS];
+};
+
+/* One ranked candidate: the diagnosis of one peer (or group). */
+struct corr_result {
+        char key[LOG_FIELD_MAX];
+        char group[LOG_FIELD_MAX];
+        uint32_t hash;
+        enum platform platform;
+        struct corr_cand cand[1];
+};
+
+struct correlator {
+        struct corr_peer peers[CORR_MAX_PEERS];
+        struct corr_peer *last;
+        uint64_t seq;
+        int16_t bucket[CORR_BUCKETS]; /* hash -> first peer index; -1 empty */
+        int16_t head, tail;           /* recency list ends */
+        int16_t nfree;                /* peers never used yet: indices nfree.. are free */
+        struct corr_result *out[CORR_MAX_OUT];
+        int16_t rbucket[CORR_BUCKETS]; /* (diagnosis, peer) -> first result; -1 empty */
+        int16_t rchain[CORR_MAX_OUT];  /* next result in the same bucket */
+        size_t nout;
+        size_t dropped;         /* candidates beyond CORR_MAX_OUT */
+        enum platform platform; /* the platform the logs show most recently */
+};
+
+/* Heap-allocated (the table is large); NULL on OOM. */
+struct correlator *corr_new(void);
+void corr_free(struct correlator *c);
+void corr_event(struct correlator *c, const char *file, const struct log_event *ev);
+/* Closes every peer and sorts the results by score, highest first. */
+void corr_finish(struct correlator *c);
+/* Result i after corr_finish, best first. */
+size_t corr_count(const struct correlator *c);
+const struct corr_result *corr_at(const struct correlator *c, size_t i);
+
+#endif

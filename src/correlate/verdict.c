@@ -1,0 +1,135 @@
+#include "verdict.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../checks/check.h"
+
+int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs)
+{
+        v->devs = devs;
+        v->ndevs = ndevs;
+        findings_init(&v->checks);
+        for (size_t d = 0; d < ndevs; d++)
+                for (size_t i = 0; i < check_count(); i++) {
+                        const struct check *k = check_at(i);
+                        struct check_ctx c = {devs[d], &v->checks, k->id};
+                        if (k->fn(&c))
+                                return -1;
+                }
+        return 0;
+}
+
+void verdict_free(struct verdict_ctx *v)
+{
+        findings_free(&v->checks);
+}
+
+const char *verdict_name(enum verdict v)
+{
+        static const char *const names[] = {"", "confirmed", "unverified", "ruled out"};
+        return names[v];
+}
+
+static bool has_check(const char *id)
+{
+        for (size_t i = 0; i < check_count(); i++)
+                if (!strcmp(check_at(i)->id, id))
+                        return true;
+        return false;
+}
+
+static bool dev_has_addr(const struct device *d, uint32_t a)
+{
+        for (size_t i = 0; i < d->ifaces.n; i++) {
+                const struct iface *f = d->ifaces.v[i];
+                if (f->has_addr && f->addr == a)
+                        return true;
+        }
+        return false;
+}
+
+static bool parse_ip(const char *s, uint32_t *out)
+{
+        unsigned b[4];
+        char tail;
+        if (!s || sscanf(s, "%u.%u.%u.%u%c", &b[0], &b[1], &b[2], &b[3], &tail) != 4)
+                return false;
+        if (b[0] > 255 || b[1] > 255 || b[2] > 255 || b[3] > 255)
+                return false;
+        *out = b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3];
+        return true;
+}
+
+/* The key dev a holds for device b: addressed to one of b's interfaces
+ * (IOS "address", ASA tunnel-group named after the address). */
+static const struct psk *key_for(const struct device *a, const struct device *b)
+{
+        for (size_t i = 0; i < a->psks.n; i++) {
+                const struct psk *k = a->psks.v[i];
+                uint32_t ip;
+                if (k->has_addr && k->mask == 0xffffffffu && dev_has_addr(b, k->addr))
+                        return k;
+                if (k->tunnel_group && parse_ip(k->tunnel_group, &ip) && dev_has_addr(b, ip))
+                        return k;
+        }
+        return NULL;
+}
+
+static enum verdict psk_verdict(const struct verdict_ctx *v, char *why, size_t size)
+{
+        for (size_t i = 0; i < v->ndevs; i++)
+                for (size_t j = i + 1; j < v->ndevs; j++) {
+                        const struct psk *a = key_for(v->devs[i], v->devs[j]);
+                        const struct psk *b = key_for(v->devs[j], v->devs[i]);
+                        if (!a || !b)
+                                continue;
+                        enum secret_cmp c = secret_compare(&a->key, &b->key);
+                        const char *ta = device_label(v->devs[i]), *tb = device_label(v->devs[j]);
+                        if (c == SECRET_CMP_EQUAL) {
+                                snprintf(why, size,
+                                         "the keys of %s (line %u) and %s (line %u) are equal", ta,
+                                         (unsigned)a->loc.line, tb, (unsigned)b->loc.line);
+                                return VERDICT_RULED_OUT;
+                        }
+                        if (c == SECRET_CMP_DIFFERENT) {
+                                snprintf(why, size,
+                                         "the keys of %s (line %u) and %s (line %u) differ", ta,
+                                         (unsigned)a->loc.line, tb, (unsigned)b->loc.line);
+                                return VERDICT_CONFIRMED;
+                        }
+                        snprintf(why, size,
+                                 "the keys of %s and %s are masked or encrypted: not compared", ta,
+                                 tb);
+                        return VERDICT_UNVERIFIED;
+                }
+        snprintf(why, size, "no pair of configs holds keys for each other");
+        return VERDICT_UNVERIFIED;
+}
+
+enum verdict verdict_for(const struct verdict_ctx *v, const char *id, const char *peer, char *why,
+                         size_t size, const struct finding **where)
+{
+        (void)peer;
+        *where = NULL;
+        if (!v->ndevs)
+                return VERDICT_NONE;
+        if (!strcmp(id, "psk-mismatch"))
+                return psk_verdict(v, why, size);
+        for (size_t i = 0; i < v->checks.list.n; i++) {
+                const struct finding *f = v->checks.list.v[i];
+                if (!strcmp(f->diag->id, id)) {
+                        snprintf(why, size, "the config check finds it in %s:%u", f->file,
+                                 (unsigned)f->line);
+                        *where = f;
+                        return VERDICT_CONFIRMED;
+                }
+        }
+        if (has_check(id)) {
+                snprintf(why, size, "the config check for it finds nothing in %zu config(s)",
+                         v->ndevs);
+                return VERDICT_RULED_OUT;
+        }
+        snprintf(why, size, "no config check covers it");
+        return VERDICT_UNVERIFIED;
+}

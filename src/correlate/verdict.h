@@ -1,0 +1,35 @@
+/*
+ * Checking a log-derived candidate against configs (explain --config):
+ * the registered config checks run once on every device; a candidate is
+ * confirmed when a check reports the same ID, ruled out when a check for
+ * that ID exists and reports nothing, unverified when no check covers it.
+ * psk-mismatch is decided by comparing the two ends' keys (secret_compare):
+ * equal keys rule it out, different keys confirm it, masked keys leave it
+ * unverified.
+ */
+#ifndef IPSD_VERDICT_H
+#define IPSD_VERDICT_H
+
+#include <stddef.h>
+
+#include "../findings/finding.h"
+#include "../model/model.h"
+
+enum verdict { VERDICT_NONE = 0, VERDICT_CONFIRMED, VERDICT_UNVERIFIED, VERDICT_RULED_OUT };
+
+struct verdict_ctx {
+        struct device **devs;
+        size_t ndevs;
+        struct findings checks; /* what the config checks found on devs */
+};
+
+/* Runs every registered check on devs; -1 on OOM. */
+int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs);
+void verdict_free(struct verdict_ctx *v);
+/* The verdict for diagnosis id about peer (may be ""); why gets one line;
+ * *where, when not NULL, the config finding that confirms it. */
+enum verdict verdict_for(const struct verdict_ctx *v, const char *id, const char *peer, char *why,
+                         size_t size, const struct finding **where);
+const char *verdict_name(enum verdict v);
+
+#endif

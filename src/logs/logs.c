@@ -1,0 +1,287 @@
+/*
+ * The dispatcher of the log readers: prompts and the show command they run
+ * decide the block; otherwise each reader tries the line in turn, cheapest
+ * and most specific first (syslog framings carry a '%' or an ASDM '|').
+ */
+#include "logs.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void logs_init(struct log_reader *r, log_event_fn on_event, log_config_fn on_config, void *arg)
+{
+        memset(r, 0, sizeof(*r));
+        r->on_event = on_event;
+        r->on_config = on_config;
+        r->arg = arg;
+        r->time = -1;
+}
+
+void logs_free(struct log_reader *r)
+{
+        free(r->cfg);
+        r->cfg = NULL;
+        r->cfg_len = r->cfg_cap = 0;
+}
+
+const char *logs_find(const char *s, size_t len, const char *pat)
+{
+        size_t pl = strlen(pat);
+        if (pl == 0 || pl > len)
+                return pl == 0 ? s : NULL;
+        const char *end = s + len - pl;
+        for (const char *p = s; p <= end; p++) {
+                p = memchr(p, pat[0], (size_t)(end - p) + 1);
+                if (!p)
+                        return NULL;
+                if (!memcmp(p, pat, pl))
+                        return p;
+        }
+        return NULL;
+}
+
+size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX])
+{
+        const char *q = p;
+        for (int part = 0; part < 4; part++) {
+                unsigned v = 0;
+                int nd = 0;
+                while (q < end && isdigit((unsigned char)*q) && nd < 4) {
+                        v = v * 10 + (unsigned)(*q++ - '0');
+                        nd++;
+                }
+                if (nd == 0 || nd > 3 || v > 255)
+                        return 0;
+                if (part < 3) {
+                        if (q >= end || *q != '.')
+                                return 0;
+                        q++;
+                }
+        }
+        if (q < end && (isdigit((unsigned char)*q) ||
+                        (*q == '.' && q + 1 < end && isdigit((unsigned char)q[1]))))
+                return 0;
+        size_t n = (size_t)(q - p);
+        memcpy(out, p, n);
+        out[n] = '\0';
+        return n;
+}
+
+bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_MAX])
+{
+        const char *p = logs_find(s, len, name);
+        if (!p)
+                return false;
+        const char *end = s + len;
+        p += strlen(name);
+        while (p < end && *p == ' ')
+                p++;
+        const char *q = p;
+        while (q < end && !strchr(",;>", *q) && (size_t)(q - p) < LOG_FIELD_MAX - 1)
+                q++;
+        while (q > p && q[-1] == ' ')
+                q--;
+        if (q == p)
+                return false;
+        memcpy(out, p, (size_t)(q - p));
+        out[q - p] = '\0';
+        return true;
+}
+
+size_t logs_u64(const char *p, const char *end, long long *out)
+{
+        const char *q = p;
+        long long v = 0;
+        while (q < end && isdigit((unsigned char)*q)) {
+                int d = *q++ - '0';
+                v = v > (999999999999999999LL - d) / 10 ? 999999999999999999LL : v * 10 + d;
+        }
+        *out = v;
+        return (size_t)(q - p);
+}
+
+void logs_emit(struct log_reader *r, const struct message *m, const char *s, size_t len,
+               uint32_t lineno, const char *peer, long long value)
+{
+        struct log_event ev = {m,        lineno,  s,           len,   peer ? peer : "",
+                               r->group, r->user, r->platform, value, r->time};
+        r->on_event(r->arg, &ev);
+}
+
+/* ---- prompts and the show command they run ---- */
+
+/* Each word of cmd abbreviates the word of want at the same place
+ * ("sh cry isa sa" = "show crypto isakmp sa"). */
+static bool cmd_is(const char *cmd, const char *end, const char *want)
+{
+        const char *p = cmd;
+        while (*want) {
+                while (p < end && *p == ' ')
+                        p++;
+                size_t wl = strcspn(want, " ");
+                const char *q = p;
+                while (q < end && *q != ' ')
+                        q++;
+                size_t n = (size_t)(q - p);
+                if (n == 0 || n > wl || strncmp(p, want, n) || (n < 2 && wl > 1))
+                        return false;
+                p = q;
+                want += wl;
+                while (*want == ' ')
+                        want++;
+        }
+        return true;
+}
+
+static const struct {
+        const char *cmd;
+        enum show_block block;
+} show_cmds[] = {
+    {"show crypto isakmp sa", BLK_ISAKMP},
+    {"show crypto ikev1 sa", BLK_ISAKMP},
+    {"show crypto ikev2 sa", BLK_ISAKMP},
+    {"show crypto ipsec sa", BLK_IPSEC},
+    {"show vpn-sessiondb", BLK_SESSIONDB},
+    {"show asp drop", BLK_ASP_DROP},
+    {"show platform cerm-information", BLK_CERM},
+    {"show running-config all sysopt", BLK_SYSOPT},
+    {"show running-config", BLK_CONFIG},
+    {"show startup-config", BLK_CONFIG},
+    {"write terminal", BLK_CONFIG},
+    {"more system:running-config", BLK_CONFIG},
+};
+
+/* "host#cmd", "host> cmd", "host(config)#": the command after the prompt,
+ * or NULL when the line has no prompt. */
+static const char *prompt_cmd(const char *s, size_t len)
+{
+        size_t i = 0;
+        while (i < len && i < 64 && (isalnum((unsigned char)s[i]) || strchr("._-()/", s[i])))
+                i++;
+        if (i == 0 || i >= len || i >= 64 || (s[i] != '#' && s[i] != '>'))
+                return NULL;
+        if (i + 1 < len && s[i + 1] != ' ' && !isalpha((unsigned char)s[i + 1]))
+                return NULL;
+        return s + i + 1;
+}
+
+static void config_flush(struct log_reader *r)
+{
+        if (r->cfg_len && r->on_config)
+                r->on_config(r->arg, r->cfg, r->cfg_len, r->cfg_first);
+        r->cfg_len = 0;
+        r->cfg_overflow = false;
+}
+
+static void block_close(struct log_reader *r)
+{
+        if (r->block == BLK_IPSEC)
+                show_ipsec_close(r);
+        if (r->block == BLK_CONFIG)
+                config_flush(r);
+        r->block = BLK_NONE;
+        r->peer[0] = '\0';
+}
+
+static void config_append(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
+{
+        if (r->cfg_len == 0)
+                r->cfg_first = lineno;
+        if (r->cfg_overflow || len + 1 > LOG_CONFIG_MAX - r->cfg_len) {
+                r->cfg_overflow = true; /* the block is cut here: the rest is not config */
+                return;
+        }
+        if (r->cfg_len + len + 1 > r->cfg_cap) {
+                size_t cap = r->cfg_cap ? r->cfg_cap * 2 : 65536;
+                while (cap < r->cfg_len + len + 1)
+                        cap *= 2;
+                if (cap > LOG_CONFIG_MAX)
+                        cap = LOG_CONFIG_MAX;
+                char *n = realloc(r->cfg, cap);
+                if (!n) {
+                        r->cfg_overflow = true;
+                        return;
+                }
+                r->cfg = n;
+                r->cfg_cap = cap;
+        }
+        memcpy(r->cfg + r->cfg_len, s, len);
+        r->cfg_len += len;
+        r->cfg[r->cfg_len++] = '\n';
+}
+
+static bool starts(const char *s, size_t len, const char *p)
+{
+        size_t n = strlen(p);
+        return len >= n && !memcmp(s, p, n);
+}
+
+/* A config pasted without the command that printed it. */
+static bool config_start(const char *s, size_t len)
+{
+        return starts(s, len, "ASA Version ") || starts(s, len, "PIX Version ") ||
+               starts(s, len, "Building configuration...") ||
+               starts(s, len, "Current configuration : ");
+}
+
+static bool on_prompt(struct log_reader *r, const char *cmd, const char *end, uint32_t lineno)
+{
+        block_close(r);
+        while (cmd < end && *cmd == ' ')
+                cmd++;
+        for (size_t i = 0; i < sizeof(show_cmds) / sizeof(show_cmds[0]); i++)
+                if (cmd_is(cmd, end, show_cmds[i].cmd)) {
+                        r->block = show_cmds[i].block;
+                        break;
+                }
+        /* The seed glues the output onto the command line: read the rest. */
+        if (r->block == BLK_ISAKMP)
+                show_isakmp_line(r, cmd, (size_t)(end - cmd), lineno);
+        else if (r->block == BLK_IPSEC)
+                show_ipsec_line(r, cmd, (size_t)(end - cmd), lineno);
+        else if (r->block == BLK_SYSOPT || r->block == BLK_ASP_DROP)
+                show_misc_line(r, cmd, (size_t)(end - cmd), lineno);
+        return true;
+}
+
+static bool config_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
+{
+        config_append(r, s, len, lineno);
+        if ((len == 3 && !memcmp(s, "end", 3)) || (len == 5 && !memcmp(s, ": end", 5)))
+                block_close(r);
+        return true;
+}
+
+bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
+{
+        if (len && s[len - 1] == '\r')
+                len--;
+        r->lines++;
+        r->group[0] = r->user[0] = '\0';
+        r->platform = PLAT_UNKNOWN;
+        r->time = -1;
+        r->tagged = false;
+        bool ok = false;
+        const char *cmd = prompt_cmd(s, len);
+        if (cmd)
+                ok = on_prompt(r, cmd, s + len, lineno);
+        else if (r->block == BLK_CONFIG)
+                ok = config_line(r, s, len, lineno);
+        else if (config_start(s, len)) {
+                block_close(r);
+                r->block = BLK_CONFIG;
+                ok = config_line(r, s, len, lineno);
+        } else if (!(ok = syslog_line(r, s, len, lineno)) && !r->tagged) {
+                ok = show_isakmp_line(r, s, len, lineno) || show_ipsec_line(r, s, len, lineno) ||
+                     show_misc_line(r, s, len, lineno) || vpnclient_line(r, s, len, lineno) ||
+                     debug_line(r, s, len, lineno);
+        }
+        r->recognised += ok;
+        return ok;
+}
+
+void logs_finish(struct log_reader *r)
+{
+        block_close(r);
+}

@@ -1,0 +1,106 @@
+/*
+ * Log readers: one pass over mixed text (syslog in every framing, VPN
+ * Client logs, AnyConnect lines, show outputs, debug output, CLI responses,
+ * pasted configs), one line at a time, in bounded memory. Each reader
+ * recognises its own lines and blocks; every recognised line becomes one
+ * struct log_event handed to the caller's callback, with what the line says
+ * about its peer. Nothing here allocates per line.
+ */
+#ifndef IPSD_LOGS_H
+#define IPSD_LOGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../catalog/messages.h"
+#include "../model/model.h"
+
+#define LOG_FIELD_MAX  64         /* peer / group / user copied from a line */
+#define LOG_CONFIG_MAX (4u << 20) /* a pasted config block */
+
+struct log_event {
+        const struct message *msg;
+        uint32_t line;
+        const char *text; /* the line as read (not NUL-terminated) */
+        size_t len;
+        const char *peer;  /* "" when unknown */
+        const char *group; /* "" when unknown */
+        const char *user;  /* "" when unknown */
+        enum platform platform;
+        long long value; /* a counter's value; 0 otherwise */
+        int64_t time;    /* seconds from the line's timestamp (any epoch); -1 unknown */
+};
+
+typedef void (*log_event_fn)(void *arg, const struct log_event *ev);
+/* A pasted configuration: buf[0..len) starting at input line first. */
+typedef void (*log_config_fn)(void *arg, const char *buf, size_t len, uint32_t first);
+
+enum show_block {
+        BLK_NONE = 0,
+        BLK_ISAKMP, /* show crypto isakmp sa (IOS table, ASA IKEv1 blocks, IKEv2 table) */
+        BLK_IPSEC,  /* show crypto ipsec sa */
+        BLK_SESSIONDB,
+        BLK_ASP_DROP,
+        BLK_CERM,
+        BLK_SYSOPT,
+        BLK_CONFIG,
+};
+
+struct log_reader {
+        log_event_fn on_event;
+        log_config_fn on_config;
+        void *arg;
+        enum show_block block;
+        char peer[LOG_FIELD_MAX]; /* the current show block's peer */
+        /* show crypto ipsec sa: counters of the current peer's block */
+        long long encaps, decaps;
+        bool have_encaps, have_decaps;
+        uint32_t encaps_line;
+        /* VPN Client: a numbered entry continues on the next lines */
+        const struct message *client_pending;
+        /* pasted config */
+        char *cfg;
+        size_t cfg_len, cfg_cap;
+        uint32_t cfg_first;
+        bool cfg_overflow;
+        /* fields of the line being read, set by the reader before it emits */
+        char group[LOG_FIELD_MAX], user[LOG_FIELD_MAX];
+        enum platform platform;
+        int64_t time;
+        bool tagged; /* the line is a syslog message (known or not): no other reader tries it */
+        /* counts */
+        uint64_t lines, recognised;
+};
+
+void logs_init(struct log_reader *r, log_event_fn on_event, log_config_fn on_config, void *arg);
+/* One physical line (no '\n'; a trailing '\r' is ignored). True when it
+ * was recognised (an event was emitted or it belongs to a known block). */
+bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+/* End of input: closes the open block (counters, pasted config). */
+void logs_finish(struct log_reader *r);
+void logs_free(struct log_reader *r);
+
+/* ---- the readers (each returns true when it took the line) ---- */
+bool syslog_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+bool vpnclient_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+bool show_isakmp_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+bool show_ipsec_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+void show_ipsec_close(struct log_reader *r);
+bool show_misc_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+bool debug_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+
+/* ---- shared helpers (logs.c) ---- */
+void logs_emit(struct log_reader *r, const struct message *m, const char *s, size_t len,
+               uint32_t lineno, const char *peer, long long value);
+/* Position of pat in s[0..len), or NULL. */
+const char *logs_find(const char *s, size_t len, const char *pat);
+/* Copies the dotted IPv4 address at p (bounded by end) into out; length
+ * consumed, 0 when p holds none. */
+size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX]);
+/* The value after "name" up to a delimiter in ",;>" or end, trimmed. */
+bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_MAX]);
+/* Decimal at p (digits only, saturating); digits consumed. */
+size_t logs_u64(const char *p, const char *end, long long *out);
+
+#endif

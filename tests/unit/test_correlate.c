@@ -1,0 +1,120 @@
+/* The correlator: sequences add evidence, peers are bounded and evicted,
+ * results are ranked by score. */
+#include "test_util.h"
+
+#include <stdlib.h>
+
+#include "correlate/correlate.h"
+
+static struct log_event ev(const char *key, const char *text, const char *peer, int64_t t)
+{
+        static uint32_t line;
+        struct log_event e = {message_find(MSG_ASA_SYSLOG, key, text),
+                              ++line,
+                              text,
+                              strlen(text),
+                              peer,
+                              "",
+                              "",
+                              PLAT_ASA,
+                              0,
+                              t};
+        assert_non_null(e.msg);
+        return e;
+}
+
+static const struct corr_result *find(const struct correlator *c, const char *id, const char *peer)
+{
+        for (size_t i = 0; i < corr_count(c); i++) {
+                const struct corr_result *r = corr_at(c, i);
+                if (!strcmp(r->cand[0].diag->id, id) && !strcmp(r->key, peer))
+                        return r;
+        }
+        return NULL;
+}
+
+static void no_proposal_then_peer_table(void **state)
+{
+        (void)state;
+        struct correlator *c = corr_new();
+        struct log_event a =
+            ev("713904", "Received an un-encrypted NO_PROPOSAL_CHOSEN notify", "192.0.2.1", 10);
+        struct log_event b =
+            ev("713902", "Removing peer from peer table failed, no match!", "192.0.2.1", 11);
+        corr_event(c, "f", &a);
+        corr_event(c, "f", &b);
+        /* the same 713902 alone, for another peer, earns no sequence bonus */
+        struct log_event b2 =
+            ev("713902", "Removing peer from peer table failed, no match!", "192.0.2.2", 11);
+        corr_event(c, "f", &b2);
+        corr_finish(c);
+        const struct corr_result *r = find(c, "isakmp-policy-mismatch", "192.0.2.1");
+        assert_non_null(r);
+        assert_int_equal(r->cand[0].score, 50 + 30 + 40);
+        assert_ptr_equal(corr_at(c, 0), r); /* ranked first */
+        r = find(c, "isakmp-policy-mismatch", "192.0.2.2");
+        assert_non_null(r);
+        assert_int_equal(r->cand[0].score, 30);
+        corr_free(c);
+}
+
+static void peers_are_bounded_and_evicted(void **state)
+{
+        (void)state;
+        struct correlator *c = corr_new();
+        char peer[32];
+        for (int i = 0; i < 3000; i++) {
+                snprintf(peer, sizeof(peer), "10.0.%d.%d", i / 250, i % 250 + 1);
+                struct log_event e = ev("713063", "IKE Peer address not configured", peer, i);
+                corr_event(c, "f", &e);
+        }
+        corr_finish(c);
+        assert_int_equal(corr_count(c), CORR_MAX_OUT);
+        assert_int_equal(c->dropped, 3000 - CORR_MAX_OUT);
+        corr_free(c);
+}
+
+static void repetitions_add_little(void **state)
+{
+        (void)state;
+        struct correlator *c = corr_new();
+        for (int i = 0; i < 1000; i++) {
+                struct log_event e =
+                    ev("402119", "that failed anti-replay checking.", "192.0.2.9", i);
+                corr_event(c, "f", &e);
+        }
+        corr_finish(c);
+        const struct corr_result *r = find(c, "anti-replay-drops", "192.0.2.9");
+        assert_non_null(r);
+        assert_int_equal(r->cand[0].hits, 1000);
+        assert_int_equal(r->cand[0].score, 80 + 9);
+        assert_int_equal(r->cand[0].nev, 1);
+        corr_free(c);
+}
+
+static void episodes_split_by_time(void **state)
+{
+        (void)state;
+        struct correlator *c = corr_new();
+        struct log_event a = ev("713063", "IKE Peer address not configured", "192.0.2.5", 100);
+        struct log_event b =
+            ev("713063", "IKE Peer address not configured", "192.0.2.5", 100 + CORR_EPISODE + 1);
+        corr_event(c, "f", &a);
+        corr_event(c, "f", &b);
+        corr_finish(c);
+        /* two episodes of one peer and diagnosis merge into one result */
+        assert_int_equal(corr_count(c), 1);
+        assert_int_equal(corr_at(c, 0)->cand[0].hits, 2);
+        corr_free(c);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(no_proposal_then_peer_table),
+            cmocka_unit_test(peers_are_bounded_and_evicted),
+            cmocka_unit_test(repetitions_add_little),
+            cmocka_unit_test(episodes_split_by_time),
+        };
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}

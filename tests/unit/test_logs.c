@@ -1,0 +1,229 @@
+/* The log readers against the catalog: every entry's template, rendered
+ * with sample values in the framing its family is printed in, is read back
+ * as that very entry (templates and matchers agree). Plus the framings,
+ * fields and block detection of each reader. */
+#include "test_util.h"
+
+#include <stdlib.h>
+
+#include "catalog/messages.h"
+#include "logs/logs.h"
+
+struct got {
+        const struct message *first;
+        char peer[LOG_FIELD_MAX], group[LOG_FIELD_MAX];
+        int64_t time;
+        size_t n;
+        long long value;
+};
+
+static void on_event(void *arg, const struct log_event *ev)
+{
+        struct got *g = arg;
+        if (g->n++ == 0) {
+                g->first = ev->msg;
+                snprintf(g->peer, sizeof(g->peer), "%s", ev->peer);
+                snprintf(g->group, sizeof(g->group), "%s", ev->group);
+                g->time = ev->time;
+                g->value = ev->value;
+        }
+}
+
+static const char *sample(const char *name, size_t n)
+{
+        static const struct {
+                const char *name, *value;
+        } v[] = {{"ip", "192.0.2.10"},    {"peer", "192.0.2.20"},
+                 {"local", "10.1.1.1"},   {"remote", "10.2.2.0"},
+                 {"group", "192.0.2.10"}, {"user", "jdoe"},
+                 {"spi", "0x1A2B3C4D"},   {"n", "5"},
+                 {"text", "an event"}};
+        for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+                if (strlen(v[i].name) == n && !strncmp(v[i].name, name, n))
+                        return v[i].value;
+        return "x";
+}
+
+static void render(const char *t, char *out, size_t size)
+{
+        size_t o = 0;
+        while (*t && o + 1 < size) {
+                const char *close = *t == '{' ? strchr(t, '}') : NULL;
+                if (close) {
+                        o += (size_t)snprintf(out + o, size - o, "%s",
+                                              sample(t + 1, (size_t)(close - t - 1)));
+                        t = close + 1;
+                } else {
+                        out[o++] = *t++;
+                }
+        }
+        out[o < size ? o : size - 1] = '\0';
+}
+
+static void feed(struct log_reader *r, const char *text, uint32_t *line)
+{
+        char buf[4096];
+        snprintf(buf, sizeof(buf), "%s", text);
+        for (char *p = buf, *nl; p; p = nl ? nl + 1 : NULL) {
+                nl = strchr(p, '\n');
+                if (nl)
+                        *nl = '\0';
+                logs_line(r, p, strlen(p), ++*line);
+        }
+}
+
+/* The lines before the entry that put the reader in the right block. */
+static const char *context(const struct message *m)
+{
+        if (m->family == MSG_IKE_STATE)
+                return "dst             src             state          conn-id status";
+        if (m->family != MSG_COUNTER)
+                return NULL;
+        if (!strncmp(m->key, "ipsec:", 6))
+                return "interface: outside\n    Crypto map tag: m, seq num: 10, local addr: "
+                       "10.1.1.1\n      current_peer: 192.0.2.20";
+        if (!strncmp(m->key, "asp:", 4))
+                return "asa# show asp drop\n\nFrame drop:";
+        if (!strncmp(m->key, "sessiondb:", 10))
+                return "asa# show vpn-sessiondb\nVPN Session Summary";
+        if (!strncmp(m->key, "cerm:", 5))
+                return "rtr#show platform cerm-information";
+        return NULL;
+}
+
+static void every_template_reads_back(void **state)
+{
+        (void)state;
+        for (size_t i = 0; i < message_count(); i++) {
+                const struct message *m = message_at(i);
+                char body[2048], line[2300];
+                render(m->template, body, sizeof(body));
+                if (m->family == MSG_ASA_SYSLOG)
+                        snprintf(line, sizeof(line), "%%ASA-%d-%s: %s", m->severity, m->key, body);
+                else if (m->family == MSG_IOS_SYSLOG)
+                        snprintf(line, sizeof(line), "%%%s: %s", m->key, body);
+                else if (m->family == MSG_VPN_CLIENT && !strncmp(body, "Sev=", 4))
+                        snprintf(line, sizeof(line), "12     12:41:51.900  02/18/06  %s", body);
+                else
+                        snprintf(line, sizeof(line), "%s", body);
+                struct got g = {0};
+                struct log_reader r;
+                uint32_t n = 0;
+                logs_init(&r, on_event, NULL, &g);
+                const char *ctx = context(m);
+                if (ctx)
+                        feed(&r, ctx, &n);
+                feed(&r, line, &n);
+                logs_finish(&r);
+                logs_free(&r);
+                if (g.first != m)
+                        fail_msg("entry %zu (%s) read back as %s: %s", i, m->key,
+                                 g.first ? g.first->key : "nothing", line);
+        }
+}
+
+static struct got read_lines(const char *text)
+{
+        struct got g = {0};
+        struct log_reader r;
+        uint32_t n = 0;
+        logs_init(&r, on_event, NULL, &g);
+        feed(&r, text, &n);
+        logs_finish(&r);
+        logs_free(&r);
+        return g;
+}
+
+static void syslog_framings(void **state)
+{
+        (void)state;
+        static const char *const lines[] = {
+            "%ASA-3-713061: Group = 203.0.113.9, IP = 203.0.113.9, Tunnel rejected: Crypto Map "
+            "Policy not found for Src:10.2.0.0, Dst: 10.1.0.0!",
+            "<163>Mar  4 10:21:50 fw1 %ASA-3-713061: Group = 203.0.113.9, IP = 203.0.113.9, Tunnel "
+            "rejected: Crypto Map Policy not found",
+            "Mar 04 2024 10:21:50 fw1 : %PIX-3-713061: Group = 203.0.113.9, IP = 203.0.113.9, "
+            "Tunnel rejected",
+            "3|Mar 04 2024 10:21:50|713061: Group = 203.0.113.9, IP = 203.0.113.9, Tunnel rejected",
+            "Mar  4 10:21:50 fw1 %FTD-3-713061: Group = 203.0.113.9, IP = 203.0.113.9, Tunnel "
+            "rejected",
+        };
+        for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+                struct got g = read_lines(lines[i]);
+                assert_int_equal(g.n, 1);
+                assert_string_equal(g.first->key, "713061");
+                assert_string_equal(g.peer, "203.0.113.9");
+                assert_string_equal(g.group, "203.0.113.9");
+                if (i > 0)
+                        assert_true(g.time > 0);
+        }
+        struct got g =
+            read_lines("000123: *Mar  1 00:10:12.345: %CRYPTO-4-RECVD_PKT_INV_SPI: "
+                       "decaps: rec'd IPSEC packet has invalid spi for "
+                       "destaddr=10.0.0.1, prot=50, spi=0x8E3C(36412), srcaddr=10.0.0.2");
+        assert_string_equal(g.first->key, "CRYPTO-4-RECVD_PKT_INV_SPI");
+        assert_string_equal(g.peer, "10.0.0.2");
+        g = read_lines("%ASA-3-999999: nothing we know");
+        assert_int_equal(g.n, 0);
+        g = read_lines("%ASA-3-71390: short id");
+        assert_int_equal(g.n, 0);
+}
+
+static void show_blocks(void **state)
+{
+        (void)state;
+        struct got g = read_lines("rtr#sh cry isa sa\nIPv4 Crypto ISAKMP SA\n"
+                                  "dst             src             state          conn-id status\n"
+                                  "10.0.0.2        10.0.0.1        MM_NO_STATE       1001 ACTIVE");
+        assert_string_equal(g.first->key, "MM_NO_STATE");
+        assert_string_equal(g.peer, "10.0.0.2");
+        g = read_lines(
+            "IKEv2 SAs:\n\nSession-id:1, Status:UP-ACTIVE, IKE count:1, CHILD count:1\n\n"
+            "Tunnel-id Local                 Remote                Status         Role\n"
+            "3 209.165.200.225/500   203.0.113.7/500       READY    INITIATOR");
+        assert_string_equal(g.first->key, "READY");
+        assert_string_equal(g.peer, "203.0.113.7");
+        /* The seed writes MM_WAIT_MSG_6 on one glued line. */
+        g = read_lines("ASA#show crypto isakmp sa Active SA: 1 Rekey SA: 0 Total IKE SA: 1 1 IKE "
+                       "Peer: 10.7.13.20 Type : L2L Role : initiator Rekey : no State : "
+                       "MM_WAIT_MSG_6");
+        assert_string_equal(g.first->key, "MM_WAIT_MSG6");
+        assert_string_equal(g.peer, "10.7.13.20");
+        g = read_lines("router#show crypto ipsec sa\n\ninterface: GigabitEthernet0/0\n"
+                       "    Crypto map tag: VPN, local addr 10.0.0.1\n"
+                       "   current_peer 10.0.0.2 port 500\n"
+                       "    #pkts encaps: 120, #pkts encrypt: 120, #pkts digest: 120\n"
+                       "    #pkts decaps: 0, #pkts decrypt: 0, #pkts verify: 0\n"
+                       "router#");
+        assert_string_equal(g.first->key, "ipsec:one-way-encaps");
+        assert_string_equal(g.peer, "10.0.0.2");
+        assert_int_equal(g.value, 120);
+        g = read_lines("current_peer: 10.0.0.2\n#pkts encaps: 0\n#pkts decaps: 7");
+        assert_int_equal(g.n, 0); /* counters outside their block are not read */
+}
+
+static void vpnclient_entries(void **state)
+{
+        (void)state;
+        struct got g =
+            read_lines("7      14:44:36.593  10/05/06  Sev=Warning/2\tIKE/0xE300007D\n"
+                       "Hash verification failed... may be configured with invalid group "
+                       "password.");
+        assert_string_equal(g.first->key, "0xE300007D");
+        assert_non_null(g.first->pattern);
+        g = read_lines(
+            "Secure VPN Connection terminated locally by the Client. Reason 426: Maximum "
+            "configured lifetime exceeded.");
+        assert_string_equal(g.first->key, "426");
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(every_template_reads_back),
+            cmocka_unit_test(syslog_framings),
+            cmocka_unit_test(show_blocks),
+            cmocka_unit_test(vpnclient_entries),
+        };
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}
