@@ -40,7 +40,12 @@ static int add_fix(struct findings *fs, struct finding *f, const struct device *
                    const struct corr_result *p)
 {
         const char *peer = is_ipv4(p->key) ? p->key : NULL;
-        const char *tg = peer ? peer : (p->group[0] ? p->group : NULL);
+        /* The ASA prints the tunnel-group it matched as "Group = X": an RA
+         * group name, or the peer's address for L2L. The Default*Group
+         * fallbacks are what a fix must NOT edit: the peer needs its own. */
+        bool named = p->group[0] && strcmp(p->group, "DefaultL2LGroup") &&
+                     strcmp(p->group, "DefaultRAGroup");
+        const char *tg = named ? p->group : peer;
         struct fix_var vars[] = {
             {"peer", peer}, {"tg", tg}, {"group", p->group[0] ? p->group : NULL}};
         const char *tmpl = f->diag->fix[dialect_for(dev->platform, &dev->version)];
