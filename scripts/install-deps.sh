@@ -3,15 +3,21 @@
 # when one is missing. Safe to run again; needs root (or sudo) to install.
 set -eu
 
-# npm: tests/scripts/sarif.sh fetches the SARIF schema with `npm pack` (cached in tests/out/).
-# `script` (colour tests) comes from bsdutils/util-linux, which are Essential in Debian.
-PKGS="build-essential clang libjansson-dev libssl-dev libpcap-dev libcmocka-dev pkg-config python3 python3-jsonschema npm"
+# Libraries and tools checked by package name.
+PKGS="build-essential clang libjansson-dev libssl-dev libpcap-dev libcmocka-dev pkg-config python3 python3-jsonschema"
+# Tools checked by command, as COMMAND:PACKAGE: a machine may already have the
+# command from elsewhere (Node.js installed outside Debian, say), and Debian's
+# package would then conflict with it.
+CMDS="npm:npm"
 
 missing=""
 for p in $PKGS; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
 		missing="$missing $p"
 	fi
+done
+for cp in $CMDS; do
+	command -v "${cp%%:*}" >/dev/null 2>&1 || missing="$missing ${cp#*:}"
 done
 [ -z "$missing" ] && exit 0
 
