@@ -96,7 +96,7 @@ static int report(struct check_ctx *c, const struct crypto_map_entry *e, unsigne
                 return -1;
         if (cmap_entry_has_tsets(e) && finding_evidence(c->fs, f, &e->tsets_loc))
                 return -1;
-        struct cmap_vars cv;
+        struct cmap_vars cv = {0};
         cmap_vars_fill(&cv, c->dev, e);
         return check_fix(c, f, cv.v);
 }
@@ -110,7 +110,7 @@ static int report_peer(struct check_ctx *c, const struct crypto_map_entry *e)
                           e->map, e->seq, e->match_acl) ||
             finding_evidence(c->fs, f, &e->match_loc) || finding_evidence(c->fs, f, &e->tsets_loc))
                 return -1;
-        struct cmap_vars cv;
+        struct cmap_vars cv = {0};
         cmap_vars_fill(&cv, c->dev, e);
         return check_fix(c, f, cv.v);
 }

@@ -162,13 +162,13 @@ static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t
 {
         uint32_t h = hash(key);
         struct corr_peer *p = lookup(c, key, h);
-        if (p && t >= 0 && p->last_time >= 0 && t - p->last_time > CORR_EPISODE)
+        if (p) {
+                if (t < 0 || p->last_time < 0 || t - p->last_time <= CORR_EPISODE)
+                        return p;
                 close_peer(c, p); /* a new episode of the same peer reuses its slot */
-        else if (p)
-                return p;
-        else if (c->nfree < CORR_MAX_PEERS)
+        } else if (c->nfree < CORR_MAX_PEERS) {
                 p = &c->peers[c->nfree++];
-        else {
+        } else {
                 p = &c->peers[c->tail]; /* the least recently seen peer makes room */
                 close_peer(c, p);
         }
