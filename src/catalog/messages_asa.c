@@ -368,10 +368,6 @@ const struct message messages_asa[] = {
       "IP = {ip}, Sending spoofed ISAKMP Aggressive Mode message 2 due to "
       "receipt of unknown tunnel group.  Aborting connection.",
       "Unknown group: the ASA answers a decoy and aborts.", {"psk-mismatch", 30}),
-    A("713257", 5, "class Group Description",
-      G "Phase 2 failure:  Mismatched attribute types for class Group Description:  Rcv'd: {rcvd}  "
-        "Cfg'd: {cfgd}",
-      "The PFS group the peer proposed differs from this box's.", {"pfs-mismatch", 70}),
     A("713257", 5, "Phase 2 failure",
       G "Phase 2 failure:  Mismatched attribute types for class {class}:  Rcv'd: {rcvd}  Cfg'd: "
         "{cfgd}",

@@ -138,7 +138,8 @@ static const struct log_row rows[] = {
     {P2N, 1, NULL, I_ASA, LC_ANY, SYS, "713068", "No proposal chosen", NULL, false},
     /* ---- quick mode: PFS differs ---- */
     P1_DONE(P2F),
-    {P2F, 1, NULL, R_ASA, LC_PFS_BOTH, SYS, "713257", "class Group Description", NULL, false},
+    {P2F, 1, NULL, R_ASA, LC_PFS_BOTH, SYS, "713257", "Phase 2 failure", "class=Group Description",
+     false},
     {P2F, 1, NULL, R_ASA, LC_ANY, SYS, "713902", "All IPSec SA proposals found unacceptable", NULL,
      false},
     {P2F, 1, NULL, R_IOS, LC_ANY, IOS, "CRYPTO-6-IKMP_MODE_FAILURE", "Quick mode", NULL, false},

@@ -107,6 +107,20 @@ static void proxies_filled_from_the_proposal(void **state)
         done(&p);
 }
 
+static void pfs_groups_named(void **state)
+{
+        (void)state;
+        struct played p;
+        play(&p, "pfs-groups-differ", true, NULL);
+        assert_int_equal(p.t->status, TUN_P2_PFS_MISMATCH);
+        assert_int_equal(p.t->nlogs, 3);
+        assert_log(p.t, 1, "hq",
+                   "%ASA-5-713257: Group = 198.51.100.2, IP = 198.51.100.2, Phase 2 failure:  "
+                   "Mismatched attribute types for class Group Description:  Rcv'd: Group 14  "
+                   "Cfg'd: Group 5");
+        done(&p);
+}
+
 static void established_and_silent_outcomes(void **state)
 {
         (void)state;
@@ -186,6 +200,7 @@ int main(void)
             cmocka_unit_test(psk_mismatch_asa_initiates),
             cmocka_unit_test(psk_mismatch_ios_initiates),
             cmocka_unit_test(proxies_filled_from_the_proposal),
+            cmocka_unit_test(pfs_groups_named),
             cmocka_unit_test(established_and_silent_outcomes),
             cmocka_unit_test(lines_read_back),
         };
