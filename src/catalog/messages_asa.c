@@ -149,6 +149,10 @@ const struct message messages_asa[] = {
     A("713048", 3, NULL, "IP = {ip}, Error processing payload: Payload ID: {n}",
       "A payload of the peer's message could not be processed (payload 1 is the SA proposal).",
       {"isakmp-policy-mismatch", 30}),
+    A("713049", 5, "Responder",
+      G "Security negotiation complete for LAN-to-LAN Group ({group})  Responder, Inbound SPI = "
+        "{spi}, Outbound SPI = {spi}",
+      "Phase 2 completed (this box answered): the tunnel is up.", NONE),
     A("713049", 5, NULL,
       G "Security negotiation complete for LAN-to-LAN Group ({group})  Initiator, Inbound SPI = "
         "{spi}, Outbound SPI = {spi}",
@@ -172,6 +176,12 @@ const struct message messages_asa[] = {
       G "Tunnel Rejected: User ({user}) not member of group ({group}), "
         "group-lock check failed.",
       "The user is locked to another group.", NONE),
+    /* The 8.x/9.x wording; the guide's older one follows. */
+    A("713061", 3, "no matching crypto map entry",
+      G "Rejecting IPSec tunnel: no matching crypto map entry for remote proxy "
+        "{remote}/{remote_mask}/0/0 local proxy {local}/{local_mask}/0/0 on interface {if}",
+      "The peer's proxies match no local crypto ACL: the ACLs are not mirror images.",
+      {"crypto-acl-not-mirrored", 70}),
     A("713061", 3, NULL,
       G "Tunnel rejected: Crypto Map Policy not found for Src:{remote}, Dst: {local}!",
       "The peer's proxies match no local crypto ACL: the ACLs are not mirror images.",
@@ -181,6 +191,10 @@ const struct message messages_asa[] = {
     A("713063", 3, NULL, "IKE Peer address not configured for destination {ip}",
       "A static crypto map entry has no peer (destination 0.0.0.0 means no `set peer`).",
       {"ike-peer-not-configured", 90}),
+    A("713068", 5, "No proposal chosen",
+      G "Received non-routine Notify message: No proposal chosen (14)",
+      "The peer refused our phase-2 proposal: transform sets (or PFS) differ.",
+      {"transform-set-mismatch", 50}, {"pfs-mismatch", 30}),
     A("713068", 5, NULL, G "Received non-routine Notify message: Invalid ID info (18)",
       "The peer refused something in phase 2 with a notify; most often its proxies differ.",
       {"crypto-acl-not-mirrored", 40}, {"transform-set-mismatch", 20}),
@@ -355,8 +369,8 @@ const struct message messages_asa[] = {
       "receipt of unknown tunnel group.  Aborting connection.",
       "Unknown group: the ASA answers a decoy and aborts.", {"psk-mismatch", 30}),
     A("713257", 5, "Phase 2 failure",
-      G "Phase 2 failure:  Mismatched attribute types for class Group Description:  Rcv'd: Group 2 "
-        " Cfg'd: Group 5",
+      G "Phase 2 failure:  Mismatched attribute types for class {class}:  Rcv'd: {rcvd}  Cfg'd: "
+        "{cfgd}",
       "A phase-2 attribute differs between the peers (the class names which).",
       {"pfs-mismatch", 40}, {"transform-set-mismatch", 40}),
     A("713257", 5, NULL,
@@ -440,6 +454,9 @@ const struct message messages_asa[] = {
       "The rekey timer started (the initiator rekeys before the lifetime ends).",
       {"rekey-at-75-percent", 15}),
     A("713905", 6, NULL, "{text}", "IKE information (the text says which).", NONE),
+    A("713906", 7, "All SA proposals found unacceptable", G "All SA proposals found unacceptable",
+      "None of the peer's phase-1 proposals matches an ISAKMP policy here.",
+      {"isakmp-policy-mismatch", 70}),
     A("713906", 7, NULL, "{text}", "IKE debug information (the text says which).", NONE),
     /* ---- 75xxxx: IKEv2 and the tunnel manager ---- */
     A("750003", 4, "no IPSEC policy found for received TS",
@@ -456,6 +473,10 @@ const struct message messages_asa[] = {
       "Local:{local}:500 Remote:{ip}:500 Username:{user} IKEv2 Negotiation aborted due to ERROR: "
       "{reason}",
       "An IKEv2 negotiation was aborted; the reason follows.", NONE),
+    A("750006", 5, NULL,
+      "Local:{local}:500 Remote:{ip}:500 Username:{user} IKEv2 SA UP. Reason: New Connection "
+      "Established",
+      "The IKEv2 SA with the peer came up.", NONE),
     A("750011", 3, NULL,
       "Tunnel Rejected: Selected IKEv2 encryption algorithm ({alg}) is not "
       "strong enough to secure proposed IPSEC encryption algorithm ({alg}).",
@@ -491,8 +512,8 @@ const struct message messages_asa[] = {
       {"tunnel-group-name-not-peer-ip", 40}),
     A("751022", 3, NULL,
       "Local:{local}:500 Remote:{ip}:500 Username:{user} Tunnel rejected: "
-      "Crypto Map Policy not found for remote traffic selector {remote}/0-65535/0 local traffic "
-      "selector {local}/0-65535/0!",
+      "Crypto Map Policy not found for remote traffic selector {remote_ts}/0-65535/0 local traffic "
+      "selector {local_ts}/0-65535/0!",
       "The IKEv2 selectors match no crypto ACL: the ACLs are not mirrored.",
       {"crypto-acl-not-mirrored", 70}),
     A("752006", 3, NULL,

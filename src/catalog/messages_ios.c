@@ -197,6 +197,20 @@ const struct message messages_ios[] = {
         "ISAKMP:(1001):Old State = IKE_P1_COMPLETE  New State = "
         "IKE_XAUTH_REQ_SENT (Xauth)",
         "The router asks the peer for XAUTH credentials.", {"l2l-prompted-for-xauth", 20}),
+    DBG("ios-retrans-sa-setup", "retransmitting phase 1 MM_SA_SETUP",
+        "ISAKMP:(0): retransmitting phase 1 MM_SA_SETUP...",
+        "Main mode message 3 is not answered: the peer has no key (ASA: no tunnel-group) for "
+        "this address.",
+        {"tunnel-group-name-not-peer-ip", 40}, {"psk-mismatch", 40}),
+    DBG("ios-retrans-ag-init", "retransmitting phase 1 AG_INIT_EXCH",
+        "ISAKMP:(0): retransmitting phase 1 AG_INIT_EXCH...",
+        "Aggressive mode message 1 is not answered: aggressive mode refused at the peer, "
+        "ISAKMP off there, or UDP 500 blocked.",
+        {"ag-init-exch", 60}, {"isakmp-not-enabled", 20}),
+    DBG("ios-notify-invalid-id", "NOTIFY INVALID_ID_INFO",
+        "ISAKMP:(1001): processing NOTIFY INVALID_ID_INFO protocol 1",
+        "The peer refused our phase-2 proxy identities: the crypto ACLs are not mirror images.",
+        {"crypto-acl-not-mirrored", 50}),
     /* ---- CLI responses ---- */
     CLI("cli-bind", "IkeReceiverInit, unable to bind to port",
         "ERROR: IkeReceiverInit, unable to bind to port",

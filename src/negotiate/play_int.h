@@ -11,6 +11,8 @@ struct play {
         const struct side *a, *b; /* initiator, responder */
         char a_ip[16], b_ip[16];
         bool acl_reported;
+        /* The responder entry Quick Mode chose (play_p2.c), for the logs. */
+        const struct p2_cfg *resp_cfg;
         struct arena *ar; /* fs->arena */
 };
 
@@ -21,6 +23,9 @@ int tr_log(struct play *pl, bool on_a, const char *text);
 void tr_end(struct play *pl, enum tunnel_status st, const char *state_a, const char *state_b);
 /* Predicted log lines for the outcome (play_logs.c). */
 int tr_logs(struct play *pl);
+/* For tests: the key of the first log table row that names no catalog
+ * entry, or NULL when every row resolves. */
+const char *tr_logs_unresolved(void);
 
 /* The state an established phase 1 shows: IOS QM_IDLE, ASA/PIX MM_ACTIVE. */
 const char *p1_up_state(const struct side *s);

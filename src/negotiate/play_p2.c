@@ -173,6 +173,7 @@ int play_phase2_checks(struct play *pl, const struct p2_cfg *unused)
         if (px.v == PROXYV_NONE)
                 return proxy_fail(pl);
         const struct p2_cfg *c = &b->resp[px.entry];
+        pl->resp_cfg = c;
         if (px.v == PROXYV_DYNAMIC_FALLTHROUGH) {
                 const struct p2_cfg *st = first_static(b);
                 struct flowbox want = fb_mirror(&a->proposal);
