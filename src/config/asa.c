@@ -27,7 +27,7 @@ static bool entry_matches(const struct asa_ctx *c, const struct asa_cmd *e, size
         return true;
 }
 
-int asa_dispatch(struct asa_ctx *c, const struct asa_cmd *t)
+int asa_dispatch_scan(struct asa_ctx *c, const struct asa_cmd *t)
 {
         size_t next;
         for (; t->fn; t++)
@@ -178,11 +178,9 @@ static int dispatch_top(struct asa_ctx *c)
 {
         c->sub = NULL;
         c->obj = NULL;
-        for (size_t i = 0; i < sizeof(top_tables) / sizeof(top_tables[0]); i++) {
-                int rc = asa_dispatch(c, top_tables[i]);
-                if (rc != ASA_UNKNOWN)
-                        return rc;
-        }
+        int rc = asa_dispatch_list(c, top_tables, sizeof(top_tables) / sizeof(top_tables[0]));
+        if (rc != ASA_UNKNOWN)
+                return rc;
         /* the checksum trailer of a running config, glued to its value */
         if (!strncasecmp(c->a[0], "Cryptochecksum:", 15))
                 return ASA_OK;

@@ -70,8 +70,14 @@ extern const struct asa_cmd pix_cmds[];
 extern const struct asa_cmd asa_gp_attr_cmds[]; /* group-policy / username attributes */
 extern const struct asa_cmd asa_object_net_cmds[];
 
-/* Dispatch a line through table t: ASA_UNKNOWN when no entry matches. */
+/* Dispatch a line through table t: ASA_UNKNOWN when no entry matches.
+ * Through a first-word index (asa_index.c); the result is the scan's. */
 int asa_dispatch(struct asa_ctx *c, const struct asa_cmd *t);
+/* The same for tables in order: the next table is tried when the first
+ * one's matching entry (or none) says ASA_UNKNOWN. */
+int asa_dispatch_list(struct asa_ctx *c, const struct asa_cmd *const *tables, size_t ntables);
+/* The plain linear scan of t (asa.c), the reference the index follows. */
+int asa_dispatch_scan(struct asa_ctx *c, const struct asa_cmd *t);
 
 /* Dispatches words [i, n) through t with c->obj = obj, as if they were a
  * line of their own (crypto map entry settings, one-line PIX policies).

@@ -19,12 +19,23 @@ struct ace_parts {
         bool ports_from_object; /* the protocol was a service object/group */
 };
 
+static bool port_op_known(const char *op)
+{
+        static const char *const ops[] = {"eq", "range", "lt", "gt", "neq"};
+        for (size_t k = 0; k < sizeof(ops) / sizeof(ops[0]); k++)
+                if (kw(op, ops[k]))
+                        return true;
+        return false;
+}
+
 size_t asa_port_op(struct asa_ctx *c, size_t i, struct range16 **v, size_t *n, int *rc)
 {
         const char *op = asa_w(c, i);
-        int p = lex_port(asa_w(c, i + 1)), q = -1;
         *rc = ASA_OK;
-        if (!op || p < 0)
+        if (!port_op_known(op)) /* most words here are addresses: no port lookup */
+                return 0;
+        int p = lex_port(asa_w(c, i + 1)), q = -1;
+        if (p < 0)
                 return 0;
         uint16_t lo = (uint16_t)p, hi = (uint16_t)p;
         size_t used = 2;

@@ -205,7 +205,9 @@ int lex_protocol(const char *s)
 	return -1;
 }
 
-/* TCP/UDP port names of the IOS/ASA CLI (IANA numbers). */
+/* TCP/UDP port names of the IOS/ASA CLI (IANA numbers). Kept sorted
+ * (case-insensitively): lex_port() binary-searches it, because the ACL
+ * readers try words after an address as ports. */
 static const struct num_name ports[] = {
 	{"aol", 5190},       {"bgp", 179},        {"biff", 512},        {"bootpc", 68},
 	{"bootps", 67},      {"chargen", 19},     {"cifs", 3020},       {"citrix-ica", 1494},
@@ -236,9 +238,17 @@ int lex_port(const char *s)
 		return -1;
 	if (lex_u32(s, 0, 65535, &v))
 		return (int)v;
-	for (size_t i = 0; i < sizeof(ports) / sizeof(ports[0]); i++)
-		if (kw(s, ports[i].name))
-			return ports[i].num;
+	size_t lo = 0, hi = sizeof(ports) / sizeof(ports[0]);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = strcasecmp(s, ports[mid].name);
+		if (!d)
+			return ports[mid].num;
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return -1;
 }
 

@@ -11,13 +11,19 @@
 #include "flowset.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define NIL SIZE_MAX
 
-struct event {
-        uint32_t x;
-        unsigned end; /* 0 = start, 1 = end: starts first at equal x */
-        size_t idx;
+/* A sweep event as one integer, so that the events sort by radix, in
+ * linear time: x (the source coordinate), then end (0 = start, 1 = end:
+ * starts first at equal x), then the box index in the low ibits bits. */
+typedef uint64_t event;
+
+struct events {
+        event *v, *tmp;
+        size_t m;
+        unsigned ibits;
 };
 
 struct treap {
@@ -37,14 +43,54 @@ struct sweep {
         void *ctx;
 };
 
-static int event_cmp(const void *pa, const void *pb)
+static event ev_make(const struct events *e, uint32_t x, unsigned end, size_t idx)
 {
-        const struct event *a = pa, *b = pb;
-        if (a->x != b->x)
-                return a->x < b->x ? -1 : 1;
-        if (a->end != b->end)
-                return a->end < b->end ? -1 : 1;
-        return a->idx < b->idx ? -1 : a->idx > b->idx;
+        return (uint64_t)x << (e->ibits + 1) | (uint64_t)end << e->ibits | idx;
+}
+
+static size_t ev_idx(const struct events *e, event k)
+{
+        return (size_t)(k & (((uint64_t)1 << e->ibits) - 1));
+}
+
+static bool ev_end(const struct events *e, event k)
+{
+        return (k >> e->ibits) & 1;
+}
+
+static int ev_cmp(const void *pa, const void *pb)
+{
+        event a = *(const event *)pa, b = *(const event *)pb;
+        return a < b ? -1 : a > b;
+}
+
+/* LSD radix sort, 11 bits a pass, over the bits the keys use; qsort for
+ * few events, where clearing the counts would cost more than sorting. */
+static void ev_sort(struct events *e)
+{
+        enum { RB = 11, RN = 1 << RB };
+        size_t count[RN];
+        if (e->m < 1024) {
+                qsort(e->v, e->m, sizeof(*e->v), ev_cmp);
+                return;
+        }
+        unsigned bits = 32 + 1 + e->ibits;
+        for (unsigned sh = 0; sh < bits; sh += RB) {
+                memset(count, 0, sizeof(count));
+                for (size_t i = 0; i < e->m; i++)
+                        count[(e->v[i] >> sh) & (RN - 1)]++;
+                size_t sum = 0;
+                for (size_t d = 0; d < RN; d++) {
+                        size_t c = count[d];
+                        count[d] = sum;
+                        sum += c;
+                }
+                for (size_t i = 0; i < e->m; i++)
+                        e->tmp[count[(e->v[i] >> sh) & (RN - 1)]++] = e->v[i];
+                event *t = e->v;
+                e->v = e->tmp;
+                e->tmp = t;
+        }
 }
 
 static bool key_less(const struct treap *t, size_t a, size_t b)
@@ -145,19 +191,21 @@ static void query(struct sweep *s, size_t n, uint32_t lo, uint32_t hi)
         query(s, s->t.right[n], lo, hi);
 }
 
-static int sweep_alloc(struct treap *t, struct event **ev, size_t n)
+static int sweep_alloc(struct treap *t, struct events *e, size_t n)
 {
-        *ev = calloc(2 * n, sizeof(**ev));
+        e->v = calloc(2 * n, sizeof(event));
+        e->tmp = calloc(2 * n, sizeof(event));
         t->left = calloc(n, sizeof(size_t));
         t->right = calloc(n, sizeof(size_t));
         t->maxhi = calloc(n, sizeof(uint32_t));
         t->prio = calloc(n, sizeof(uint32_t));
-        return (*ev && t->left && t->right && t->maxhi && t->prio) ? 0 : -1;
+        return (e->v && e->tmp && t->left && t->right && t->maxhi && t->prio) ? 0 : -1;
 }
 
-static void sweep_free(struct treap *t, struct event *ev)
+static void sweep_free(struct treap *t, struct events *e)
 {
-        free(ev);
+        free(e->v);
+        free(e->tmp);
         free(t->left);
         free(t->right);
         free(t->maxhi);
@@ -168,31 +216,33 @@ long fb_find_overlaps(const struct labelled_box *v, size_t n, size_t max_pairs, 
                       void *ctx, bool *truncated)
 {
         struct sweep s = {.t = {.v = v, .root = NIL}, .max_pairs = max_pairs, .cb = cb, .ctx = ctx};
-        struct event *ev = NULL;
+        struct events e = {0};
         if (truncated)
                 *truncated = false;
         if (n == 0)
                 return 0;
-        if (n > SIZE_MAX / (2 * sizeof(struct event)) || sweep_alloc(&s.t, &ev, n)) {
-                sweep_free(&s.t, ev);
+        while (e.ibits < 31 && ((size_t)1 << e.ibits) < n)
+                e.ibits++;
+        /* 33 bits of x and end, ibits of index: the key holds 64 */
+        if (((size_t)1 << e.ibits) < n || sweep_alloc(&s.t, &e, n)) {
+                sweep_free(&s.t, &e);
                 return -1;
         }
         /* Fixed-seed xorshift priorities: the treap's shape does not depend on
          * the (untrusted) key order, so its depth stays logarithmic. */
         uint32_t seed = 2463534242u;
-        size_t m = 0;
         for (size_t i = 0; i < n; i++) {
                 seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
                 s.t.prio[i] = seed;
                 if (fb_is_empty(&v[i].box))
                         continue;
-                ev[m++] = (struct event){v[i].box.src.lo, 0, i};
-                ev[m++] = (struct event){v[i].box.src.hi, 1, i};
+                e.v[e.m++] = ev_make(&e, v[i].box.src.lo, 0, i);
+                e.v[e.m++] = ev_make(&e, v[i].box.src.hi, 1, i);
         }
-        qsort(ev, m, sizeof(*ev), event_cmp);
-        for (size_t e = 0; e < m && !s.stop; e++) {
-                size_t i = ev[e].idx;
-                if (ev[e].end) {
+        ev_sort(&e);
+        for (size_t k = 0; k < e.m && !s.stop; k++) {
+                size_t i = ev_idx(&e, e.v[k]);
+                if (ev_end(&e, e.v[k])) {
                         s.t.root = erase(&s.t, s.t.root, i);
                         continue;
                 }
@@ -200,7 +250,7 @@ long fb_find_overlaps(const struct labelled_box *v, size_t n, size_t max_pairs, 
                 query(&s, s.t.root, v[i].box.dst.lo, v[i].box.dst.hi);
                 treap_insert(&s.t, i);
         }
-        sweep_free(&s.t, ev);
+        sweep_free(&s.t, &e);
         if (truncated)
                 *truncated = s.truncated;
         return s.found;

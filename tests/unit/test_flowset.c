@@ -143,13 +143,19 @@ static int mark(void *ctx, size_t a, size_t b)
         return 0;
 }
 
-static void overlap_matches_brute_force(void **state)
+/* The sweep against the pairwise test; addresses below span, moved up by
+ * shift, and every tenth box's source widened to the top address when wide. */
+static void check_brute_force(size_t n, uint32_t span, uint32_t shift, bool wide)
 {
-        (void)state;
-        const size_t n = 2000;
         struct labelled_box *v = calloc(n, sizeof(*v));
         assert_non_null(v);
-        random_boxes(v, n, 50, 100000);
+        random_boxes(v, n, 50, span);
+        for (size_t i = 0; i < n; i++) {
+                v[i].box.src.lo += shift, v[i].box.src.hi += shift;
+                v[i].box.dst.lo += shift, v[i].box.dst.hi += shift;
+                if (wide && i % 10 == 0)
+                        v[i].box.src.hi = UINT32_MAX;
+        }
         struct pairs p = {calloc(n * n, 1), n, 0};
         assert_non_null(p.seen);
         bool trunc = true;
@@ -168,6 +174,17 @@ static void overlap_matches_brute_force(void **state)
         assert_true(brute > 100); /* the data set really has overlaps */
         free(p.seen);
         free(v);
+}
+
+static void overlap_matches_brute_force(void **state)
+{
+        (void)state;
+        check_brute_force(2000, 100000, 0, false); /* the radix-sorted sweep */
+        check_brute_force(300, 100000, 0, false);  /* few events: sorted by qsort */
+        /* every bit of the sort key: addresses all over the space, and up
+         * to 255.255.255.255 */
+        check_brute_force(2000, 0xf0000000u, 0, true);
+        check_brute_force(2000, 100000, 0xfffe0000u, true);
 }
 
 static int count(void *ctx, size_t a, size_t b)
