@@ -46,7 +46,12 @@ static int explain_default(struct check_ctx *c, struct finding *f)
 
 /* IOS is judged only on an explicit "no crypto ipsec nat-transparency
  * udp-encapsulation": its version line ("version 12.2") omits the release
- * that introduced NAT-T (12.2(13)T), so a default cannot be told apart. */
+ * that introduced NAT-T (12.2(13)T), so a default cannot be told apart.
+ * A default "off" (PIX 6, ASA 7.0) is reported only where clients connect
+ * (a dynamic-map entry in an applied map): the harm the catalog names is
+ * VPN clients behind a home router's PAT, and a LAN-to-LAN head end with
+ * fixed peers gives no sign of a NAT between them. An explicit "no" line
+ * is reported on any head end: someone turned NAT-T off on purpose. */
 int check_nat_t_disabled(struct check_ctx *c)
 {
         const struct device *d = c->dev;
@@ -55,8 +60,13 @@ int check_nat_t_disabled(struct check_ctx *c)
         if (!vl || d->ike.nat_t != TRI_OFF)
                 return 0;
         bool expl = d->ike.nat_t_explicit && d->ike.nat_t_loc.line;
-        if (!expl && (d->platform == PLAT_IOS || d->platform == PLAT_UNKNOWN))
+        const struct crypto_map_binding *dyn = plat_dynamic_binding(d);
+        if (!expl && (d->platform == PLAT_IOS || d->platform == PLAT_UNKNOWN || !dyn))
                 return 0;
+        if (!expl) {
+                vl = &dyn->loc;
+                what = dyn->map;
+        }
         struct finding *f = check_report(c, expl ? &d->ike.nat_t_loc : vl);
         if (!f)
                 return -1;
