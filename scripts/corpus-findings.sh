@@ -3,12 +3,30 @@
 #   file (short name)  line  id  title
 # docs/corpus-findings.md judges each row; re-run this to check the doc is still in step.
 # Usage: scripts/corpus-findings.sh [BIN] [SEVERITY]
-#   BIN defaults to build/ipsec-doctor; SEVERITY (error|warning|info) defaults to error.
+#          BIN defaults to build/ipsec-doctor; SEVERITY (error|warning|info) defaults to error.
+#        scripts/corpus-findings.sh --check [BIN]
+#          compares the error findings with the table of docs/corpus-findings.md (its first four
+#          columns); exit 1 and a diff when they differ.
 # Short name: the fewest trailing components of the file's original path (MANIFEST.tsv) that
 # no other corpus config shares, joined with '/' (e.g. "ios-crypto-ipsec/configs/r1" -> "configs/r1"
 # is shared, so "ios-crypto-ipsec/configs/r1").
 set -eu
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = --check ]; then
+	shift
+	doc=docs/corpus-findings.md
+	# Table rows between the markers: "| file | line | ID | title | judgement |".
+	want=$(sed -n '/<!-- corpus-findings:begin -->/,/<!-- corpus-findings:end -->/p' "$doc" |
+		grep '^| ' | tail -n +2 | grep -v '^|---' |
+		awk -F' [|] ' '{ sub(/^[|] /, "", $1); print $1 "\t" $2 "\t" $3 "\t" $4 }')
+	have=$("$0" "${1:-build/ipsec-doctor}" error | tail -n +2)
+	if ! diff -u <(printf '%s\n' "$want") <(printf '%s\n' "$have"); then
+		echo "corpus-findings: $doc is out of step with the findings (- doc, + now)" >&2
+		exit 1
+	fi
+	echo "corpus-findings: $doc matches ($(printf '%s\n' "$have" | grep -c .) error findings)"
+	exit 0
+fi
 BIN=${1:-build/ipsec-doctor}
 SEV=${2:-error}
 CORPUS=../shared/corpus
