@@ -1,6 +1,7 @@
 /* crypto-acl-missing: "match address X" names no ACL, or one without a permit. */
 #include "aclnat_util.h"
 #include "checks_list.h"
+#include "excerpt.h"
 
 static int report(struct check_ctx *c, const struct crypto_map_entry *e, const struct acl *acl)
 {
@@ -31,7 +32,7 @@ int check_crypto_acl_missing(struct check_ctx *c)
                         if (!e->match_acl || e->ipsec_manual)
                                 continue;
                         const struct acl *acl = model_get_acl(d, e->match_acl);
-                        if (acl && acl_has_permit(acl))
+                        if (acl ? acl_has_permit(acl) : excerpt_unseen(d, d->acls.n))
                                 continue;
                         if (report(c, e, acl))
                                 return -1;

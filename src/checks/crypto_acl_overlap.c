@@ -189,6 +189,20 @@ static int check_map(struct check_ctx *c, const struct cbox *cb, size_t n)
         return rc;
 }
 
+/* Was the map of the boxes starting at i already checked through an earlier
+ * binding? A map applied to two interfaces has the same entries twice. */
+static bool map_seen(const struct cboxes *s, size_t i)
+{
+        for (size_t k = 0; k < i;) {
+                if (strcmp(s->v[k].entry->map, s->v[i].entry->map) == 0)
+                        return true;
+                size_t g = s->v[k].map_idx; /* on to the next binding's boxes */
+                while (k < i && s->v[k].map_idx == g)
+                        k++;
+        }
+        return false;
+}
+
 int check_crypto_acl_overlap(struct check_ctx *c)
 {
         struct cboxes s;
@@ -197,7 +211,8 @@ int check_crypto_acl_overlap(struct check_ctx *c)
                 size_t j = i;
                 while (j < s.n && s.v[j].map_idx == s.v[i].map_idx)
                         j++;
-                rc = check_map(c, s.v + i, j - i);
+                if (!map_seen(&s, i))
+                        rc = check_map(c, s.v + i, j - i);
                 i = j;
         }
         cboxes_free(&s);

@@ -6,9 +6,16 @@
  * another interface. A default route out the crypto interface makes every
  * unknown address look "behind the peer", so the source test alone would
  * fire on every ACL: the destination must be positively local.
+ *
+ * A reversed box whose mirror the same ACL also permits is not reported:
+ * the ACL was written for both directions, and its right-way entries give
+ * the outbound traffic and the proxies. The reversed half only matches
+ * packets that routing never sends out the crypto interface; it is
+ * redundant, not the cause of a failure.
  */
 #include <stdio.h>
 
+#include "../model/acl_eval.h"
 #include "aclnat_util.h"
 #include "checks_list.h"
 
@@ -43,6 +50,13 @@ static int report(struct check_ctx *c, const struct cbox *b, const struct iface 
         return check_fix(c, f, vars);
 }
 
+static bool mirror_permitted(const struct device *dev, const struct cbox *b)
+{
+        struct flowbox m = {b->box.dst, b->box.src, b->box.proto, b->box.dport, b->box.sport};
+        struct acl_cover cv = acl_cover_box(model_get_acl(dev, b->entry->match_acl), &m, 1024);
+        return cv.cover == COVER_FULL;
+}
+
 int check_crypto_acl_reversed(struct check_ctx *c)
 {
         struct cboxes s;
@@ -51,7 +65,8 @@ int check_crypto_acl_reversed(struct check_ctx *c)
         for (size_t i = 0; rc == 0 && i < s.n; i++) {
                 const struct cbox *b = &s.v[i];
                 const struct iface *inside;
-                if (b->ace == last || !cbox_reversed(c->dev, b, &inside))
+                if (b->ace == last || !cbox_reversed(c->dev, b, &inside) ||
+                    mirror_permitted(c->dev, b))
                         continue;
                 last = b->ace; /* one finding per ACE, however many boxes it has */
                 rc = report(c, b, inside);

@@ -67,9 +67,30 @@ static int report_dyn_acl(struct check_ctx *c, const struct crypto_map_entry *e)
         return check_fix(c, f, vars);
 }
 
-/* Does any entry (static or template) negotiate with IKEv2? */
+/* Does an ASA VTI (tunnel protection ipsec profile P) negotiate with IKEv2?
+ * Its profile names "set ikev2 ipsec-proposal" proposals. */
+static bool vti_ikev2(const struct device *d)
+{
+        for (size_t i = 0; i < d->ifaces.n; i++) {
+                const struct iface *f = d->ifaces.v[i];
+                const struct ipsec_profile *p =
+                    f->tunnel_protection && !f->shutdown
+                        ? model_get_ipsec_profile(d, f->tunnel_protection)
+                        : NULL;
+                for (size_t k = 0; p && k < p->tsets.n; k++) {
+                        const struct transform_set *t = model_get_tset(d, p->tsets.v[k]);
+                        if (t && t->ikev2)
+                                return true;
+                }
+        }
+        return false;
+}
+
+/* Does any entry (static or template), or a VTI, negotiate with IKEv2? */
 static bool ikev2_used(const struct device *d)
 {
+        if (vti_ikev2(d))
+                return true;
         for (size_t i = 0; i < d->crypto_maps.n; i++) {
                 const struct crypto_map *m = d->crypto_maps.v[i];
                 for (size_t k = 0; k < m->entries.n; k++)

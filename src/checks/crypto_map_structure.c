@@ -19,6 +19,7 @@
 
 #include "checks_list.h"
 #include "cmap_util.h"
+#include "excerpt.h"
 
 enum { MISS_ACL = 1u << 0, MISS_TSET = 1u << 1, MISS_PEER = 1u << 2, MISS_DYN = 1u << 3 };
 
@@ -33,10 +34,21 @@ static bool dynamic_twin(const struct device *dev, const char *name)
         return false;
 }
 
+static size_t dynamic_maps(const struct device *dev)
+{
+        size_t n = 0;
+        for (size_t i = 0; i < dev->crypto_maps.n; i++)
+                n += ((const struct crypto_map *)dev->crypto_maps.v[i])->dynamic;
+        return n;
+}
+
 static unsigned entry_missing(const struct device *dev, const struct crypto_map_entry *e)
 {
+        /* "show running-config crypto map" prints the reference but not the
+         * "crypto dynamic-map" lines it names. */
         if (e->is_dynamic_ref)
-                return cmap_dynamic(dev, e->dynamic_map) || dynamic_twin(dev, e->dynamic_map)
+                return cmap_dynamic(dev, e->dynamic_map) || dynamic_twin(dev, e->dynamic_map) ||
+                               excerpt_unseen(dev, dynamic_maps(dev))
                            ? 0
                            : MISS_DYN;
         if (e->ipsec_manual || e->gdoi)

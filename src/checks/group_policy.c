@@ -8,6 +8,7 @@
 
 #include "checks_list.h"
 #include "ra_common.h"
+#include "excerpt.h"
 
 static int report_logins(struct check_ctx *c, const struct ra_tg *r)
 {
@@ -110,6 +111,9 @@ int check_ra_dns_missing(struct check_ctx *c)
 {
         const struct device *d = c->dev;
         const struct group_policy *other = gp_with_dns(d);
+        /* An excerpt of tunnel-groups alone does not show their group-policies. */
+        if (excerpt_unseen(d, d->group_policies.n))
+                return 0;
         for (size_t i = 0; i < d->tunnel_groups.n; i++) {
                 struct ra_tg r;
                 if (!ra_tg_is_ra(d->tunnel_groups.v[i]))

@@ -5,20 +5,23 @@
  *
  * Reported:
  * 1. an ipsec-l2l tunnel-group with a pre-shared key whose name is not an
- *    address (and not DefaultL2LGroup, and no 'set peer NAME' uses it),
+ *    address (and not DefaultL2LGroup, not a template placeholder such as
+ *    '<AZ-PIP-1>', and no 'set peer NAME' uses it),
  *    when no applied map has a dynamic entry: static peers can never select
  *    it. (With a dynamic entry, dynamic peers sending 'identity key-id' can,
  *    so it is left alone.) Evidence: the static peers without a group.
  * 2. otherwise, each static peer address with no tunnel-group named after
  *    it, when DefaultL2LGroup has neither a key nor a trustpoint: the peer
  *    falls to DefaultL2LGroup and no key applies. A DefaultL2LGroup with a
- *    key is taken as deliberate.
+ *    key is taken as deliberate. An excerpt with no tunnel-group at all
+ *    (a "show running-config crypto map" paste) is not judged.
  */
 #include <string.h>
 
 #include "../config/lex.h"
 #include "checks_list.h"
 #include "cmap_util.h"
+#include "excerpt.h"
 
 struct tg_scan {
         struct arena a;
@@ -71,8 +74,10 @@ static int scan(struct tg_scan *s, const struct device *d)
 
 static bool orphan(const struct tg_scan *s, const struct tunnel_group *tg)
 {
+        /* A vendor template's "<AZ-PIP-1>" stands for the peer's address. */
         return tg->type == TG_L2L && !tg->name_is_addr && tg->has_psk && !tg->trustpoint &&
-               strcmp(tg->name, "DefaultL2LGroup") && !strmap_get(&s->by_name, tg->name);
+               strcmp(tg->name, "DefaultL2LGroup") && !lex_is_placeholder(tg->name) &&
+               !strmap_get(&s->by_name, tg->name);
 }
 
 static int report_orphan(struct check_ctx *c, const struct tg_scan *s,
@@ -129,7 +134,7 @@ static int decide(struct check_ctx *c, const struct tg_scan *s)
         if (orphans)
                 return 0;
         const struct tunnel_group *dflt = model_get_tg(d, "DefaultL2LGroup");
-        if (dflt && (dflt->has_psk || dflt->trustpoint))
+        if ((dflt && (dflt->has_psk || dflt->trustpoint)) || excerpt_unseen(d, d->tunnel_groups.n))
                 return 0;
         for (size_t i = 0; i < s->lost.n; i++)
                 if (report_lost(c, s->lost.v[i], s->lost_e.v[i]))

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "checks_list.h"
+#include "excerpt.h"
 #include "plat_common.h"
 
 static bool appliance(const struct device *d)
@@ -94,10 +95,19 @@ int check_low_memory_crypto(struct check_ctx *c)
 /* Persistent IPsec tunneled flows ("sysopt connection preserve-vpn-flows")
  * appeared in ASA 8.0(4) (Cisco ASA new features by release); it is off by
  * default. Older releases cannot be fixed by a command, so they are skipped. */
+/* How many sysopt lines the input shows: an excerpt without any ("show
+ * running-config crypto map") says nothing of the device's sysopt settings. */
+static size_t sysopt_lines(const struct sysopt *s)
+{
+        return (s->permit_vpn_loc.line != 0) + (s->permit_ipsec_loc.line != 0) +
+               (s->tcpmss_loc.line != 0) + (s->preserve_loc.line != 0);
+}
+
 int check_preserve_vpn_flows(struct check_ctx *c)
 {
         const struct device *d = c->dev;
-        if (d->platform != PLAT_ASA || d->sysopt.preserve_vpn_flows == TRI_ON)
+        if (d->platform != PLAT_ASA || d->sysopt.preserve_vpn_flows == TRI_ON ||
+            excerpt_unseen(d, sysopt_lines(&d->sysopt)))
                 return 0;
         if (d->version.major >= 0 && !version_at_least(&d->version, 8, 0, 4))
                 return 0;

@@ -10,6 +10,7 @@
 #include "../model/nat_eval.h"
 #include "checks_list.h"
 #include "ra_common.h"
+#include "excerpt.h"
 
 /* True when every pool of r is translated from the VPN interface to itself. */
 static bool pools_natted(const struct device *d, const struct ra_tg *r, const char *vpnif)
@@ -69,6 +70,8 @@ int check_ra_no_internet(struct check_ctx *c)
         int rc = seen ? 0 : -1;
         if (d->platform == PLAT_IOS)
                 d = NULL; /* IOS Easy VPN has no tunnel-group: nothing to check */
+        else if (excerpt_unseen(d, d->group_policies.n))
+                d = NULL; /* tunnel-groups pasted without their group-policies */
         for (size_t i = 0; !rc && d && i < d->tunnel_groups.n; i++) {
                 struct ra_tg r;
                 if (!ra_tg_is_ra(d->tunnel_groups.v[i]))

@@ -2,6 +2,7 @@
  * Transport checks: NAT traversal off on a head end, and a TCP MSS too
  * large for the ESP overhead.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "../model/defaults.h"
@@ -46,7 +47,12 @@ static int explain_default(struct check_ctx *c, struct finding *f)
 
 /* IOS is judged only on an explicit "no crypto ipsec nat-transparency
  * udp-encapsulation": its version line ("version 12.2") omits the release
- * that introduced NAT-T (12.2(13)T), so a default cannot be told apart. */
+ * that introduced NAT-T (12.2(13)T), so a default cannot be told apart.
+ * A default "off" (PIX 6, ASA 7.0) is reported only where clients connect
+ * (a dynamic-map entry in an applied map): the harm the catalog names is
+ * VPN clients behind a home router's PAT, and a LAN-to-LAN head end with
+ * fixed peers gives no sign of a NAT between them. An explicit "no" line
+ * is reported on any head end: someone turned NAT-T off on purpose. */
 int check_nat_t_disabled(struct check_ctx *c)
 {
         const struct device *d = c->dev;
@@ -55,8 +61,13 @@ int check_nat_t_disabled(struct check_ctx *c)
         if (!vl || d->ike.nat_t != TRI_OFF)
                 return 0;
         bool expl = d->ike.nat_t_explicit && d->ike.nat_t_loc.line;
-        if (!expl && (d->platform == PLAT_IOS || d->platform == PLAT_UNKNOWN))
+        const struct crypto_map_binding *dyn = plat_dynamic_binding(d);
+        if (!expl && (d->platform == PLAT_IOS || d->platform == PLAT_UNKNOWN || !dyn))
                 return 0;
+        if (!expl) {
+                vl = &dyn->loc;
+                what = dyn->map;
+        }
         struct finding *f = check_report(c, expl ? &d->ike.nat_t_loc : vl);
         if (!f)
                 return -1;
@@ -76,7 +87,8 @@ int check_nat_t_disabled(struct check_ctx *c)
  * bytes. Inner packets of about 1420 bytes fit, and 1420 minus 40 bytes of
  * IP and TCP headers is 1380, the ASA's default clamp.
  */
-#define MSS_MAX 1380
+#define MSS_MAX        1380
+#define MSS_FIX_IFACES 16
 
 static const char *const mss_why =
     " ESP tunnel mode adds about 60-80 bytes (outer IP header 20, ESP header 8, IV 8-16, "
@@ -119,26 +131,72 @@ static const struct iface *lan_clamp(const struct device *d)
         return NULL;
 }
 
-static int mss_ios_iface(struct check_ctx *c, const struct iface *x, const struct loc *where)
+/* Where an interface encrypts: its crypto map line or its tunnel protection
+ * line; NULL when it does not. */
+static const struct loc *encrypts_at(const struct device *d, const struct iface *x)
 {
-        bool set = x->tcp_adjust_mss > 0;
-        struct finding *f = check_report(c, set ? &x->mss_loc : where);
-        if (!f)
-                return -1;
-        int rc =
-            set ? finding_title(c->fs, f,
-                                "'ip tcp adjust-mss %d' on '%s' is above %d for traffic it "
-                                "encrypts",
-                                x->tcp_adjust_mss, x->name, MSS_MAX)
-                : finding_title(c->fs, f,
-                                "No 'ip tcp adjust-mss' on '%s' (which encrypts) nor on any LAN "
-                                "interface",
-                                x->name);
-        if (rc || (set && finding_evidence(c->fs, f, where)) ||
+        if (x->crypto_map && model_get_cmap(d, x->crypto_map))
+                return &x->crypto_map_loc;
+        return x->tunnel_protection ? &x->tunnel_protection_loc : NULL;
+}
+
+static int mss_ios_too_large(struct check_ctx *c, const struct iface *x, const struct loc *where)
+{
+        struct finding *f = check_report(c, &x->mss_loc);
+        if (!f ||
+            finding_title(c->fs, f,
+                          "'ip tcp adjust-mss %d' on '%s' is above %d for traffic it encrypts",
+                          x->tcp_adjust_mss, x->name, MSS_MAX) ||
+            finding_evidence(c->fs, f, where) ||
             finding_explain(c->fs, f, "%s%s", f->explanation, mss_why))
                 return -1;
         const char *vars[] = {"if", x->name, NULL};
         return check_fix(c, f, vars);
+}
+
+/* No clamp anywhere is one fact about the device: one finding at the first
+ * encrypting interface, the others as evidence (a router with four crypto
+ * interfaces would otherwise say the same thing four times). */
+static int mss_ios_missing(struct check_ctx *c, const struct iface *first, size_t others)
+{
+        const struct device *d = c->dev;
+        struct finding *f = check_report(c, encrypts_at(d, first));
+        if (!f)
+                return -1;
+        int rc = others ? finding_title(c->fs, f,
+                                        "No 'ip tcp adjust-mss' on '%s' nor on %zu other "
+                                        "interface%s that encrypt%s, nor on any LAN interface",
+                                        first->name, others, others == 1 ? "" : "s",
+                                        others == 1 ? "s" : "")
+                        : finding_title(c->fs, f,
+                                        "No 'ip tcp adjust-mss' on '%s' (which encrypts) nor on "
+                                        "any LAN interface",
+                                        first->name);
+        /* The fix clamps every interface that encrypts (the catalog's IOS
+         * template, once per interface, up to MSS_FIX_IFACES of them). */
+        char buf[MSS_FIX_IFACES][96];
+        const char *lines[2 * MSS_FIX_IFACES];
+        size_t n = 0;
+        for (size_t i = 0; !rc && i < d->ifaces.n; i++) {
+                const struct iface *x = d->ifaces.v[i];
+                if (x->shutdown || x->tcp_adjust_mss > 0 || !encrypts_at(d, x))
+                        continue;
+                if (x != first)
+                        rc = finding_evidence(c->fs, f, &x->loc);
+                if (n < MSS_FIX_IFACES) {
+                        snprintf(buf[n], sizeof(buf[n]), "interface %.80s", x->name);
+                        lines[2 * n] = buf[n];
+                        lines[2 * n + 1] = " ip tcp adjust-mss 1300";
+                        n++;
+                }
+        }
+        if (rc || finding_explain(c->fs, f, "%s%s", f->explanation, mss_why))
+                return -1;
+        if (!others) {
+                const char *vars[] = {"if", first->name, NULL};
+                return check_fix(c, f, vars);
+        }
+        return finding_fix_lines(c->fs, f, d, lines, 2 * n, NULL);
 }
 
 static int mss_ios(struct check_ctx *c)
@@ -146,18 +204,23 @@ static int mss_ios(struct check_ctx *c)
         const struct device *d = c->dev;
         if (lan_clamp(d))
                 return 0;
+        const struct iface *first = NULL;
+        size_t others = 0;
         for (size_t i = 0; i < d->ifaces.n; i++) {
                 const struct iface *x = d->ifaces.v[i];
-                if (x->shutdown || clamps(x))
+                const struct loc *where = encrypts_at(d, x);
+                if (x->shutdown || clamps(x) || !where)
                         continue;
-                const struct loc *where = x->crypto_map && model_get_cmap(d, x->crypto_map)
-                                              ? &x->crypto_map_loc
-                                          : x->tunnel_protection ? &x->tunnel_protection_loc
-                                                                 : NULL;
-                if (where && mss_ios_iface(c, x, where))
-                        return -1;
+                if (x->tcp_adjust_mss > 0) {
+                        if (mss_ios_too_large(c, x, where))
+                                return -1;
+                } else if (!first) {
+                        first = x;
+                } else {
+                        others++;
+                }
         }
-        return 0;
+        return first ? mss_ios_missing(c, first, others) : 0;
 }
 
 int check_mss_too_large(struct check_ctx *c)

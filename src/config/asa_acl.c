@@ -92,12 +92,15 @@ static int parse_addr(struct asa_ctx *c, size_t *i, struct addrset *s, const cha
                         return ASA_OOM;
         } else if ((kw(w, "object") || kw(w, "object-group")) && x) {
                 const struct object *o = model_get_object(c->dev, x);
-                if (!o || o->kind != OBJ_NETWORK)
+                if (o && o->kind != OBJ_NETWORK)
                         return ASA_UNKNOWN;
                 *i += 2;
-                if (asa_addrset_append(c, s, &o->addrs))
+                /* No such object: it is defined in a part of the config not
+                 * given (a section, a test file). The entry is kept with its
+                 * addresses unknown, so that it still counts as a permit. */
+                if (o && asa_addrset_append(c, s, &o->addrs))
                         return ASA_OOM;
-                if (o->pending.n)
+                if (!o || o->pending.n)
                         s->inexact = true;
         } else if (kw(w, "interface") && x) {
                 const struct iface *f = model_get_nameif(c->dev, x);
@@ -239,11 +242,25 @@ static int expand(struct asa_ctx *c, struct ace *e, const struct ace_parts *p)
         return ASA_OK;
 }
 
+static bool only_remarks(const struct acl *a)
+{
+        for (size_t i = 0; i < a->aces.n; i++)
+                if (!((const struct ace *)a->aces.v[i])->remark)
+                        return false;
+        return true;
+}
+
+/* A remark says nothing of the ACL's kind (it is read as extended): the
+ * first entry with an action decides, so "remark" then "standard permit"
+ * is a standard ACL (one with destinations only). */
 static struct acl *get_acl(struct asa_ctx *c, const char *name, enum acl_kind kind)
 {
         struct acl *a = model_get_acl(c->dev, name);
-        if (a)
+        if (a) {
+                if (only_remarks(a))
+                        a->kind = kind;
                 return a;
+        }
         a = model_obtain_acl(c->dev, name, &c->loc);
         if (a)
                 a->kind = kind;
@@ -351,8 +368,10 @@ static int on_access_list(struct asa_ctx *c, size_t i)
                 i += 2; /* ASA inserts there; running configs list in order */
         const char *k = asa_w(c, i);
         if (kw(k, "remark")) {
-                struct acl *a = get_acl(c, name, ACL_EXTENDED);
-                return a ? remark(c, a) : ASA_OOM;
+                struct acl *a = model_get_acl(c->dev, name);
+                if (!a && (a = get_acl(c, name, ACL_EXTENDED)) == NULL)
+                        return ASA_OOM;
+                return remark(c, a);
         }
         if (kw(k, "ethertype") || kw(k, "webtype") || kw(k, "rate-limit")) {
                 struct acl *a = get_acl(c, name,

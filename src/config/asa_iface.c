@@ -146,10 +146,12 @@ static int on_route(struct asa_ctx *c, size_t i)
 {
         uint32_t net = 0, mask = 0, gw = 0;
         const char *ifn = asa_w(c, i);
-        /* Vendor templates put "<AZ-PIP-1>" or "206.X.X.1" where an address goes. */
-        bool ph = false;
-        for (size_t k = i + 1; k <= i + 3; k++)
-                ph |= lex_is_placeholder(asa_w(c, k));
+        /* Vendor templates put "<AZ-PIP-1>" or "206.X.X.1" where an address
+         * goes. A placeholder network or mask leaves the route's reach
+         * unknown; a placeholder gateway does not: the ASA route names its
+         * interface, so the route still sends its network out there. */
+        bool ph = lex_is_placeholder(asa_w(c, i + 1)) || lex_is_placeholder(asa_w(c, i + 2));
+        bool gw_ph = lex_is_placeholder(asa_w(c, i + 3));
         if (!ifn || !(asa_addr(c, asa_w(c, i + 1), &net) || lex_is_placeholder(asa_w(c, i + 1))) ||
             !(asa_mask(asa_w(c, i + 2), &mask) || lex_is_placeholder(asa_w(c, i + 2))) ||
             !(asa_addr(c, asa_w(c, i + 3), &gw) || lex_is_placeholder(asa_w(c, i + 3))))
@@ -170,7 +172,7 @@ static int on_route(struct asa_ctx *c, size_t i)
                 return ASA_OOM;
         r->net = net & mask;
         r->mask = mask;
-        r->has_nexthop = !ph;
+        r->has_nexthop = !ph && !gw_ph;
         r->nexthop = gw;
         r->distance = dist;
         r->placeholder = ph;
@@ -208,7 +210,10 @@ static int on_priority_queue(struct asa_ctx *c, size_t i)
 }
 
 const struct asa_cmd asa_iface_cmds[] = {
-    {{"interface"}, on_interface},     {{"route"}, on_route},
-    {{"hostname"}, on_hostname},       {{"domain-name"}, on_domain},
-    {{"priority-queue"}, on_priority_queue}, {{0}, NULL},
+    {{"interface"}, on_interface},
+    {{"route"}, on_route},
+    {{"hostname"}, on_hostname},
+    {{"domain-name"}, on_domain},
+    {{"priority-queue"}, on_priority_queue},
+    {{0}, NULL},
 };

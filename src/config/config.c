@@ -24,6 +24,8 @@ static int read_text(struct device *dev, const struct text *t, enum platform for
 	int rc = dev->platform == PLAT_IOS ? ios_read(dev, t, err) : asa_read(dev, t, err);
 	if (rc)
 		return rc;
+	/* Every running config of IOS, ASA and PIX prints both lines. */
+	dev->excerpt = !dev->version.text && !dev->hostname;
 	if (suppressions_collect(dev, t) || model_finalize(dev)) {
 		diag_set(err, t->file, 0, "input too large: model memory limit reached");
 		return -1;

@@ -733,6 +733,12 @@ struct device {
 	enum platform platform;
 	bool platform_forced;
 	struct version version;
+	/* The input is a section of a config, not a whole one: no version line
+	 * and no hostname (a "show running-config crypto map" paste, a vendor
+	 * template to merge into a running config). An element it does not
+	 * show may still exist on the device (config.c sets it; checks ask
+	 * excerpt_unseen() before calling a referenced element missing). */
+	bool excerpt;
 
 	struct ptrvec ifaces;   /* struct iface * */
 	struct ptrvec routes;   /* struct route * */
