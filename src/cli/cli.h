@@ -12,6 +12,7 @@ struct command {
 	const char *name;
 	int (*run)(int argc, char **argv); /* argv[0] is the command name */
 	const char *summary;
+	const char *synopsis; /* the options, for "ipsec-doctor COMMAND --help" */
 };
 
 int cmd_dump(int argc, char **argv);
