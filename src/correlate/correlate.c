@@ -24,12 +24,22 @@ void corr_free(struct correlator *c)
         free(c);
 }
 
+/* Eight bytes per step (a byte-wise FNV was a third of corr_event): keys
+ * are addresses and group names of a dozen bytes or more. */
 static uint32_t hash(const char *s)
 {
-        uint32_t h = 2166136261u;
-        for (; *s; s++)
-                h = (h ^ (unsigned char)*s) * 16777619u;
-        return h;
+        size_t n = strlen(s);
+        uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+        for (; n >= 8; n -= 8, s += 8) {
+                uint64_t w;
+                memcpy(&w, s, 8);
+                h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+                h ^= h >> 32;
+        }
+        uint64_t w = 0;
+        memcpy(&w, s, n);
+        h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+        return (uint32_t)(h ^ (h >> 29));
 }
 
 /* What corr_event needs of a message, resolved once per message: its
@@ -228,13 +238,21 @@ static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t
 static struct corr_cand *cand_for(struct corr_peer *p, const struct diagnosis *d)
 {
         for (size_t i = 0; i < p->ncand; i++)
-                if (p->cand[i].diag == d)
+                if (p->cdiag[i] == d)
                         return &p->cand[i];
         if (!d || p->ncand >= CORR_MAX_CANDS)
                 return NULL; /* bounded: more candidates than a report needs */
+        p->cdiag[p->ncand] = d;
         struct corr_cand *k = &p->cand[p->ncand++];
-        memset(k, 0, sizeof(*k)); /* the slot may hold an earlier peer's candidate */
+        /* The slot may hold an earlier peer's candidate: reset what the
+         * counters do not cover (not all 700 bytes, most of them text). */
         k->diag = d;
+        k->score = 0;
+        k->hits = 0;
+        k->nmsgs = k->nev = 0;
+        k->ev[0].file = NULL;
+        k->ev[0].line = 0;
+        k->ev[0].text[0] = '\0';
         return k;
 }
 
