@@ -5,12 +5,13 @@
  */
 #include "messages.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct message_table {
-	const struct message *v;
-	const size_t *n;
+        const struct message *v;
+        const size_t *n;
 };
 
 static const struct message_table tables[] = {
@@ -43,6 +44,23 @@ const struct message *message_at(size_t i)
 static const struct message *index_v[INDEX_MAX];
 static size_t index_n;
 
+/* ASA message IDs are six digits: a direct table from the ID to its first
+ * index slot (+1, 0 = unknown), so explain's per-line lookup is one load
+ * instead of a binary search of string compares. 2 MB of zero pages, of
+ * which only the few around catalogued IDs are ever touched. */
+static uint16_t asa_first[MESSAGE_ASA_IDS];
+
+static long asa_id(const char *key)
+{
+        long id = 0;
+        for (int i = 0; i < 6; i++) {
+                if (key[i] < '0' || key[i] > '9')
+                        return -1;
+                id = id * 10 + (key[i] - '0');
+        }
+        return key[6] ? -1 : id;
+}
+
 /* Sorted by family, then key; entries with equal keys keep catalog order
  * (pointer order within one table is catalog order). */
 static int cmp_entry(const void *a, const void *b)
@@ -65,7 +83,29 @@ static void index_build(void)
         for (size_t i = 0; i < n; i++)
                 index_v[i] = message_at(i);
         qsort(index_v, n, sizeof(index_v[0]), cmp_entry);
+        for (size_t i = n; i-- > 0;) { /* downwards: the first of equal keys wins */
+                long id = index_v[i]->family == MSG_ASA_SYSLOG ? asa_id(index_v[i]->key) : -1;
+                if (id >= 0)
+                        asa_first[id] = (uint16_t)(i + 1);
+        }
         index_n = n;
+}
+
+/* memmem without _GNU_SOURCE: patterns are short, texts are lines. */
+static bool contains(const char *s, size_t len, const char *pat)
+{
+        size_t pl = strlen(pat);
+        if (pl == 0 || pl > len)
+                return pl == 0;
+        const char *end = s + len - pl;
+        for (const char *p = s; p <= end; p++) {
+                p = memchr(p, pat[0], (size_t)(end - p) + 1);
+                if (!p)
+                        return false;
+                if (!memcmp(p, pat, pl))
+                        return true;
+        }
+        return false;
 }
 
 static int cmp_key(enum msg_family f, const char *key, const struct message *m)
@@ -99,21 +139,20 @@ const struct message *message_find(enum msg_family family, const char *key, cons
         return NULL;
 }
 
-/* memmem without _GNU_SOURCE: patterns are short, texts are lines. */
-static bool contains(const char *s, size_t len, const char *pat)
+const struct message *message_find_asa(unsigned long id, const char *text, size_t len)
 {
-        size_t pl = strlen(pat);
-        if (pl == 0 || pl > len)
-                return pl == 0;
-        const char *end = s + len - pl;
-        for (const char *p = s; p <= end; p++) {
-                p = memchr(p, pat[0], (size_t)(end - p) + 1);
-                if (!p)
-                        return false;
-                if (!memcmp(p, pat, pl))
-                        return true;
+        index_build();
+        if (id >= MESSAGE_ASA_IDS || !asa_first[id])
+                return NULL;
+        const struct message *first = index_v[asa_first[id] - 1];
+        for (size_t i = asa_first[id] - 1u; i < index_n; i++) {
+                const struct message *m = index_v[i];
+                if (m->family != MSG_ASA_SYSLOG || (m != first && strcmp(m->key, first->key)))
+                        break;
+                if (!m->pattern || contains(text, len, m->pattern))
+                        return m;
         }
-        return false;
+        return NULL;
 }
 
 const struct message *message_scan(enum msg_family family, const char *key_prefix, const char *text,

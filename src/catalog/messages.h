@@ -16,36 +16,36 @@
 #include <stddef.h>
 
 enum msg_family {
-	MSG_ASA_SYSLOG, /* %ASA-6-713219 (also %PIX-, %FTD-, %FWSM- prefixes) */
-	MSG_IOS_SYSLOG, /* %CRYPTO-4-IKMP_NO_SA, %CERM-4-TX_BW_LIMIT, %VPN_HW-, %FW- */
-	MSG_VPN_CLIENT, /* Cisco VPN Client log entries and "Reason 412" */
-	MSG_ANYCONNECT,
-	MSG_IKE_STATE,  /* MM_WAIT_MSG2, AG_INIT_EXCH, CONF_XAUTH ... */
-	MSG_COUNTER,    /* show crypto ipsec sa / show asp drop counters */
-	MSG_DEBUG,      /* debug crypto isakmp|ipsec lines */
-	MSG_CLI,        /* CLI responses ("WARNING: crypto map entry incomplete") */
+        MSG_ASA_SYSLOG, /* %ASA-6-713219 (also %PIX-, %FTD-, %FWSM- prefixes) */
+        MSG_IOS_SYSLOG, /* %CRYPTO-4-IKMP_NO_SA, %CERM-4-TX_BW_LIMIT, %VPN_HW-, %FW- */
+        MSG_VPN_CLIENT, /* Cisco VPN Client log entries and "Reason 412" */
+        MSG_ANYCONNECT,
+        MSG_IKE_STATE, /* MM_WAIT_MSG2, AG_INIT_EXCH, CONF_XAUTH ... */
+        MSG_COUNTER,   /* show crypto ipsec sa / show asp drop counters */
+        MSG_DEBUG,     /* debug crypto isakmp|ipsec lines */
+        MSG_CLI,       /* CLI responses ("WARNING: crypto map entry incomplete") */
 };
 
 #define MSG_MAX_DIAGS 4
 
 struct msg_diag {
-	const char *id; /* a diagnosis ID of catalog.h */
-	int weight;     /* 1..100: how strongly this message points at it */
+        const char *id; /* a diagnosis ID of catalog.h */
+        int weight;     /* 1..100: how strongly this message points at it */
 };
 
 struct message {
-	enum msg_family family;
-	const char *key;     /* "713904", "CRYPTO-4-IKMP_NO_SA", "412", "MM_WAIT_MSG6" */
-	int severity;        /* syslog severity 0..7; -1 where it has none */
-	/* For keys that carry many texts (713900-713906 ...): a substring the
-	 * line must contain, matched case-sensitively; NULL matches any. */
-	const char *pattern;
-	/* What the device prints, with {placeholders} for the variable parts
-	 * ({group} {ip} {user} {peer} {spi} ...): used by `tunnel` to predict
-	 * lines and by tests to generate realistic input. */
-	const char *template;
-	const char *meaning; /* one or two sentences for the engineer */
-	struct msg_diag diags[MSG_MAX_DIAGS];
+        enum msg_family family;
+        const char *key; /* "713904", "CRYPTO-4-IKMP_NO_SA", "412", "MM_WAIT_MSG6" */
+        int severity;    /* syslog severity 0..7; -1 where it has none */
+        /* For keys that carry many texts (713900-713906 ...): a substring the
+         * line must contain, matched case-sensitively; NULL matches any. */
+        const char *pattern;
+        /* What the device prints, with {placeholders} for the variable parts
+         * ({group} {ip} {user} {peer} {spi} ...): used by `tunnel` to predict
+         * lines and by tests to generate realistic input. */
+        const char *template;
+        const char *meaning; /* one or two sentences for the engineer */
+        struct msg_diag diags[MSG_MAX_DIAGS];
 };
 
 /*
@@ -58,7 +58,7 @@ struct message {
  */
 extern const struct message messages_asa[], messages_ios[], messages_client[], messages_states[];
 extern const size_t messages_asa_count, messages_ios_count, messages_client_count,
-	messages_states_count;
+    messages_states_count;
 
 size_t message_count(void);
 const struct message *message_at(size_t i);
@@ -67,12 +67,18 @@ const struct message *message_at(size_t i);
  * be NULL to ignore patterns). NULL when unknown. */
 const struct message *message_find(enum msg_family family, const char *key, const char *text);
 
+/* message_find(MSG_ASA_SYSLOG, id as six digits, text) for explain's hot
+ * path: the ID as a number (< MESSAGE_ASA_IDS) looked up in a direct table,
+ * and patterns matched within text[0..len) (no terminator needed). */
+#define MESSAGE_ASA_IDS 1000000ul
+const struct message *message_find_asa(unsigned long id, const char *text, size_t len);
+
 /* The first entry of family whose (non-NULL) pattern occurs in text[0..len),
  * for free-text lines that carry no ID (debug output, CLI responses, VPN
  * client texts). key_prefix, when not NULL, restricts the entries to keys
  * starting with it ("7139" for the ASA's generic IKE containers). */
-const struct message *message_scan(enum msg_family family, const char *key_prefix,
-				   const char *text, size_t len);
+const struct message *message_scan(enum msg_family family, const char *key_prefix, const char *text,
+                                   size_t len);
 /* "asa", "ios", "vpn-client", "anyconnect", "state", "counter", "debug", "cli". */
 const char *msg_family_name(enum msg_family f);
 

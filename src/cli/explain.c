@@ -1,10 +1,13 @@
 /*
  * ipsec-doctor explain [--format text|json|sarif|gcc|jsonl] [--config FILE]...
- *                      [--follow] [FILE...]
+ *                      [--follow] [--verbose] [FILE...]
  * Reads logs, show outputs and console sessions (stdin when no FILE), says
  * what every recognised line means, and ranks the diagnoses they point at;
  * with --config, each candidate is confirmed, ruled out or left unverified
- * against the configs. Exit 1 when an error-severity finding remains.
+ * against the configs. Lines no reader knows are counted (text summary,
+ * jsonl summary event, "lines"/"recognised"/"unknown" keys of the JSON
+ * document) and, with --verbose, listed with secrets masked.
+ * Exit 1 when an error-severity finding remains.
  */
 #include <getopt.h>
 #include <jansson.h>
@@ -22,12 +25,13 @@ static int parse_opts(int argc, char **argv, struct explain *x)
             {"format", required_argument, NULL, 'f'},
             {"config", required_argument, NULL, 'c'},
             {"follow", no_argument, NULL, 'F'},
+            {"verbose", no_argument, NULL, 'v'},
             {NULL, 0, NULL, 0},
         };
         int ch;
         optind = 1;
         opterr = 0;
-        while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+        while ((ch = getopt_long(argc, argv, "+v", longopts, NULL)) != -1) {
                 switch (ch) {
                 case 'f':
                         x->jsonl = !strcmp(optarg, "jsonl");
@@ -45,6 +49,9 @@ static int parse_opts(int argc, char **argv, struct explain *x)
                         break;
                 case 'F':
                         x->follow = true;
+                        break;
+                case 'v':
+                        x->verbose = true;
                         break;
                 default:
                         fprintf(stderr,
@@ -94,10 +101,18 @@ static int report(struct explain *x, struct findings *fs, size_t ninputs)
                         (unsigned long long)(x->lines - x->recognised));
         static const enum report_format map[] = {REPORT_TEXT, REPORT_JSON, REPORT_SARIF,
                                                  REPORT_GCC};
+        json_t *extra =
+            json_pack("{s:I, s:I, s:I}", "lines", (json_int_t)x->lines, "recognised",
+                      (json_int_t)x->recognised, "unknown", (json_int_t)(x->lines - x->recognised));
+        if (extra && x->unknown_list)
+                json_object_set(extra, "unknown_lines", x->unknown_list);
         struct report_opts ro = {map[x->fmt], "explain",
                                  x->fmt == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
                                  ninputs};
-        return report_findings(x->out, fs, &ro);
+        int rc = x->fmt == FMT_JSON ? report_json_extra(x->out, fs, &ro, extra)
+                                    : report_findings(x->out, fs, &ro);
+        json_decref(extra);
+        return rc;
 }
 
 static int exit_status(const struct findings *fs)
@@ -149,8 +164,12 @@ int cmd_explain(int argc, char **argv)
         int rc = EXIT_INPUT;
         struct findings fs;
         findings_init(&fs);
-        if (parse_opts(argc, argv, x) == 0 && (x->corr = corr_new()) != NULL)
+        if (parse_opts(argc, argv, x) == 0 && (x->corr = corr_new()) != NULL) {
+                if (x->verbose && !x->jsonl && x->fmt == FMT_JSON)
+                        x->unknown_list = json_array();
                 rc = run(x, argc, argv, &fs);
+        }
+        json_decref(x->unknown_list);
         findings_free(&fs);
         for (size_t i = 0; i < x->ndevs; i++)
                 model_free(x->devs[i]);

@@ -12,10 +12,15 @@
 #include "cli.h"
 
 #define EXPLAIN_MAX_DEVS 16
+/* Unknown lines kept for the JSON document with --verbose (text and jsonl
+ * stream them all): the document stays bounded whatever the input. */
+#define EXPLAIN_MAX_UNKNOWN 1000
 
 struct explain {
         enum out_format fmt;
         bool jsonl, follow;
+        bool verbose;                /* list the unknown lines */
+        struct json_t *unknown_list; /* json --verbose: the first EXPLAIN_MAX_UNKNOWN */
         const char *configs[EXPLAIN_MAX_DEVS];
         size_t nconfigs;
         FILE *out;
@@ -32,6 +37,8 @@ struct explain {
 void explain_event(void *arg, const struct log_event *ev);
 /* A config pasted in the input: read and kept for the verdicts. */
 void explain_config(void *arg, const char *buf, size_t len, uint32_t first);
+/* A line no reader took: listed with --verbose, secrets masked. */
+void explain_unknown(struct explain *x, const char *s, size_t len, uint32_t line);
 /* Ranked candidates -> findings with fixes and verdicts. */
 int explain_findings(struct explain *x, struct findings *fs);
 /* Streams one input through the readers (path "-" = stdin). */

@@ -73,6 +73,42 @@ void explain_event(void *arg, const struct log_event *ev)
         arena_free(&a);
 }
 
+void explain_unknown(struct explain *x, const char *s, size_t len, uint32_t line)
+{
+        if (len && s[len - 1] == '\r')
+                len--;
+        size_t i = 0;
+        while (i < len && (s[i] == ' ' || s[i] == '\t'))
+                i++;
+        if (i == len)
+                return; /* blank lines are counted, not listed */
+        if (x->unknown_list && json_array_size(x->unknown_list) >= EXPLAIN_MAX_UNKNOWN)
+                return;
+        struct arena a;
+        arena_init(&a, 1u << 20);
+        /* Always through the scrubber: an unknown line is the likeliest to be
+         * a pasted config line with a key in it. */
+        const char *text = text_scrub(&a, s, len);
+        if (!text)
+                text = "(line not shown: out of memory)";
+        if (x->jsonl) {
+                json_t *o = json_pack("{s:s, s:s, s:i, s:s}", "event", "unknown", "file", x->file,
+                                      "line", (json_int_t)line, "text", text);
+                char *js = o ? json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+                if (js)
+                        fprintf(x->out, "%s\n", js);
+                free(js);
+                json_decref(o);
+        } else if (x->fmt == FMT_TEXT) {
+                fprintf(x->out, "%s:%u: %s\n", x->file, (unsigned)line, text);
+        } else if (x->unknown_list) {
+                json_array_append_new(x->unknown_list,
+                                      json_pack("{s:s, s:i, s:s}", "file", x->file, "line",
+                                                (json_int_t)line, "text", text));
+        }
+        arena_free(&a);
+}
+
 void explain_config(void *arg, const char *buf, size_t len, uint32_t first)
 {
         struct explain *x = arg;

@@ -37,7 +37,10 @@ static void one_line(struct explain *x, struct lines *l, char *s, size_t len)
                 l->lineno++;
         s[len] = '\0'; /* readers may rely on a terminator after the line */
         x->lines++;
-        x->recognised += logs_line(&x->rd, s, len, l->lineno);
+        if (logs_line(&x->rd, s, len, l->lineno))
+                x->recognised++;
+        else if (x->verbose)
+                explain_unknown(x, s, len, l->lineno);
 }
 
 /* Hands every complete line of l->buf to the readers; keeps the rest. */

@@ -24,32 +24,84 @@ void corr_free(struct correlator *c)
         free(c);
 }
 
+/* Eight bytes per step (a byte-wise FNV was a third of corr_event): keys
+ * are addresses and group names of a dozen bytes or more. */
 static uint32_t hash(const char *s)
 {
-        uint32_t h = 2166136261u;
-        for (; *s; s++)
-                h = (h ^ (unsigned char)*s) * 16777619u;
-        return h;
+        size_t n = strlen(s);
+        uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+        for (; n >= 8; n -= 8, s += 8) {
+                uint64_t w;
+                memcpy(&w, s, 8);
+                h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+                h ^= h >> 32;
+        }
+        uint64_t w = 0;
+        memcpy(&w, s, n);
+        h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+        return (uint32_t)(h ^ (h >> 29));
 }
 
-/* Diagnosis by the message table's ID pointer: a small cache, so that the
- * per-event cost is pointer comparisons, not string searches. */
-static const struct diagnosis *diag_of(const char *id)
+/* What corr_event needs of a message, resolved once per message: its
+ * diagnoses (catalog_find is a string search) and the sequence rules it
+ * takes part in (pattern compares). Open addressing on the entry's address;
+ * the catalog has fewer entries than slots, so a probe always ends. */
+enum {
+        SEQ_NO_PROPOSAL = 1u, /* 713904 NO_PROPOSAL_CHOSEN */
+        SEQ_PEER_TABLE = 2u,  /* 713902 "Removing peer from peer table failed" */
+        SEQ_BAD_KEY = 4u,     /* "mismatched pre-shared key" */
+};
+
+struct msg_info {
+        const struct message *m;
+        const struct diagnosis *diag[MSG_MAX_DIAGS];
+        unsigned seq;
+};
+
+#define MSG_INFO_SLOTS 4096 /* power of two, above the catalog's size */
+
+static bool has_pattern(const struct message *m, const char *pat)
 {
-        static struct {
-                const char *id;
-                const struct diagnosis *d;
-        } cache[256];
-        static size_t n;
-        for (size_t i = 0; i < n; i++)
-                if (cache[i].id == id)
-                        return cache[i].d;
-        const struct diagnosis *d = catalog_find(id);
-        if (n < sizeof(cache) / sizeof(cache[0])) {
-                cache[n].id = id;
-                cache[n++].d = d;
+        return m->pattern && !strcmp(m->pattern, pat);
+}
+
+static void info_fill(struct msg_info *in, const struct message *m)
+{
+        in->m = m;
+        for (int i = 0; i < MSG_MAX_DIAGS; i++)
+                in->diag[i] = m->diags[i].id ? catalog_find(m->diags[i].id) : NULL;
+        in->seq = 0;
+        if (has_pattern(m, "NO_PROPOSAL_CHOSEN") && !strcmp(m->key, "713904"))
+                in->seq |= SEQ_NO_PROPOSAL;
+        if (has_pattern(m, "Removing peer from peer table failed"))
+                in->seq |= SEQ_PEER_TABLE;
+        if (has_pattern(m, "mismatched pre-shared key"))
+                in->seq |= SEQ_BAD_KEY;
+}
+
+static const struct msg_info *info_of(const struct message *m)
+{
+        static struct msg_info slots[MSG_INFO_SLOTS];
+        static struct msg_info spare; /* only if the catalog outgrew the table */
+        size_t h = (size_t)(((uintptr_t)m >> 3) * 0x9E3779B1u) & (MSG_INFO_SLOTS - 1);
+        for (size_t n = 0; n < MSG_INFO_SLOTS; n++, h = (h + 1) & (MSG_INFO_SLOTS - 1)) {
+                if (slots[h].m == m)
+                        return &slots[h];
+                if (!slots[h].m) {
+                        info_fill(&slots[h], m);
+                        return &slots[h];
+                }
         }
-        return d;
+        info_fill(&spare, m);
+        return &spare;
+}
+
+/* Copies a NUL-terminated field (at most LOG_FIELD_MAX - 1 bytes kept). */
+static void copy_field(char dst[LOG_FIELD_MAX], const char *src)
+{
+        size_t n = strnlen(src, LOG_FIELD_MAX - 1);
+        memcpy(dst, src, n);
+        dst[n] = '\0';
 }
 
 static size_t result_bucket(const struct diagnosis *d, uint32_t peer_hash)
@@ -174,7 +226,7 @@ static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t
         }
         p->used = true;
         p->hash = h;
-        snprintf(p->key, sizeof(p->key), "%s", key);
+        copy_field(p->key, key);
         p->last_time = -1;
         p->chain = c->bucket[h & (CORR_BUCKETS - 1)];
         c->bucket[h & (CORR_BUCKETS - 1)] = idx(c, p);
@@ -186,13 +238,21 @@ static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t
 static struct corr_cand *cand_for(struct corr_peer *p, const struct diagnosis *d)
 {
         for (size_t i = 0; i < p->ncand; i++)
-                if (p->cand[i].diag == d)
+                if (p->cdiag[i] == d)
                         return &p->cand[i];
         if (!d || p->ncand >= CORR_MAX_CANDS)
                 return NULL; /* bounded: more candidates than a report needs */
+        p->cdiag[p->ncand] = d;
         struct corr_cand *k = &p->cand[p->ncand++];
-        memset(k, 0, sizeof(*k)); /* the slot may hold an earlier peer's candidate */
+        /* The slot may hold an earlier peer's candidate: reset what the
+         * counters do not cover (not all 700 bytes, most of them text). */
         k->diag = d;
+        k->score = 0;
+        k->hits = 0;
+        k->nmsgs = k->nev = 0;
+        k->ev[0].file = NULL;
+        k->ev[0].line = 0;
+        k->ev[0].text[0] = '\0';
         return k;
 }
 
@@ -247,24 +307,17 @@ static void bonus(struct corr_peer *p, unsigned bit, const char *id, int weight,
         evidence(k, file, ev);
 }
 
-static bool has_pattern(const struct message *m, const char *pat)
-{
-        return m->pattern && !strcmp(m->pattern, pat);
-}
-
 /* Known sequences: what two lines together say more strongly. */
-static void sequences(struct corr_peer *p, const char *file, const struct log_event *ev)
+static void sequences(struct corr_peer *p, unsigned seq, const char *file,
+                      const struct log_event *ev)
 {
-        const struct message *m = ev->msg;
-        if (!m->pattern)
-                return;
-        if (has_pattern(m, "NO_PROPOSAL_CHOSEN") && !strcmp(m->key, "713904"))
+        if (seq & SEQ_NO_PROPOSAL)
                 p->saw_no_proposal = true;
-        if (p->saw_no_proposal && has_pattern(m, "Removing peer from peer table failed")) {
+        if (p->saw_no_proposal && (seq & SEQ_PEER_TABLE)) {
                 bonus(p, 1u, "isakmp-policy-mismatch", 40, file, ev);
                 bonus(p, 2u, "nat-exemption-missing", 10, file, ev);
         }
-        if (has_pattern(m, "mismatched pre-shared key") && !strcmp(ev->group, "DefaultL2LGroup"))
+        if ((seq & SEQ_BAD_KEY) && !strcmp(ev->group, "DefaultL2LGroup"))
                 bonus(p, 4u, "tunnel-group-name-not-peer-ip", 90, file, ev);
 }
 
@@ -280,13 +333,14 @@ void corr_event(struct correlator *c, const char *file, const struct log_event *
         if (ev->time >= 0)
                 p->last_time = ev->time;
         if (ev->group[0])
-                snprintf(p->group, sizeof(p->group), "%s", ev->group);
+                copy_field(p->group, ev->group);
         if (ev->platform != PLAT_UNKNOWN)
                 p->platform = c->platform = ev->platform;
         c->last = p;
+        const struct msg_info *in = info_of(ev->msg);
         for (int i = 0; i < MSG_MAX_DIAGS && ev->msg->diags[i].id; i++)
-                add(p, diag_of(ev->msg->diags[i].id), ev->msg->diags[i].weight, file, ev);
-        sequences(p, file, ev);
+                add(p, in->diag[i], ev->msg->diags[i].weight, file, ev);
+        sequences(p, in->seq, file, ev);
 }
 
 static int by_score(const void *a, const void *b)

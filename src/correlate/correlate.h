@@ -59,6 +59,9 @@ struct corr_peer {
         bool saw_no_proposal;
         unsigned bonuses; /* sequence rules already applied (bits) */
         size_t ncand;
+        /* cand[i].diag again, packed: finding a candidate reads one or two
+         * cache lines, not one line per 700-byte candidate */
+        const struct diagnosis *cdiag[CORR_MAX_CANDS];
         struct corr_cand cand[CORR_MAX_CANDS];
 };
 

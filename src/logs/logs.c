@@ -45,22 +45,17 @@ size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX])
 {
         const char *q = p;
         for (int part = 0; part < 4; part++) {
+                const char *d = q;
                 unsigned v = 0;
-                int nd = 0;
-                while (q < end && isdigit((unsigned char)*q) && nd < 4) {
+                /* At most 4 digits read: a fourth one makes the part invalid. */
+                while (q < end && logs_digit(*q) && q - d < 4)
                         v = v * 10 + (unsigned)(*q++ - '0');
-                        nd++;
-                }
-                if (nd == 0 || nd > 3 || v > 255)
+                if (q == d || q - d > 3 || v > 255)
                         return 0;
-                if (part < 3) {
-                        if (q >= end || *q != '.')
-                                return 0;
-                        q++;
-                }
+                if (part < 3 && (q >= end || *q++ != '.'))
+                        return 0;
         }
-        if (q < end && (isdigit((unsigned char)*q) ||
-                        (*q == '.' && q + 1 < end && isdigit((unsigned char)q[1]))))
+        if (q < end && (logs_digit(*q) || (*q == '.' && q + 1 < end && logs_digit(q[1]))))
                 return 0;
         size_t n = (size_t)(q - p);
         memcpy(out, p, n);
@@ -68,17 +63,13 @@ size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX])
         return n;
 }
 
-bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_MAX])
+bool logs_field_at(const char *p, const char *end, char out[LOG_FIELD_MAX])
 {
-        const char *p = logs_find(s, len, name);
-        if (!p)
-                return false;
-        const char *end = s + len;
-        p += strlen(name);
         while (p < end && *p == ' ')
                 p++;
         const char *q = p;
-        while (q < end && !strchr(",;>", *q) && (size_t)(q - p) < LOG_FIELD_MAX - 1)
+        while (q < end && *q != ',' && *q != ';' && *q != '>' && *q != '\0' &&
+               (size_t)(q - p) < LOG_FIELD_MAX - 1)
                 q++;
         while (q > p && q[-1] == ' ')
                 q--;
@@ -89,13 +80,20 @@ bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_
         return true;
 }
 
+bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_MAX])
+{
+        const char *p = logs_find(s, len, name);
+        return p && logs_field_at(p + strlen(name), s + len, out);
+}
+
 size_t logs_u64(const char *p, const char *end, long long *out)
 {
         const char *q = p;
         long long v = 0;
-        while (q < end && isdigit((unsigned char)*q)) {
+        /* Saturates at 18 nines: v * 10 + d stays in range while v has 17 digits. */
+        while (q < end && logs_digit(*q)) {
                 int d = *q++ - '0';
-                v = v > (999999999999999999LL - d) / 10 ? 999999999999999999LL : v * 10 + d;
+                v = v > 99999999999999999LL ? 999999999999999999LL : v * 10 + d;
         }
         *out = v;
         return (size_t)(q - p);
@@ -157,11 +155,12 @@ static const struct {
 static const char *prompt_cmd(const char *s, size_t len)
 {
         size_t i = 0;
-        while (i < len && i < 64 && (isalnum((unsigned char)s[i]) || strchr("._-()/", s[i])))
+        while (i < len && i < 64 &&
+               ((logs_alpha(s[i]) || logs_digit(s[i])) || strchr("._-()/", s[i])))
                 i++;
         if (i == 0 || i >= len || i >= 64 || (s[i] != '#' && s[i] != '>'))
                 return NULL;
-        if (i + 1 < len && s[i + 1] != ' ' && !isalpha((unsigned char)s[i + 1]))
+        if (i + 1 < len && s[i + 1] != ' ' && !logs_alpha(s[i + 1]))
                 return NULL;
         return s + i + 1;
 }

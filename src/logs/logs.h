@@ -91,6 +91,20 @@ bool show_misc_line(struct log_reader *r, const char *s, size_t len, uint32_t li
 bool debug_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
 
 /* ---- shared helpers (logs.c) ---- */
+/* ASCII classes without the locale table's call per byte (hot path). */
+static inline bool logs_digit(char c)
+{
+        return c >= '0' && c <= '9';
+}
+static inline bool logs_upper(char c)
+{
+        return c >= 'A' && c <= 'Z';
+}
+static inline bool logs_alpha(char c)
+{
+        return logs_upper(c) || (c >= 'a' && c <= 'z');
+}
+
 void logs_emit(struct log_reader *r, const struct message *m, const char *s, size_t len,
                uint32_t lineno, const char *peer, long long value);
 /* Position of pat in s[0..len), or NULL. */
@@ -100,6 +114,8 @@ const char *logs_find(const char *s, size_t len, const char *pat);
 size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX]);
 /* The value after "name" up to a delimiter in ",;>" or end, trimmed. */
 bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_MAX]);
+/* The same value at p, the text just after the name. */
+bool logs_field_at(const char *p, const char *end, char out[LOG_FIELD_MAX]);
 /* Decimal at p (digits only, saturating); digits consumed. */
 size_t logs_u64(const char *p, const char *end, long long *out);
 

@@ -22,6 +22,11 @@ struct report_opts {
 int report_findings(FILE *out, const struct findings *fs, const struct report_opts *o);
 
 int report_json(FILE *out, const struct findings *fs, const struct report_opts *o);
+/* The same with more keys appended to the document (explain's line counts);
+ * extra is a JSON object, borrowed. */
+struct json_t;
+int report_json_extra(FILE *out, const struct findings *fs, const struct report_opts *o,
+		      const struct json_t *extra);
 int report_sarif(FILE *out, const struct findings *fs, const struct report_opts *o);
 int report_gcc(FILE *out, const struct findings *fs, const struct report_opts *o);
 int report_text(FILE *out, const struct findings *fs, const struct report_opts *o);

@@ -101,6 +101,12 @@ json_t *report_tunnel_json(const struct tunnel_result *t)
 
 int report_json(FILE *out, const struct findings *fs, const struct report_opts *o)
 {
+	return report_json_extra(out, fs, o, NULL);
+}
+
+int report_json_extra(FILE *out, const struct findings *fs, const struct report_opts *o,
+		      const struct json_t *extra)
+{
 	json_t *doc = json_object();
 	json_t *arr = json_array();
 	if (!doc || !arr) {
@@ -118,6 +124,8 @@ int report_json(FILE *out, const struct findings *fs, const struct report_opts *
 	for (size_t i = 0; tun && i < fs->tunnels.n; i++)
 		json_array_append_new(tun, report_tunnel_json(fs->tunnels.v[i]));
 	json_object_set_new(doc, "tunnels", tun);
+	if (extra)
+		json_object_update(doc, (json_t *)extra);
 	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', out);
 	json_decref(doc);

@@ -9,8 +9,9 @@ BIN=${1:?usage: secrets.sh path/to/ipsec-doctor}
 case "$BIN" in /*) ;; *) BIN=$PWD/$BIN ;; esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 
-# Every output format of the contract (product.md).
+# Every output format of the contract (product.md); explain also streams jsonl.
 FORMATS="json text sarif gcc"
+EXPLAIN_FORMATS="$FORMATS jsonl"
 # Extra arguments tried with each format ("" = none).
 VARIANTS=("" "--verbose")
 
@@ -25,15 +26,22 @@ with_format() {
 	fi
 }
 
-cases=0 runs=0 leaks=0 check_cases=0
+cases=0 runs=0 leaks=0 check_cases=0 explain_cases=0
 for dir in "$root"/tests/golden/*/*/; do
 	[ -f "$dir/cmd" ] && [ -s "$dir/secrets" ] || continue
 	cases=$((cases + 1))
-	case "$dir" in */golden/check/*) check_cases=$((check_cases + 1)) ;; esac
+	formats=$FORMATS
+	case "$dir" in
+	*/golden/check/*) check_cases=$((check_cases + 1)) ;;
+	*/golden/explain/*)
+		explain_cases=$((explain_cases + 1))
+		formats=$EXPLAIN_FORMATS
+		;;
+	esac
 	name=${dir#"$root"/tests/golden/}
 	name=${name%/}
 	read -r args <"$dir/cmd"
-	for fmt in $FORMATS; do
+	for fmt in $formats; do
 		for extra in "${VARIANTS[@]}"; do
 			a=$(with_format "$args" "$fmt")
 			[ -n "$extra" ] && a="$a $extra"
@@ -50,9 +58,13 @@ for dir in "$root"/tests/golden/*/*/; do
 		done
 	done
 done
-echo "secrets: $cases cases ($check_cases of check), $runs runs (formats: $FORMATS), $leaks leaks"
+echo "secrets: $cases cases ($check_cases of check, $explain_cases of explain), $runs runs (formats: $FORMATS; explain also jsonl), $leaks leaks"
 if [ "$check_cases" -eq 0 ]; then
 	echo "secrets: no check golden case has a secrets file: the linter's output is not covered" >&2
+	exit 1
+fi
+if [ "$explain_cases" -eq 0 ]; then
+	echo "secrets: no explain golden case has a secrets file: pasted keys in logs are not covered" >&2
 	exit 1
 fi
 [ "$leaks" -eq 0 ]

@@ -169,6 +169,49 @@ static void syslog_framings(void **state)
         assert_int_equal(g.n, 0);
 }
 
+/* The peer is the address after the first tag, in the reader's order,
+ * whose FIRST occurrence is followed by one (the one-pass scan must give
+ * what trying each tag in turn gives); group and user take the full form
+ * before the bracketed one. */
+static void peer_tag_priority(void **state)
+{
+        (void)state;
+        static const struct {
+                const char *line, *peer, *group;
+        } cases[] = {
+            {"%ASA-4-402119: from 198.51.100.7 to 192.0.2.1, IP = 203.0.113.5", "203.0.113.5", ""},
+            {"%ASA-4-402119: IP = none, IP = 192.0.2.9, from 198.51.100.1", "198.51.100.1", ""},
+            {"%ASA-4-402119: IKE Peer 192.0.2.1 failed", "192.0.2.1", ""},
+            {"%ASA-4-402119: IP = 1234.5.6.7, from 10.0.0.1.", "10.0.0.1", ""},
+            {"%ASA-4-402119: from 10.0.0.1.5, Peer 10.9.9.9", "10.9.9.9", ""},
+            {"%ASA-4-402119: 1.2.3.4 from x, Group = , Group <g1> IP <10.1.2.3>", "10.1.2.3", "g1"},
+            {"%ASA-4-402119: Group = vpn1, Group <g2>, no address at all", "", "vpn1"},
+        };
+        for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+                struct got g = read_lines(cases[i].line);
+                assert_int_equal(g.n, 1);
+                assert_string_equal(g.first->key, "402119");
+                assert_string_equal(g.peer, cases[i].peer);
+                assert_string_equal(g.group, cases[i].group);
+        }
+}
+
+/* The direct table agrees with the sorted index, patterns included. */
+static void asa_lookup_by_number(void **state)
+{
+        (void)state;
+        for (size_t i = 0; i < message_count(); i++) {
+                const struct message *m = message_at(i);
+                if (m->family != MSG_ASA_SYSLOG)
+                        continue;
+                const char *text = m->pattern ? m->pattern : "";
+                assert_ptr_equal(message_find_asa(strtoul(m->key, NULL, 10), text, strlen(text)),
+                                 message_find(MSG_ASA_SYSLOG, m->key, text));
+        }
+        assert_null(message_find_asa(999999, "", 0));
+        assert_null(message_find_asa(MESSAGE_ASA_IDS, "", 0));
+}
+
 static void show_blocks(void **state)
 {
         (void)state;
@@ -222,6 +265,8 @@ int main(void)
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(every_template_reads_back),
             cmocka_unit_test(syslog_framings),
+            cmocka_unit_test(peer_tag_priority),
+            cmocka_unit_test(asa_lookup_by_number),
             cmocka_unit_test(show_blocks),
             cmocka_unit_test(vpnclient_entries),
         };
