@@ -11,18 +11,18 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct device *dev = NULL;
-	struct diag err;
-	if (config_read_buffer("fuzz", (const char *)data, size, PLAT_UNKNOWN, &dev, &err))
-		return 0;
-	struct findings fs;
-	findings_init(&fs);
-	for (size_t i = 0; i < check_count(); i++) {
-		struct check_ctx c = {dev, &fs, check_at(i)->id};
-		if (check_at(i)->fn(&c))
-			break;
-	}
-	findings_free(&fs);
-	model_free(dev);
-	return 0;
+        struct device *dev = NULL;
+        struct diag err;
+        if (config_read_buffer("fuzz", (const char *)data, size, PLAT_UNKNOWN, &dev, &err))
+                return 0;
+        struct findings fs;
+        findings_init(&fs);
+        for (size_t i = 0; i < check_count(); i++) {
+                struct check_ctx c = {dev, &fs, check_at(i)->id};
+                if (check_at(i)->fn(&c))
+                        break;
+        }
+        findings_free(&fs);
+        model_free(dev);
+        return 0;
 }

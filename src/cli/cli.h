@@ -9,10 +9,10 @@
 #define IPSD_VERSION "0.1.0"
 
 struct command {
-	const char *name;
-	int (*run)(int argc, char **argv); /* argv[0] is the command name */
-	const char *summary;
-	const char *synopsis; /* the options, for "ipsec-doctor COMMAND --help" */
+        const char *name;
+        int (*run)(int argc, char **argv); /* argv[0] is the command name */
+        const char *summary;
+        const char *synopsis; /* the options, for "ipsec-doctor COMMAND --help" */
 };
 
 int cmd_dump(int argc, char **argv);

@@ -117,7 +117,7 @@ bool ios_unit_word(const char *s)
 
 bool ios_is_placeholder(const char *s)
 {
-	return lex_is_placeholder(s);
+        return lex_is_placeholder(s);
 }
 
 size_t ios_secret(struct ios_ctx *c, size_t i, struct secret *s)
@@ -352,7 +352,6 @@ static void banner_line(struct ios_ctx *c)
 }
 
 /* ---- the loop --------------------------------------------------------- */
-
 
 /* "crypto map M 10 ipsec-isakmp !note": IOS has no trailing comments, but
  * hand-edited configs do; text after a word starting with '!' is dropped

@@ -7,255 +7,311 @@
 
 struct words *words_split(const char *s, size_t len)
 {
-	struct words *w = malloc(sizeof(*w) + len + 1);
-	if (!w)
-		return NULL;
-	w->n = 0;
-	w->truncated = false;
-	char *d = w->buf;
-	size_t i = 0;
-	while (i < len) {
-		while (i < len && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		if (i >= len)
-			break;
-		if (w->n == LEX_MAX_WORDS) {
-			w->truncated = true;
-			break;
-		}
-		w->w[w->n++] = d;
-		if (s[i] == '"') {
-			i++;
-			while (i < len && s[i] != '"')
-				*d++ = s[i++];
-			if (i < len)
-				i++;
-		} else {
-			while (i < len && s[i] != ' ' && s[i] != '\t')
-				*d++ = s[i++];
-		}
-		*d++ = '\0';
-	}
-	return w;
+        struct words *w = malloc(sizeof(*w) + len + 1);
+        if (!w)
+                return NULL;
+        w->n = 0;
+        w->truncated = false;
+        char *d = w->buf;
+        size_t i = 0;
+        while (i < len) {
+                while (i < len && (s[i] == ' ' || s[i] == '\t'))
+                        i++;
+                if (i >= len)
+                        break;
+                if (w->n == LEX_MAX_WORDS) {
+                        w->truncated = true;
+                        break;
+                }
+                w->w[w->n++] = d;
+                if (s[i] == '"') {
+                        i++;
+                        while (i < len && s[i] != '"')
+                                *d++ = s[i++];
+                        if (i < len)
+                                i++;
+                } else {
+                        while (i < len && s[i] != ' ' && s[i] != '\t')
+                                *d++ = s[i++];
+                }
+                *d++ = '\0';
+        }
+        return w;
 }
 
 bool kw(const char *word, const char *keyword)
 {
-	return word && strcasecmp(word, keyword) == 0;
+        return word && strcasecmp(word, keyword) == 0;
 }
 
 bool kw_abbrev(const char *word, const char *keyword, size_t minlen)
 {
-	if (!word)
-		return false;
-	size_t n = strlen(word);
-	return n >= minlen && n <= strlen(keyword) && strncasecmp(word, keyword, n) == 0;
+        if (!word)
+                return false;
+        size_t n = strlen(word);
+        return n >= minlen && n <= strlen(keyword) && strncasecmp(word, keyword, n) == 0;
 }
 
 bool lex_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out)
 {
-	if (!s || !*s)
-		return false;
-	uint64_t v = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return false;
-		v = v * 10 + (uint64_t)(*p - '0');
-		if (v > max)
-			return false;
-	}
-	if (v < min)
-		return false;
-	*out = (uint32_t)v;
-	return true;
+        if (!s || !*s)
+                return false;
+        uint64_t v = 0;
+        for (const char *p = s; *p; p++) {
+                if (*p < '0' || *p > '9')
+                        return false;
+                v = v * 10 + (uint64_t)(*p - '0');
+                if (v > max)
+                        return false;
+        }
+        if (v < min)
+                return false;
+        *out = (uint32_t)v;
+        return true;
 }
 
 bool lex_int(const char *s, int min, int max, int *out)
 {
-	uint32_t v;
-	if (min < 0 || !lex_u32(s, (uint32_t)min, (uint32_t)max, &v))
-		return false;
-	*out = (int)v;
-	return true;
+        uint32_t v;
+        if (min < 0 || !lex_u32(s, (uint32_t)min, (uint32_t)max, &v))
+                return false;
+        *out = (int)v;
+        return true;
 }
 
 bool lex_ipv4(const char *s, uint32_t *out)
 {
-	uint32_t a = 0;
-	int parts = 0;
-	const char *p = s;
-	if (!s)
-		return false;
-	while (parts < 4) {
-		if (*p < '0' || *p > '9')
-			return false;
-		uint32_t v = 0;
-		int digits = 0;
-		while (*p >= '0' && *p <= '9') {
-			v = v * 10 + (uint32_t)(*p - '0');
-			if (++digits > 3 || v > 255)
-				return false;
-			p++;
-		}
-		a = (a << 8) | v;
-		parts++;
-		if (parts < 4) {
-			if (*p != '.')
-				return false;
-			p++;
-		}
-	}
-	if (*p)
-		return false;
-	*out = a;
-	return true;
+        uint32_t a = 0;
+        int parts = 0;
+        const char *p = s;
+        if (!s)
+                return false;
+        while (parts < 4) {
+                if (*p < '0' || *p > '9')
+                        return false;
+                uint32_t v = 0;
+                int digits = 0;
+                while (*p >= '0' && *p <= '9') {
+                        v = v * 10 + (uint32_t)(*p - '0');
+                        if (++digits > 3 || v > 255)
+                                return false;
+                        p++;
+                }
+                a = (a << 8) | v;
+                parts++;
+                if (parts < 4) {
+                        if (*p != '.')
+                                return false;
+                        p++;
+                }
+        }
+        if (*p)
+                return false;
+        *out = a;
+        return true;
 }
 
 bool mask_is_contiguous(uint32_t mask)
 {
-	uint32_t inv = ~mask;
-	return (inv & (inv + 1)) == 0;
+        uint32_t inv = ~mask;
+        return (inv & (inv + 1)) == 0;
 }
 
 int mask_prefix_len(uint32_t mask)
 {
-	if (!mask_is_contiguous(mask))
-		return -1;
-	int n = 0;
-	while (mask & 0x80000000u) {
-		n++;
-		mask <<= 1;
-	}
-	return n;
+        if (!mask_is_contiguous(mask))
+                return -1;
+        int n = 0;
+        while (mask & 0x80000000u) {
+                n++;
+                mask <<= 1;
+        }
+        return n;
 }
 
 uint32_t prefix_to_mask(int len)
 {
-	if (len <= 0)
-		return 0;
-	if (len >= 32)
-		return 0xffffffffu;
-	return ~((1u << (32 - len)) - 1);
+        if (len <= 0)
+                return 0;
+        if (len >= 32)
+                return 0xffffffffu;
+        return ~((1u << (32 - len)) - 1);
 }
 
 bool lex_netmask(const char *s, uint32_t *mask, int *prefix)
 {
-	uint32_t m;
-	if (!lex_ipv4(s, &m) || !mask_is_contiguous(m))
-		return false;
-	*mask = m;
-	if (prefix)
-		*prefix = mask_prefix_len(m);
-	return true;
+        uint32_t m;
+        if (!lex_ipv4(s, &m) || !mask_is_contiguous(m))
+                return false;
+        *mask = m;
+        if (prefix)
+                *prefix = mask_prefix_len(m);
+        return true;
 }
 
 bool lex_prefix(const char *s, uint32_t *net, uint32_t *mask)
 {
-	const char *slash = strchr(s, '/');
-	char buf[16];
-	int len;
-	if (!slash || (size_t)(slash - s) >= sizeof(buf))
-		return false;
-	memcpy(buf, s, (size_t)(slash - s));
-	buf[slash - s] = '\0';
-	if (!lex_ipv4(buf, net) || !lex_int(slash + 1, 0, 32, &len))
-		return false;
-	*mask = prefix_to_mask(len);
-	return true;
+        const char *slash = strchr(s, '/');
+        char buf[16];
+        int len;
+        if (!slash || (size_t)(slash - s) >= sizeof(buf))
+                return false;
+        memcpy(buf, s, (size_t)(slash - s));
+        buf[slash - s] = '\0';
+        if (!lex_ipv4(buf, net) || !lex_int(slash + 1, 0, 32, &len))
+                return false;
+        *mask = prefix_to_mask(len);
+        return true;
 }
 
 bool wildcard_range(uint32_t addr, uint32_t wildcard, uint32_t *lo, uint32_t *hi)
 {
-	*lo = addr & ~wildcard;
-	*hi = addr | wildcard;
-	return mask_is_contiguous(~wildcard);
+        *lo = addr & ~wildcard;
+        *hi = addr | wildcard;
+        return mask_is_contiguous(~wildcard);
 }
 
 void netmask_range(uint32_t addr, uint32_t mask, uint32_t *lo, uint32_t *hi)
 {
-	*lo = addr & mask;
-	*hi = addr | ~mask;
+        *lo = addr & mask;
+        *hi = addr | ~mask;
 }
 
 struct num_name {
-	const char *name;
-	int num;
+        const char *name;
+        int num;
 };
 
 /* IANA protocol numbers for the names the IOS/ASA CLI accepts. */
 static const struct num_name protocols[] = {
-	{"ahp", 51}, {"ah", 51},      {"eigrp", 88}, {"esp", 50},   {"gre", 47},
-	{"icmp", 1}, {"icmp6", 58},   {"igmp", 2},   {"igrp", 9},   {"ipinip", 4},
-	{"ipsec", 50}, {"nos", 94},   {"ospf", 89},  {"pcp", 108},  {"pim", 103},
-	{"pptp", 47}, {"sctp", 132},  {"snp", 109},  {"tcp", 6},    {"udp", 17},
+    {"ahp", 51},   {"ah", 51},    {"eigrp", 88}, {"esp", 50},  {"gre", 47},
+    {"icmp", 1},   {"icmp6", 58}, {"igmp", 2},   {"igrp", 9},  {"ipinip", 4},
+    {"ipsec", 50}, {"nos", 94},   {"ospf", 89},  {"pcp", 108}, {"pim", 103},
+    {"pptp", 47},  {"sctp", 132}, {"snp", 109},  {"tcp", 6},   {"udp", 17},
 };
 
 int lex_protocol(const char *s)
 {
-	uint32_t v;
-	if (!s)
-		return -1;
-	if (kw(s, "ip") || kw(s, "ipv4"))
-		return -2;
-	if (lex_u32(s, 0, 255, &v))
-		return (int)v;
-	for (size_t i = 0; i < sizeof(protocols) / sizeof(protocols[0]); i++)
-		if (kw(s, protocols[i].name))
-			return protocols[i].num;
-	return -1;
+        uint32_t v;
+        if (!s)
+                return -1;
+        if (kw(s, "ip") || kw(s, "ipv4"))
+                return -2;
+        if (lex_u32(s, 0, 255, &v))
+                return (int)v;
+        for (size_t i = 0; i < sizeof(protocols) / sizeof(protocols[0]); i++)
+                if (kw(s, protocols[i].name))
+                        return protocols[i].num;
+        return -1;
 }
 
 /* TCP/UDP port names of the IOS/ASA CLI (IANA numbers). Kept sorted
  * (case-insensitively): lex_port() binary-searches it, because the ACL
  * readers try words after an address as ports. */
 static const struct num_name ports[] = {
-	{"aol", 5190},       {"bgp", 179},        {"biff", 512},        {"bootpc", 68},
-	{"bootps", 67},      {"chargen", 19},     {"cifs", 3020},       {"citrix-ica", 1494},
-	{"cmd", 514},        {"ctiqbe", 2748},    {"daytime", 13},      {"discard", 9},
-	{"dnsix", 195},      {"domain", 53},      {"echo", 7},          {"exec", 512},
-	{"finger", 79},      {"ftp", 21},         {"ftp-data", 20},     {"gopher", 70},
-	{"h323", 1720},      {"hostname", 101},   {"http", 80},         {"https", 443},
-	{"ident", 113},      {"imap4", 143},      {"irc", 194},         {"isakmp", 500},
-	{"kerberos", 750},   {"klogin", 543},     {"kshell", 544},      {"ldap", 389},
-	{"ldaps", 636},      {"login", 513},      {"lotusnotes", 1352}, {"lpd", 515},
-	{"mobile-ip", 434},  {"nameserver", 42},  {"netbios-dgm", 138}, {"netbios-ns", 137},
-	{"netbios-ss", 139}, {"netbios-ssn", 139}, {"nntp", 119},       {"non500-isakmp", 4500},
-	{"ntp", 123},        {"pcanywhere-data", 5631}, {"pcanywhere-status", 5632},
-	{"pim-auto-rp", 496}, {"pop2", 109},      {"pop3", 110},        {"pptp", 1723},
-	{"radius", 1645},    {"radius-acct", 1646}, {"rip", 520},       {"rsh", 514},
-	{"rtsp", 554},       {"secureid-udp", 5510}, {"sip", 5060},     {"smtp", 25},
-	{"snmp", 161},       {"snmptrap", 162},   {"sqlnet", 1521},     {"ssh", 22},
-	{"sunrpc", 111},     {"syslog", 514},     {"tacacs", 49},       {"talk", 517},
-	{"telnet", 23},      {"tftp", 69},        {"time", 37},         {"uucp", 540},
-	{"vxlan", 4789},     {"who", 513},        {"whois", 43},        {"www", 80},
-	{"xdmcp", 177},
+    {"aol", 5190},
+    {"bgp", 179},
+    {"biff", 512},
+    {"bootpc", 68},
+    {"bootps", 67},
+    {"chargen", 19},
+    {"cifs", 3020},
+    {"citrix-ica", 1494},
+    {"cmd", 514},
+    {"ctiqbe", 2748},
+    {"daytime", 13},
+    {"discard", 9},
+    {"dnsix", 195},
+    {"domain", 53},
+    {"echo", 7},
+    {"exec", 512},
+    {"finger", 79},
+    {"ftp", 21},
+    {"ftp-data", 20},
+    {"gopher", 70},
+    {"h323", 1720},
+    {"hostname", 101},
+    {"http", 80},
+    {"https", 443},
+    {"ident", 113},
+    {"imap4", 143},
+    {"irc", 194},
+    {"isakmp", 500},
+    {"kerberos", 750},
+    {"klogin", 543},
+    {"kshell", 544},
+    {"ldap", 389},
+    {"ldaps", 636},
+    {"login", 513},
+    {"lotusnotes", 1352},
+    {"lpd", 515},
+    {"mobile-ip", 434},
+    {"nameserver", 42},
+    {"netbios-dgm", 138},
+    {"netbios-ns", 137},
+    {"netbios-ss", 139},
+    {"netbios-ssn", 139},
+    {"nntp", 119},
+    {"non500-isakmp", 4500},
+    {"ntp", 123},
+    {"pcanywhere-data", 5631},
+    {"pcanywhere-status", 5632},
+    {"pim-auto-rp", 496},
+    {"pop2", 109},
+    {"pop3", 110},
+    {"pptp", 1723},
+    {"radius", 1645},
+    {"radius-acct", 1646},
+    {"rip", 520},
+    {"rsh", 514},
+    {"rtsp", 554},
+    {"secureid-udp", 5510},
+    {"sip", 5060},
+    {"smtp", 25},
+    {"snmp", 161},
+    {"snmptrap", 162},
+    {"sqlnet", 1521},
+    {"ssh", 22},
+    {"sunrpc", 111},
+    {"syslog", 514},
+    {"tacacs", 49},
+    {"talk", 517},
+    {"telnet", 23},
+    {"tftp", 69},
+    {"time", 37},
+    {"uucp", 540},
+    {"vxlan", 4789},
+    {"who", 513},
+    {"whois", 43},
+    {"www", 80},
+    {"xdmcp", 177},
 };
 
 int lex_port(const char *s)
 {
-	uint32_t v;
-	if (!s)
-		return -1;
-	if (lex_u32(s, 0, 65535, &v))
-		return (int)v;
-	size_t lo = 0, hi = sizeof(ports) / sizeof(ports[0]);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int d = strcasecmp(s, ports[mid].name);
-		if (!d)
-			return ports[mid].num;
-		if (d < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return -1;
+        uint32_t v;
+        if (!s)
+                return -1;
+        if (lex_u32(s, 0, 65535, &v))
+                return (int)v;
+        size_t lo = 0, hi = sizeof(ports) / sizeof(ports[0]);
+        while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                int d = strcasecmp(s, ports[mid].name);
+                if (!d)
+                        return ports[mid].num;
+                if (d < 0)
+                        hi = mid;
+                else
+                        lo = mid + 1;
+        }
+        return -1;
 }
 
 char *ipv4_str(uint32_t a, char buf[16])
 {
-	snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255, a & 255);
-	return buf;
+        snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, (a >> 16) & 255, (a >> 8) & 255, a & 255);
+        return buf;
 }
 
 bool lex_is_placeholder(const char *s)

@@ -7,178 +7,178 @@
 
 void findings_init(struct findings *fs)
 {
-	memset(fs, 0, sizeof(*fs));
-	arena_init(&fs->arena, 0);
+        memset(fs, 0, sizeof(*fs));
+        arena_init(&fs->arena, 0);
 }
 
 void findings_free(struct findings *fs)
 {
-	arena_free(&fs->arena);
-	memset(fs, 0, sizeof(*fs));
+        arena_free(&fs->arena);
+        memset(fs, 0, sizeof(*fs));
 }
 
 const char *device_label(const struct device *dev)
 {
-	return dev->hostname ? dev->hostname : dev->file;
+        return dev->hostname ? dev->hostname : dev->file;
 }
 
 static const char *dup(struct findings *fs, const char *s)
 {
-	return s ? arena_strdup(&fs->arena, s) : NULL;
+        return s ? arena_strdup(&fs->arena, s) : NULL;
 }
 
 struct finding *finding_add(struct findings *fs, const char *id, const struct device *dev,
-			    const struct loc *loc)
+                            const struct loc *loc)
 {
-	const struct diagnosis *d = catalog_find(id);
-	if (!d)
-		return NULL;
-	struct finding *f = arena_alloc(&fs->arena, sizeof(*f));
-	if (!f)
-		return NULL;
-	f->diag = d;
-	f->severity = d->severity;
-	f->title = d->title;
-	f->explanation = d->explanation;
-	f->device = dup(fs, device_label(dev));
-	f->file = dup(fs, loc && loc->file ? loc->file : dev->file);
-	f->line = loc ? loc->line : 0;
-	f->seq = fs->list.n;
-	if (!f->device || !f->file || ptrvec_push(&fs->arena, &fs->list, f))
-		return NULL;
-	if (loc && loc->line && finding_evidence(fs, f, loc))
-		return NULL;
-	return f;
+        const struct diagnosis *d = catalog_find(id);
+        if (!d)
+                return NULL;
+        struct finding *f = arena_alloc(&fs->arena, sizeof(*f));
+        if (!f)
+                return NULL;
+        f->diag = d;
+        f->severity = d->severity;
+        f->title = d->title;
+        f->explanation = d->explanation;
+        f->device = dup(fs, device_label(dev));
+        f->file = dup(fs, loc && loc->file ? loc->file : dev->file);
+        f->line = loc ? loc->line : 0;
+        f->seq = fs->list.n;
+        if (!f->device || !f->file || ptrvec_push(&fs->arena, &fs->list, f))
+                return NULL;
+        if (loc && loc->line && finding_evidence(fs, f, loc))
+                return NULL;
+        return f;
 }
 
 int finding_set_peer(struct findings *fs, struct finding *f, const char *peer)
 {
-	f->peer = dup(fs, peer);
-	return peer && !f->peer ? -1 : 0;
+        f->peer = dup(fs, peer);
+        return peer && !f->peer ? -1 : 0;
 }
 
 __attribute__((format(printf, 2, 0))) static const char *vformat(struct findings *fs,
-								 const char *fmt, va_list ap)
+                                                                 const char *fmt, va_list ap)
 {
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		return NULL;
-	char *s = arena_alloc(&fs->arena, (size_t)n + 1);
-	if (s)
-		vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
+        va_list ap2;
+        va_copy(ap2, ap);
+        int n = vsnprintf(NULL, 0, fmt, ap2);
+        va_end(ap2);
+        if (n < 0)
+                return NULL;
+        char *s = arena_alloc(&fs->arena, (size_t)n + 1);
+        if (s)
+                vsnprintf(s, (size_t)n + 1, fmt, ap);
+        return s;
 }
 
 int finding_title(struct findings *fs, struct finding *f, const char *fmt, ...)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	const char *s = vformat(fs, fmt, ap);
-	va_end(ap);
-	if (!s)
-		return -1;
-	f->title = s;
-	return 0;
+        va_list ap;
+        va_start(ap, fmt);
+        const char *s = vformat(fs, fmt, ap);
+        va_end(ap);
+        if (!s)
+                return -1;
+        f->title = s;
+        return 0;
 }
 
 int finding_explain(struct findings *fs, struct finding *f, const char *fmt, ...)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	const char *s = vformat(fs, fmt, ap);
-	va_end(ap);
-	if (!s)
-		return -1;
-	f->explanation = s;
-	return 0;
+        va_list ap;
+        va_start(ap, fmt);
+        const char *s = vformat(fs, fmt, ap);
+        va_end(ap);
+        if (!s)
+                return -1;
+        f->explanation = s;
+        return 0;
 }
 
 /* Grows an arena array of elem-size items to hold one more. */
 static int grow(struct findings *fs, void **arr, size_t *cap, size_t n, size_t elem)
 {
-	if (n < *cap)
-		return 0;
-	size_t ncap = *cap ? *cap * 2 : 4;
-	void *na = arena_calloc(&fs->arena, ncap, elem);
-	if (!na)
-		return -1;
-	if (n)
-		memcpy(na, *arr, n * elem);
-	*arr = na;
-	*cap = ncap;
-	return 0;
+        if (n < *cap)
+                return 0;
+        size_t ncap = *cap ? *cap * 2 : 4;
+        void *na = arena_calloc(&fs->arena, ncap, elem);
+        if (!na)
+                return -1;
+        if (n)
+                memcpy(na, *arr, n * elem);
+        *arr = na;
+        *cap = ncap;
+        return 0;
 }
 
 int finding_evidence(struct findings *fs, struct finding *f, const struct loc *loc)
 {
-	for (size_t i = 0; i < f->nev; i++)
-		if (f->ev[i].line == loc->line && loc->file && !strcmp(f->ev[i].file, loc->file))
-			return 0; /* the same line once is enough */
-	if (grow(fs, (void **)&f->ev, &f->evcap, f->nev, sizeof(*f->ev)))
-		return -1;
-	struct evidence *e = &f->ev[f->nev];
-	e->file = dup(fs, loc->file ? loc->file : f->file);
-	e->line = loc->line;
-	e->text = dup(fs, loc->text ? loc->text : "");
-	if (!e->file || !e->text)
-		return -1;
-	f->nev++;
-	return 0;
+        for (size_t i = 0; i < f->nev; i++)
+                if (f->ev[i].line == loc->line && loc->file && !strcmp(f->ev[i].file, loc->file))
+                        return 0; /* the same line once is enough */
+        if (grow(fs, (void **)&f->ev, &f->evcap, f->nev, sizeof(*f->ev)))
+                return -1;
+        struct evidence *e = &f->ev[f->nev];
+        e->file = dup(fs, loc->file ? loc->file : f->file);
+        e->line = loc->line;
+        e->text = dup(fs, loc->text ? loc->text : "");
+        if (!e->file || !e->text)
+                return -1;
+        f->nev++;
+        return 0;
 }
 
 int finding_fix_lines(struct findings *fs, struct finding *f, const struct device *dev,
-		      const char *const *lines, size_t n, const char *warning)
+                      const char *const *lines, size_t n, const char *warning)
 {
-	if (grow(fs, (void **)&f->fixes, &f->fixcap, f->nfixes, sizeof(*f->fixes)))
-		return -1;
-	struct fix *x = &f->fixes[f->nfixes];
-	memset(x, 0, sizeof(*x));
-	x->device = dup(fs, device_label(dev));
-	x->platform = dev->platform;
-	x->version = dup(fs, dev->version.text);
-	x->warning = dup(fs, warning);
-	x->commands = arena_calloc(&fs->arena, n ? n : 1, sizeof(*x->commands));
-	if (!x->device || !x->commands)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (!(x->commands[i] = dup(fs, lines[i])))
-			return -1;
-	x->ncommands = n;
-	f->nfixes++;
-	return 0;
+        if (grow(fs, (void **)&f->fixes, &f->fixcap, f->nfixes, sizeof(*f->fixes)))
+                return -1;
+        struct fix *x = &f->fixes[f->nfixes];
+        memset(x, 0, sizeof(*x));
+        x->device = dup(fs, device_label(dev));
+        x->platform = dev->platform;
+        x->version = dup(fs, dev->version.text);
+        x->warning = dup(fs, warning);
+        x->commands = arena_calloc(&fs->arena, n ? n : 1, sizeof(*x->commands));
+        if (!x->device || !x->commands)
+                return -1;
+        for (size_t i = 0; i < n; i++)
+                if (!(x->commands[i] = dup(fs, lines[i])))
+                        return -1;
+        x->ncommands = n;
+        f->nfixes++;
+        return 0;
 }
 
 static int cmp_finding(const void *a, const void *b)
 {
-	const struct finding *x = *(const struct finding *const *)a;
-	const struct finding *y = *(const struct finding *const *)b;
-	int c = strcmp(x->file, y->file);
-	if (c)
-		return c;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	if (x->severity != y->severity)
-		return x->severity > y->severity ? -1 : 1;
-	c = strcmp(x->diag->id, y->diag->id);
-	if (c)
-		return c;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+        const struct finding *x = *(const struct finding *const *)a;
+        const struct finding *y = *(const struct finding *const *)b;
+        int c = strcmp(x->file, y->file);
+        if (c)
+                return c;
+        if (x->line != y->line)
+                return x->line < y->line ? -1 : 1;
+        if (x->severity != y->severity)
+                return x->severity > y->severity ? -1 : 1;
+        c = strcmp(x->diag->id, y->diag->id);
+        if (c)
+                return c;
+        return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 void findings_sort(struct findings *fs)
 {
-	if (fs->list.n > 1)
-		qsort(fs->list.v, fs->list.n, sizeof(void *), cmp_finding);
+        if (fs->list.n > 1)
+                qsort(fs->list.v, fs->list.n, sizeof(void *), cmp_finding);
 }
 
 void findings_count(const struct findings *fs, size_t out[3])
 {
-	out[0] = out[1] = out[2] = 0;
-	for (size_t i = 0; i < fs->list.n; i++) {
-		const struct finding *f = fs->list.v[i];
-		out[f->severity]++;
-	}
+        out[0] = out[1] = out[2] = 0;
+        for (size_t i = 0; i < fs->list.n; i++) {
+                const struct finding *f = fs->list.v[i];
+                out[f->severity]++;
+        }
 }

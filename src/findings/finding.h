@@ -20,40 +20,40 @@
 #include "../util/arena.h"
 
 struct evidence {
-	const char *file;
-	uint32_t line;
-	const char *text; /* already scrubbed of secrets */
+        const char *file;
+        uint32_t line;
+        const char *text; /* already scrubbed of secrets */
 };
 
 struct fix {
-	const char *device;
-	enum platform platform;
-	const char *version; /* NULL when unknown */
-	const char **commands;
-	size_t ncommands;
-	const char *warning; /* NULL or the change-control warning */
+        const char *device;
+        enum platform platform;
+        const char *version; /* NULL when unknown */
+        const char **commands;
+        size_t ncommands;
+        const char *warning; /* NULL or the change-control warning */
 };
 
 struct finding {
-	const struct diagnosis *diag;
-	enum severity severity;
-	const char *title;
-	const char *device; /* hostname, else file name */
-	const char *file;
-	uint32_t line;
-	const char *peer; /* NULL when not about one peer */
-	struct evidence *ev;
-	size_t nev, evcap;
-	const char *explanation;
-	struct fix *fixes;
-	size_t nfixes, fixcap;
-	size_t seq; /* insertion order, the last sort key */
+        const struct diagnosis *diag;
+        enum severity severity;
+        const char *title;
+        const char *device; /* hostname, else file name */
+        const char *file;
+        uint32_t line;
+        const char *peer; /* NULL when not about one peer */
+        struct evidence *ev;
+        size_t nev, evcap;
+        const char *explanation;
+        struct fix *fixes;
+        size_t nfixes, fixcap;
+        size_t seq; /* insertion order, the last sort key */
 };
 
 struct findings {
-	struct arena arena;
-	struct ptrvec list;    /* struct finding * */
-	struct ptrvec tunnels; /* struct tunnel_result * (findings/tunnel.h) */
+        struct arena arena;
+        struct ptrvec list;    /* struct finding * */
+        struct ptrvec tunnels; /* struct tunnel_result * (findings/tunnel.h) */
 };
 
 void findings_init(struct findings *fs);
@@ -65,17 +65,17 @@ void findings_free(struct findings *fs);
  * loc's line becomes the first evidence line. NULL on OOM or unknown id.
  */
 struct finding *finding_add(struct findings *fs, const char *id, const struct device *dev,
-			    const struct loc *loc);
+                            const struct loc *loc);
 int finding_set_peer(struct findings *fs, struct finding *f, const char *peer);
 /* printf-style replacement of the title / explanation. */
 int finding_title(struct findings *fs, struct finding *f, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 int finding_explain(struct findings *fs, struct finding *f, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 int finding_evidence(struct findings *fs, struct finding *f, const struct loc *loc);
 /* Adds one fix for dev: lines are copied. Warning NULL unless the fix drops tunnels. */
 int finding_fix_lines(struct findings *fs, struct finding *f, const struct device *dev,
-		      const char *const *lines, size_t n, const char *warning);
+                      const char *const *lines, size_t n, const char *warning);
 
 /* Sorts by file, line, severity (errors first), id, insertion. */
 void findings_sort(struct findings *fs);

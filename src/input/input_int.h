@@ -16,8 +16,8 @@
 
 /* A slice of a line; never NUL-terminated on its own. */
 struct span {
-	const char *s;
-	size_t len;
+        const char *s;
+        size_t len;
 };
 
 /* ---- words.c: words and tiny word patterns ---------------------------- */
@@ -57,10 +57,10 @@ size_t clean_line(const char *in, size_t len, char *out);
 #define PROMPT_MAX_MODE 64
 
 struct prompt {
-	size_t len;       /* bytes of the prompt itself, up to and including # or > */
-	struct span name; /* hostname part, may be empty ("(config)#") */
-	struct span mode; /* inside the parentheses, empty for exec prompts */
-	bool exec;        /* "host#" or "host>" */
+        size_t len;       /* bytes of the prompt itself, up to and including # or > */
+        struct span name; /* hostname part, may be empty ("(config)#") */
+        struct span mode; /* inside the parentheses, empty for exec prompts */
+        bool exec;        /* "host#" or "host>" */
 };
 
 /* A prompt starting at s[0]: "host(config-x)#", "(config)#", "host#",
@@ -70,8 +70,8 @@ bool prompt_at(const char *s, size_t len, struct prompt *p);
 /* Hostnames seen in prompts so far; mid-line "host#" only splits on these. */
 #define PROMPT_MAX_HOSTS 8
 struct prompt_hosts {
-	char name[PROMPT_MAX_HOSTS][PROMPT_MAX_NAME + 1];
-	size_t n;
+        char name[PROMPT_MAX_HOSTS][PROMPT_MAX_NAME + 1];
+        size_t n;
 };
 void prompt_hosts_add(struct prompt_hosts *h, struct span name);
 
@@ -118,12 +118,12 @@ void detect_platform(const struct text *t, enum platform *p, struct version *v, 
 /* ---- load.c ----------------------------------------------------------- */
 
 struct text_limits {
-	size_t file, line, lines;
+        size_t file, line, lines;
 };
 /* text_from_buffer with other limits (tests reach the limits cheaply). */
 int text_from_buffer_limits(const char *file, const char *buf, size_t len, struct arena *a,
-			    struct text *out, struct diag *err,
-			    const struct text_limits *lim) IPSD_MUST_CHECK;
+                            struct text *out, struct diag *err,
+                            const struct text_limits *lim) IPSD_MUST_CHECK;
 
 /* ---- normalize.c ------------------------------------------------------ */
 
@@ -131,18 +131,18 @@ enum exec_state { EX_NONE, EX_OUTPUT, EX_CONFIG };
 
 /* State carried from one physical line to the next. */
 struct norm {
-	struct arena *a;
-	struct text *out;
-	size_t cap;      /* of out->lines */
-	size_t maxlines; /* limit on out->n */
-	struct prompt_hosts hosts;
-	enum exec_state exec;
-	const char *mode_cache; /* last mode string, reused while it repeats */
-	char banner_delim[4];   /* inside a multi-line IOS banner until this */
-	bool hostname_from_cmd;
-	struct span *words; /* scratch for glue.c: nwords of each */
-	size_t *cuts;
-	size_t nwords;
+        struct arena *a;
+        struct text *out;
+        size_t cap;      /* of out->lines */
+        size_t maxlines; /* limit on out->n */
+        struct prompt_hosts hosts;
+        enum exec_state exec;
+        const char *mode_cache; /* last mode string, reused while it repeats */
+        char banner_delim[4];   /* inside a multi-line IOS banner until this */
+        bool hostname_from_cmd;
+        struct span *words; /* scratch for glue.c: nwords of each */
+        size_t *cuts;
+        size_t nwords;
 };
 
 /* Adds the logical lines of one cleaned physical line. Returns 0, or -1 on

@@ -30,37 +30,37 @@
 #define TEXT_MAX_LINES ((size_t)8 << 20)   /* 8 Mi logical lines */
 
 struct text_line {
-	const char *s;     /* normalised text, NUL-terminated, for the readers only */
-	size_t len;
-	const char *shown; /* the same text with secrets replaced by <secret> */
-	uint32_t lineno;   /* 1-based physical line in the input */
-	uint16_t indent;   /* leading spaces of the physical line (0 after a prompt) */
-	const char *mode;  /* prompt mode: NULL no prompt; "exec" for "host#"/"host>";
-			      "config", "config-if", "config-crypto-map", ... */
-	bool output;       /* command output after an exec command: not config */
-	bool comment;      /* a comment line ("!" or ":" on ASA); kept for
-			      "! ipsec-doctor: ignore=ID" suppressions, not config */
+        const char *s; /* normalised text, NUL-terminated, for the readers only */
+        size_t len;
+        const char *shown; /* the same text with secrets replaced by <secret> */
+        uint32_t lineno;   /* 1-based physical line in the input */
+        uint16_t indent;   /* leading spaces of the physical line (0 after a prompt) */
+        const char *mode;  /* prompt mode: NULL no prompt; "exec" for "host#"/"host>";
+                              "config", "config-if", "config-crypto-map", ... */
+        bool output;       /* command output after an exec command: not config */
+        bool comment;      /* a comment line ("!" or ":" on ASA); kept for
+                              "! ipsec-doctor: ignore=ID" suppressions, not config */
 };
 
 struct text {
-	const char *file;
-	struct text_line *lines;
-	size_t n;
-	size_t nphysical;       /* physical lines read */
-	enum platform platform; /* detected; PLAT_UNKNOWN when nothing told */
-	struct version version; /* detected; major = -1 when not found */
-	const char *hostname;   /* from "hostname X" or a prompt, when seen */
+        const char *file;
+        struct text_line *lines;
+        size_t n;
+        size_t nphysical;       /* physical lines read */
+        enum platform platform; /* detected; PLAT_UNKNOWN when nothing told */
+        struct version version; /* detected; major = -1 when not found */
+        const char *hostname;   /* from "hostname X" or a prompt, when seen */
 };
 
 /*
  * Reads path ("-" = stdin) into logical lines allocated in a. Returns 0, or
  * -1 with err set for unreadable, binary, oversized or non-config input.
  */
-int text_load(const char *path, struct arena *a, struct text *out, struct diag *err)
-	IPSD_MUST_CHECK;
+int text_load(const char *path, struct arena *a, struct text *out,
+              struct diag *err) IPSD_MUST_CHECK;
 /* The same from a buffer (tests, fuzzers). file names the input in messages. */
 int text_from_buffer(const char *file, const char *buf, size_t len, struct arena *a,
-		     struct text *out, struct diag *err) IPSD_MUST_CHECK;
+                     struct text *out, struct diag *err) IPSD_MUST_CHECK;
 
 /* Platform and version from the lines ("ASA Version 9.8(4)", "PIX Version
  * 6.3(5)", "version 15.4", syntax clues). */

@@ -181,9 +181,8 @@ static int mm36(struct play *pl, bool *stop)
         }
         if (k == PSKV_DIFFERENT) {
                 const char *v[] = {"peer", pl->b_ip, NULL}, *w[] = {"peer", pl->a_ip, NULL};
-                if (b->tg_default
-                        ? default_group(pl)
-                        : !pf_report(pl, "psk-mismatch", b, key_loc(pl, b->psk), w))
+                if (b->tg_default ? default_group(pl)
+                                  : !pf_report(pl, "psk-mismatch", b, key_loc(pl, b->psk), w))
                         return -1;
                 if (!pf_report(pl, "psk-mismatch", a, key_loc(pl, a->psk), v))
                         return -1;

@@ -13,10 +13,10 @@
 enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_SARIF, REPORT_GCC };
 
 struct report_opts {
-	enum report_format format;
-	const char *command; /* "check", "explain", ... */
-	bool color;          /* text only: ANSI colour */
-	size_t nfiles;       /* inputs read, for the summary line */
+        enum report_format format;
+        const char *command; /* "check", "explain", ... */
+        bool color;          /* text only: ANSI colour */
+        size_t nfiles;       /* inputs read, for the summary line */
 };
 
 int report_findings(FILE *out, const struct findings *fs, const struct report_opts *o);
@@ -26,7 +26,7 @@ int report_json(FILE *out, const struct findings *fs, const struct report_opts *
  * extra is a JSON object, borrowed. */
 struct json_t;
 int report_json_extra(FILE *out, const struct findings *fs, const struct report_opts *o,
-		      const struct json_t *extra);
+                      const struct json_t *extra);
 int report_sarif(FILE *out, const struct findings *fs, const struct report_opts *o);
 int report_gcc(FILE *out, const struct findings *fs, const struct report_opts *o);
 int report_text(FILE *out, const struct findings *fs, const struct report_opts *o);

@@ -7,127 +7,127 @@
 
 static json_t *evidence_json(const struct finding *f)
 {
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < f->nev; i++) {
-		const struct evidence *e = &f->ev[i];
-		json_array_append_new(a, json_sprintf("%s:%u: %s", e->file, (unsigned)e->line,
-						      e->text));
-	}
-	return a;
+        json_t *a = json_array();
+        for (size_t i = 0; a && i < f->nev; i++) {
+                const struct evidence *e = &f->ev[i];
+                json_array_append_new(
+                    a, json_sprintf("%s:%u: %s", e->file, (unsigned)e->line, e->text));
+        }
+        return a;
 }
 
 static json_t *fixes_json(const struct finding *f)
 {
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < f->nfixes; i++) {
-		const struct fix *x = &f->fixes[i];
-		json_t *cmds = json_array();
-		for (size_t j = 0; cmds && j < x->ncommands; j++)
-			json_array_append_new(cmds, json_string(x->commands[j]));
-		json_t *o = json_pack("{s:s, s:s, s:o}", "device", x->device, "platform",
-				      platform_name(x->platform), "commands", cmds);
-		if (o && x->version)
-			json_object_set_new(o, "version", json_string(x->version));
-		if (o && x->warning)
-			json_object_set_new(o, "warning", json_string(x->warning));
-		json_array_append_new(a, o);
-	}
-	return a;
+        json_t *a = json_array();
+        for (size_t i = 0; a && i < f->nfixes; i++) {
+                const struct fix *x = &f->fixes[i];
+                json_t *cmds = json_array();
+                for (size_t j = 0; cmds && j < x->ncommands; j++)
+                        json_array_append_new(cmds, json_string(x->commands[j]));
+                json_t *o = json_pack("{s:s, s:s, s:o}", "device", x->device, "platform",
+                                      platform_name(x->platform), "commands", cmds);
+                if (o && x->version)
+                        json_object_set_new(o, "version", json_string(x->version));
+                if (o && x->warning)
+                        json_object_set_new(o, "warning", json_string(x->warning));
+                json_array_append_new(a, o);
+        }
+        return a;
 }
 
 json_t *report_finding_json(const struct finding *f)
 {
-	json_t *o = json_object();
-	if (!o)
-		return NULL;
-	json_object_set_new(o, "id", json_string(f->diag->id));
-	json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
-	json_object_set_new(o, "title", json_string(f->title));
-	json_object_set_new(o, "device", json_string(f->device));
-	json_object_set_new(o, "file", json_string(f->file));
-	json_object_set_new(o, "line", json_integer(f->line));
-	json_object_set_new(o, "peer", f->peer ? json_string(f->peer) : json_null());
-	json_object_set_new(o, "evidence", evidence_json(f));
-	json_object_set_new(o, "explanation", json_string(f->explanation));
-	json_object_set_new(o, "fix", fixes_json(f));
-	return o;
+        json_t *o = json_object();
+        if (!o)
+                return NULL;
+        json_object_set_new(o, "id", json_string(f->diag->id));
+        json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
+        json_object_set_new(o, "title", json_string(f->title));
+        json_object_set_new(o, "device", json_string(f->device));
+        json_object_set_new(o, "file", json_string(f->file));
+        json_object_set_new(o, "line", json_integer(f->line));
+        json_object_set_new(o, "peer", f->peer ? json_string(f->peer) : json_null());
+        json_object_set_new(o, "evidence", evidence_json(f));
+        json_object_set_new(o, "explanation", json_string(f->explanation));
+        json_object_set_new(o, "fix", fixes_json(f));
+        return o;
 }
 
 static json_t *steps_json(const struct tunnel_result *t)
 {
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < t->nsteps; i++) {
-		const struct tunnel_step *s = &t->steps[i];
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:b}", "step", s->step,
-						   "from", s->from, "to", s->to ? s->to : "",
-						   "detail", s->detail ? s->detail : "", "ok",
-						   s->ok));
-	}
-	return a;
+        json_t *a = json_array();
+        for (size_t i = 0; a && i < t->nsteps; i++) {
+                const struct tunnel_step *s = &t->steps[i];
+                json_array_append_new(a,
+                                      json_pack("{s:s, s:s, s:s, s:s, s:b}", "step", s->step,
+                                                "from", s->from, "to", s->to ? s->to : "", "detail",
+                                                s->detail ? s->detail : "", "ok", s->ok));
+        }
+        return a;
 }
 
 static json_t *logs_json(const struct tunnel_result *t)
 {
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < t->nlogs; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s}", "device", t->logs[i].device,
-						   "text", t->logs[i].text));
-	return a;
+        json_t *a = json_array();
+        for (size_t i = 0; a && i < t->nlogs; i++)
+                json_array_append_new(a, json_pack("{s:s, s:s}", "device", t->logs[i].device,
+                                                   "text", t->logs[i].text));
+        return a;
 }
 
 /* One tunnels[] object of the contract; extra keys only extend it. */
 json_t *report_tunnel_json(const struct tunnel_result *t)
 {
-	json_t *state = json_object();
-	if (!state)
-		return NULL;
-	json_object_set_new(state, t->a, json_string(t->state_a ? t->state_a : ""));
-	json_object_set_new(state, t->b, json_string(t->state_b ? t->state_b : ""));
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "a", t->a, "b", t->b, "initiator",
-			      t->initiator ? t->initiator : t->a, "status",
-			      tunnel_status_name(t->status), "state", state, "steps",
-			      steps_json(t));
-	if (!o)
-		return NULL;
-	if (t->reason)
-		json_object_set_new(o, "reason", json_string(t->reason));
-	if (t->via)
-		json_object_set_new(o, "via", json_string(t->via));
-	json_object_set_new(o, "logs", logs_json(t));
-	if (t->after_fix)
-		json_object_set_new(o, "after_fix", report_tunnel_json(t->after_fix));
-	return o;
+        json_t *state = json_object();
+        if (!state)
+                return NULL;
+        json_object_set_new(state, t->a, json_string(t->state_a ? t->state_a : ""));
+        json_object_set_new(state, t->b, json_string(t->state_b ? t->state_b : ""));
+        json_t *o =
+            json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "a", t->a, "b", t->b, "initiator",
+                      t->initiator ? t->initiator : t->a, "status", tunnel_status_name(t->status),
+                      "state", state, "steps", steps_json(t));
+        if (!o)
+                return NULL;
+        if (t->reason)
+                json_object_set_new(o, "reason", json_string(t->reason));
+        if (t->via)
+                json_object_set_new(o, "via", json_string(t->via));
+        json_object_set_new(o, "logs", logs_json(t));
+        if (t->after_fix)
+                json_object_set_new(o, "after_fix", report_tunnel_json(t->after_fix));
+        return o;
 }
 
 int report_json(FILE *out, const struct findings *fs, const struct report_opts *o)
 {
-	return report_json_extra(out, fs, o, NULL);
+        return report_json_extra(out, fs, o, NULL);
 }
 
 int report_json_extra(FILE *out, const struct findings *fs, const struct report_opts *o,
-		      const struct json_t *extra)
+                      const struct json_t *extra)
 {
-	json_t *doc = json_object();
-	json_t *arr = json_array();
-	if (!doc || !arr) {
-		json_decref(doc);
-		json_decref(arr);
-		return -1;
-	}
-	json_object_set_new(doc, "tool", json_string("ipsec-doctor"));
-	json_object_set_new(doc, "version", json_string(IPSD_VERSION));
-	json_object_set_new(doc, "command", json_string(o->command));
-	for (size_t i = 0; i < fs->list.n; i++)
-		json_array_append_new(arr, report_finding_json(fs->list.v[i]));
-	json_object_set_new(doc, "findings", arr);
-	json_t *tun = json_array();
-	for (size_t i = 0; tun && i < fs->tunnels.n; i++)
-		json_array_append_new(tun, report_tunnel_json(fs->tunnels.v[i]));
-	json_object_set_new(doc, "tunnels", tun);
-	if (extra)
-		json_object_update(doc, (json_t *)extra);
-	int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
-	json_decref(doc);
-	return rc;
+        json_t *doc = json_object();
+        json_t *arr = json_array();
+        if (!doc || !arr) {
+                json_decref(doc);
+                json_decref(arr);
+                return -1;
+        }
+        json_object_set_new(doc, "tool", json_string("ipsec-doctor"));
+        json_object_set_new(doc, "version", json_string(IPSD_VERSION));
+        json_object_set_new(doc, "command", json_string(o->command));
+        for (size_t i = 0; i < fs->list.n; i++)
+                json_array_append_new(arr, report_finding_json(fs->list.v[i]));
+        json_object_set_new(doc, "findings", arr);
+        json_t *tun = json_array();
+        for (size_t i = 0; tun && i < fs->tunnels.n; i++)
+                json_array_append_new(tun, report_tunnel_json(fs->tunnels.v[i]));
+        json_object_set_new(doc, "tunnels", tun);
+        if (extra)
+                json_object_update(doc, (json_t *)extra);
+        int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        fputc('\n', out);
+        json_decref(doc);
+        return rc;
 }

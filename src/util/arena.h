@@ -17,9 +17,9 @@
 struct arena_block;
 
 struct arena {
-	struct arena_block *head;
-	size_t used;  /* bytes handed out, for the limit */
-	size_t limit; /* 0 means ARENA_DEFAULT_LIMIT */
+        struct arena_block *head;
+        size_t used;  /* bytes handed out, for the limit */
+        size_t limit; /* 0 means ARENA_DEFAULT_LIMIT */
 };
 
 void arena_init(struct arena *a, size_t limit);
@@ -39,8 +39,8 @@ char *arena_strdup(struct arena *a, const char *s);
  * Returns 0 on success, -1 when the arena limit is reached.
  */
 struct ptrvec {
-	void **v;
-	size_t n, cap;
+        void **v;
+        size_t n, cap;
 };
 int ptrvec_push(struct arena *a, struct ptrvec *pv, void *elem);
 

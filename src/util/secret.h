@@ -15,24 +15,24 @@
 #include <stddef.h>
 
 enum secret_state {
-	SECRET_ABSENT = 0, /* nothing configured */
-	SECRET_KNOWN,      /* a clear value was configured; digest holds it */
-	SECRET_MASKED,     /* shown as ***** or "pre-shared-key *": value unknown */
-	SECRET_ENCRYPTED,  /* type 5/6/7/8/9 form: value unknown */
+        SECRET_ABSENT = 0, /* nothing configured */
+        SECRET_KNOWN,      /* a clear value was configured; digest holds it */
+        SECRET_MASKED,     /* shown as ***** or "pre-shared-key *": value unknown */
+        SECRET_ENCRYPTED,  /* type 5/6/7/8/9 form: value unknown */
 };
 
 #define SECRET_DIGEST_LEN 32
 #define SECRET_FP_HEXLEN  8 /* fingerprint: 4 bytes as hex */
 
 struct secret {
-	enum secret_state state;
-	unsigned char digest[SECRET_DIGEST_LEN];
+        enum secret_state state;
+        unsigned char digest[SECRET_DIGEST_LEN];
 };
 
 enum secret_cmp {
-	SECRET_CMP_EQUAL,
-	SECRET_CMP_DIFFERENT,
-	SECRET_CMP_UNKNOWN, /* one side absent, masked or encrypted */
+        SECRET_CMP_EQUAL,
+        SECRET_CMP_DIFFERENT,
+        SECRET_CMP_UNKNOWN, /* one side absent, masked or encrypted */
 };
 
 /* Hashes key[0..len) into s; the caller should not keep the clear key. */

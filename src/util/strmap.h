@@ -13,14 +13,14 @@
 #include "arena.h"
 
 struct strmap_slot {
-	const char *key;
-	void *val;
+        const char *key;
+        void *val;
 };
 
 struct strmap {
-	struct strmap_slot *slots;
-	size_t n, cap;
-	bool nocase; /* compare keys ignoring ASCII case */
+        struct strmap_slot *slots;
+        size_t n, cap;
+        bool nocase; /* compare keys ignoring ASCII case */
 };
 
 /* Returns the value, or NULL. */

@@ -735,7 +735,7 @@ static void seed_transcript_forms(void **state)
                "objremote\n"
                /* the seed's config command at the exec prompt, and a real exec line */
                "H#vpn-sessiondb max-session-limit 450\n"
-            "H(config)#crypto map mymap 20 ipsec-isakmp WARNING: crypto map entry incomplete\n"
+               "H(config)#crypto map mymap 20 ipsec-isakmp WARNING: crypto map entry incomplete\n"
                "H#show crypto isakmp sa\n",
                PLAT_UNKNOWN);
         assert_int_equal(unknown_count(d), 0);

@@ -177,8 +177,15 @@ static void ikev2_selection(void **state)
 {
         (void)state;
         struct v2_prop a = {{ENCR_AES}, {256}, 1, {HASH_SHA256}, 1, {HASH_SHA256}, 1, {14, 19}, 2};
-        struct v2_prop b = {{ENCR_3DES, ENCR_AES}, {0, 256}, 2, {HASH_SHA1, HASH_SHA256}, 2,
-                            {HASH_SHA256}, 1, {19}, 1};
+        struct v2_prop b = {{ENCR_3DES, ENCR_AES},
+                            {0, 256},
+                            2,
+                            {HASH_SHA1, HASH_SHA256},
+                            2,
+                            {HASH_SHA256},
+                            1,
+                            {19},
+                            1};
         struct v2_choice c = v2_sa_init_select(&a, 1, &b, 1);
         assert_true(c.ok);
         assert_int_equal(c.encr, ENCR_AES);
