@@ -4,7 +4,7 @@
 set -eu
 
 # Libraries and tools checked by package name.
-PKGS="build-essential clang libjansson-dev libssl-dev libpcap-dev libcmocka-dev pkg-config python3 python3-jsonschema"
+PKGS="build-essential clang clang-format cppcheck libjansson-dev libssl-dev libpcap-dev libcmocka-dev pkg-config python3 python3-jsonschema"
 # Tools checked by command, as COMMAND:PACKAGE: a machine may already have the
 # command from elsewhere (Node.js installed outside Debian, say), and Debian's
 # package would then conflict with it.
