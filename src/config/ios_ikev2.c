@@ -199,13 +199,9 @@ static int keyring(struct ios_ctx *c)
                 return IOS_UNKNOWN;
         if (c->neg)
                 return IOS_OK;
-        struct keyring *r = model_get_keyring(c->dev, name);
-        if (!r) {
-                r = model_alloc(c->dev, sizeof(*r));
-                if (!r || !(r->name = ios_str(c, name)) || model_add_keyring(c->dev, r))
-                        return IOS_OOM;
-                r->loc = c->loc;
-        }
+        struct keyring *r = model_obtain_keyring(c->dev, name, &c->loc);
+        if (!r)
+                return IOS_OOM;
         r->ikev2 = true;
         return ios_open(c, IM_IKEV2_KEYRING, r);
 }
@@ -318,13 +314,9 @@ static int profile(struct ios_ctx *c)
                 return IOS_UNKNOWN;
         if (c->neg)
                 return IOS_OK;
-        struct isakmp_profile *p = model_get_profile(c->dev, name);
-        if (!p) {
-                p = model_alloc(c->dev, sizeof(*p));
-                if (!p || !(p->name = ios_str(c, name)) || model_add_profile(c->dev, p))
-                        return IOS_OOM;
-                p->loc = c->loc;
-        }
+        struct isakmp_profile *p = model_obtain_profile(c->dev, name, &c->loc);
+        if (!p)
+                return IOS_OOM;
         p->ikev2 = true;
         return ios_open(c, IM_IKEV2_PROFILE, p);
 }

@@ -459,13 +459,9 @@ static int ipsec_profile(struct ios_ctx *c)
                 return IOS_UNKNOWN;
         if (c->neg)
                 return IOS_OK;
-        struct ipsec_profile *p = model_get_ipsec_profile(c->dev, name);
-        if (!p) {
-                p = model_alloc(c->dev, sizeof(*p));
-                if (!p || !(p->name = ios_str(c, name)) || model_add_ipsec_profile(c->dev, p))
-                        return IOS_OOM;
-                p->loc = c->loc;
-        }
+        struct ipsec_profile *p = model_obtain_ipsec_profile(c->dev, name, &c->loc);
+        if (!p)
+                return IOS_OOM;
         return ios_open(c, IM_IPSEC_PROFILE, p);
 }
 

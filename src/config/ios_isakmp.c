@@ -279,13 +279,9 @@ static int keyring(struct ios_ctx *c)
                 return IOS_UNKNOWN;
         if (c->neg)
                 return IOS_OK;
-        struct keyring *r = model_get_keyring(c->dev, name);
-        if (!r) {
-                r = model_alloc(c->dev, sizeof(*r));
-                if (!r || !(r->name = ios_str(c, name)) || model_add_keyring(c->dev, r))
-                        return IOS_OOM;
-                r->loc = c->loc;
-        }
+        struct keyring *r = model_obtain_keyring(c->dev, name, &c->loc);
+        if (!r)
+                return IOS_OOM;
         if (kw(ios_arg(c, 1), "vrf") && ios_arg(c, 2) && !(r->vrf = ios_str(c, ios_arg(c, 2))))
                 return IOS_OOM;
         return ios_open(c, IM_KEYRING, r);

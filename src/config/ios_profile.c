@@ -19,13 +19,9 @@ static int profile(struct ios_ctx *c)
                 return IOS_UNKNOWN;
         if (c->neg)
                 return IOS_OK;
-        struct isakmp_profile *p = model_get_profile(c->dev, name);
-        if (!p) {
-                p = model_alloc(c->dev, sizeof(*p));
-                if (!p || !(p->name = ios_str(c, name)) || model_add_profile(c->dev, p))
-                        return IOS_OOM;
-                p->loc = c->loc;
-        }
+        struct isakmp_profile *p = model_obtain_profile(c->dev, name, &c->loc);
+        if (!p)
+                return IOS_OOM;
         return ios_open(c, IM_ISAKMP_PROFILE, p);
 }
 
@@ -162,13 +158,9 @@ static int client_group(struct ios_ctx *c)
                 return IOS_UNKNOWN;
         if (c->neg)
                 return IOS_OK;
-        struct client_group *g = model_get_client_group(c->dev, name);
-        if (!g) {
-                g = model_alloc(c->dev, sizeof(*g));
-                if (!g || !(g->name = ios_str(c, name)) || model_add_client_group(c->dev, g))
-                        return IOS_OOM;
-                g->loc = c->loc;
-        }
+        struct client_group *g = model_obtain_client_group(c->dev, name, &c->loc);
+        if (!g)
+                return IOS_OOM;
         return ios_open(c, IM_CLIENT_GROUP, g);
 }
 

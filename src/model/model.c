@@ -274,6 +274,18 @@ int model_set_nameif(struct device *dev, struct iface *ifc, const char *nameif)
                 return e->name ? strmap_put(&dev->arena, &dev->idx, e->name, e) : 0;               \
         }
 
+/* Get-or-create for the elements indexed by SIMPLE_INDEX: new ones get loc. */
+#define SIMPLE_OBTAIN(T, fn_obtain, idx, list)                                                     \
+        struct T *fn_obtain(struct device *dev, const char *name, const struct loc *loc)           \
+        {                                                                                          \
+                return obtain(dev, &dev->idx, &dev->list, sizeof(struct T), name, loc);            \
+        }
+
+SIMPLE_OBTAIN(keyring, model_obtain_keyring, by_keyring, keyrings)
+SIMPLE_OBTAIN(isakmp_profile, model_obtain_profile, by_profile, isakmp_profiles)
+SIMPLE_OBTAIN(ipsec_profile, model_obtain_ipsec_profile, by_ipsec_profile, ipsec_profiles)
+SIMPLE_OBTAIN(client_group, model_obtain_client_group, by_client_group, client_groups)
+
 SIMPLE_INDEX(local_pool, model_get_pool, model_add_pool, by_pool, pools)
 SIMPLE_INDEX(name_alias, model_get_name_alias, model_add_name_alias, by_name_alias, names)
 SIMPLE_INDEX(isakmp_profile, model_get_profile, model_add_profile, by_profile, isakmp_profiles)

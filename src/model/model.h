@@ -860,6 +860,14 @@ struct ipsec_profile *model_get_ipsec_profile(const struct device *dev, const ch
 struct keyring *model_get_keyring(const struct device *dev, const char *name);
 struct client_group *model_get_client_group(const struct device *dev, const char *name);
 struct username *model_get_username(const struct device *dev, const char *name);
+/* Get-or-create by name; a new element gets loc. NULL on OOM. */
+struct keyring *model_obtain_keyring(struct device *dev, const char *name, const struct loc *loc);
+struct isakmp_profile *model_obtain_profile(struct device *dev, const char *name,
+                                            const struct loc *loc);
+struct ipsec_profile *model_obtain_ipsec_profile(struct device *dev, const char *name,
+                                                 const struct loc *loc);
+struct client_group *model_obtain_client_group(struct device *dev, const char *name,
+                                               const struct loc *loc);
 /* Adds an element created by the reader to its list and, where named, its index. */
 int model_add_pool(struct device *dev, struct local_pool *p);
 int model_add_name_alias(struct device *dev, struct name_alias *n);
