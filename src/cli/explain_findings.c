@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../config/lex.h"
+
 #include "../catalog/fix.h"
 #include "explain_int.h"
 
@@ -59,6 +61,39 @@ static int add_fix(struct findings *fs, struct finding *f, const struct device *
         return finding_fix_lines(fs, f, dev, (const char *const *)lines, n, warn);
 }
 
+/* The one given config whose crypto maps name peer as a peer: the device
+ * that logged about it, whose syntax the fix must use. NULL when none or
+ * several do, or peer is not an address. */
+static const struct device *device_facing(const struct explain *x, const char *peer,
+                                          enum platform p)
+{
+        uint32_t a;
+        const struct device *found = NULL;
+        if (!lex_ipv4(peer, &a))
+                return NULL;
+        for (size_t i = 0; i < x->ndevs; i++) {
+                const struct device *d = x->devs[i];
+                bool faces = false;
+                for (size_t m = 0; !faces && m < d->crypto_maps.n; m++) {
+                        const struct crypto_map *cm = d->crypto_maps.v[m];
+                        for (size_t e = 0; !faces && e < cm->entries.n; e++) {
+                                const struct crypto_map_entry *en = cm->entries.v[e];
+                                for (size_t k = 0; !faces && k < en->peers.n; k++) {
+                                        const struct cm_peer *cp = en->peers.v[k];
+                                        faces = cp->is_addr && cp->addr == a;
+                                }
+                        }
+                }
+                if (!faces || (p != PLAT_UNKNOWN && d->platform != p &&
+                               !(p == PLAT_ASA && d->platform == PLAT_PIX)))
+                        continue;
+                if (found)
+                        return NULL;
+                found = d;
+        }
+        return found;
+}
+
 static int one(struct explain *x, struct findings *fs, const struct ranked *r,
                struct device *logdev)
 {
@@ -87,6 +122,11 @@ static int one(struct explain *x, struct findings *fs, const struct ranked *r,
         for (size_t i = 0; r->where && i < x->ndevs; i++)
                 if (!strcmp(x->devs[i]->file, r->where->file))
                         fixdev = x->devs[i];
+        if (fixdev == logdev && r->p->key[0]) {
+                const struct device *d = device_facing(x, r->p->key, logdev->platform);
+                if (d)
+                        fixdev = d;
+        }
         if (r->where &&
             finding_evidence(fs, f,
                              &(struct loc){r->where->file, r->where->line,
