@@ -21,7 +21,7 @@
 #include "../catalog/catalog.h"
 #include "../logs/logs.h"
 
-#define CORR_MAX_PEERS 256
+#define CORR_MAX_PEERS 4096 /* int16_t indices; a slot is ~5 KB, touched lazily */
 #define CORR_MAX_CANDS 32
 #define CORR_MAX_EV    3
 #define CORR_MAX_MSGS  8
@@ -29,7 +29,11 @@
 #define CORR_MAX_OUT   512
 #define CORR_EPISODE   3600 /* seconds of silence that end a peer's episode */
 #define CORR_MIN_SCORE 15
-#define CORR_BUCKETS   512 /* power of two */
+#define CORR_BUCKETS   8192 /* power of two, twice the peers */
+/* Evidence texts of open peers, out of line: a pool of CORR_EV_TEXT-byte
+ * entries reused last-freed-first (warm in cache). When it runs out the
+ * least recently seen peer is closed to free its entries. */
+#define CORR_EV_POOL (CORR_MAX_PEERS * 8)
 
 struct corr_ev {
         const char *file; /* owned by the caller for the whole run */
@@ -44,6 +48,24 @@ struct corr_cand {
         const struct message *msgs[CORR_MAX_MSGS]; /* distinct messages counted */
         size_t nmsgs, nev;
         struct corr_ev ev[CORR_MAX_EV];
+};
+
+/* An open peer's candidate: what corr_cand holds, but evidence refers to
+ * the correlator's text pool, so a candidate is two cache lines, not 700
+ * bytes (evictions and fresh slots touched most of those). */
+struct corr_evref {
+        const char *file;
+        uint32_t line;
+        int32_t text; /* index into the text pool; -1 none */
+};
+
+struct corr_pcand {
+        const struct diagnosis *diag;
+        int score;
+        uint32_t hits;
+        uint8_t nmsgs, nev;
+        const struct message *msgs[CORR_MAX_MSGS];
+        struct corr_evref ev[CORR_MAX_EV];
 };
 
 struct corr_peer {
@@ -62,7 +84,7 @@ struct corr_peer {
         /* cand[i].diag again, packed: finding a candidate reads one or two
          * cache lines, not one line per 700-byte candidate */
         const struct diagnosis *cdiag[CORR_MAX_CANDS];
-        struct corr_cand cand[CORR_MAX_CANDS];
+        struct corr_pcand cand[CORR_MAX_CANDS];
 };
 
 /* One ranked candidate: the diagnosis of one peer (or group). */
@@ -85,8 +107,14 @@ struct correlator {
         int16_t rbucket[CORR_BUCKETS]; /* (diagnosis, peer) -> first result; -1 empty */
         int16_t rchain[CORR_MAX_OUT];  /* next result in the same bucket */
         size_t nout;
-        size_t dropped;         /* candidates beyond CORR_MAX_OUT */
-        enum platform platform; /* the platform the logs show most recently */
+        size_t dropped;                /* candidates beyond CORR_MAX_OUT */
+        enum platform platform;        /* the platform the logs show most recently */
+        int16_t spare[CORR_MAX_PEERS]; /* slots emptied to free pool entries */
+        int16_t nspare;
+        int32_t evfresh;              /* pool entries never used: evfresh.. */
+        int32_t nevfree;              /* entries on the free stack */
+        int32_t evfree[CORR_EV_POOL]; /* freed entries, last freed on top */
+        char evtext[CORR_EV_POOL][CORR_EV_TEXT];
 };
 
 /* Heap-allocated (the table is large); NULL on OOM. */
