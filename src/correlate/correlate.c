@@ -26,9 +26,8 @@ void corr_free(struct correlator *c)
 
 /* Eight bytes per step (a byte-wise FNV was a third of corr_event): keys
  * are addresses and group names of a dozen bytes or more. */
-static uint32_t hash(const char *s)
+static uint32_t hash(const char *s, size_t n)
 {
-        size_t n = strlen(s);
         uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
         for (; n >= 8; n -= 8, s += 8) {
                 uint64_t w;
@@ -38,8 +37,14 @@ static uint32_t hash(const char *s)
         }
         uint64_t w = 0;
         memcpy(&w, s, n);
-        h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-        return (uint32_t)(h ^ (h >> 29));
+        /* A full 64-bit finalizer (MurmurHash3's fmix64): the buckets take
+         * the low bits, and a product's low bits depend only on the low
+         * bytes of the key, so "10.0.3.17" and "10.0.3.18" shared a bucket
+         * chain with every address that starts alike. */
+        h ^= w;
+        h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
+        h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
+        return (uint32_t)(h ^ (h >> 33));
 }
 
 /* What corr_event needs of a message, resolved once per message: its
@@ -192,9 +197,9 @@ static void unlink_bucket(struct correlator *c, struct corr_peer *p)
 {
         int16_t *link = &c->bucket[p->hash & (CORR_BUCKETS - 1)];
         while (*link >= 0 && *link != idx(c, p))
-                link = &c->peers[*link].chain;
+                link = &c->pchain[*link];
         if (*link >= 0)
-                *link = p->chain;
+                *link = c->pchain[idx(c, p)];
 }
 
 /* Ends the peer's episode: its candidates join the results and the slot
@@ -221,14 +226,18 @@ static void close_peer(struct correlator *c, struct corr_peer *p)
         p->platform = PLAT_UNKNOWN;
 }
 
-static struct corr_peer *lookup(struct correlator *c, const char *key, uint32_t h)
+/* key has n bytes before its NUL, or more when n is LOG_FIELD_MAX - 1;
+ * comparing the NUL too, a longer key matches no (cut) stored key. */
+static struct corr_peer *lookup(struct correlator *c, const char *key, size_t n, uint32_t h)
 {
         struct corr_peer *p = c->last;
-        if (p && p->hash == h && !strcmp(p->key, key))
+        if (p && p->hash == h && !memcmp(p->key, key, n + 1))
                 return p;
-        for (int16_t i = c->bucket[h & (CORR_BUCKETS - 1)]; i >= 0; i = c->peers[i].chain) {
+        for (int16_t i = c->bucket[h & (CORR_BUCKETS - 1)]; i >= 0; i = c->pchain[i]) {
+                if (c->phash[i] != h)
+                        continue; /* another peer's slot is never touched */
                 p = &c->peers[i];
-                if (p->hash == h && !strcmp(p->key, key))
+                if (!memcmp(p->key, key, n + 1))
                         return p;
         }
         return NULL;
@@ -236,8 +245,9 @@ static struct corr_peer *lookup(struct correlator *c, const char *key, uint32_t 
 
 static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t t)
 {
-        uint32_t h = hash(key);
-        struct corr_peer *p = lookup(c, key, h);
+        size_t n = strnlen(key, LOG_FIELD_MAX - 1);
+        uint32_t h = hash(key, n);
+        struct corr_peer *p = lookup(c, key, n, h);
         if (p) {
                 if (t < 0 || p->last_time < 0 || t - p->last_time <= CORR_EPISODE)
                         return p;
@@ -254,7 +264,8 @@ static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t
         p->hash = h;
         copy_field(p->key, key);
         p->last_time = -1;
-        p->chain = c->bucket[h & (CORR_BUCKETS - 1)];
+        c->phash[idx(c, p)] = h;
+        c->pchain[idx(c, p)] = c->bucket[h & (CORR_BUCKETS - 1)];
         c->bucket[h & (CORR_BUCKETS - 1)] = idx(c, p);
         p->prev = p->next = -1;
         push_front(c, p);

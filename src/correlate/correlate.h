@@ -77,7 +77,6 @@ struct corr_peer {
         int64_t last_time;
         uint64_t last_seq;
         int16_t prev, next; /* recency list (most recent first); -1 ends it */
-        int16_t chain;      /* next peer in the same hash bucket; -1 ends it */
         bool saw_no_proposal;
         unsigned bonuses; /* sequence rules already applied (bits) */
         size_t ncand;
@@ -101,8 +100,12 @@ struct correlator {
         struct corr_peer *last;
         uint64_t seq;
         int16_t bucket[CORR_BUCKETS]; /* hash -> first peer index; -1 empty */
-        int16_t head, tail;           /* recency list ends */
-        int16_t nfree;                /* peers never used yet: indices nfree.. are free */
+        /* peers[i]'s hash and next peer in its bucket (-1 ends), apart from
+         * the ~5 KB slots: a chain walk reads these dense arrays only */
+        uint32_t phash[CORR_MAX_PEERS];
+        int16_t pchain[CORR_MAX_PEERS];
+        int16_t head, tail; /* recency list ends */
+        int16_t nfree;      /* peers never used yet: indices nfree.. are free */
         struct corr_result *out[CORR_MAX_OUT];
         int16_t rbucket[CORR_BUCKETS]; /* (diagnosis, peer) -> first result; -1 empty */
         int16_t rchain[CORR_MAX_OUT];  /* next result in the same bucket */

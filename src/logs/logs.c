@@ -216,12 +216,17 @@ static bool starts(const char *s, size_t len, const char *p)
         return len >= n && !memcmp(s, p, n);
 }
 
-/* A config pasted without the command that printed it. */
+/* A config pasted without the command that printed it. Asked of every
+ * line: the first byte rules out nearly all before any compare. */
 static bool config_start(const char *s, size_t len)
 {
-        return starts(s, len, "ASA Version ") || starts(s, len, "PIX Version ") ||
-               starts(s, len, "Building configuration...") ||
-               starts(s, len, "Current configuration : ");
+        static const char *const heads[] = {"ASA Version ", "PIX Version ",
+                                            "Building configuration...",
+                                            "Current configuration : "};
+        for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+                if (len && s[0] == heads[i][0] && starts(s, len, heads[i]))
+                        return true;
+        return false;
 }
 
 static bool on_prompt(struct log_reader *r, const char *cmd, const char *end, uint32_t lineno)
