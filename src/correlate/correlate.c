@@ -171,24 +171,26 @@ static int16_t idx(const struct correlator *c, const struct corr_peer *p)
 
 static void unlink_recency(struct correlator *c, struct corr_peer *p)
 {
-        if (p->prev >= 0)
-                c->peers[p->prev].next = p->next;
+        int16_t i = idx(c, p), prev = c->pprev[i], next = c->pnext[i];
+        if (prev >= 0)
+                c->pnext[prev] = next;
         else
-                c->head = p->next;
-        if (p->next >= 0)
-                c->peers[p->next].prev = p->prev;
+                c->head = next;
+        if (next >= 0)
+                c->pprev[next] = prev;
         else
-                c->tail = p->prev;
-        p->prev = p->next = -1;
+                c->tail = prev;
+        c->pprev[i] = c->pnext[i] = -1;
 }
 
 static void push_front(struct correlator *c, struct corr_peer *p)
 {
-        p->prev = -1;
-        p->next = c->head;
+        int16_t i = idx(c, p);
+        c->pprev[i] = -1;
+        c->pnext[i] = c->head;
         if (c->head >= 0)
-                c->peers[c->head].prev = idx(c, p);
-        c->head = idx(c, p);
+                c->pprev[c->head] = i;
+        c->head = i;
         if (c->tail < 0)
                 c->tail = c->head;
 }
@@ -267,7 +269,7 @@ static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t
         c->phash[idx(c, p)] = h;
         c->pchain[idx(c, p)] = c->bucket[h & (CORR_BUCKETS - 1)];
         c->bucket[h & (CORR_BUCKETS - 1)] = idx(c, p);
-        p->prev = p->next = -1;
+        c->pprev[idx(c, p)] = c->pnext[idx(c, p)] = -1;
         push_front(c, p);
         return p;
 }

@@ -76,7 +76,6 @@ struct corr_peer {
         enum platform platform;
         int64_t last_time;
         uint64_t last_seq;
-        int16_t prev, next; /* recency list (most recent first); -1 ends it */
         bool saw_no_proposal;
         unsigned bonuses; /* sequence rules already applied (bits) */
         size_t ncand;
@@ -104,6 +103,9 @@ struct correlator {
          * the ~5 KB slots: a chain walk reads these dense arrays only */
         uint32_t phash[CORR_MAX_PEERS];
         int16_t pchain[CORR_MAX_PEERS];
+        /* the recency list (most recent first; -1 ends it), dense too:
+         * moving a peer to the front touches its neighbours' entries */
+        int16_t pprev[CORR_MAX_PEERS], pnext[CORR_MAX_PEERS];
         int16_t head, tail; /* recency list ends */
         int16_t nfree;      /* peers never used yet: indices nfree.. are free */
         struct corr_result *out[CORR_MAX_OUT];
