@@ -152,11 +152,27 @@ static const struct {
 
 /* "host#cmd", "host> cmd", "host(config)#": the command after the prompt,
  * or NULL when the line has no prompt. */
+static bool host_char(char c)
+{
+        /* a switch, not strchr: asked of at least one byte of every line */
+        switch (c) {
+        case '\0': /* strchr matched its own terminator: a NUL stays a host byte */
+        case '.':
+        case '_':
+        case '-':
+        case '(':
+        case ')':
+        case '/':
+                return true;
+        default:
+                return logs_alpha(c) || logs_digit(c);
+        }
+}
+
 static const char *prompt_cmd(const char *s, size_t len)
 {
         size_t i = 0;
-        while (i < len && i < 64 &&
-               ((logs_alpha(s[i]) || logs_digit(s[i])) || strchr("._-()/", s[i])))
+        while (i < len && i < 64 && host_char(s[i]))
                 i++;
         if (i == 0 || i >= len || i >= 64 || (s[i] != '#' && s[i] != '>'))
                 return NULL;
