@@ -92,8 +92,10 @@ static size_t tag_before(const char *s, const char *a, size_t best)
 {
         for (size_t i = 0; i < best; i++) {
                 const struct peer_tag *t = &peer_tags[i];
+                /* last and first byte before memcmp: most tags end in ' ' */
                 if ((size_t)(a - s) >= t->len && a[-1] == t->s[t->len - 1] &&
-                    !memcmp(a - t->len, t->s, t->len) && !logs_find(s, (size_t)(a - s) - 1, t->s))
+                    *(a - t->len) == t->s[0] && !memcmp(a - t->len, t->s, t->len) &&
+                    !logs_find(s, (size_t)(a - s) - 1, t->s))
                         return i;
         }
         return best;
