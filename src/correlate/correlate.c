@@ -26,9 +26,8 @@ void corr_free(struct correlator *c)
 
 /* Eight bytes per step (a byte-wise FNV was a third of corr_event): keys
  * are addresses and group names of a dozen bytes or more. */
-static uint32_t hash(const char *s)
+static uint32_t hash(const char *s, size_t n)
 {
-        size_t n = strlen(s);
         uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
         for (; n >= 8; n -= 8, s += 8) {
                 uint64_t w;
@@ -38,8 +37,14 @@ static uint32_t hash(const char *s)
         }
         uint64_t w = 0;
         memcpy(&w, s, n);
-        h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-        return (uint32_t)(h ^ (h >> 29));
+        /* A full 64-bit finalizer (MurmurHash3's fmix64): the buckets take
+         * the low bits, and a product's low bits depend only on the low
+         * bytes of the key, so "10.0.3.17" and "10.0.3.18" shared a bucket
+         * chain with every address that starts alike. */
+        h ^= w;
+        h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
+        h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
+        return (uint32_t)(h ^ (h >> 33));
 }
 
 /* What corr_event needs of a message, resolved once per message: its
@@ -109,7 +114,26 @@ static size_t result_bucket(const struct diagnosis *d, uint32_t peer_hash)
         return (((uintptr_t)d >> 4) ^ peer_hash) & (CORR_BUCKETS - 1);
 }
 
-static void keep_result(struct correlator *c, const struct corr_peer *p, const struct corr_cand *k)
+/* The result keeps its evidence texts inline: the pool's entries are
+ * reused as soon as the peer closes. */
+static void to_result(const struct correlator *c, struct corr_cand *dst, const struct corr_pcand *k)
+{
+        memset(dst, 0, sizeof(*dst));
+        dst->diag = k->diag;
+        dst->score = k->score;
+        dst->hits = k->hits;
+        dst->nmsgs = k->nmsgs;
+        memcpy(dst->msgs, k->msgs, k->nmsgs * sizeof(k->msgs[0]));
+        dst->nev = k->nev;
+        for (size_t i = 0; i < k->nev; i++) {
+                dst->ev[i].file = k->ev[i].file;
+                dst->ev[i].line = k->ev[i].line;
+                if (k->ev[i].text >= 0)
+                        memcpy(dst->ev[i].text, c->evtext[k->ev[i].text], CORR_EV_TEXT);
+        }
+}
+
+static void keep_result(struct correlator *c, const struct corr_peer *p, const struct corr_pcand *k)
 {
         size_t b = result_bucket(k->diag, p->hash);
         for (int16_t i = c->rbucket[b]; i >= 0; i = c->rchain[i]) {
@@ -134,7 +158,7 @@ static void keep_result(struct correlator *c, const struct corr_peer *p, const s
         memcpy(o->group, p->group, sizeof(o->group));
         o->hash = p->hash;
         o->platform = p->platform;
-        o->cand[0] = *k;
+        to_result(c, &o->cand[0], k);
         c->rchain[c->nout] = c->rbucket[b];
         c->rbucket[b] = (int16_t)c->nout;
         c->out[c->nout++] = o;
@@ -147,24 +171,26 @@ static int16_t idx(const struct correlator *c, const struct corr_peer *p)
 
 static void unlink_recency(struct correlator *c, struct corr_peer *p)
 {
-        if (p->prev >= 0)
-                c->peers[p->prev].next = p->next;
+        int16_t i = idx(c, p), prev = c->pprev[i], next = c->pnext[i];
+        if (prev >= 0)
+                c->pnext[prev] = next;
         else
-                c->head = p->next;
-        if (p->next >= 0)
-                c->peers[p->next].prev = p->prev;
+                c->head = next;
+        if (next >= 0)
+                c->pprev[next] = prev;
         else
-                c->tail = p->prev;
-        p->prev = p->next = -1;
+                c->tail = prev;
+        c->pprev[i] = c->pnext[i] = -1;
 }
 
 static void push_front(struct correlator *c, struct corr_peer *p)
 {
-        p->prev = -1;
-        p->next = c->head;
+        int16_t i = idx(c, p);
+        c->pprev[i] = -1;
+        c->pnext[i] = c->head;
         if (c->head >= 0)
-                c->peers[c->head].prev = idx(c, p);
-        c->head = idx(c, p);
+                c->pprev[c->head] = i;
+        c->head = i;
         if (c->tail < 0)
                 c->tail = c->head;
 }
@@ -173,18 +199,23 @@ static void unlink_bucket(struct correlator *c, struct corr_peer *p)
 {
         int16_t *link = &c->bucket[p->hash & (CORR_BUCKETS - 1)];
         while (*link >= 0 && *link != idx(c, p))
-                link = &c->peers[*link].chain;
+                link = &c->pchain[*link];
         if (*link >= 0)
-                *link = p->chain;
+                *link = c->pchain[idx(c, p)];
 }
 
 /* Ends the peer's episode: its candidates join the results and the slot
  * is emptied (only the fields a new peer reads, not the whole slot). */
 static void close_peer(struct correlator *c, struct corr_peer *p)
 {
-        for (size_t i = 0; i < p->ncand; i++)
-                if (p->cand[i].score >= CORR_MIN_SCORE)
-                        keep_result(c, p, &p->cand[i]);
+        for (size_t i = 0; i < p->ncand; i++) {
+                const struct corr_pcand *k = &p->cand[i];
+                if (k->score >= CORR_MIN_SCORE)
+                        keep_result(c, p, k);
+                for (size_t e = 0; e < k->nev; e++)
+                        if (k->ev[e].text >= 0)
+                                c->evfree[c->nevfree++] = k->ev[e].text;
+        }
         if (c->last == p)
                 c->last = NULL;
         unlink_recency(c, p);
@@ -197,14 +228,18 @@ static void close_peer(struct correlator *c, struct corr_peer *p)
         p->platform = PLAT_UNKNOWN;
 }
 
-static struct corr_peer *lookup(struct correlator *c, const char *key, uint32_t h)
+/* key has n bytes before its NUL, or more when n is LOG_FIELD_MAX - 1;
+ * comparing the NUL too, a longer key matches no (cut) stored key. */
+static struct corr_peer *lookup(struct correlator *c, const char *key, size_t n, uint32_t h)
 {
         struct corr_peer *p = c->last;
-        if (p && p->hash == h && !strcmp(p->key, key))
+        if (p && p->hash == h && !memcmp(p->key, key, n + 1))
                 return p;
-        for (int16_t i = c->bucket[h & (CORR_BUCKETS - 1)]; i >= 0; i = c->peers[i].chain) {
+        for (int16_t i = c->bucket[h & (CORR_BUCKETS - 1)]; i >= 0; i = c->pchain[i]) {
+                if (c->phash[i] != h)
+                        continue; /* another peer's slot is never touched */
                 p = &c->peers[i];
-                if (p->hash == h && !strcmp(p->key, key))
+                if (!memcmp(p->key, key, n + 1))
                         return p;
         }
         return NULL;
@@ -212,12 +247,15 @@ static struct corr_peer *lookup(struct correlator *c, const char *key, uint32_t 
 
 static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t t)
 {
-        uint32_t h = hash(key);
-        struct corr_peer *p = lookup(c, key, h);
+        size_t n = strnlen(key, LOG_FIELD_MAX - 1);
+        uint32_t h = hash(key, n);
+        struct corr_peer *p = lookup(c, key, n, h);
         if (p) {
                 if (t < 0 || p->last_time < 0 || t - p->last_time <= CORR_EPISODE)
                         return p;
                 close_peer(c, p); /* a new episode of the same peer reuses its slot */
+        } else if (c->nspare > 0) {
+                p = &c->peers[c->spare[--c->nspare]];
         } else if (c->nfree < CORR_MAX_PEERS) {
                 p = &c->peers[c->nfree++];
         } else {
@@ -228,14 +266,15 @@ static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t
         p->hash = h;
         copy_field(p->key, key);
         p->last_time = -1;
-        p->chain = c->bucket[h & (CORR_BUCKETS - 1)];
+        c->phash[idx(c, p)] = h;
+        c->pchain[idx(c, p)] = c->bucket[h & (CORR_BUCKETS - 1)];
         c->bucket[h & (CORR_BUCKETS - 1)] = idx(c, p);
-        p->prev = p->next = -1;
+        c->pprev[idx(c, p)] = c->pnext[idx(c, p)] = -1;
         push_front(c, p);
         return p;
 }
 
-static struct corr_cand *cand_for(struct corr_peer *p, const struct diagnosis *d)
+static struct corr_pcand *cand_for(struct corr_peer *p, const struct diagnosis *d)
 {
         for (size_t i = 0; i < p->ncand; i++)
                 if (p->cdiag[i] == d)
@@ -243,39 +282,59 @@ static struct corr_cand *cand_for(struct corr_peer *p, const struct diagnosis *d
         if (!d || p->ncand >= CORR_MAX_CANDS)
                 return NULL; /* bounded: more candidates than a report needs */
         p->cdiag[p->ncand] = d;
-        struct corr_cand *k = &p->cand[p->ncand++];
+        struct corr_pcand *k = &p->cand[p->ncand++];
         /* The slot may hold an earlier peer's candidate: reset what the
-         * counters do not cover (not all 700 bytes, most of them text). */
+         * counters do not cover. */
         k->diag = d;
         k->score = 0;
         k->hits = 0;
         k->nmsgs = k->nev = 0;
-        k->ev[0].file = NULL;
-        k->ev[0].line = 0;
-        k->ev[0].text[0] = '\0';
         return k;
 }
 
-static void evidence(struct corr_cand *k, const char *file, const struct log_event *ev)
+/* A pool entry for an evidence text; when the pool is used up, the least
+ * recently seen peers close (as when the peer table is full) until one
+ * frees an entry. -1 only if p itself holds them all. */
+static int32_t text_alloc(struct correlator *c, const struct corr_peer *p)
+{
+        for (;;) {
+                if (c->nevfree > 0)
+                        return c->evfree[--c->nevfree];
+                if (c->evfresh < CORR_EV_POOL)
+                        return c->evfresh++;
+                if (c->tail < 0 || &c->peers[c->tail] == p)
+                        return -1;
+                int16_t t = c->tail;
+                close_peer(c, &c->peers[t]);
+                c->spare[c->nspare++] = t; /* the next new peer takes it */
+        }
+}
+
+static void evidence(struct correlator *c, struct corr_peer *p, struct corr_pcand *k,
+                     const char *file, const struct log_event *ev)
 {
         for (size_t i = 0; i < k->nev; i++)
                 if (k->ev[i].line == ev->line && k->ev[i].file == file)
                         return;
         if (k->nev >= CORR_MAX_EV)
                 return;
-        struct corr_ev *e = &k->ev[k->nev++];
+        int32_t t = text_alloc(c, p);
+        if (t < 0)
+                return;
+        struct corr_evref *e = &k->ev[k->nev++];
         e->file = file;
         e->line = ev->line;
+        e->text = t;
         size_t n = ev->len < CORR_EV_TEXT - 1 ? ev->len : CORR_EV_TEXT - 1;
-        memcpy(e->text, ev->text, n);
-        e->text[n] = '\0';
+        memcpy(c->evtext[t], ev->text, n);
+        c->evtext[t][n] = '\0';
 }
 
 /* A message's weight counts once per candidate; repetitions add a little. */
-static void add(struct corr_peer *p, const struct diagnosis *d, int weight, const char *file,
-                const struct log_event *ev)
+static void add(struct correlator *c, struct corr_peer *p, const struct diagnosis *d, int weight,
+                const char *file, const struct log_event *ev)
 {
-        struct corr_cand *k = weight > 0 ? cand_for(p, d) : NULL;
+        struct corr_pcand *k = weight > 0 ? cand_for(p, d) : NULL;
         if (!k)
                 return;
         k->hits++;
@@ -289,36 +348,36 @@ static void add(struct corr_peer *p, const struct diagnosis *d, int weight, cons
                 k->score += 1;
         }
         if (!seen || k->nev == 0)
-                evidence(k, file, ev);
+                evidence(c, p, k, file, ev);
 }
 
 /* A known sequence's weight, once per peer episode (bit names the rule). */
-static void bonus(struct corr_peer *p, unsigned bit, const char *id, int weight, const char *file,
-                  const struct log_event *ev)
+static void bonus(struct correlator *c, struct corr_peer *p, unsigned bit, const char *id,
+                  int weight, const char *file, const struct log_event *ev)
 {
         if (p->bonuses & bit)
                 return;
-        struct corr_cand *k = cand_for(p, catalog_find(id));
+        struct corr_pcand *k = cand_for(p, catalog_find(id));
         if (!k)
                 return;
         p->bonuses |= bit;
         k->score += weight;
         k->hits++;
-        evidence(k, file, ev);
+        evidence(c, p, k, file, ev);
 }
 
 /* Known sequences: what two lines together say more strongly. */
-static void sequences(struct corr_peer *p, unsigned seq, const char *file,
+static void sequences(struct correlator *c, struct corr_peer *p, unsigned seq, const char *file,
                       const struct log_event *ev)
 {
         if (seq & SEQ_NO_PROPOSAL)
                 p->saw_no_proposal = true;
         if (p->saw_no_proposal && (seq & SEQ_PEER_TABLE)) {
-                bonus(p, 1u, "isakmp-policy-mismatch", 40, file, ev);
-                bonus(p, 2u, "nat-exemption-missing", 10, file, ev);
+                bonus(c, p, 1u, "isakmp-policy-mismatch", 40, file, ev);
+                bonus(c, p, 2u, "nat-exemption-missing", 10, file, ev);
         }
         if ((seq & SEQ_BAD_KEY) && !strcmp(ev->group, "DefaultL2LGroup"))
-                bonus(p, 4u, "tunnel-group-name-not-peer-ip", 90, file, ev);
+                bonus(c, p, 4u, "tunnel-group-name-not-peer-ip", 90, file, ev);
 }
 
 void corr_event(struct correlator *c, const char *file, const struct log_event *ev)
@@ -339,8 +398,8 @@ void corr_event(struct correlator *c, const char *file, const struct log_event *
         c->last = p;
         const struct msg_info *in = info_of(ev->msg);
         for (int i = 0; i < MSG_MAX_DIAGS && ev->msg->diags[i].id; i++)
-                add(p, in->diag[i], ev->msg->diags[i].weight, file, ev);
-        sequences(p, in->seq, file, ev);
+                add(c, p, in->diag[i], ev->msg->diags[i].weight, file, ev);
+        sequences(c, p, in->seq, file, ev);
 }
 
 static int by_score(const void *a, const void *b)

@@ -21,7 +21,7 @@
 #include "../catalog/catalog.h"
 #include "../logs/logs.h"
 
-#define CORR_MAX_PEERS 256
+#define CORR_MAX_PEERS 4096 /* int16_t indices; a slot is ~5 KB, touched lazily */
 #define CORR_MAX_CANDS 32
 #define CORR_MAX_EV    3
 #define CORR_MAX_MSGS  8
@@ -29,7 +29,11 @@
 #define CORR_MAX_OUT   512
 #define CORR_EPISODE   3600 /* seconds of silence that end a peer's episode */
 #define CORR_MIN_SCORE 15
-#define CORR_BUCKETS   512 /* power of two */
+#define CORR_BUCKETS   8192 /* power of two, twice the peers */
+/* Evidence texts of open peers, out of line: a pool of CORR_EV_TEXT-byte
+ * entries reused last-freed-first (warm in cache). When it runs out the
+ * least recently seen peer is closed to free its entries. */
+#define CORR_EV_POOL (CORR_MAX_PEERS * 8)
 
 struct corr_ev {
         const char *file; /* owned by the caller for the whole run */
@@ -46,6 +50,24 @@ struct corr_cand {
         struct corr_ev ev[CORR_MAX_EV];
 };
 
+/* An open peer's candidate: what corr_cand holds, but evidence refers to
+ * the correlator's text pool, so a candidate is two cache lines, not 700
+ * bytes (evictions and fresh slots touched most of those). */
+struct corr_evref {
+        const char *file;
+        uint32_t line;
+        int32_t text; /* index into the text pool; -1 none */
+};
+
+struct corr_pcand {
+        const struct diagnosis *diag;
+        int score;
+        uint32_t hits;
+        uint8_t nmsgs, nev;
+        const struct message *msgs[CORR_MAX_MSGS];
+        struct corr_evref ev[CORR_MAX_EV];
+};
+
 struct corr_peer {
         bool used;
         uint32_t hash;
@@ -54,15 +76,13 @@ struct corr_peer {
         enum platform platform;
         int64_t last_time;
         uint64_t last_seq;
-        int16_t prev, next; /* recency list (most recent first); -1 ends it */
-        int16_t chain;      /* next peer in the same hash bucket; -1 ends it */
         bool saw_no_proposal;
         unsigned bonuses; /* sequence rules already applied (bits) */
         size_t ncand;
         /* cand[i].diag again, packed: finding a candidate reads one or two
          * cache lines, not one line per 700-byte candidate */
         const struct diagnosis *cdiag[CORR_MAX_CANDS];
-        struct corr_cand cand[CORR_MAX_CANDS];
+        struct corr_pcand cand[CORR_MAX_CANDS];
 };
 
 /* One ranked candidate: the diagnosis of one peer (or group). */
@@ -79,14 +99,27 @@ struct correlator {
         struct corr_peer *last;
         uint64_t seq;
         int16_t bucket[CORR_BUCKETS]; /* hash -> first peer index; -1 empty */
-        int16_t head, tail;           /* recency list ends */
-        int16_t nfree;                /* peers never used yet: indices nfree.. are free */
+        /* peers[i]'s hash and next peer in its bucket (-1 ends), apart from
+         * the ~5 KB slots: a chain walk reads these dense arrays only */
+        uint32_t phash[CORR_MAX_PEERS];
+        int16_t pchain[CORR_MAX_PEERS];
+        /* the recency list (most recent first; -1 ends it), dense too:
+         * moving a peer to the front touches its neighbours' entries */
+        int16_t pprev[CORR_MAX_PEERS], pnext[CORR_MAX_PEERS];
+        int16_t head, tail; /* recency list ends */
+        int16_t nfree;      /* peers never used yet: indices nfree.. are free */
         struct corr_result *out[CORR_MAX_OUT];
         int16_t rbucket[CORR_BUCKETS]; /* (diagnosis, peer) -> first result; -1 empty */
         int16_t rchain[CORR_MAX_OUT];  /* next result in the same bucket */
         size_t nout;
-        size_t dropped;         /* candidates beyond CORR_MAX_OUT */
-        enum platform platform; /* the platform the logs show most recently */
+        size_t dropped;                /* candidates beyond CORR_MAX_OUT */
+        enum platform platform;        /* the platform the logs show most recently */
+        int16_t spare[CORR_MAX_PEERS]; /* slots emptied to free pool entries */
+        int16_t nspare;
+        int32_t evfresh;              /* pool entries never used: evfresh.. */
+        int32_t nevfree;              /* entries on the free stack */
+        int32_t evfree[CORR_EV_POOL]; /* freed entries, last freed on top */
+        char evtext[CORR_EV_POOL][CORR_EV_TEXT];
 };
 
 /* Heap-allocated (the table is large); NULL on OOM. */

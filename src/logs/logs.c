@@ -152,11 +152,27 @@ static const struct {
 
 /* "host#cmd", "host> cmd", "host(config)#": the command after the prompt,
  * or NULL when the line has no prompt. */
+static bool host_char(char c)
+{
+        /* a switch, not strchr: asked of at least one byte of every line */
+        switch (c) {
+        case '\0': /* strchr matched its own terminator: a NUL stays a host byte */
+        case '.':
+        case '_':
+        case '-':
+        case '(':
+        case ')':
+        case '/':
+                return true;
+        default:
+                return logs_alpha(c) || logs_digit(c);
+        }
+}
+
 static const char *prompt_cmd(const char *s, size_t len)
 {
         size_t i = 0;
-        while (i < len && i < 64 &&
-               ((logs_alpha(s[i]) || logs_digit(s[i])) || strchr("._-()/", s[i])))
+        while (i < len && i < 64 && host_char(s[i]))
                 i++;
         if (i == 0 || i >= len || i >= 64 || (s[i] != '#' && s[i] != '>'))
                 return NULL;
@@ -216,12 +232,17 @@ static bool starts(const char *s, size_t len, const char *p)
         return len >= n && !memcmp(s, p, n);
 }
 
-/* A config pasted without the command that printed it. */
+/* A config pasted without the command that printed it. Asked of every
+ * line: the first byte rules out nearly all before any compare. */
 static bool config_start(const char *s, size_t len)
 {
-        return starts(s, len, "ASA Version ") || starts(s, len, "PIX Version ") ||
-               starts(s, len, "Building configuration...") ||
-               starts(s, len, "Current configuration : ");
+        static const char *const heads[] = {"ASA Version ", "PIX Version ",
+                                            "Building configuration...",
+                                            "Current configuration : "};
+        for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+                if (len && s[0] == heads[i][0] && starts(s, len, heads[i]))
+                        return true;
+        return false;
 }
 
 static bool on_prompt(struct log_reader *r, const char *cmd, const char *end, uint32_t lineno)

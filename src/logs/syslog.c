@@ -15,9 +15,12 @@
 
 static bool is_asa_facility(const char *f, size_t n)
 {
-        static const char *const fac[] = {"ASA", "PIX", "FTD", "FWSM"};
+        static const struct {
+                char s[5];
+                size_t len;
+        } fac[] = {{"ASA", 3}, {"PIX", 3}, {"FTD", 3}, {"FWSM", 4}};
         for (size_t i = 0; i < sizeof(fac) / sizeof(fac[0]); i++)
-                if (strlen(fac[i]) == n && !memcmp(f, fac[i], n))
+                if (fac[i].len == n && !memcmp(f, fac[i].s, n))
                         return true;
         return false;
 }
@@ -89,8 +92,10 @@ static size_t tag_before(const char *s, const char *a, size_t best)
 {
         for (size_t i = 0; i < best; i++) {
                 const struct peer_tag *t = &peer_tags[i];
+                /* last and first byte before memcmp: most tags end in ' ' */
                 if ((size_t)(a - s) >= t->len && a[-1] == t->s[t->len - 1] &&
-                    !memcmp(a - t->len, t->s, t->len) && !logs_find(s, (size_t)(a - s) - 1, t->s))
+                    *(a - t->len) == t->s[0] && !memcmp(a - t->len, t->s, t->len) &&
+                    !logs_find(s, (size_t)(a - s) - 1, t->s))
                         return i;
         }
         return best;
@@ -125,18 +130,24 @@ static void find_peer(const char *s, size_t len, char peer[LOG_FIELD_MAX])
                 peer[0] = '\0';
 }
 
-/* The value after the first occurrence of either tag (full form first)
- * that has one. Tags start with c, rare in a message, so one memchr walk
- * finds both first occurrences. */
-static void field2(const char *s, size_t len, char c, const char *full, const char *alt,
-                   char out[LOG_FIELD_MAX])
+/* Two tags for one field (full form first), both starting with c, rare
+ * in a message, so one memchr walk finds both first occurrences. */
+static const struct field_tags {
+        char c;
+        const char *tag[2];
+        size_t len[2]; /* strlen of each tag, known at compile time */
+} group_tags = {'G', {"Group = ", "Group <"}, {8, 7}},
+  user_tags = {'U', {"Username = ", "User <"}, {11, 6}};
+
+/* The value after the first occurrence of either tag that has one. */
+static void field2(const char *s, size_t len, const struct field_tags *t, char out[LOG_FIELD_MAX])
 {
-        const char *end = s + len, *p = s, *at[2] = {NULL, NULL}, *tag[2] = {full, alt};
-        size_t tl[2] = {strlen(full), strlen(alt)};
-        while ((!at[0] || !at[1]) && (p = memchr(p, c, (size_t)(end - p))) != NULL) {
+        const char *end = s + len, *p = s, *at[2] = {NULL, NULL};
+        while ((!at[0] || !at[1]) && (p = memchr(p, t->c, (size_t)(end - p))) != NULL) {
                 for (int i = 0; i < 2; i++)
-                        if (!at[i] && (size_t)(end - p) >= tl[i] && !memcmp(p, tag[i], tl[i]))
-                                at[i] = p + tl[i];
+                        if (!at[i] && (size_t)(end - p) >= t->len[i] &&
+                            !memcmp(p, t->tag[i], t->len[i]))
+                                at[i] = p + t->len[i];
                 p++;
         }
         for (int i = 0; i < 2; i++)
@@ -146,8 +157,8 @@ static void field2(const char *s, size_t len, char c, const char *full, const ch
 
 static void prefix_fields(struct log_reader *r, const char *s, size_t len)
 {
-        field2(s, len, 'G', "Group = ", "Group <", r->group);
-        field2(s, len, 'U', "Username = ", "User <", r->user);
+        field2(s, len, &group_tags, r->group);
+        field2(s, len, &user_tags, r->user);
 }
 
 /* "%FAC-N-MNEMONIC:" at p. */

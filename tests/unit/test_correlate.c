@@ -108,11 +108,41 @@ static void episodes_split_by_time(void **state)
         corr_free(c);
 }
 
+/* Evidence texts live in a pool while a peer is open and are reused once
+ * it closes: the result must keep its own copy of the first episode's
+ * line, not the text of the line that took the entry over. */
+static void evidence_text_outlives_its_pool_entry(void **state)
+{
+        (void)state;
+        struct correlator *c = corr_new();
+        struct log_event a =
+            ev("713063", "IKE Peer address not configured (first)", "192.0.2.7", 10);
+        struct log_event b = ev("713063", "IKE Peer address not configured (second)", "192.0.2.7",
+                                10 + CORR_EPISODE + 1);
+        struct log_event o = ev("713063", "IKE Peer address not configured (other)", "192.0.2.8",
+                                10 + CORR_EPISODE + 2);
+        corr_event(c, "f", &a);
+        corr_event(c, "f", &b);
+        corr_event(c, "f", &o);
+        corr_finish(c);
+        const struct corr_result *r = find(c, "ike-peer-not-configured", "192.0.2.7");
+        assert_non_null(r);
+        assert_int_equal(r->cand[0].hits, 2);
+        assert_int_equal(r->cand[0].nev, 1);
+        assert_string_equal(r->cand[0].ev[0].text, "IKE Peer address not configured (first)");
+        assert_int_equal(r->cand[0].ev[0].line, a.line);
+        r = find(c, "ike-peer-not-configured", "192.0.2.8");
+        assert_non_null(r);
+        assert_string_equal(r->cand[0].ev[0].text, "IKE Peer address not configured (other)");
+        corr_free(c);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(no_proposal_then_peer_table),
             cmocka_unit_test(peers_are_bounded_and_evicted),
+            cmocka_unit_test(evidence_text_outlives_its_pool_entry),
             cmocka_unit_test(repetitions_add_little),
             cmocka_unit_test(episodes_split_by_time),
         };
