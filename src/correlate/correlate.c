@@ -362,7 +362,13 @@ static void bonus(struct correlator *c, struct corr_peer *p, unsigned bit, const
                 return;
         p->bonuses |= bit;
         k->score += weight;
-        k->hits++;
+        /* The line that completes a sequence was usually counted already by
+         * add(): count it only when it is new evidence for this candidate. */
+        bool counted = false;
+        for (size_t i = 0; i < k->nev; i++)
+                counted |= k->ev[i].line == ev->line && k->ev[i].file == file;
+        if (!counted)
+                k->hits++;
         evidence(c, p, k, file, ev);
 }
 
