@@ -6,7 +6,7 @@
 
 #include "../model/model.h"
 
-#define IPSD_VERSION "0.1.0"
+#include "../version.h"
 
 struct command {
         const char *name;

@@ -5,7 +5,7 @@
  */
 #include "dump.h"
 
-#include "../cli/cli.h" /* IPSD_VERSION */
+#include "../version.h"
 #include "dump_json_int.h"
 
 static json_t *js_version(struct jctx *c, const struct version *v)

@@ -1,7 +1,7 @@
 /* The JSON document of product.md's output contract. */
 #include <jansson.h>
 
-#include "../cli/cli.h"
+#include "../version.h"
 #include "../findings/tunnel.h"
 #include "report.h"
 

@@ -7,7 +7,7 @@
  */
 #include <jansson.h>
 
-#include "../cli/cli.h"
+#include "../version.h"
 #include "report.h"
 
 static const char *sarif_level(enum severity s)

@@ -1,7 +1,7 @@
 /* A trace as the JSON document: packet, phases[], result, findings[]. */
 #include <jansson.h>
 
-#include "../cli/cli.h"
+#include "../version.h"
 #include "../config/lex.h"
 #include "../report/report.h"
 #include "trace_print.h"
