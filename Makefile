@@ -8,10 +8,10 @@
 #   make fuzz            libFuzzer targets (clang) in build-fuzz/
 
 CC      ?= cc
-CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CSTD    := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
-LIBS    := -ljansson -lcrypto -lpcap
+LIBS    := -ljansson -lcrypto -lpcap -pthread
 
 ifeq ($(SAN),1)
 BUILD   ?= build-san
@@ -74,7 +74,7 @@ example: deps
 
 # Fuzzers: the library is built once with fuzzer instrumentation, then each
 # target links against it.
-FUZZ_CFLAGS := $(CSTD) -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_CFLAGS := $(CSTD) -g -O1 -fsanitize=fuzzer-no-link,address,undefined -MMD -MP
 FUZZ_OBJ := $(LIB_SRC:%.c=build-fuzz/obj/%.o)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 
@@ -102,3 +102,4 @@ clean:
 	rm -rf build build-san build-fuzz
 
 -include $(LIB_OBJ:.o=.d)
+-include $(FUZZ_OBJ:.o=.d)

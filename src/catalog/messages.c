@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 struct message_table {
@@ -75,10 +77,10 @@ static int cmp_entry(const void *a, const void *b)
         return x < y ? -1 : x > y;
 }
 
-static void index_build(void)
+static void index_fill(void)
 {
         size_t n = message_count();
-        if (index_n || n > INDEX_MAX)
+        if (n > INDEX_MAX)
                 return;
         for (size_t i = 0; i < n; i++)
                 index_v[i] = message_at(i);
@@ -89,6 +91,18 @@ static void index_build(void)
                         asa_first[id] = (uint16_t)(i + 1);
         }
         index_n = n;
+}
+
+/* Built once, on first use, from whichever thread asks first (explain
+ * parses lines on several threads). */
+static void index_build(void)
+{
+        static atomic_bool ready;
+        static pthread_once_t once = PTHREAD_ONCE_INIT;
+        if (atomic_load_explicit(&ready, memory_order_acquire))
+                return;
+        pthread_once(&once, index_fill);
+        atomic_store_explicit(&ready, true, memory_order_release);
 }
 
 /* memmem without _GNU_SOURCE: patterns are short, texts are lines. */
@@ -137,6 +151,12 @@ const struct message *message_find(enum msg_family family, const char *key, cons
                 if (pattern_ok(index_v[i], text))
                         return index_v[i];
         return NULL;
+}
+
+bool message_asa_listed(unsigned long id)
+{
+        index_build();
+        return id < MESSAGE_ASA_IDS && asa_first[id];
 }
 
 const struct message *message_find_asa(unsigned long id, const char *text, size_t len)

@@ -72,6 +72,9 @@ const struct message *message_find(enum msg_family family, const char *key, cons
  * and patterns matched within text[0..len) (no terminator needed). */
 #define MESSAGE_ASA_IDS 1000000ul
 const struct message *message_find_asa(unsigned long id, const char *text, size_t len);
+/* Whether the catalogue has any entry for this ASA message ID: explain
+ * stops there for the rest, before looking at the text. */
+bool message_asa_listed(unsigned long id);
 
 /* The first entry of family whose (non-NULL) pattern occurs in text[0..len),
  * for free-text lines that carry no ID (debug output, CLI responses, VPN

@@ -41,6 +41,16 @@ void explain_config(void *arg, const char *buf, size_t len, uint32_t first);
 void explain_unknown(struct explain *x, const char *s, size_t len, uint32_t line);
 /* Ranked candidates -> findings with fixes and verdicts. */
 int explain_findings(struct explain *x, struct findings *fs);
+/* Lines longer than this are cut: the rest is not read as a new line. */
+#define EXPLAIN_LINE_MAX (64u << 10)
+/* One line (no '\n') to the readers, numbered; pre: its syslog parse, when
+ * already done (NULL: parse here). */
+void explain_line(struct explain *x, uint32_t *lineno, const char *s, size_t len,
+                  const struct syslog_parse *pre);
+/* Reads fd in place when it is a non-empty regular file, its lines parsed
+ * on all cores and handed to the readers in order; false (nothing read)
+ * leaves it to the buffered reader. */
+bool explain_read_mapped(struct explain *x, int fd);
 /* Streams one input through the readers (path "-" = stdin). */
 int explain_read(struct explain *x, const char *path);
 

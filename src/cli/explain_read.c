@@ -1,8 +1,10 @@
 /*
- * Streaming input for explain: fixed buffers, one line at a time, so a
- * 1 GB log costs no more memory than a short one. Lines longer than
- * EXPLAIN_LINE_MAX are cut (the rest is not read as a new line).
- * --follow keeps reading at the end of the last file, as tail -f does.
+ * Streaming input for explain, one line at a time, so a 1 GB log costs no
+ * more memory than a short one. A regular file is mapped and its lines
+ * parsed on all cores (explain_mapped.c); a pipe, a terminal or --follow
+ * is read here through a fixed buffer. Lines longer than EXPLAIN_LINE_MAX
+ * are cut (the rest is not read as a new line). --follow keeps reading at
+ * the end of the last file, as tail -f does.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,8 +15,7 @@
 
 #include "explain_int.h"
 
-#define EXPLAIN_BUF      (1u << 20)
-#define EXPLAIN_LINE_MAX (64u << 10)
+#define EXPLAIN_BUF (1u << 20)
 
 static volatile sig_atomic_t stop;
 
@@ -31,16 +32,21 @@ struct lines {
         uint32_t lineno;
 };
 
-static void one_line(struct explain *x, struct lines *l, char *s, size_t len)
+void explain_line(struct explain *x, uint32_t *lineno, const char *s, size_t len,
+                  const struct syslog_parse *pre)
 {
-        if (l->lineno < UINT32_MAX)
-                l->lineno++;
-        s[len] = '\0'; /* readers may rely on a terminator after the line */
+        if (*lineno < UINT32_MAX)
+                (*lineno)++;
         x->lines++;
-        if (logs_line(&x->rd, s, len, l->lineno))
+        if (logs_line_pre(&x->rd, s, len, *lineno, pre))
                 x->recognised++;
         else if (x->verbose)
-                explain_unknown(x, s, len, l->lineno);
+                explain_unknown(x, s, len, *lineno);
+}
+
+static void one_line(struct explain *x, struct lines *l, const char *s, size_t len)
+{
+        explain_line(x, &l->lineno, s, len, NULL);
 }
 
 /* Hands every complete line of l->buf to the readers; keeps the rest. */
@@ -106,7 +112,7 @@ int explain_read(struct explain *x, const char *path)
                 signal(SIGINT, on_signal);
                 signal(SIGTERM, on_signal);
         }
-        int rc = read_fd(x, fd, &l);
+        int rc = !x->follow && explain_read_mapped(x, fd) ? 0 : read_fd(x, fd, &l);
         if (rc)
                 fprintf(stderr, "ipsec-doctor: %s: %s\n", path, strerror(errno));
         if (fd)

@@ -233,13 +233,13 @@ static void close_peer(struct correlator *c, struct corr_peer *p)
 static struct corr_peer *lookup(struct correlator *c, const char *key, size_t n, uint32_t h)
 {
         struct corr_peer *p = c->last;
-        if (p && p->hash == h && !memcmp(p->key, key, n + 1))
+        if (p && p->hash == h && logs_eq(p->key, key, n + 1))
                 return p;
         for (int16_t i = c->bucket[h & (CORR_BUCKETS - 1)]; i >= 0; i = c->pchain[i]) {
                 if (c->phash[i] != h)
                         continue; /* another peer's slot is never touched */
                 p = &c->peers[i];
-                if (!memcmp(p->key, key, n + 1))
+                if (logs_eq(p->key, key, n + 1))
                         return p;
         }
         return NULL;

@@ -35,7 +35,7 @@ const char *logs_find(const char *s, size_t len, const char *pat)
                 p = memchr(p, pat[0], (size_t)(end - p) + 1);
                 if (!p)
                         return NULL;
-                if (!memcmp(p, pat, pl))
+                if (logs_eq(p, pat, pl))
                         return p;
         }
         return NULL;
@@ -43,27 +43,15 @@ const char *logs_find(const char *s, size_t len, const char *pat)
 
 size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX])
 {
-        const char *q = p;
-        for (int part = 0; part < 4; part++) {
-                const char *d = q;
-                unsigned v = 0;
-                /* At most 4 digits read: a fourth one makes the part invalid. */
-                while (q < end && logs_digit(*q) && q - d < 4)
-                        v = v * 10 + (unsigned)(*q++ - '0');
-                if (q == d || q - d > 3 || v > 255)
-                        return 0;
-                if (part < 3 && (q >= end || *q++ != '.'))
-                        return 0;
+        size_t n = logs_ipv4_span(p, end);
+        if (n) {
+                memcpy(out, p, n);
+                out[n] = '\0';
         }
-        if (q < end && (logs_digit(*q) || (*q == '.' && q + 1 < end && logs_digit(q[1]))))
-                return 0;
-        size_t n = (size_t)(q - p);
-        memcpy(out, p, n);
-        out[n] = '\0';
         return n;
 }
 
-bool logs_field_at(const char *p, const char *end, char out[LOG_FIELD_MAX])
+size_t logs_field_span(const char *p, const char *end, const char **start)
 {
         while (p < end && *p == ' ')
                 p++;
@@ -73,10 +61,18 @@ bool logs_field_at(const char *p, const char *end, char out[LOG_FIELD_MAX])
                 q++;
         while (q > p && q[-1] == ' ')
                 q--;
-        if (q == p)
+        *start = p;
+        return (size_t)(q - p);
+}
+
+bool logs_field_at(const char *p, const char *end, char out[LOG_FIELD_MAX])
+{
+        const char *v;
+        size_t n = logs_field_span(p, end, &v);
+        if (n == 0)
                 return false;
-        memcpy(out, p, (size_t)(q - p));
-        out[q - p] = '\0';
+        memcpy(out, v, n);
+        out[n] = '\0';
         return true;
 }
 
@@ -84,19 +80,6 @@ bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_
 {
         const char *p = logs_find(s, len, name);
         return p && logs_field_at(p + strlen(name), s + len, out);
-}
-
-size_t logs_u64(const char *p, const char *end, long long *out)
-{
-        const char *q = p;
-        long long v = 0;
-        /* Saturates at 18 nines: v * 10 + d stays in range while v has 17 digits. */
-        while (q < end && logs_digit(*q)) {
-                int d = *q++ - '0';
-                v = v > 99999999999999999LL ? 999999999999999999LL : v * 10 + d;
-        }
-        *out = v;
-        return (size_t)(q - p);
 }
 
 void logs_emit(struct log_reader *r, const struct message *m, const char *s, size_t len,
@@ -275,6 +258,12 @@ static bool config_line(struct log_reader *r, const char *s, size_t len, uint32_
 
 bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 {
+        return logs_line_pre(r, s, len, lineno, NULL);
+}
+
+bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
+                   const struct syslog_parse *pre)
+{
         if (len && s[len - 1] == '\r')
                 len--;
         r->lines++;
@@ -292,7 +281,9 @@ bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
                 block_close(r);
                 r->block = BLK_CONFIG;
                 ok = config_line(r, s, len, lineno);
-        } else if (!(ok = syslog_line(r, s, len, lineno)) && !r->tagged) {
+        } else if (!(ok = pre ? syslog_apply(r, s, len, lineno, pre)
+                              : syslog_line(r, s, len, lineno)) &&
+                   !r->tagged) {
                 ok = show_isakmp_line(r, s, len, lineno) || show_ipsec_line(r, s, len, lineno) ||
                      show_misc_line(r, s, len, lineno) || vpnclient_line(r, s, len, lineno) ||
                      debug_line(r, s, len, lineno);

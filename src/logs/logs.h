@@ -77,12 +77,33 @@ void logs_init(struct log_reader *r, log_event_fn on_event, log_config_fn on_con
 /* One physical line (no '\n'; a trailing '\r' is ignored). True when it
  * was recognised (an event was emitted or it belongs to a known block). */
 bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+struct syslog_parse;
+/* logs_line with the syslog reader's answer for this line already known
+ * (syslog_parse of the same bytes, without the '\r'); NULL: ask it here. */
+bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
+                   const struct syslog_parse *pre);
 /* End of input: closes the open block (counters, pasted config). */
 void logs_finish(struct log_reader *r);
 void logs_free(struct log_reader *r);
 
 /* ---- the readers (each returns true when it took the line) ---- */
 bool syslog_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+
+/* The syslog reader in two halves. syslog_parse reads one line (without
+ * its '\r') in place, with no reader state and no copy, so lines can be
+ * parsed on any thread; syslog_apply hands the result to the reader in
+ * line order (the fields it sets, the event). syslog_line = both. */
+struct syslog_parse {
+        const struct message *msg; /* NULL: not a catalogued message */
+        bool tagged;               /* a syslog message tag, known or not */
+        enum platform platform;
+        int64_t time;
+        const char *peer, *group, *user; /* spans of the line */
+        uint8_t peer_len, group_len, user_len;
+};
+bool syslog_parse(const char *s, size_t len, struct syslog_parse *f);
+bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
+                  const struct syslog_parse *f);
 bool vpnclient_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
 bool show_isakmp_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
 bool show_ipsec_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
@@ -116,7 +137,52 @@ size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX]);
 bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_MAX]);
 /* The same value at p, the text just after the name. */
 bool logs_field_at(const char *p, const char *end, char out[LOG_FIELD_MAX]);
+/* The same value in place: its start in *start and its length (0: none). */
+size_t logs_field_span(const char *p, const char *end, const char **start);
+/* Inline: asked of most lines by the syslog reader's hot path. */
+
 /* Decimal at p (digits only, saturating); digits consumed. */
-size_t logs_u64(const char *p, const char *end, long long *out);
+static inline size_t logs_u64(const char *p, const char *end, long long *out)
+{
+        const char *q = p;
+        long long v = 0;
+        /* Saturates at 18 nines: v * 10 + d stays in range while v has 17 digits. */
+        while (q < end && logs_digit(*q)) {
+                int d = *q++ - '0';
+                v = v > 99999999999999999LL ? 999999999999999999LL : v * 10 + d;
+        }
+        *out = v;
+        return (size_t)(q - p);
+}
+
+/* logs_ipv4 without the copy: the address's length at p, 0 when none. */
+static inline size_t logs_ipv4_span(const char *p, const char *end)
+{
+        const char *q = p;
+        for (int part = 0; part < 4; part++) {
+                const char *d = q;
+                unsigned v = 0;
+                /* At most 4 digits read: a fourth one makes the part invalid. */
+                while (q < end && logs_digit(*q) && q - d < 4)
+                        v = v * 10 + (unsigned)(*q++ - '0');
+                if (q == d || q - d > 3 || v > 255)
+                        return 0;
+                if (part < 3 && (q >= end || *q++ != '.'))
+                        return 0;
+        }
+        if (q < end && (logs_digit(*q) || (*q == '.' && q + 1 < end && logs_digit(q[1]))))
+                return 0;
+        return (size_t)(q - p);
+}
+
+/* memcmp(a, b, n) == 0 for the short compares of the hot path (tags,
+ * keys): a loop the compiler keeps inline, not a call per compare. */
+static inline bool logs_eq(const char *a, const char *b, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                if (a[i] != b[i])
+                        return false;
+        return true;
+}
 
 #endif

@@ -67,12 +67,13 @@ static bool tokens(struct log_reader *r, const char *s, size_t len, uint32_t lin
                 char ip[LOG_FIELD_MAX];
                 size_t il = n ? logs_ipv4(t, end, ip) : 0;
                 if (il) {
-                        slash_form |= t[il] == '/';
+                        slash_form |= t + il < end && t[il] == '/';
                         if (nip < 2 && strcmp(ip, r->peer))
                                 memcpy(ips[nip++], ip, LOG_FIELD_MAX);
                         continue;
                 }
-                if (n < 4 || n > 24 || !(inblock || t[2] == '_' || t[3] == '_' || t[4] == '_'))
+                if (n < 4 || n > 24 ||
+                    !(inblock || t[2] == '_' || t[3] == '_' || (n > 4 && t[4] == '_')))
                         continue;
                 char key[32];
                 state_key(t, n, key, sizeof(key));

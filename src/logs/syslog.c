@@ -8,10 +8,11 @@
  * SVC forms) give the peer.
  */
 #include "logs.h"
+#include "marks.h"
 
 #include <string.h>
 
-#define BODY_MAX 2048 /* message text copied for pattern matching */
+#define BODY_MAX MARKS_MAX /* message text looked at (and copied for IOS patterns) */
 
 static bool is_asa_facility(const char *f, size_t n)
 {
@@ -20,7 +21,7 @@ static bool is_asa_facility(const char *f, size_t n)
                 size_t len;
         } fac[] = {{"ASA", 3}, {"PIX", 3}, {"FTD", 3}, {"FWSM", 4}};
         for (size_t i = 0; i < sizeof(fac) / sizeof(fac[0]); i++)
-                if (fac[i].len == n && !memcmp(f, fac[i].s, n))
+                if (fac[i].len == n && logs_eq(f, fac[i].s, n))
                         return true;
         return false;
 }
@@ -60,14 +61,16 @@ static int64_t parse_time(const char *p, const char *end)
         return (((int64_t)mon * 31 + day) * 24 + h) * 3600 + m * 60 + s;
 }
 
-static void find_time(struct log_reader *r, const char *s, const char *end)
+static int64_t find_time(const char *s, const char *end)
 {
+        int64_t t = -1;
         for (const char *p = s; p + 15 <= end && p < s + 64; p++)
                 if (logs_upper(*p) && (p == s || !logs_alpha(p[-1]))) {
-                        r->time = parse_time(p, end);
-                        if (r->time >= 0)
-                                return;
+                        t = parse_time(p, end);
+                        if (t >= 0)
+                                return t;
                 }
+        return t;
 }
 
 /* The peer: the address after the first of these tags (in this order)
@@ -92,73 +95,68 @@ static size_t tag_before(const char *s, const char *a, size_t best)
 {
         for (size_t i = 0; i < best; i++) {
                 const struct peer_tag *t = &peer_tags[i];
-                /* last and first byte before memcmp: most tags end in ' ' */
+                /* last and first byte first: most tags end in ' ' */
                 if ((size_t)(a - s) >= t->len && a[-1] == t->s[t->len - 1] &&
-                    *(a - t->len) == t->s[0] && !memcmp(a - t->len, t->s, t->len) &&
+                    *(a - t->len) == t->s[0] && logs_eq(a - t->len, t->s, t->len) &&
                     !logs_find(s, (size_t)(a - s) - 1, t->s))
                         return i;
         }
         return best;
 }
 
-/* Walks the addresses (anchored on their dots, which are rare, so the scan
- * is memchr's and not a loop per byte per tag) and keeps the one the best
- * tag announces: the same answer as trying each tag in order, in one pass. */
-static void find_peer(const char *s, size_t len, char peer[LOG_FIELD_MAX])
+/* Walks the addresses (anchored on their dots, which are rare and already
+ * marked) and keeps the one the best tag announces: the same answer as
+ * trying each tag in order, in one pass. */
+static void find_peer(const char *s, const struct body_marks *bm, struct syslog_parse *f)
 {
-        const char *end = s + len, *p = s, *best_at = NULL;
+        const char *end = s + bm->len, *p = s;
         size_t best = NPEER_TAGS;
-        char addr[LOG_FIELD_MAX];
-        while (best > 0 && (p = memchr(p, '.', (size_t)(end - p))) != NULL) {
+        while (best > 0 && (p = s + marks_next(bm, bm->dot, (size_t)(p - s))) < end) {
                 const char *a = p;
                 while (a > s && logs_digit(a[-1]) && p - a < 4)
                         a--;
-                size_t n = a < p && !(a > s && logs_digit(a[-1])) ? logs_ipv4(a, end, addr) : 0;
+                size_t n = a < p && !(a > s && logs_digit(a[-1])) ? logs_ipv4_span(a, end) : 0;
                 if (n) {
                         size_t t = tag_before(s, a, best);
                         if (t < best) {
                                 best = t;
-                                best_at = a;
-                                memcpy(peer, addr, n + 1);
+                                f->peer = a;
+                                f->peer_len = (uint8_t)n; /* at most 15 */
                         }
                         p = a + n;
                 } else {
                         p++;
                 }
         }
-        if (!best_at)
-                peer[0] = '\0';
 }
 
-/* Two tags for one field (full form first), both starting with c, rare
- * in a message, so one memchr walk finds both first occurrences. */
+/* Two tags for one field (full form first), both starting with a capital
+ * that is rare in a message and marked, so one walk finds both first
+ * occurrences. */
 static const struct field_tags {
-        char c;
         const char *tag[2];
         size_t len[2]; /* strlen of each tag, known at compile time */
-} group_tags = {'G', {"Group = ", "Group <"}, {8, 7}},
-  user_tags = {'U', {"Username = ", "User <"}, {11, 6}};
+} group_tags = {{"Group = ", "Group <"}, {8, 7}}, user_tags = {{"Username = ", "User <"}, {11, 6}};
 
 /* The value after the first occurrence of either tag that has one. */
-static void field2(const char *s, size_t len, const struct field_tags *t, char out[LOG_FIELD_MAX])
+static void field2(const char *s, const struct body_marks *bm, const uint64_t *bits,
+                   const struct field_tags *t, const char **out, uint8_t *out_len)
 {
-        const char *end = s + len, *p = s, *at[2] = {NULL, NULL};
-        while ((!at[0] || !at[1]) && (p = memchr(p, t->c, (size_t)(end - p))) != NULL) {
+        const char *end = s + bm->len, *p = s, *at[2] = {NULL, NULL};
+        while ((!at[0] || !at[1]) && (p = s + marks_next(bm, bits, (size_t)(p - s))) < end) {
                 for (int i = 0; i < 2; i++)
                         if (!at[i] && (size_t)(end - p) >= t->len[i] &&
-                            !memcmp(p, t->tag[i], t->len[i]))
+                            logs_eq(p, t->tag[i], t->len[i]))
                                 at[i] = p + t->len[i];
                 p++;
         }
-        for (int i = 0; i < 2; i++)
-                if (at[i] && logs_field_at(at[i], end, out))
+        for (int i = 0; i < 2; i++) {
+                size_t n = at[i] ? logs_field_span(at[i], end, out) : 0;
+                if (n) {
+                        *out_len = (uint8_t)n; /* below LOG_FIELD_MAX */
                         return;
-}
-
-static void prefix_fields(struct log_reader *r, const char *s, size_t len)
-{
-        field2(s, len, &group_tags, r->group);
-        field2(s, len, &user_tags, r->user);
+                }
+        }
 }
 
 /* "%FAC-N-MNEMONIC:" at p. */
@@ -181,24 +179,25 @@ static bool tag_at(const char *p, const char *end, size_t *fac_len, size_t *tag_
         return true;
 }
 
-/* The message text ends at the line's end, a NUL, or after BODY_MAX bytes. */
-static size_t body_len(const char *body, const char *end)
+/* The message text ends at the line's end, a NUL, or after BODY_MAX - 1
+ * bytes; its marks are found on the way. Returns the text's length. */
+static size_t body_scan(const char *body, const char *end, struct body_marks *bm)
 {
         size_t n = (size_t)(end - body) < BODY_MAX - 1 ? (size_t)(end - body) : BODY_MAX - 1;
-        const char *nul = memchr(body, '\0', n);
-        return nul ? (size_t)(nul - body) : n;
+        body_marks(body, n, bm);
+        return bm->len;
 }
 
-/* A catalogued message: its time, fields and peer, then the event. */
-static bool emit(struct log_reader *r, const struct message *m, const char *body, size_t n,
-                 uint32_t lineno, const char *s, size_t len)
+/* A catalogued message: its fields and peer. */
+static bool found(struct syslog_parse *f, const struct message *m, const char *body,
+                  const struct body_marks *bm)
 {
         if (!m)
                 return false;
-        char peer[LOG_FIELD_MAX];
-        prefix_fields(r, body, n);
-        find_peer(body, n, peer);
-        logs_emit(r, m, s, len, lineno, peer, 0);
+        f->msg = m;
+        field2(body, bm, bm->g, &group_tags, &f->group, &f->group_len);
+        field2(body, bm, bm->u, &user_tags, &f->user, &f->user_len);
+        find_peer(body, bm, f);
         return true;
 }
 
@@ -216,7 +215,7 @@ static long six_digits(const char *id, const char *end)
         return v;
 }
 
-static bool percent_form(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
+static bool percent_form(const char *s, size_t len, struct syslog_parse *f)
 {
         const char *end = s + len, *p = s;
         size_t fl, tl;
@@ -228,36 +227,41 @@ static bool percent_form(struct log_reader *r, const char *s, size_t len, uint32
                         break;
                 p++;
         }
-        r->tagged = true;
+        f->tagged = true;
         const char *body = p + tl + 1;
         while (body < end && *body == ' ')
                 body++;
-        size_t n = body_len(body, end);
+        struct body_marks bm;
+        size_t n;
         const struct message *m;
         if (is_asa_facility(p + 1, fl)) {
                 const char *id = p + fl + 4; /* "%ASA-3-" */
                 long v = p + tl - id == 6 ? six_digits(id, end) : -1;
                 /* Unknown IDs (most of a busy log) stop here, before any parsing. */
-                if (v < 0 || !(m = message_find_asa((unsigned long)v, body, n)))
+                if (v < 0 || !message_asa_listed((unsigned long)v))
                         return false;
-                r->platform = p[2] == 'I' ? PLAT_PIX : PLAT_ASA;
+                n = body_scan(body, end, &bm);
+                if (!(m = message_find_asa((unsigned long)v, body, n)))
+                        return false;
+                f->platform = p[2] == 'I' ? PLAT_PIX : PLAT_ASA;
         } else {
                 char key[64];
                 memcpy(key, p + 1, tl - 1);
                 key[tl - 1] = '\0';
                 char text[BODY_MAX];
+                n = body_scan(body, end, &bm);
                 memcpy(text, body, n);
                 text[n] = '\0';
                 if (!(m = message_find(MSG_IOS_SYSLOG, key, text)))
                         return false;
-                r->platform = PLAT_IOS;
+                f->platform = PLAT_IOS;
         }
-        find_time(r, s, p);
-        return emit(r, m, body, n, lineno, s, len);
+        f->time = find_time(s, p);
+        return found(f, m, body, &bm);
 }
 
 /* ASDM: "4|Mar 24 2010 10:21:50|713903: IP = ..." */
-static bool asdm_form(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
+static bool asdm_form(const char *s, size_t len, struct syslog_parse *f)
 {
         const char *end = s + len;
         if (len < 10 || !logs_digit(s[0]) || s[1] != '|')
@@ -266,7 +270,7 @@ static bool asdm_form(struct log_reader *r, const char *s, size_t len, uint32_t 
         const char *bar = memchr(t, '|', (size_t)(end - t));
         if (!bar || end - bar < 9)
                 return false;
-        r->time = parse_time(t, bar);
+        f->time = parse_time(t, bar);
         const char *id = bar + 1;
         for (int i = 0; i < 6; i++)
                 if (!logs_digit(id[i]))
@@ -274,13 +278,47 @@ static bool asdm_form(struct log_reader *r, const char *s, size_t len, uint32_t 
         if (id[6] != ':')
                 return false;
         const char *body = id + 8 <= end ? id + 8 : end;
-        size_t n = body_len(body, end);
-        r->platform = PLAT_ASA;
-        return emit(r, message_find_asa((unsigned long)six_digits(id, end), body, n), body, n,
-                    lineno, s, len);
+        struct body_marks bm;
+        size_t n = body_scan(body, end, &bm);
+        f->platform = PLAT_ASA;
+        return found(f, message_find_asa((unsigned long)six_digits(id, end), body, n), body, &bm);
+}
+
+bool syslog_parse(const char *s, size_t len, struct syslog_parse *f)
+{
+        static const struct syslog_parse none = {.time = -1};
+        *f = none;
+        /* An ASDM-looking line that is not one may leave its time and
+         * platform: the line goes on to the other readers with them. */
+        return asdm_form(s, len, f) || percent_form(s, len, f);
+}
+
+static void copy_span(char dst[LOG_FIELD_MAX], const char *s, size_t n)
+{
+        if (n)
+                memcpy(dst, s, n);
+        dst[n] = '\0';
+}
+
+bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
+                  const struct syslog_parse *f)
+{
+        r->tagged = f->tagged;
+        r->platform = f->platform;
+        r->time = f->time;
+        if (!f->msg)
+                return false;
+        char peer[LOG_FIELD_MAX];
+        copy_span(peer, f->peer, f->peer_len);
+        copy_span(r->group, f->group, f->group_len);
+        copy_span(r->user, f->user, f->user_len);
+        logs_emit(r, f->msg, s, len, lineno, peer, 0);
+        return true;
 }
 
 bool syslog_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 {
-        return asdm_form(r, s, len, lineno) || percent_form(r, s, len, lineno);
+        struct syslog_parse f;
+        syslog_parse(s, len, &f);
+        return syslog_apply(r, s, len, lineno, &f);
 }

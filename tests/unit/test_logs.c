@@ -60,15 +60,19 @@ static void render(const char *t, char *out, size_t size)
         out[o < size ? o : size - 1] = '\0';
 }
 
+/* Each line in a heap buffer of exactly its length, with no terminator,
+ * as explain hands over the lines of a mapped file: ASan stops a reader
+ * that looks past the line. */
 static void feed(struct log_reader *r, const char *text, uint32_t *line)
 {
-        char buf[4096];
-        snprintf(buf, sizeof(buf), "%s", text);
-        for (char *p = buf, *nl; p; p = nl ? nl + 1 : NULL) {
+        for (const char *p = text, *nl; p; p = nl ? nl + 1 : NULL) {
                 nl = strchr(p, '\n');
-                if (nl)
-                        *nl = '\0';
-                logs_line(r, p, strlen(p), ++*line);
+                size_t n = nl ? (size_t)(nl - p) : strlen(p);
+                char *copy = malloc(n ? n : 1);
+                assert_non_null(copy);
+                memcpy(copy, p, n);
+                logs_line(r, copy, n, ++*line);
+                free(copy);
         }
 }
 
@@ -241,6 +245,10 @@ static void show_blocks(void **state)
         assert_string_equal(g.first->key, "ipsec:one-way-encaps");
         assert_string_equal(g.peer, "10.0.0.2");
         assert_int_equal(g.value, 120);
+        /* A state-looking last token and an address ending the line: found by
+         * fuzzing when lines lost their terminator (a read one byte past). */
+        g = read_lines("Session status: UP-ACTIVE\nPeer: 10.1.1.3\nMM_A");
+        assert_int_equal(g.n, 0);
         g = read_lines("current_peer: 10.0.0.2\n#pkts encaps: 0\n#pkts decaps: 7");
         assert_int_equal(g.n, 0); /* counters outside their block are not read */
 }

@@ -1,0 +1,106 @@
+/*
+ * One pass over a syslog message body that finds every byte the body's
+ * parser looks for: the dots that anchor addresses, the first letters of
+ * the Group and Username tags, and the NUL that ends the text early. The
+ * parser then walks bitmaps instead of running one memchr per thing it
+ * looks for (four to eight a line, each a call and a pass of its own).
+ * SSE2 compares 16 bytes at a time where the compiler offers it (every
+ * x86-64); elsewhere a byte loop fills the same bitmaps.
+ */
+#ifndef IPSD_LOGS_MARKS_H
+#define IPSD_LOGS_MARKS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#define MARKS_MAX   2048 /* bytes of body looked at; a multiple of 64 */
+#define MARKS_WORDS (MARKS_MAX / 64)
+
+/* Bit i of word i / 64 is set when body[i] is of the class. Only the
+ * words below (len + 63) / 64 are filled. */
+struct body_marks {
+        uint64_t dot[MARKS_WORDS], g[MARKS_WORDS], u[MARKS_WORDS];
+        size_t len; /* bytes before the first NUL (at most the length given) */
+};
+
+#if defined(__SSE2__)
+static inline unsigned marks_eq16(__m128i v, char c)
+{
+        return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+}
+#endif
+
+/* Marks of one 64-byte word of s[0..n), n <= 64; returns the NUL bits. */
+static inline uint64_t marks_word(const char *s, size_t n, uint64_t *dot, uint64_t *g, uint64_t *u)
+{
+        uint64_t d = 0, gg = 0, uu = 0, z = 0;
+#if defined(__SSE2__)
+        /* Which bytes of a 16-byte load at s + b - back belong to [b, n). */
+        for (size_t b = 0; b < n; b += 16) {
+                size_t back = n - b >= 16 ? 0 : 16 - (n - b);
+                if (back && n < 16)
+                        break; /* the whole text is shorter than one load */
+                /* The tail is loaded as the last 16 bytes of the text (the
+                 * bytes before b again, shifted out): nothing past s[n) is
+                 * read and no copy stalls the load. */
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + b - back));
+                d |= (uint64_t)(marks_eq16(v, '.') >> back) << b;
+                gg |= (uint64_t)(marks_eq16(v, 'G') >> back) << b;
+                uu |= (uint64_t)(marks_eq16(v, 'U') >> back) << b;
+                z |= (uint64_t)(marks_eq16(v, '\0') >> back) << b;
+        }
+        if (n < 16)
+#endif
+                for (size_t i = 0; i < n; i++) {
+                        uint64_t bit = (uint64_t)1 << i;
+                        d |= s[i] == '.' ? bit : 0;
+                        gg |= s[i] == 'G' ? bit : 0;
+                        uu |= s[i] == 'U' ? bit : 0;
+                        z |= s[i] == '\0' ? bit : 0;
+                }
+        *dot = d;
+        *g = gg;
+        *u = uu;
+        return z;
+}
+
+/* Fills m for s[0..n) (n <= MARKS_MAX), stopping at the first NUL. */
+static inline void body_marks(const char *s, size_t n, struct body_marks *m)
+{
+        if (n > MARKS_MAX)
+                n = MARKS_MAX;
+        m->len = n;
+        for (size_t w = 0; w * 64 < n; w++) {
+                size_t k = n - w * 64 < 64 ? n - w * 64 : 64;
+                uint64_t z = marks_word(s + w * 64, k, &m->dot[w], &m->g[w], &m->u[w]);
+                if (z) {
+                        unsigned at = (unsigned)__builtin_ctzll(z);
+                        uint64_t keep = at ? ((uint64_t)1 << at) - 1 : 0;
+                        m->dot[w] &= keep;
+                        m->g[w] &= keep;
+                        m->u[w] &= keep;
+                        m->len = w * 64 + at;
+                        return;
+                }
+        }
+}
+
+/* The first marked position at or after from, or m->len when none. */
+static inline size_t marks_next(const struct body_marks *m, const uint64_t *bits, size_t from)
+{
+        for (size_t w = from / 64; w * 64 < m->len; w++) {
+                uint64_t b = bits[w];
+                if (w == from / 64)
+                        b &= from % 64 ? ~(((uint64_t)1 << (from % 64)) - 1) : ~(uint64_t)0;
+                if (b)
+                        return w * 64 + (size_t)__builtin_ctzll(b);
+        }
+        return m->len;
+}
+
+#endif
