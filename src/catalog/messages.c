@@ -44,6 +44,7 @@ const struct message *message_at(size_t i)
 
 #define INDEX_MAX 1024
 static const struct message *index_v[INDEX_MAX];
+static uint16_t index_plen[INDEX_MAX]; /* strlen of each entry's pattern: asked per line */
 static size_t index_n;
 
 /* ASA message IDs are six digits: a direct table from the ID to its first
@@ -90,6 +91,10 @@ static void index_fill(void)
                 if (id >= 0)
                         asa_first[id] = (uint16_t)(i + 1);
         }
+        for (size_t i = 0; i < n; i++) {
+                size_t pl = index_v[i]->pattern ? strlen(index_v[i]->pattern) : 0;
+                index_plen[i] = (uint16_t)(pl < UINT16_MAX ? pl : UINT16_MAX);
+        }
         index_n = n;
 }
 
@@ -105,10 +110,10 @@ static void index_build(void)
         atomic_store_explicit(&ready, true, memory_order_release);
 }
 
-/* memmem without _GNU_SOURCE: patterns are short, texts are lines. */
-static bool contains(const char *s, size_t len, const char *pat)
+/* memmem without _GNU_SOURCE: patterns are short, texts are lines.
+ * pl: strlen(pat). */
+static bool contains_n(const char *s, size_t len, const char *pat, size_t pl)
 {
-        size_t pl = strlen(pat);
         if (pl == 0 || pl > len)
                 return pl == 0;
         const char *end = s + len - pl;
@@ -120,6 +125,11 @@ static bool contains(const char *s, size_t len, const char *pat)
                         return true;
         }
         return false;
+}
+
+static bool contains(const char *s, size_t len, const char *pat)
+{
+        return contains_n(s, len, pat, strlen(pat));
 }
 
 static int cmp_key(enum msg_family f, const char *key, const struct message *m)
@@ -169,7 +179,9 @@ const struct message *message_find_asa(unsigned long id, const char *text, size_
                 const struct message *m = index_v[i];
                 if (m->family != MSG_ASA_SYSLOG || (m != first && strcmp(m->key, first->key)))
                         break;
-                if (!m->pattern || contains(text, len, m->pattern))
+                if (!m->pattern ||
+                    (index_plen[i] < UINT16_MAX ? contains_n(text, len, m->pattern, index_plen[i])
+                                                : contains(text, len, m->pattern)))
                         return m;
         }
         return NULL;

@@ -155,18 +155,24 @@ static inline size_t logs_u64(const char *p, const char *end, long long *out)
         return (size_t)(q - p);
 }
 
-/* logs_ipv4 without the copy: the address's length at p, 0 when none. */
+/* logs_ipv4 without the copy: the address's length at p, 0 when none.
+ * Each part is one to three digits, at most 255 (a fourth digit makes it
+ * no address); the address must not go on with a digit or ".digit". */
 static inline size_t logs_ipv4_span(const char *p, const char *end)
 {
         const char *q = p;
         for (int part = 0; part < 4; part++) {
-                const char *d = q;
-                unsigned v = 0;
-                /* At most 4 digits read: a fourth one makes the part invalid. */
-                while (q < end && logs_digit(*q) && q - d < 4)
-                        v = v * 10 + (unsigned)(*q++ - '0');
-                if (q == d || q - d > 3 || v > 255)
+                if (q >= end || !logs_digit(*q))
                         return 0;
+                unsigned v = (unsigned)(*q++ - '0');
+                if (q < end && logs_digit(*q)) {
+                        v = v * 10 + (unsigned)(*q++ - '0');
+                        if (q < end && logs_digit(*q)) {
+                                v = v * 10 + (unsigned)(*q++ - '0');
+                                if (v > 255 || (q < end && logs_digit(*q)))
+                                        return 0;
+                        }
+                }
                 if (part < 3 && (q >= end || *q++ != '.'))
                         return 0;
         }

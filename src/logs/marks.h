@@ -1,7 +1,8 @@
 /*
  * One pass over a syslog message body that finds every byte the body's
  * parser looks for: the dots that anchor addresses, the first letters of
- * the Group and Username tags, and the NUL that ends the text early. The
+ * the Group and Username tags (one class: the parser looks at the byte),
+ * and the NUL that ends the text early. The
  * parser then walks bitmaps instead of running one memchr per thing it
  * looks for (four to eight a line, each a call and a pass of its own).
  * SSE2 compares 16 bytes at a time where the compiler offers it (every
@@ -10,6 +11,7 @@
 #ifndef IPSD_LOGS_MARKS_H
 #define IPSD_LOGS_MARKS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -24,7 +26,7 @@
 /* Bit i of word i / 64 is set when body[i] is of the class. Only the
  * words below (len + 63) / 64 are filled. */
 struct body_marks {
-        uint64_t dot[MARKS_WORDS], g[MARKS_WORDS], u[MARKS_WORDS];
+        uint64_t dot[MARKS_WORDS], cap[MARKS_WORDS]; /* '.'; 'G' or 'U' */
         size_t len; /* bytes before the first NUL (at most the length given) */
 };
 
@@ -35,37 +37,36 @@ static inline unsigned marks_eq16(__m128i v, char c)
 }
 #endif
 
-/* Marks of one 64-byte word of s[0..n), n <= 64; returns the NUL bits. */
-static inline uint64_t marks_word(const char *s, size_t n, uint64_t *dot, uint64_t *g, uint64_t *u)
+/* Marks of one 64-byte word of s[0..n), n <= 64; returns the NUL bits.
+ * behind: the 16 bytes before s belong to the text too (a later word). */
+static inline uint64_t marks_word(const char *s, size_t n, bool behind, uint64_t *dot,
+                                  uint64_t *cap)
 {
-        uint64_t d = 0, gg = 0, uu = 0, z = 0;
+        uint64_t d = 0, cc = 0, z = 0;
 #if defined(__SSE2__)
         /* Which bytes of a 16-byte load at s + b - back belong to [b, n). */
         for (size_t b = 0; b < n; b += 16) {
                 size_t back = n - b >= 16 ? 0 : 16 - (n - b);
-                if (back && n < 16)
+                if (back && n < 16 && !behind)
                         break; /* the whole text is shorter than one load */
                 /* The tail is loaded as the last 16 bytes of the text (the
                  * bytes before b again, shifted out): nothing past s[n) is
                  * read and no copy stalls the load. */
                 __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + b - back));
                 d |= (uint64_t)(marks_eq16(v, '.') >> back) << b;
-                gg |= (uint64_t)(marks_eq16(v, 'G') >> back) << b;
-                uu |= (uint64_t)(marks_eq16(v, 'U') >> back) << b;
+                cc |= (uint64_t)((marks_eq16(v, 'G') | marks_eq16(v, 'U')) >> back) << b;
                 z |= (uint64_t)(marks_eq16(v, '\0') >> back) << b;
         }
-        if (n < 16)
+        if (n < 16 && !behind)
 #endif
                 for (size_t i = 0; i < n; i++) {
                         uint64_t bit = (uint64_t)1 << i;
                         d |= s[i] == '.' ? bit : 0;
-                        gg |= s[i] == 'G' ? bit : 0;
-                        uu |= s[i] == 'U' ? bit : 0;
+                        cc |= s[i] == 'G' || s[i] == 'U' ? bit : 0;
                         z |= s[i] == '\0' ? bit : 0;
                 }
         *dot = d;
-        *g = gg;
-        *u = uu;
+        *cap = cc;
         return z;
 }
 
@@ -77,13 +78,12 @@ static inline void body_marks(const char *s, size_t n, struct body_marks *m)
         m->len = n;
         for (size_t w = 0; w * 64 < n; w++) {
                 size_t k = n - w * 64 < 64 ? n - w * 64 : 64;
-                uint64_t z = marks_word(s + w * 64, k, &m->dot[w], &m->g[w], &m->u[w]);
+                uint64_t z = marks_word(s + w * 64, k, w > 0, &m->dot[w], &m->cap[w]);
                 if (z) {
                         unsigned at = (unsigned)__builtin_ctzll(z);
                         uint64_t keep = at ? ((uint64_t)1 << at) - 1 : 0;
                         m->dot[w] &= keep;
-                        m->g[w] &= keep;
-                        m->u[w] &= keep;
+                        m->cap[w] &= keep;
                         m->len = w * 64 + at;
                         return;
                 }

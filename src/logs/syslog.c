@@ -30,12 +30,19 @@ static bool is_asa_facility(const char *f, size_t n)
  * days: only differences between nearby lines matter). */
 static int64_t parse_time(const char *p, const char *end)
 {
-        static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+        /* the three letters as one number, compared with each month's */
+#define MON(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
+        static const uint32_t months[12] = {
+            MON('J', 'a', 'n'), MON('F', 'e', 'b'), MON('M', 'a', 'r'), MON('A', 'p', 'r'),
+            MON('M', 'a', 'y'), MON('J', 'u', 'n'), MON('J', 'u', 'l'), MON('A', 'u', 'g'),
+            MON('S', 'e', 'p'), MON('O', 'c', 't'), MON('N', 'o', 'v'), MON('D', 'e', 'c')};
         if (end - p < 15 || p[3] != ' ')
                 return -1;
+        uint32_t key = MON((unsigned char)p[0], (unsigned char)p[1], (unsigned char)p[2]);
+#undef MON
         int mon = -1;
         for (int i = 0; i < 12 && mon < 0; i++)
-                if (p[0] == months[3 * i] && p[1] == months[3 * i + 1] && p[2] == months[3 * i + 2])
+                if (months[i] == key)
                         mon = i;
         if (mon < 0)
                 return -1;
@@ -89,10 +96,20 @@ static const struct peer_tag {
 };
 #define NPEER_TAGS (sizeof(peer_tags) / sizeof(peer_tags[0]))
 
+/* The bytes a peer tag ends with: an address after any other byte has no
+ * tag before it (most addresses of a line: "outside:", "(", "dst "...
+ * fail here, before the tags are tried one by one). */
+static bool tag_end(char c)
+{
+        return c == ' ' || c == ':' || c == '<' || c == '=';
+}
+
 /* The best (lowest) peer tag that ends at a, an address, and whose first
  * occurrence it is; NPEER_TAGS when none. */
 static size_t tag_before(const char *s, const char *a, size_t best)
 {
+        if (a == s || !tag_end(a[-1]))
+                return best;
         for (size_t i = 0; i < best; i++) {
                 const struct peer_tag *t = &peer_tags[i];
                 /* last and first byte first: most tags end in ' ' */
@@ -139,13 +156,13 @@ static const struct field_tags {
 } group_tags = {{"Group = ", "Group <"}, {8, 7}}, user_tags = {{"Username = ", "User <"}, {11, 6}};
 
 /* The value after the first occurrence of either tag that has one. */
-static void field2(const char *s, const struct body_marks *bm, const uint64_t *bits,
-                   const struct field_tags *t, const char **out, uint8_t *out_len)
+static void field2(const char *s, const struct body_marks *bm, const struct field_tags *t,
+                   const char **out, uint8_t *out_len)
 {
         const char *end = s + bm->len, *p = s, *at[2] = {NULL, NULL};
-        while ((!at[0] || !at[1]) && (p = s + marks_next(bm, bits, (size_t)(p - s))) < end) {
+        while ((!at[0] || !at[1]) && (p = s + marks_next(bm, bm->cap, (size_t)(p - s))) < end) {
                 for (int i = 0; i < 2; i++)
-                        if (!at[i] && (size_t)(end - p) >= t->len[i] &&
+                        if (!at[i] && *p == t->tag[i][0] && (size_t)(end - p) >= t->len[i] &&
                             logs_eq(p, t->tag[i], t->len[i]))
                                 at[i] = p + t->len[i];
                 p++;
@@ -195,8 +212,8 @@ static bool found(struct syslog_parse *f, const struct message *m, const char *b
         if (!m)
                 return false;
         f->msg = m;
-        field2(body, bm, bm->g, &group_tags, &f->group, &f->group_len);
-        field2(body, bm, bm->u, &user_tags, &f->user, &f->user_len);
+        field2(body, bm, &group_tags, &f->group, &f->group_len);
+        field2(body, bm, &user_tags, &f->user, &f->user_len);
         find_peer(body, bm, f);
         return true;
 }
@@ -215,6 +232,19 @@ static long six_digits(const char *id, const char *end)
         return v;
 }
 
+/* "%ASA-N-NNNNNN:" (or PIX, FTD) at p, the tag of nearly every line of an
+ * ASA log: what tag_at and the facility test would conclude, in a few
+ * compares instead of a loop per byte. */
+static bool asa_tag_at(const char *p, const char *end)
+{
+        if (end - p < 14 || p[4] != '-' || !logs_digit(p[5]) || p[6] != '-' || p[13] != ':')
+                return false;
+        for (int i = 7; i < 13; i++)
+                if (!logs_digit(p[i]))
+                        return false;
+        return is_asa_facility(p + 1, 3);
+}
+
 static bool percent_form(const char *s, size_t len, struct syslog_parse *f)
 {
         const char *end = s + len, *p = s;
@@ -223,6 +253,11 @@ static bool percent_form(const char *s, size_t len, struct syslog_parse *f)
                 p = memchr(p, '%', (size_t)(end - p));
                 if (!p)
                         return false;
+                if (asa_tag_at(p, end)) {
+                        fl = 3;
+                        tl = 13;
+                        break;
+                }
                 if (tag_at(p, end, &fl, &tl))
                         break;
                 p++;
