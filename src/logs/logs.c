@@ -27,7 +27,11 @@ void logs_free(struct log_reader *r)
 
 const char *logs_find(const char *s, size_t len, const char *pat)
 {
-        size_t pl = strlen(pat);
+        return logs_find_n(s, len, pat, strlen(pat));
+}
+
+const char *logs_find_n(const char *s, size_t len, const char *pat, size_t pl)
+{
         if (pl == 0 || pl > len)
                 return pl == 0 ? s : NULL;
         const char *end = s + len - pl;

@@ -102,6 +102,7 @@ struct syslog_parse {
         uint8_t peer_len, group_len, user_len;
 };
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f);
+
 bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
                   const struct syslog_parse *f);
 bool vpnclient_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
@@ -130,6 +131,8 @@ void logs_emit(struct log_reader *r, const struct message *m, const char *s, siz
                uint32_t lineno, const char *peer, long long value);
 /* Position of pat in s[0..len), or NULL. */
 const char *logs_find(const char *s, size_t len, const char *pat);
+/* The same with pat's length known (pl = strlen(pat)). */
+const char *logs_find_n(const char *s, size_t len, const char *pat, size_t pl);
 /* Copies the dotted IPv4 address at p (bounded by end) into out; length
  * consumed, 0 when p holds none. */
 size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX]);

@@ -93,14 +93,16 @@ static inline void body_marks(const char *s, size_t n, struct body_marks *m)
 /* The first marked position at or after from, or m->len when none. */
 static inline size_t marks_next(const struct body_marks *m, const uint64_t *bits, size_t from)
 {
-        for (size_t w = from / 64; w * 64 < m->len; w++) {
-                uint64_t b = bits[w];
-                if (w == from / 64)
-                        b &= from % 64 ? ~(((uint64_t)1 << (from % 64)) - 1) : ~(uint64_t)0;
-                if (b)
-                        return w * 64 + (size_t)__builtin_ctzll(b);
+        size_t w = from / 64, nw = (m->len + 63) / 64;
+        if (w >= nw)
+                return m->len;
+        uint64_t b = bits[w] & (~(uint64_t)0 << (from % 64));
+        while (!b) {
+                if (++w >= nw)
+                        return m->len;
+                b = bits[w];
         }
-        return m->len;
+        return w * 64 + (size_t)__builtin_ctzll(b);
 }
 
 #endif
