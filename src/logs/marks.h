@@ -31,9 +31,14 @@ struct body_marks {
 };
 
 #if defined(__SSE2__)
-static inline unsigned marks_eq16(__m128i v, char c)
+static inline __m128i marks_eq16(__m128i v, char c)
 {
-        return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+        return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+}
+
+static inline uint64_t marks_bits(__m128i eq, size_t back, size_t b)
+{
+        return (uint64_t)((unsigned)_mm_movemask_epi8(eq) >> back) << b;
 }
 #endif
 
@@ -53,9 +58,9 @@ static inline uint64_t marks_word(const char *s, size_t n, bool behind, uint64_t
                  * bytes before b again, shifted out): nothing past s[n) is
                  * read and no copy stalls the load. */
                 __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + b - back));
-                d |= (uint64_t)(marks_eq16(v, '.') >> back) << b;
-                cc |= (uint64_t)((marks_eq16(v, 'G') | marks_eq16(v, 'U')) >> back) << b;
-                z |= (uint64_t)(marks_eq16(v, '\0') >> back) << b;
+                d |= marks_bits(marks_eq16(v, '.'), back, b);
+                cc |= marks_bits(_mm_or_si128(marks_eq16(v, 'G'), marks_eq16(v, 'U')), back, b);
+                z |= marks_bits(marks_eq16(v, '\0'), back, b);
         }
         if (n < 16 && !behind)
 #endif

@@ -57,6 +57,18 @@ static int64_t parse_time(const char *p, const char *end)
         n = logs_u64(q, end, &year);
         if (n == 4 && q + n < end && q[n] == ' ') /* "Mar 24 2010 10:21:50" */
                 q += n + 1;
+        /* "hh:mm:ss" (two digits each, as devices print them) without the
+         * number loops; anything else goes the general way below. */
+        if (end - q >= 8 && logs_digit(q[0]) && logs_digit(q[1]) && q[2] == ':' &&
+            logs_digit(q[3]) && logs_digit(q[4]) && q[5] == ':' && logs_digit(q[6]) &&
+            logs_digit(q[7]) && (end - q == 8 || !logs_digit(q[8]))) {
+                h = (q[0] - '0') * 10 + (q[1] - '0');
+                m = (q[3] - '0') * 10 + (q[4] - '0');
+                s = (q[6] - '0') * 10 + (q[7] - '0');
+                if (h > 23 || m > 59 || s > 60)
+                        return -1;
+                return (((int64_t)mon * 31 + day) * 24 + h) * 3600 + m * 60 + s;
+        }
         if (!(n = logs_u64(q, end, &h)) || q + n >= end || q[n] != ':')
                 return -1;
         q += n + 1;
@@ -236,27 +248,32 @@ static long six_digits(const char *id, const char *end)
 }
 
 /* "%ASA-N-NNNNNN:" (or PIX, FTD) at p, the tag of nearly every line of an
- * ASA log: what tag_at and the facility test would conclude, in a few
- * compares instead of a loop per byte. */
-static bool asa_tag_at(const char *p, const char *end)
+ * ASA log: what tag_at, the facility test and six_digits would conclude,
+ * in a few compares instead of a loop per byte. The ID, or -1. */
+static long asa_tag_at(const char *p, const char *end)
 {
-        if (end - p < 14 || p[4] != '-' || !logs_digit(p[5]) || p[6] != '-' || p[13] != ':')
-                return false;
-        for (int i = 7; i < 13; i++)
+        if (end - p < 14 || p[4] != '-' || !logs_digit(p[5]) || p[6] != '-' || p[13] != ':' ||
+            !is_asa_facility(p + 1, 3))
+                return -1;
+        long v = 0;
+        for (int i = 7; i < 13; i++) {
                 if (!logs_digit(p[i]))
-                        return false;
-        return is_asa_facility(p + 1, 3);
+                        return -1;
+                v = v * 10 + (p[i] - '0');
+        }
+        return v;
 }
 
 static bool percent_form(const char *s, size_t len, struct syslog_parse *f)
 {
         const char *end = s + len, *p = s;
         size_t fl, tl;
+        long v = -1; /* the ASA family's message ID */
         for (;;) {
                 p = memchr(p, '%', (size_t)(end - p));
                 if (!p)
                         return false;
-                if (asa_tag_at(p, end)) {
+                if ((v = asa_tag_at(p, end)) >= 0) {
                         fl = 3;
                         tl = 13;
                         break;
@@ -272,9 +289,10 @@ static bool percent_form(const char *s, size_t len, struct syslog_parse *f)
         struct body_marks bm;
         size_t n;
         const struct message *m;
-        if (is_asa_facility(p + 1, fl)) {
+        if (v >= 0 || is_asa_facility(p + 1, fl)) {
                 const char *id = p + fl + 4; /* "%ASA-3-" */
-                long v = p + tl - id == 6 ? six_digits(id, end) : -1;
+                if (v < 0)
+                        v = p + tl - id == 6 ? six_digits(id, end) : -1;
                 /* Unknown IDs (most of a busy log) stop here, before any parsing. */
                 if (v < 0 || !message_asa_listed((unsigned long)v))
                         return false;

@@ -167,6 +167,33 @@ static void syslog_framings(void **state)
                        "destaddr=10.0.0.1, prot=50, spi=0x8E3C(36412), srcaddr=10.0.0.2");
         assert_string_equal(g.first->key, "CRYPTO-4-RECVD_PKT_INV_SPI");
         assert_string_equal(g.peer, "10.0.0.2");
+        /* Times: the two-digit form and the general one agree; out of range
+         * or malformed, no time. */
+        static const struct {
+                const char *stamp;
+                int64_t time; /* ((month * 31 + day) * 24 + h) * 3600 + m * 60 + s */
+        } times[] = {
+            {"Mar  4 10:21:50", ((2 * 31 + 4) * 24 + 10) * 3600 + 21 * 60 + 50},
+            {"Mar 04 2024 10:21:50", ((2 * 31 + 4) * 24 + 10) * 3600 + 21 * 60 + 50},
+            {"Dec 31 23:59:60", ((11 * 31 + 31) * 24 + 23) * 3600 + 59 * 60 + 60},
+            {"Mar  4 010:21:50", ((2 * 31 + 4) * 24 + 10) * 3600 + 21 * 60 + 50},
+            {"Mar  4 9:5:7 fw", ((2 * 31 + 4) * 24 + 9) * 3600 + 5 * 60 + 7},
+            {"Mar  4 24:00:00", -1},
+            {"Mar  4 10:60:00", -1},
+            {"Mar  4 10:21:61", -1},
+            {"Mar  4 10:21:505", -1},
+            {"Mrz  4 10:21:50", -1},
+        };
+        for (size_t i = 0; i < sizeof(times) / sizeof(times[0]); i++) {
+                char line[128];
+                snprintf(line, sizeof(line), "%s %%ASA-3-713061: IP = 203.0.113.9, x",
+                         times[i].stamp);
+                g = read_lines(line);
+                assert_int_equal(g.n, 1);
+                if (g.time != times[i].time)
+                        fail_msg("%s: time %lld, want %lld", times[i].stamp, (long long)g.time,
+                                 (long long)times[i].time);
+        }
         g = read_lines("%ASA-3-999999: nothing we know");
         assert_int_equal(g.n, 0);
         g = read_lines("%ASA-3-71390: short id");
