@@ -142,6 +142,17 @@ static size_t tag_before(const char *s, const char *a, size_t best)
 static void find_peer(const char *s, const struct body_marks *bm, struct syslog_parse *f)
 {
         const char *end = s + bm->len, *p = s;
+        /* The first tag cannot be beaten: when its first occurrence is
+         * followed by an address (every "IP = " prefix of the IKE
+         * messages), that is the answer without a walk. */
+        const struct peer_tag *t0 = &peer_tags[0];
+        const char *at = logs_find_n(s, bm->len, t0->s, t0->len);
+        size_t n0 = at ? logs_ipv4_span(at + t0->len, end) : 0;
+        if (n0) {
+                f->peer = at + t0->len;
+                f->peer_len = (uint8_t)n0;
+                return;
+        }
         size_t best = NPEER_TAGS;
         while (best > 0 && (p = s + marks_next(bm, bm->dot, (size_t)(p - s))) < end) {
                 const char *a = p;

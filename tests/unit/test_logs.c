@@ -236,6 +236,11 @@ static void peer_tag_priority(void **state)
             {"%ASA-4-402119: IP = 1.2.3.4.5, from 10.0.0.4", "10.0.0.4", ""},
             {"%ASA-4-402119: IP = 001.2.3.249", "001.2.3.249", ""},
             {"%ASA-4-402119: IP = 1.2.3.", "", ""},
+            /* "IP = " at its first occurrence decides at once; a later one
+             * does not count */
+            {"%ASA-4-402119: Group = 10.0.0.1, IP = 192.0.2.5, from 10.0.0.2", "192.0.2.5",
+             "10.0.0.1"},
+            {"%ASA-4-402119: Peer 10.0.0.3 IP = x IP = 192.0.2.6", "10.0.0.3", ""},
         };
         for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
                 struct got g = read_lines(cases[i].line);
