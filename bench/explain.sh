@@ -1,27 +1,58 @@
 #!/usr/bin/env bash
 # explain on a generated mixed ASA syslog against grep -c '%ASA-' on the same
 # file in the same run: throughput (MB/s) and peak RSS.
+#
 # Usage: bench/explain.sh [SIZE_MB]   (default 1024; the file is kept in $BENCH_DIR)
+#   RUNS=N   runs of each command, alternating (default 5); the medians are
+#            compared, because wall time on a shared VM moves by 10 % or more
+#            from one minute to the next
+#   BIN=...  the ipsec-doctor binary (default build/ipsec-doctor)
+#
+# explain parses a regular file on every core (src/cli/explain_mapped.c);
+# the same run also times it on one thread (IPSEC_DOCTOR_THREADS=1) so the
+# single-core figure is on record beside grep's, which uses one core.
 set -eu
 cd "$(dirname "$0")/.."
 SIZE=${1:-1024}
+RUNS=${RUNS:-5}
 DIR=${BENCH_DIR:-/tmp/ipsd-bench}
 BIN=${BIN:-build/ipsec-doctor}
 mkdir -p "$DIR"
 LOG=$DIR/asa-$SIZE.log
 [ -s "$LOG" ] || python3 bench/gen-syslog.py "$SIZE" >"$LOG"
 bytes=$(stat -c %s "$LOG")
-cat "$LOG" >/dev/null # warm the page cache for both runs alike
+cat "$LOG" >/dev/null # warm the page cache for every run alike
 
 # Output goes to a file, not /dev/null: GNU grep stops at the first match
 # when it sees its output discarded, which would time nothing.
 t() { /usr/bin/time -f '%e %M' "$@" 2>&1 >"$DIR/out.tmp" | tail -1; }
-read -r gs gk <<<"$(t grep -c '%ASA-' "$LOG")"
-cp "$DIR/out.tmp" "$DIR/grep.count"
-read -r es ek <<<"$(t "$BIN" explain --format json "$LOG")"
-mbps() { python3 -c "print(f'{$bytes/1e6/max($1,1e-3):.0f}')"; }
-echo "file: $LOG ($((bytes / 1048576)) MiB)"
-echo "grep -c '%ASA-': ${gs}s $(mbps "$gs") MB/s, peak RSS $((gk / 1024)) MB"
-echo "explain --format json: ${es}s $(mbps "$es") MB/s, peak RSS $((ek / 1024)) MB"
-echo "grep counted $(cat "$DIR/grep.count") lines"
-python3 -c "print(f'explain/grep throughput: {$gs/max($es,1e-3):.2f}')"
+: >"$DIR/times.tsv"
+for i in $(seq "$RUNS"); do
+	read -r s k <<<"$(t grep -c '%ASA-' "$LOG")"
+	printf 'grep\t%s\t%s\n' "$s" "$k" >>"$DIR/times.tsv"
+	cp "$DIR/out.tmp" "$DIR/grep.count"
+	read -r s k <<<"$(t "$BIN" explain --format json "$LOG")"
+	printf 'explain\t%s\t%s\n' "$s" "$k" >>"$DIR/times.tsv"
+	read -r s k <<<"$(IPSEC_DOCTOR_THREADS=1 t "$BIN" explain --format json "$LOG")"
+	printf 'explain-1\t%s\t%s\n' "$s" "$k" >>"$DIR/times.tsv"
+done
+echo "file: $LOG ($((bytes / 1048576)) MiB, $(cat "$DIR/grep.count") lines with %ASA-), $RUNS runs each, $(nproc) CPUs"
+python3 - "$DIR/times.tsv" "$bytes" <<'EOF'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    name, s, k = line.split()
+    runs.setdefault(name, []).append((float(s), int(k)))
+size = int(sys.argv[2])
+label = {"grep": "grep -c '%ASA-'", "explain": "explain --format json",
+         "explain-1": "explain, one thread"}
+med = {}
+for name in ("grep", "explain", "explain-1"):
+    t = sorted(s for s, _ in runs[name])
+    med[name] = statistics.median(t)
+    rss = max(k for _, k in runs[name]) // 1024
+    print(f"{label[name]:24} median {med[name]:.2f} s ({size / 1e6 / max(med[name], 1e-3):.0f} MB/s), "
+          f"min {t[0]:.2f} s, max {t[-1]:.2f} s, peak RSS {rss} MB")
+for name in ("explain", "explain-1"):
+    print(f"{label[name]} / grep throughput (medians): {med['grep'] / max(med[name], 1e-3):.2f}")
+EOF
