@@ -10,7 +10,7 @@
 CC      ?= cc
 CSTD    := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
-CFLAGS  ?= -O2 -g
+CFLAGS  ?= -O3 -g
 LIBS    := -ljansson -lcrypto -lpcap -pthread
 
 ifeq ($(SAN),1)

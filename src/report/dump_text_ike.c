@@ -15,7 +15,7 @@ static bool tx_isakmp_row(struct tctx *c, const struct isakmp_policy *p)
 {
         char b[32], g[16], l[16];
         bool mark = !p->implicit, any = false;
-        bool d[5];
+        bool d[5] = {false}; /* every column, even past the table of bits */
         for (size_t i = 0; i < 5 && i < n_p1_explicit_bits; i++) {
                 d[i] = mark && !(p->explicit_mask & p1_explicit_bits[i].bit);
                 any |= d[i];
