@@ -63,6 +63,36 @@ static int parse_opts(int argc, char **argv, struct explain *x)
         return 0;
 }
 
+/* A tuning variable: unset or empty keeps the default; anything but a
+ * decimal in [lo, hi] is an error, not a silent default. */
+static int env_number(const char *name, long lo, long hi, long *out)
+{
+        const char *v = getenv(name);
+        if (!v || !*v)
+                return 0;
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (*end || n < lo || n > hi) {
+                fprintf(stderr,
+                        "ipsec-doctor explain: %s: '%.32s' is not a number from %ld to %ld\n", name,
+                        v, lo, hi);
+                return -1;
+        }
+        *out = n;
+        return 0;
+}
+
+static int read_env(struct explain *x)
+{
+        long threads = 0, chunk = 0;
+        if (env_number("IPSEC_DOCTOR_THREADS", 1, EXPLAIN_MAX_THREADS, &threads) ||
+            env_number("IPSEC_DOCTOR_CHUNK_BYTES", 1, EXPLAIN_CHUNK_BYTES, &chunk))
+                return -1;
+        x->threads = (unsigned)threads;
+        x->chunk_bytes = (size_t)chunk;
+        return 0;
+}
+
 static int read_configs(struct explain *x)
 {
         for (size_t i = 0; i < x->nconfigs; i++) {
@@ -164,7 +194,7 @@ int cmd_explain(int argc, char **argv)
         int rc = EXIT_INPUT;
         struct findings fs;
         findings_init(&fs);
-        if (parse_opts(argc, argv, x) == 0 && (x->corr = corr_new()) != NULL) {
+        if (parse_opts(argc, argv, x) == 0 && read_env(x) == 0 && (x->corr = corr_new()) != NULL) {
                 if (x->verbose && !x->jsonl && x->fmt == FMT_JSON)
                         x->unknown_list = json_array();
                 rc = run(x, argc, argv, &fs);

@@ -30,7 +30,9 @@ struct explain {
         struct device *devs[EXPLAIN_MAX_DEVS];
         size_t ndevs;
         uint64_t lines, recognised, events;
-        int err; /* EXIT_INPUT once something could not be read */
+        unsigned threads;   /* IPSEC_DOCTOR_THREADS; 0: one per online CPU */
+        size_t chunk_bytes; /* IPSEC_DOCTOR_CHUNK_BYTES; 0: EXPLAIN_CHUNK_BYTES */
+        int err;            /* EXIT_INPUT once something could not be read */
 };
 
 /* Event sink: prints the line (text, jsonl) and feeds the correlator. */
@@ -41,16 +43,21 @@ void explain_config(void *arg, const char *buf, size_t len, uint32_t first);
 void explain_unknown(struct explain *x, const char *s, size_t len, uint32_t line);
 /* Ranked candidates -> findings with fixes and verdicts. */
 int explain_findings(struct explain *x, struct findings *fs);
+/* A regular file is parsed in chunks of this many bytes (a line belongs to
+ * the chunk it starts in), on at most this many threads. */
+#define EXPLAIN_CHUNK_BYTES (256u << 10)
+#define EXPLAIN_MAX_THREADS 64
 /* Lines longer than this are cut: the rest is not read as a new line. */
 #define EXPLAIN_LINE_MAX (64u << 10)
 /* One line (no '\n') to the readers, numbered; pre: its syslog parse, when
  * already done (NULL: parse here). */
 void explain_line(struct explain *x, uint32_t *lineno, const char *s, size_t len,
                   const struct syslog_parse *pre);
-/* Reads fd in place when it is a non-empty regular file, its lines parsed
- * on all cores and handed to the readers in order; false (nothing read)
- * leaves it to the buffered reader. */
-bool explain_read_mapped(struct explain *x, int fd);
+/* Reads fd when it is a non-empty regular file, its lines parsed on all
+ * cores and handed to the readers in order: 1 done, -1 a read error (errno
+ * set), 0 nothing read (not a regular file, or no memory for the chunks):
+ * the buffered reader takes it. */
+int explain_read_parallel(struct explain *x, int fd);
 /* Streams one input through the readers (path "-" = stdin). */
 int explain_read(struct explain *x, const char *path);
 

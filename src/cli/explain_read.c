@@ -1,7 +1,7 @@
 /*
  * Streaming input for explain, one line at a time, so a 1 GB log costs no
- * more memory than a short one. A regular file is mapped and its lines
- * parsed on all cores (explain_mapped.c); a pipe, a terminal or --follow
+ * more memory than a short one. A regular file is read in chunks whose
+ * lines are parsed on all cores (explain_parallel.c); a pipe, a terminal or --follow
  * is read here through a fixed buffer. Lines longer than EXPLAIN_LINE_MAX
  * are cut (the rest is not read as a new line). --follow keeps reading at
  * the end of the last file, as tail -f does.
@@ -112,7 +112,8 @@ int explain_read(struct explain *x, const char *path)
                 signal(SIGINT, on_signal);
                 signal(SIGTERM, on_signal);
         }
-        int rc = !x->follow && explain_read_mapped(x, fd) ? 0 : read_fd(x, fd, &l);
+        int rc = x->follow ? 0 : explain_read_parallel(x, fd);
+        rc = rc > 0 ? 0 : rc < 0 ? -1 : read_fd(x, fd, &l);
         if (rc)
                 fprintf(stderr, "ipsec-doctor: %s: %s\n", path, strerror(errno));
         if (fd)

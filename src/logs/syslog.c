@@ -266,13 +266,7 @@ static long asa_tag_at(const char *p, const char *end)
         if (end - p < 14 || p[4] != '-' || !logs_digit(p[5]) || p[6] != '-' || p[13] != ':' ||
             !is_asa_facility(p + 1, 3))
                 return -1;
-        long v = 0;
-        for (int i = 7; i < 13; i++) {
-                if (!logs_digit(p[i]))
-                        return -1;
-                v = v * 10 + (p[i] - '0');
-        }
-        return v;
+        return six_digits(p + 7, end);
 }
 
 static bool percent_form(const char *s, size_t len, struct syslog_parse *f)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # explain reads a regular file in place with its lines parsed on several
-# threads (src/cli/explain_mapped.c), and a pipe line by line. Both must say
+# threads (src/cli/explain_parallel.c), and a pipe line by line. Both must say
 # the same. Every explain golden input, the public show corpus and a mixed
-# syslog are read three ways: from a pipe, mapped on one thread, and mapped
+# syslog are read three ways: from a pipe, in chunks on one thread, and in chunks
 # on four threads with chunks of a few lines (so lines are handed over
 # across many chunks, with prompts, show blocks and pasted configs cut
 # between them). Usage: explain-threads.sh BIN
@@ -35,7 +35,7 @@ check() { # FILE
 			fail=1
 		fi
 		if ! cmp -s "$TMP/one" "$TMP/pipe"; then
-			echo "explain-threads: $1 ($fmt): the mapped file differs from the pipe" >&2
+			echo "explain-threads: $1 ($fmt): the file read in chunks differs from the pipe" >&2
 			diff "$TMP/one" "$TMP/pipe" | head -5 >&2
 			fail=1
 		fi
@@ -47,6 +47,44 @@ check() { # FILE
 python3 "$ROOT/bench/gen-syslog.py" 1 >"$TMP/mixed.log"
 printf 'no newline at the end %%ASA-5-713904: IP = 192.0.2.1, NO_PROPOSAL_CHOSEN' >>"$TMP/mixed.log"
 check "$TMP/mixed.log"
+# The same with CRLF line ends and a few lines longer than a chunk.
+sed 's/$/\r/' "$TMP/mixed.log" | head -2000 >"$TMP/crlf.log"
+check "$TMP/crlf.log"
+
+# Lines longer than EXPLAIN_LINE_MAX (64 KiB) are cut and their rest is not
+# a line; the pipe reader cuts them where its buffer ends, so here one
+# thread with whole chunks is compared with four threads and small chunks.
+python3 - "$TMP/long.log" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(40):
+        f.write("%%ASA-5-713904: IP = 192.0.2.%d, NO_PROPOSAL_CHOSEN %s\n" % (i, "x" * (i * 7000)))
+        f.write("%ASA-3-713902: IP = 192.0.2.1, Removing peer from peer table failed\n")
+PY
+for chunk in 1000 70000 100000; do
+	IPSEC_DOCTOR_THREADS=1 "$BIN" explain --format jsonl "$TMP/long.log" >"$TMP/one" 2>&1
+	IPSEC_DOCTOR_THREADS=4 IPSEC_DOCTOR_CHUNK_BYTES=$chunk \
+		"$BIN" explain --format jsonl "$TMP/long.log" >"$TMP/four" 2>&1
+	if ! cmp -s "$TMP/one" "$TMP/four" || ! grep -q '"lines":80,' "$TMP/one"; then
+		echo "explain-threads: long lines, chunks of $chunk: differ or miscounted" >&2
+		diff "$TMP/one" "$TMP/four" | head -5 >&2
+		fail=1
+	fi
+done
+
+# A log cut short while it is read (rotated with copytruncate) ends where
+# it now ends: no crash, whatever the timing.
+python3 "$ROOT/bench/gen-syslog.py" 48 >"$TMP/big.log"
+IPSEC_DOCTOR_CHUNK_BYTES=4096 "$BIN" explain --format json "$TMP/big.log" >/dev/null 2>&1 &
+pid=$!
+sleep 0.05
+: >"$TMP/big.log"
+wait "$pid"
+rc=$?
+if [ "$rc" -gt 2 ]; then
+	echo "explain-threads: a log truncated while read: exit $rc" >&2
+	fail=1
+fi
 for f in "$ROOT"/tests/golden/explain/*/*; do
 	case $f in */cmd | */expected* | */exit | */secrets | */*.md) continue ;; esac
 	[ -f "$f" ] && [ -s "$f" ] && check "$f"
@@ -54,6 +92,18 @@ done
 for f in "$ROOT"/../shared/corpus/show/*; do
 	[ -f "$f" ] && check "$f"
 done
+# The tuning variables refuse what is not a number in range, in one line.
+for bad in "IPSEC_DOCTOR_THREADS=abc" "IPSEC_DOCTOR_THREADS=0" "IPSEC_DOCTOR_THREADS=65" \
+	"IPSEC_DOCTOR_CHUNK_BYTES=262145" "IPSEC_DOCTOR_CHUNK_BYTES=-1"; do
+	env "$bad" "$BIN" explain "$TMP/mixed.log" >/dev/null 2>"$TMP/err"
+	rc=$?
+	if [ "$rc" -ne 2 ] || [ "$(wc -l <"$TMP/err")" -ne 1 ] ||
+		! grep -q "^ipsec-doctor explain: ${bad%%=*}: '${bad#*=}' is not a number" "$TMP/err"; then
+		echo "explain-threads: $bad: exit $rc, stderr: $(cat "$TMP/err")" >&2
+		fail=1
+	fi
+done
+
 echo "explain-threads: $n comparisons"
 [ "$n" -gt 100 ] || { echo "explain-threads: too few inputs compared" >&2; exit 1; }
 exit $fail
