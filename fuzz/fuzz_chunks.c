@@ -88,6 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 return 0;
         }
         fflush(f);
+        rewind(f); /* the reader starts where the file offset is */
         start(&x, &got);
         x.threads = threads;
         x.chunk_bytes = chunk;

@@ -61,7 +61,8 @@ struct parallel {
         pthread_mutex_t mu;
         pthread_cond_t cv;
         int fd;
-        uint64_t size;      /* the file's size when reading began */
+        uint64_t start;     /* the file offset reading began at (stdin need not be at 0) */
+        uint64_t size;      /* bytes from start to the file's end when reading began */
         size_t chunk_bytes; /* CHUNK */
         size_t cap;         /* a chunk buffer's size */
         uint64_t nchunks;   /* ceil(size / CHUNK) */
@@ -69,8 +70,9 @@ struct parallel {
         struct chunk *ring;
 };
 
-/* Reads file bytes [c->off + c->have, c->off + want) into c->buf, up to the
- * file's first size. Short reads are retried; a read of 0 ends the file. */
+/* Reads bytes [c->off + c->have, c->off + want) (offsets from p->start)
+ * into c->buf, up to the size the file had. Short reads are retried; a
+ * read of 0 ends the file. */
 static void fill(const struct parallel *p, struct chunk *c, size_t want)
 {
         if (want > p->cap)
@@ -78,8 +80,8 @@ static void fill(const struct parallel *p, struct chunk *c, size_t want)
         if (c->off + want > p->size)
                 want = (size_t)(p->size - c->off);
         while (c->have < want && !c->err) {
-                ssize_t n =
-                    pread(p->fd, c->buf + c->have, want - c->have, (off_t)(c->off + c->have));
+                ssize_t n = pread(p->fd, c->buf + c->have, want - c->have,
+                                  (off_t)(p->start + c->off + c->have));
                 if (n < 0 && errno == EINTR)
                         continue;
                 if (n < 0)
@@ -239,11 +241,13 @@ static int run(struct explain *x, struct parallel *p)
 int explain_read_parallel(struct explain *x, int fd)
 {
         struct stat st;
-        if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size <= 0)
+        off_t at = lseek(fd, 0, SEEK_CUR);
+        if (fstat(fd, &st) || !S_ISREG(st.st_mode) || at < 0 || st.st_size <= at)
                 return 0;
         struct parallel p = {
             .fd = fd,
-            .size = (uint64_t)st.st_size,
+            .start = (uint64_t)at,
+            .size = (uint64_t)(st.st_size - at),
             /* Smaller chunks than the default only spread a short input
              * over many chunks (tests). */
             .chunk_bytes = x->chunk_bytes ? x->chunk_bytes : EXPLAIN_CHUNK_BYTES,
@@ -269,6 +273,8 @@ int explain_read_parallel(struct explain *x, int fd)
                         pthread_join(tid[i], NULL);
                 pthread_cond_destroy(&p.cv);
                 pthread_mutex_destroy(&p.mu);
+                /* what was read is consumed, as read() would have it */
+                lseek(fd, (off_t)(p.start + p.size), SEEK_SET);
                 errno = err;
                 rc = err ? -1 : 1;
         }

@@ -72,6 +72,18 @@ for chunk in 1000 70000 100000; do
 	fi
 done
 
+# Standard input that is a regular file is read from where its offset is,
+# as a pipe would give it, and left at its end.
+tail -n +100 "$TMP/mixed.log" >"$TMP/tail.log"
+"$BIN" explain --format jsonl - <"$TMP/tail.log" >"$TMP/one"
+(head -n 99 >/dev/null && "$BIN" explain --format jsonl - && [ "$(wc -c)" -eq 0 ]) <"$TMP/mixed.log" >"$TMP/four"
+# head may read ahead on a pipe but not on a file: it seeks back to the line end.
+if ! cmp -s "$TMP/one" "$TMP/four"; then
+	echo "explain-threads: standard input at an offset is not read from there" >&2
+	diff "$TMP/one" "$TMP/four" | head -5 >&2
+	fail=1
+fi
+
 # A log cut short while it is read (rotated with copytruncate) ends where
 # it now ends: no crash, whatever the timing.
 python3 "$ROOT/bench/gen-syslog.py" 48 >"$TMP/big.log"
