@@ -8,6 +8,7 @@
 
 #include "catalog/messages.h"
 #include "logs/logs.h"
+#include "logs/marks.h"
 
 struct got {
         const struct message *first;
@@ -319,6 +320,48 @@ static void vpnclient_entries(void **state)
         assert_string_equal(g.first->key, "426");
 }
 
+/* The one-pass marks agree with a byte-by-byte reading on every length
+ * (whole 16-byte blocks, tails, texts shorter than one block) and every
+ * NUL position, each text in a buffer of exactly its length. */
+static void body_marks_agree(void **state)
+{
+        (void)state;
+        static const char alphabet[] = "..GU a1\0xG.U";
+        unsigned seed = 7;
+        for (size_t n = 0; n <= 100; n++)
+                for (int round = 0; round < 20; round++) {
+                        char *s = malloc(n ? n : 1);
+                        assert_non_null(s);
+                        for (size_t i = 0; i < n; i++) {
+                                seed = seed * 1103515245u + 12345u;
+                                s[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+                        }
+                        struct body_marks m;
+                        body_marks(s, n, &m);
+                        size_t len = n;
+                        for (size_t i = 0; i < n; i++)
+                                if (s[i] == '\0') {
+                                        len = i;
+                                        break;
+                                }
+                        assert_int_equal(m.len, len);
+                        size_t dot = 0, cap = 0;
+                        for (size_t i = 0; i <= len; i++) {
+                                bool is_dot = i < len && s[i] == '.';
+                                bool is_cap = i < len && (s[i] == 'G' || s[i] == 'U');
+                                if (i == len || is_dot) {
+                                        assert_int_equal(marks_next(&m, m.dot, dot), i);
+                                        dot = i + 1;
+                                }
+                                if (i == len || is_cap) {
+                                        assert_int_equal(marks_next(&m, m.cap, cap), i);
+                                        cap = i + 1;
+                                }
+                        }
+                        free(s);
+                }
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -328,6 +371,7 @@ int main(void)
             cmocka_unit_test(asa_lookup_by_number),
             cmocka_unit_test(show_blocks),
             cmocka_unit_test(vpnclient_entries),
+            cmocka_unit_test(body_marks_agree),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
