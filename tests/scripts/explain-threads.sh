@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# explain reads a regular file in place with its lines parsed on several
+# explain reads a regular file in chunks with its lines parsed on several
 # threads (src/cli/explain_parallel.c), and a pipe line by line. Both must say
 # the same. Every explain golden input, the public show corpus and a mixed
 # syslog are read three ways: from a pipe, in chunks on one thread, and in chunks
