@@ -101,7 +101,7 @@ static const struct peer_tag {
 } peer_tags[] = {
 #define T(s)                                                                                       \
         {                                                                                          \
-                s, sizeof(s) - 1, s[sizeof(s) - 2]                                                 \
+                (s), sizeof(s) - 1, (s)[sizeof(s) - 2]                                             \
         }
     T("IP = "), T("Remote:"), T("IP <"),      T("peer at "),  T("srcaddr="),  T("remote="),
     T("Peer "), T("from "),   T("src_addr "), T("server = "), T("IKE Peer "),
