@@ -89,6 +89,26 @@ char *ios_rest(struct ios_ctx *c, size_t i)
 
 static unsigned line_indent(const struct text_line *l);
 
+/* The name an opener line gives, or NULL with *rc set. */
+static const char *opener_name(const struct ios_ctx *c, int *rc)
+{
+        const char *name = ios_arg(c, 0);
+        *rc = !name ? IOS_UNKNOWN : c->neg ? IOS_OK : IOS_OOM;
+        return name && !c->neg ? name : NULL;
+}
+
+struct isakmp_profile *ios_named_profile(struct ios_ctx *c, int *rc)
+{
+        const char *name = opener_name(c, rc);
+        return name ? model_obtain_profile(c->dev, name, &c->loc) : NULL;
+}
+
+struct keyring *ios_named_keyring(struct ios_ctx *c, int *rc)
+{
+        const char *name = opener_name(c, rc);
+        return name ? model_obtain_keyring(c->dev, name, &c->loc) : NULL;
+}
+
 int ios_open(struct ios_ctx *c, enum ios_mode mode, void *obj)
 {
         if (c->depth == IOS_MAX_DEPTH)

@@ -194,14 +194,10 @@ static const struct ios_cmd proposal_cmds[] = {
 
 static int keyring(struct ios_ctx *c)
 {
-        const char *name = ios_arg(c, 0);
-        if (!name)
-                return IOS_UNKNOWN;
-        if (c->neg)
-                return IOS_OK;
-        struct keyring *r = model_obtain_keyring(c->dev, name, &c->loc);
+        int rc;
+        struct keyring *r = ios_named_keyring(c, &rc);
         if (!r)
-                return IOS_OOM;
+                return rc;
         r->ikev2 = true;
         return ios_open(c, IM_IKEV2_KEYRING, r);
 }
@@ -309,14 +305,10 @@ static const struct ios_cmd peer_cmds[] = {
 
 static int profile(struct ios_ctx *c)
 {
-        const char *name = ios_arg(c, 0);
-        if (!name)
-                return IOS_UNKNOWN;
-        if (c->neg)
-                return IOS_OK;
-        struct isakmp_profile *p = model_obtain_profile(c->dev, name, &c->loc);
+        int rc;
+        struct isakmp_profile *p = ios_named_profile(c, &rc);
         if (!p)
-                return IOS_OOM;
+                return rc;
         p->ikev2 = true;
         return ios_open(c, IM_IKEV2_PROFILE, p);
 }

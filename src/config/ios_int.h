@@ -110,6 +110,11 @@ char *ios_str(struct ios_ctx *c, const char *s);
 char *ios_rest(struct ios_ctx *c, size_t i);
 /* Opens a sub-mode editing obj at the current line's indent. */
 int ios_open(struct ios_ctx *c, enum ios_mode mode, void *obj);
+/* The profile / keyring a "crypto isakmp|ikev2 profile|keyring NAME" line
+ * names, created on first use; NULL with *rc set when there is none to
+ * open (IOS_UNKNOWN: no name; IOS_OK: a "no" line; IOS_OOM). */
+struct isakmp_profile *ios_named_profile(struct ios_ctx *c, int *rc);
+struct keyring *ios_named_keyring(struct ios_ctx *c, int *rc);
 /* The element of the innermost open mode. */
 void *ios_obj(const struct ios_ctx *c);
 /* Runs the words from absolute index start as a sub-command of mode on obj

@@ -274,14 +274,10 @@ static int isakmp_key(struct ios_ctx *c)
 
 static int keyring(struct ios_ctx *c)
 {
-        const char *name = ios_arg(c, 0);
-        if (!name)
-                return IOS_UNKNOWN;
-        if (c->neg)
-                return IOS_OK;
-        struct keyring *r = model_obtain_keyring(c->dev, name, &c->loc);
+        int rc;
+        struct keyring *r = ios_named_keyring(c, &rc);
         if (!r)
-                return IOS_OOM;
+                return rc;
         if (kw(ios_arg(c, 1), "vrf") && ios_arg(c, 2) && !(r->vrf = ios_str(c, ios_arg(c, 2))))
                 return IOS_OOM;
         return ios_open(c, IM_KEYRING, r);

@@ -14,15 +14,9 @@
 
 static int profile(struct ios_ctx *c)
 {
-        const char *name = ios_arg(c, 0);
-        if (!name)
-                return IOS_UNKNOWN;
-        if (c->neg)
-                return IOS_OK;
-        struct isakmp_profile *p = model_obtain_profile(c->dev, name, &c->loc);
-        if (!p)
-                return IOS_OOM;
-        return ios_open(c, IM_ISAKMP_PROFILE, p);
+        int rc;
+        struct isakmp_profile *p = ios_named_profile(c, &rc);
+        return p ? ios_open(c, IM_ISAKMP_PROFILE, p) : rc;
 }
 
 static int push_str(struct ios_ctx *c, struct ptrvec *v, const char *s)
