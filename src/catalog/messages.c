@@ -44,8 +44,8 @@ const struct message *message_at(size_t i)
 
 #define INDEX_MAX 1024
 static const struct message *index_v[INDEX_MAX];
-static uint16_t index_plen[INDEX_MAX]; /* strlen of each entry's pattern: asked per line */
-static int32_t index_asa[INDEX_MAX];   /* an ASA entry's ID as a number; -1 for the others */
+static size_t index_plen[INDEX_MAX]; /* strlen of each entry's pattern: asked per line */
+static int32_t index_asa[INDEX_MAX]; /* an ASA entry's ID as a number; -1 for the others */
 static size_t index_n;
 
 /* ASA message IDs are six digits: a direct table from the ID to its first
@@ -95,8 +95,7 @@ static void index_fill(void)
         for (size_t i = 0; i < n; i++) {
                 index_asa[i] =
                     (int32_t)(index_v[i]->family == MSG_ASA_SYSLOG ? asa_id(index_v[i]->key) : -1);
-                size_t pl = index_v[i]->pattern ? strlen(index_v[i]->pattern) : 0;
-                index_plen[i] = (uint16_t)(pl < UINT16_MAX ? pl : UINT16_MAX);
+                index_plen[i] = index_v[i]->pattern ? strlen(index_v[i]->pattern) : 0;
         }
         index_n = n;
 }
@@ -180,9 +179,7 @@ const struct message *message_find_asa(unsigned long id, const char *text, size_
         /* the entries of one ID follow each other in the index */
         for (size_t i = asa_first[id] - 1u; i < index_n && index_asa[i] == (int32_t)id; i++) {
                 const struct message *m = index_v[i];
-                if (!m->pattern ||
-                    (index_plen[i] < UINT16_MAX ? contains_n(text, len, m->pattern, index_plen[i])
-                                                : contains(text, len, m->pattern)))
+                if (!m->pattern || contains_n(text, len, m->pattern, index_plen[i]))
                         return m;
         }
         return NULL;

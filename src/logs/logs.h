@@ -142,7 +142,8 @@ bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_
 bool logs_field_at(const char *p, const char *end, char out[LOG_FIELD_MAX]);
 /* The same value in place: its start in *start and its length (0: none). */
 size_t logs_field_span(const char *p, const char *end, const char **start);
-/* Inline: asked of most lines by the syslog reader's hot path. */
+
+/* Inline, the three below: asked of most lines by the syslog reader. */
 
 /* Decimal at p (digits only, saturating); digits consumed. */
 static inline size_t logs_u64(const char *p, const char *end, long long *out)
