@@ -40,6 +40,7 @@ struct merge {
         const struct cmd_log *log;
         size_t first_change;
         struct arena tmp; /* nodes, keys, maps: freed when the merge is done */
+        struct arena *out; /* texts the merged config shows */
         struct mnode root;
         struct mnode **of; /* per input line: the node of the mode it opened */
         struct mnode *prev_ctx, *end;
@@ -461,7 +462,7 @@ static const char *strip_line_n(struct merge *m, const struct lw *w, uint32_t *l
         for (size_t i = 0; i < w->n; i++)
                 if ((i < 2 || i > 3) && kput(m, &len, w->v[i]))
                         return NULL;
-        return arena_strndup(&m->tmp, m->kb, len - 1);
+        return arena_strndup(m->out, m->kb, len - 1);
 }
 
 static int command(struct merge *m, size_t i, struct mnode *ctx)
@@ -685,7 +686,7 @@ int cmd_merge(const struct text *t, const struct cmd_log *log, size_t first_chan
               struct cmd_merged *out)
 {
         memset(out, 0, sizeof(*out));
-        struct merge m = {.t = t, .log = log, .first_change = first_change};
+        struct merge m = {.t = t, .log = log, .first_change = first_change, .out = a};
         static const struct cmd_rec root_rec = {.parent = CMD_TOP, .kind = CK_OPEN};
         m.root.rec = &root_rec;
         m.slots.nocase = m.groups.nocase = true;
