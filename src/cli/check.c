@@ -15,6 +15,7 @@
 #include "../negotiate/discover.h"
 #include "../report/tunnel_text.h"
 #include "../report/report.h"
+#include "check_fix.h"
 #include "cli.h"
 
 struct check_opts {
@@ -22,6 +23,7 @@ struct check_opts {
         enum severity fail_on, min_sev;
         const char *select, *ignore;
         enum platform force;
+        bool fix;
 };
 
 static bool in_id_list(const char *list, const char *id)
@@ -79,6 +81,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
             {"select", required_argument, NULL, 's'},
             {"ignore", required_argument, NULL, 'i'},
             {"platform", required_argument, NULL, 'p'},
+            {"fix", no_argument, NULL, 'x'},
             {NULL, 0, NULL, 0},
         };
         int ch;
@@ -106,6 +109,9 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
                         break;
                 case 'p':
                         rc = parse_platform(optarg, &o->force);
+                        break;
+                case 'x':
+                        o->fix = true;
                         break;
                 default:
                         fprintf(stderr,
@@ -186,6 +192,15 @@ static int run_pairs(struct device *const *devs, size_t n, const struct check_op
         return 0;
 }
 
+/* check --fix runs everything again on the fixed copies (check_fix.c). */
+static int recheck(struct device *const *devs, size_t n, const void *opts, struct findings *fs)
+{
+        for (size_t i = 0; i < n; i++)
+                if (run_checks(devs[i], opts, fs))
+                        return -1;
+        return run_pairs(devs, n, opts, fs);
+}
+
 static int exit_status(const struct findings *fs, enum severity fail_on)
 {
         for (size_t i = 0; i < fs->list.n; i++) {
@@ -242,10 +257,26 @@ int cmd_check(int argc, char **argv)
                 rc = EXIT_INPUT;
                 goto out;
         }
+        size_t errors_after = 0;
+        if (o.fix && check_fix_replay(devs, ndev, recheck, &o, &fs, &errors_after)) {
+                fprintf(stderr, "ipsec-doctor: --fix: cannot replay the fixes\n");
+                rc = EXIT_INPUT;
+                goto out;
+        }
         findings_sort(&fs);
         if (o.fmt == FMT_TEXT)
-                for (size_t i = 0; i < fs.tunnels.n; i++)
-                        report_tunnel_line(stdout, fs.tunnels.v[i]);
+                for (size_t i = 0; i < fs.tunnels.n; i++) {
+                        const struct tunnel_result *t = fs.tunnels.v[i];
+                        report_tunnel_line(stdout, t);
+                        if (t->after_fix) {
+                                printf("  after --fix: ");
+                                report_tunnel_line(stdout, t->after_fix);
+                        }
+                }
+        if (o.fmt == FMT_TEXT && o.fix)
+                printf("after --fix (every printed fix pasted into copies): %zu error(s) "
+                       "remain\n",
+                       errors_after);
         if (o.fmt == FMT_TEXT && fs.tunnels.n)
                 putchar('\n');
         static const enum report_format map[] = {REPORT_TEXT, REPORT_JSON, REPORT_SARIF,

@@ -165,8 +165,8 @@ void asa_secret(struct secret *sec, const char *s, bool encrypted)
                 secret_set_unknown(sec, SECRET_MASKED);
         else if (encrypted)
                 secret_set_unknown(sec, SECRET_ENCRYPTED);
-        else if (secret_text_is_masked(s, strlen(s)))
-                secret_set_unknown(sec, SECRET_MASKED);
+        else if (secret_text_is_masked(s, strlen(s)) || lex_is_placeholder(s))
+                secret_set_unknown(sec, SECRET_MASKED); /* or a fix's "<pre-shared-key>" */
         else
                 secret_set(sec, s, strlen(s));
 }
@@ -276,7 +276,8 @@ static int read_line(struct asa_ctx *c, const struct text_line *l)
         words_merge_placeholders(w);
         if (w->n > 0) {
                 c->line = l;
-                c->loc = (struct loc){.file = c->dev->file, .line = l->lineno, .text = l->shown};
+                c->loc = (struct loc){
+                    .file = l->file ? l->file : c->dev->file, .line = l->lineno, .text = l->shown};
                 c->no = kw(w->w[0], "no");
                 c->a = w->w + (c->no ? 1 : 0);
                 c->base = c->a;

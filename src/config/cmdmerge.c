@@ -39,7 +39,7 @@ struct merge {
         const struct text *t;
         const struct cmd_log *log;
         size_t first_change;
-        struct arena tmp; /* nodes, keys, maps: freed when the merge is done */
+        struct arena tmp;  /* nodes, keys, maps: freed when the merge is done */
         struct arena *out; /* texts the merged config shows */
         struct mnode root;
         struct mnode **of; /* per input line: the node of the mode it opened */

@@ -77,7 +77,9 @@ static int copy_text(const struct text *src, struct device *dev, struct text *ds
                 d->s = arena_strndup(a, d->s, d->len);
                 d->shown = copy_str(a, d->shown);
                 d->mode = copy_str(a, d->mode);
-                if (!d->s || !d->shown || (src->lines[i].mode && !d->mode))
+                d->file = copy_str(a, d->file);
+                if (!d->s || !d->shown || (src->lines[i].mode && !d->mode) ||
+                    (src->lines[i].file && !d->file))
                         return -1;
         }
         dst->version.text = copy_str(a, src->version.text);
@@ -124,7 +126,8 @@ static int read_text(struct device **devp, const struct text *t, size_t first_ch
                 diag_set(err, t->file, 0, "input too large: model memory limit reached");
                 goto out;
         }
-        set_platform(d2, t, force);
+        set_platform(d2, &t2, force); /* t2's version text lives in d2 */
+        d2->platform = dev->platform;
         d2->nlines = first_change;
         if (run_reader(d2, &t2, NULL, err) || finish(d2, &t2, err)) {
                 model_free(d2);
@@ -197,6 +200,8 @@ static int join(struct device *dev, const struct text *cfg, const struct text *c
         memcpy(out->lines, cfg->lines, cfg->n * sizeof(*cfg->lines));
         if (chg->n)
                 memcpy(out->lines + cfg->n, chg->lines, chg->n * sizeof(*chg->lines));
+        for (size_t i = cfg->n; i < out->n; i++)
+                out->lines[i].file = chg->file;
         return 0;
 }
 
@@ -205,6 +210,10 @@ static int read_changed(struct device *dev, struct text *t, const char *chg_file
                         struct cmd_merged *merged, size_t *first_change, struct diag *err)
 {
         struct text c, all;
+        if (!(chg_file = arena_strdup(&dev->arena, chg_file))) {
+                diag_set(err, t->file, 0, "out of memory");
+                goto fail;
+        }
         if (text_from_buffer(chg_file, chg, chg_len, &dev->arena, &c, err))
                 goto fail;
         if (join(dev, t, &c, &all)) {

@@ -434,7 +434,7 @@ static int one_line(struct ios_ctx *c, const struct text_line *l)
         if (!c->w)
                 return -1;
         int rc = IOS_OK;
-        c->loc = (struct loc){c->dev->file, l->lineno, l->shown};
+        c->loc = (struct loc){l->file ? l->file : c->dev->file, l->lineno, l->shown};
         c->neg = false;
         if (c->w->n && c->w->w[0][0] == '!') {
                 /* a comment indented with tabs, which the input layer did not mark */

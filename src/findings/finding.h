@@ -34,6 +34,15 @@ struct fix {
         const char *warning; /* NULL or the change-control warning */
 };
 
+/* `check --fix`: this finding's printed fixes pasted into copies of the
+ * configs (through `apply`'s path) and every check run again. */
+struct fix_replay {
+        bool done;
+        bool clears;            /* the finding is reported fewer times after */
+        const char *new_error;  /* the ID of an error the fix adds, or NULL */
+        size_t tunnels_failing; /* tunnels between the configs that do not establish */
+};
+
 struct finding {
         const struct diagnosis *diag;
         enum severity severity;
@@ -48,6 +57,7 @@ struct finding {
         struct fix *fixes;
         size_t nfixes, fixcap;
         size_t seq; /* insertion order, the last sort key */
+        struct fix_replay replay;
 };
 
 struct findings {

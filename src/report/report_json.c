@@ -50,6 +50,12 @@ json_t *report_finding_json(const struct finding *f)
         json_object_set_new(o, "evidence", evidence_json(f));
         json_object_set_new(o, "explanation", json_string(f->explanation));
         json_object_set_new(o, "fix", fixes_json(f));
+        if (f->replay.done)
+                json_object_set_new(
+                    o, "fix_replay",
+                    json_pack("{s:b, s:o, s:I}", "clears", f->replay.clears, "new_error",
+                              f->replay.new_error ? json_string(f->replay.new_error) : json_null(),
+                              "tunnels_failing", (json_int_t)f->replay.tunnels_failing));
         return o;
 }
 

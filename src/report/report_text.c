@@ -58,6 +58,12 @@ static void print_fixes(FILE *out, const struct finding *f, const struct palette
                 if (x->warning)
                         wrap(out, "  warning: ", x->warning);
         }
+        const struct fix_replay *r = &f->replay;
+        if (r->done)
+                fprintf(out, "  --fix: pasted into copies, %s%s%s\n",
+                        r->clears ? "it clears this finding" : "it does NOT clear this finding",
+                        r->new_error ? " but adds the error " : "",
+                        r->new_error ? r->new_error : "");
 }
 
 static void print_one(FILE *out, const struct finding *f, const struct palette *c)
