@@ -465,6 +465,53 @@ static const char *strip_line_n(struct merge *m, const struct lw *w, uint32_t *l
         return arena_strndup(m->out, m->kb, len - 1);
 }
 
+/* The text after the first two words ("access-list 110 permit ..."). */
+static const char *after_two_words(const char *s, size_t *len)
+{
+        const char *p = s, *end = s + *len;
+        for (int k = 0; k < 2; k++) {
+                while (p < end && *p != ' ')
+                        p++;
+                while (p < end && *p == ' ')
+                        p++;
+        }
+        *len = (size_t)(end - p);
+        return p;
+}
+
+/* SEM_ACL_BLOCK: the block of "ip access-list extended N" takes the live
+ * top-level "access-list N" lines as its entries, in their order. */
+static int absorb_numbered(struct merge *m, struct mnode *blk, const struct lw *w)
+{
+        static const struct cmd_rec entry = {
+            .parent = CMD_TOP, .kind = CK_LINE, .hit = true, .sem = {0, 0, SEM_SEQ | SEM_MULTI}};
+        if (w->n < 4)
+                return 0;
+        for (struct mnode *c = m->root.first; c; c = c->next) {
+                if (c->dead || c->neg || !c->cfg || c == blk)
+                        continue;
+                struct lw cw;
+                if (split(c->s, c->len, &cw))
+                        return -1;
+                bool same =
+                    !cw.neg && cw.n > 2 && kw(cw.v[0], "access-list") && kw(cw.v[1], w->v[3]);
+                free(cw.w);
+                if (!same)
+                        continue;
+                struct mnode *e = new_node(m, c->idx, c->s, c->len);
+                if (!e)
+                        return -1;
+                e->s = after_two_words(c->s, &e->len);
+                e->rec = &entry;
+                e->cfg = true;
+                e->seq = blk->maxseq + 10;
+                blk->maxseq = e->seq;
+                link_after(blk, blk->last, e);
+                kill(c);
+        }
+        return 0;
+}
+
 static int command(struct merge *m, size_t i, struct mnode *ctx)
 {
         const struct cmd_rec *r = &m->log->v[i];
@@ -550,6 +597,8 @@ static int command(struct merge *m, size_t i, struct mnode *ctx)
         n->cfg = true;
         n->neg = w.neg;
         rc = place(m, ctx, n, &w, skip, asa_line);
+        if (rc == 0 && r->kind == CK_OPEN && !w.neg && (r->sem.flags & SEM_ACL_BLOCK))
+                rc = absorb_numbered(m, n, &w);
         if (rc == 0) {
                 if (r->kind == CK_OPEN && !w.neg)
                         m->of[i] = n;

@@ -51,6 +51,12 @@ enum {
          * the word after the name is a number ("crypto map M 10 ..."), the
          * whole line otherwise ("crypto map M client ...") */
         SEM_KEY_NUMBERED = 1u << 5,
+        /* "ip access-list extended|standard N" edits the list that top-level
+         * "access-list N ..." lines made: opening it takes them into its
+         * block, numbered 10, 20, ... (IOS Security Configuration Guide,
+         * "IP Access List Entry Sequence Numbering": numbered lists take
+         * sequence numbers too) */
+        SEM_ACL_BLOCK = 1u << 6,
 };
 
 struct cmd_sem {

@@ -505,7 +505,7 @@ static const struct ios_cmd top_cmds[] = {
      * access-list-number" removes the list; the arguments after the number
      * are ignored) */
     {{"access-list"}, access_list, false, {0, 2, SEM_MULTI}},
-    {{"ip", "access-list"}, ip_access_list, false},
+    {{"ip", "access-list"}, ip_access_list, false, SEM_FLAGS(SEM_ACL_BLOCK)},
     {{"ipv6", "access-list"}, ipv6_access_list, false},
 };
 

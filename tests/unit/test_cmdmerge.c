@@ -157,6 +157,19 @@ static void ios_acl_sequence_numbers(void **st)
         model_free(r.dev);
 }
 
+/* A numbered list edited by its number: "5 deny" goes before its entries. */
+static void ios_numbered_acl_by_sequence(void **st)
+{
+        (void)st;
+        struct rd r =
+            rd(PLAT_IOS, ios_cfg, "ip access-list extended 101\n 5 deny ip host 10.7.7.7 any\n");
+        const struct acl *a = model_get_acl(r.dev, "101");
+        assert_int_equal(a->aces.n, 3);
+        assert_int_equal(((const struct ace *)a->aces.v[0])->action, ACL_DENY);
+        assert_int_equal(((const struct ace *)a->aces.v[1])->action, ACL_PERMIT);
+        model_free(r.dev);
+}
+
 /* Exact-entry removal in a named ACL; "no access-list 101 ..." drops all 101. */
 static void ios_acl_no_forms(void **st)
 {
@@ -379,6 +392,7 @@ int main(void)
             cmocka_unit_test(ios_submode_reentered),
             cmocka_unit_test(ios_acl_sequence_numbers),
             cmocka_unit_test(ios_acl_no_forms),
+            cmocka_unit_test(ios_numbered_acl_by_sequence),
             cmocka_unit_test(ios_no_crypto_map_and_pool),
             cmocka_unit_test(ios_tset_redefined),
             cmocka_unit_test(pasted_line_placed_by_kind),
