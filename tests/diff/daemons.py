@@ -193,8 +193,7 @@ class Pair:
         b.load(conf_b)
         off_a, off_b = a.log_size(), b.log_size()
         r = a.swanctl("--initiate", "--child", conn, "--timeout", "20", "--loglevel", "1", timeout=40)
-        log_a = a.log_since(off_a)
-        outcome = classify(r.returncode == 0, log_a, version)
+        outcome = classify(r.returncode == 0, a.log_since(off_a), b.log_since(off_b), version)
         if outcome == "established":
             outcome = self._rekey(conn, version)
         evidence = [ln for ln in (a.log_since(off_a) + b.log_since(off_b)).splitlines()
@@ -223,14 +222,19 @@ class Pair:
         return "rekey-failed"
 
 
-def classify(ok, log, version):
-    """What the initiator's log says happened, in the terms of tunnel's
-    statuses: established, p1-proposal, p1-auth, p2-proposal, p2-ts, or
-    unexplained (the harness then fails: every daemon result must be read)."""
+def classify(ok, log, log_b, version):
+    """What the initiator's log (and the responder's) says happened, in the
+    terms of tunnel's statuses: established, p1-proposal, p1-auth,
+    p2-proposal, p2-ts, or unexplained (the harness then fails: every daemon
+    result must be read)."""
     if ok and re.search(r"CHILD_SA \S+ established", log):
         return "established"
     ike_up = re.search(r"IKE_SA \S+ established", log) is not None
     if not ike_up:
+        # An IKEv1 responder that has no key for the peer (it expects a
+        # certificate) answers MM3 with INVALID_KE_PAYLOAD.
+        if re.search(r"no shared key found|no private key found|no RSA private key", log_b):
+            return "p1-auth"
         if re.search(r"NO_PROPOSAL_CHOSEN|NO_PROP\b|no acceptable proposal", log):
             return "p1-proposal"
         if re.search(r"AUTHENTICATION_FAILED|AUTH_FAILED|INVALID_HASH|authentication of .* failed|"

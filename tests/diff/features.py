@@ -21,7 +21,32 @@ def ios_v1_lifetime_refused(sc):
     return bool(m) and all(pa["life"] > pb["life"] for pa, pb in m)
 
 
+def v1_auth_methods_differ(sc):
+    """IKEv1, one end pre-share and the other rsa-sig, with policies that
+    match otherwise: Cisco compares the authentication method as part of the
+    policy (no proposal chosen); strongSwan selects the proposal without it
+    and fails when it authenticates."""
+    return sc["version"] == 1 and sc["a"]["auth"] != sc["b"]["auth"] and bool(_p1_matches(sc))
+
+
+def v1_responder_narrower(sc):
+    """IKEv1, the responder's ACL is narrower than the initiator's proposal:
+    a Cisco responder refuses proxies outside its ACL's mirror; strongSwan
+    narrows the traffic selectors as an IKEv1 responder too."""
+    return sc["version"] == 1 and sc["proxy"] == "b-narrower"
+
+
+def v1_pfs_initiator_only(sc):
+    """IKEv1, the initiator offers PFS and the responder has none: an IOS
+    responder accepts the offer; strongSwan refuses the Quick Mode proposal
+    (its DH group is part of the proposal)."""
+    return sc["version"] == 1 and bool(sc["a"]["pfs"]) and not sc["b"]["pfs"]
+
+
 PREDICATES = {
+    "v1-pfs-offered": v1_pfs_initiator_only,
+    "v1-auth-method": v1_auth_methods_differ,
+    "v1-responder-narrows": v1_responder_narrower,
     "ios-v1-lifetime": ios_v1_lifetime_refused,
 }
 

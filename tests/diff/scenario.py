@@ -110,7 +110,7 @@ def _scenario(rng, n, version, plats):
     a["p1"] = _dedup([_p1(rng, version) for _ in range(rng.choice([1, 1, 2, 3]))],
                      ("encr", "integ", "group"))
     r = rng.random()
-    if r < 0.55:  # B holds A's first proposal, maybe among others
+    if r < 0.75:  # B holds one of A's proposals, maybe among others
         shared = dict(rng.choice(a["p1"]))
         if rng.random() < 0.4:
             shared["life"] = rng.choice(LIFETIMES)
