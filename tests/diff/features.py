@@ -37,10 +37,11 @@ def v1_responder_narrower(sc):
 
 
 def v1_pfs_initiator_only(sc):
-    """IKEv1, the initiator offers PFS and the responder has none: an IOS
-    responder accepts the offer; strongSwan refuses the Quick Mode proposal
-    (its DH group is part of the proposal)."""
-    return sc["version"] == 1 and bool(sc["a"]["pfs"]) and not sc["b"]["pfs"]
+    """IKEv1, the initiator offers PFS and an IOS responder has none: IOS
+    accepts the offer; strongSwan refuses the Quick Mode proposal (its DH
+    group is part of the proposal), as an ASA does."""
+    return (sc["version"] == 1 and sc["b"]["plat"] == "ios" and bool(sc["a"]["pfs"])
+            and not sc["b"]["pfs"])
 
 
 PREDICATES = {
