@@ -1836,6 +1836,7 @@ const struct diagnosis catalog[] = {
                 [DIALECT_ASA70] = "ping {nat_if} {remote_net}",
                 [DIALECT_ASA84] = "ping {nat_if} {remote_net}",
             },
+        .fix_exec = true,
         .note = "Here {remote_net} stands for a host address in the remote network.",
         .seed_section = "Test Connectivity Properly",
     },

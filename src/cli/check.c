@@ -236,6 +236,7 @@ int cmd_check(int argc, char **argv)
         findings_init(&fs);
         int rc = EXIT_OK;
         size_t ndev = 0;
+        struct device **kept = NULL; /* --fix: the copies after_fix points into */
         /* The models stay until the pair checks have run over all of them. */
         struct device **devs = calloc((size_t)(argc - optind), sizeof(*devs));
         if (!devs) {
@@ -265,7 +266,12 @@ int cmd_check(int argc, char **argv)
                 goto out;
         }
         size_t errors_after = 0;
-        if (o.fix && check_fix_replay(devs, ndev, recheck, &o, &fs, &errors_after)) {
+        if (o.fix && !(kept = calloc(ndev ? ndev : 1, sizeof(*kept)))) {
+                fprintf(stderr, "ipsec-doctor: out of memory\n");
+                rc = EXIT_INPUT;
+                goto out;
+        }
+        if (o.fix && check_fix_replay(devs, ndev, recheck, &o, &fs, &errors_after, kept)) {
                 fprintf(stderr, "ipsec-doctor: --fix: cannot replay the fixes\n");
                 rc = EXIT_INPUT;
                 goto out;
@@ -301,6 +307,9 @@ int cmd_check(int argc, char **argv)
         rc = exit_status(&fs, o.fail_on);
 out:
         findings_free(&fs);
+        for (size_t i = 0; kept && i < ndev; i++)
+                model_free(kept[i]);
+        free(kept);
         for (size_t i = 0; i < ndev; i++)
                 model_free(devs[i]);
         free(devs);

@@ -58,9 +58,12 @@ static void drop(struct device *const *devs, size_t n, struct device **fixed, st
         }
 }
 
-/* Pastes the fixes of findings [from, to) and runs everything into out. */
+/* Pastes the fixes of findings [from, to) and runs everything into out.
+ * keep (n slots, or NULL): receives the copies, which out's tunnels point
+ * into; the caller frees them (model_free) after printing. */
 static int replay(struct device *const *devs, size_t n, recheck_fn run, const void *opts,
-                  const struct findings *fs, size_t from, size_t to, struct findings *out)
+                  const struct findings *fs, size_t from, size_t to, struct findings *out,
+                  struct device **keep)
 {
         struct fix_text *t = calloc(n, sizeof(*t));
         struct device **fixed = calloc(n, sizeof(*fixed));
@@ -72,6 +75,10 @@ static int replay(struct device *const *devs, size_t n, recheck_fn run, const vo
                         goto out;
         if (reread(devs, n, t, fixed) == 0)
                 rc = run(fixed, n, opts, out);
+        for (size_t k = 0; keep && fixed && k < n; k++) {
+                keep[k] = fixed[k] != devs[k] ? fixed[k] : NULL;
+                fixed[k] = devs[k]; /* not freed by drop() */
+        }
 out:
         if (t && fixed)
                 drop(devs, n, fixed, t);
@@ -86,7 +93,7 @@ static int one(struct device *const *devs, size_t n, recheck_fn run, const void 
         struct finding *f = fs->list.v[i];
         struct findings after;
         findings_init(&after);
-        int rc = replay(devs, n, run, opts, fs, i, i + 1, &after);
+        int rc = replay(devs, n, run, opts, fs, i, i + 1, &after, NULL);
         if (!rc) {
                 f->replay.done = true;
                 f->replay.clears = count(&after, 0, after.list.n, f) < count(fs, 0, nlist, f);
@@ -108,14 +115,14 @@ static bool same_tunnel(const struct tunnel_result *a, const struct tunnel_resul
 }
 
 int check_fix_replay(struct device *const *devs, size_t n, recheck_fn run, const void *opts,
-                     struct findings *fs, size_t *errors_after)
+                     struct findings *fs, size_t *errors_after, struct device **keep)
 {
         size_t nlist = fs->list.n, ntun = fs->tunnels.n;
         bool any = false;
         for (size_t i = 0; i < nlist; i++) {
                 const struct finding *f = fs->list.v[i];
-                if (!f->nfixes)
-                        continue;
+                if (!f->nfixes || f->diag->fix_exec)
+                        continue; /* nothing to paste into a config */
                 any = true;
                 if (one(devs, n, run, opts, fs, nlist, i))
                         return -1;
@@ -124,7 +131,7 @@ int check_fix_replay(struct device *const *devs, size_t n, recheck_fn run, const
         if (!any)
                 return 0;
         /* every fix at once, played into fs so that the tunnels live there */
-        if (replay(devs, n, run, opts, fs, 0, nlist, fs))
+        if (replay(devs, n, run, opts, fs, 0, nlist, fs, keep))
                 return -1;
         for (size_t i = nlist; i < fs->list.n; i++)
                 *errors_after += ((const struct finding *)fs->list.v[i])->severity == SEV_ERROR;

@@ -16,9 +16,11 @@ typedef int (*recheck_fn)(struct device *const *devs, size_t n, const void *opts
                           struct findings *fs);
 
 /* Fills each finding's replay and each tunnel's after_fix. *errors_after
- * gets the number of errors left with every fix pasted. 0, or -1 on memory
- * or a config that cannot be read again. */
+ * gets the number of errors left with every fix pasted. keep (n slots,
+ * zeroed) receives the fixed copies the after_fix tunnels point into: free
+ * them after printing. 0, or -1 on memory or a config that cannot be read
+ * again. */
 int check_fix_replay(struct device *const *devs, size_t n, recheck_fn run, const void *opts,
-                     struct findings *fs, size_t *errors_after);
+                     struct findings *fs, size_t *errors_after, struct device **keep);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../catalog/catalog.h"
 #include "../config/config.h"
 
 static int put(struct fix_text *t, const char *s, size_t n)
@@ -39,6 +40,8 @@ int fix_collect(const struct findings *fs, size_t from, size_t to, const char *l
         int added = 0;
         for (size_t i = from; i < to && i < fs->list.n; i++) {
                 const struct finding *f = fs->list.v[i];
+                if (f->diag->fix_exec)
+                        continue; /* a test or "clear": nothing to paste into a config */
                 for (size_t k = 0; k < f->nfixes; k++) {
                         const struct fix *x = &f->fixes[k];
                         if (!x->device || strcmp(x->device, label) || !x->ncommands)

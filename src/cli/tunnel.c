@@ -152,7 +152,8 @@ static bool second_initiates(const struct tunnel_opts *o, struct device *const d
  * pasted as well: everything the replay uses is printed.
  */
 static int replay_fix(const struct tunnel_opts *o, struct device *const orig[2],
-                      struct findings *fs, size_t first, struct tunnel_result *r)
+                      struct findings *fs, size_t first, struct tunnel_result *r,
+                      struct device *keep[2])
 {
         struct fix_text t[2] = {{0}, {0}};
         struct device *d[2] = {NULL, NULL};
@@ -198,14 +199,14 @@ static int replay_fix(const struct tunnel_opts *o, struct device *const orig[2],
         }
         for (int k = 0; k < 2; k++) {
                 fix_text_free(&t[k]);
-                model_free(d[k]);
+                keep[k] = d[k]; /* r->after_fix points into them */
         }
         return rc > 0 ? 0 : rc;
 }
 
 /* Plays ini -> resp; with --fix, replays the printed fixes. */
 static int play_dir(const struct tunnel_opts *o, struct device *ini, struct device *resp,
-                    struct findings *fs)
+                    struct findings *fs, struct device *keep[2])
 {
         struct pair p;
         struct tunnel_result *r;
@@ -217,7 +218,7 @@ static int play_dir(const struct tunnel_opts *o, struct device *ini, struct devi
         pair_free(&p);
         if (!rc && o->fix && r->status != TUN_ESTABLISHED) {
                 struct device *const orig[2] = {ini, resp};
-                rc = replay_fix(o, orig, fs, first, r);
+                rc = replay_fix(o, orig, fs, first, r, keep);
         }
         return rc;
 }
@@ -253,12 +254,14 @@ static int exit_code(const struct findings *fs)
         return EXIT_OK;
 }
 
-static int run(const struct tunnel_opts *o, struct device *d[2], struct findings *fs)
+/* keep[4]: the fixed copies of --fix, which the findings point into. */
+static int run(const struct tunnel_opts *o, struct device *d[2], struct findings *fs,
+               struct device *keep[4])
 {
         bool swap = second_initiates(o, d);
-        if (play_dir(o, d[swap], d[!swap], fs))
+        if (play_dir(o, d[swap], d[!swap], fs, keep))
                 return -1;
-        if (o->both && play_dir(o, d[!swap], d[swap], fs))
+        if (o->both && play_dir(o, d[!swap], d[swap], fs, keep + 2))
                 return -1;
         return 0;
 }
@@ -279,7 +282,8 @@ int cmd_tunnel(int argc, char **argv)
         struct findings fs;
         findings_init(&fs);
         int rc = EXIT_INPUT;
-        if (run(&o, d, &fs)) {
+        struct device *keep[4] = {NULL, NULL, NULL, NULL};
+        if (run(&o, d, &fs, keep)) {
                 fprintf(stderr, "ipsec-doctor: out of memory while playing the tunnel\n");
                 goto out;
         }
@@ -299,6 +303,8 @@ int cmd_tunnel(int argc, char **argv)
         }
         rc = exit_code(&fs);
 out:
+        for (int k = 0; k < 4; k++)
+                model_free(keep[k]);
         findings_free(&fs);
         model_free(d[0]);
         model_free(d[1]);

@@ -512,6 +512,19 @@ static int absorb_numbered(struct merge *m, struct mnode *blk, const struct lw *
         return 0;
 }
 
+/* Exec commands a pasted fix may carry (the config CLI runs them too). */
+static bool is_exec(const struct lw *w)
+{
+        static const char *const verbs[] = {"clear", "ping", "show",   "debug",     "undebug",
+                                            "write", "copy", "reload", "traceroute"};
+        if (w->neg || !w->n || (kw(w->v[0], "clear") && w->n > 1 && kw(w->v[1], "configure")))
+                return false;
+        for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+                if (kw(w->v[0], verbs[i]))
+                        return true;
+        return false;
+}
+
 static int command(struct merge *m, size_t i, struct mnode *ctx)
 {
         const struct cmd_rec *r = &m->log->v[i];
@@ -538,6 +551,8 @@ static int command(struct merge *m, size_t i, struct mnode *ctx)
                 rc = clear_configure(m, &w);
                 goto out;
         }
+        if (i >= m->first_change && ctx == &m->root && is_exec(&w))
+                goto out; /* "clear xlate", "ping ...": run, not stored in the config */
         if (!r->hit) {
                 struct mnode *n = new_node(m, i, s, len);
                 if (!n)

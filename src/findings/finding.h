@@ -32,6 +32,8 @@ struct fix {
         const char **commands;
         size_t ncommands;
         const char *warning; /* NULL or the change-control warning */
+        const char *note;    /* NULL or what a placeholder must be ("<pre-shared-key>
+                                is the key B holds for A") */
 };
 
 /* `check --fix`: this finding's printed fixes pasted into copies of the

@@ -199,6 +199,15 @@ struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
         if (finding_set_peer(pl->fs, f, peer) || finding_set_other(pl->fs, f, o->label) ||
             check_fix(&c, f, vars))
                 return NULL;
+        /* keys are never printed: say which key the placeholder stands for */
+        if (!strcmp(id, "psk-mismatch") && f->nfixes) {
+                char note[256];
+                snprintf(note, sizeof(note),
+                         "<pre-shared-key> is the key %s holds for %s (the same characters)",
+                         o->label, s == pl->a ? pl->a_ip : pl->b_ip);
+                if (!(f->fixes[f->nfixes - 1].note = arena_strdup(&pl->fs->arena, note)))
+                        return NULL;
+        }
         return f;
 }
 

@@ -45,6 +45,8 @@ static json_t *fixes_json(const struct finding *f)
                         json_object_set_new(o, "version", S(x->version));
                 if (o && x->warning)
                         json_object_set_new(o, "warning", S(x->warning));
+                if (o && x->note)
+                        json_object_set_new(o, "note", S(x->note));
                 json_array_append_new(a, o);
         }
         return a;
