@@ -47,5 +47,11 @@ int check_fix(struct check_ctx *c, struct finding *f, const char *const *vars);
  * is only for lines without secrets). */
 int check_fix_replacing(struct check_ctx *c, struct finding *f, const struct loc *wrong,
                         const char *const *vars);
+/* The catalog fix, then the lines `last` ('\n'-separated; NULL: none). */
+int check_fix_before(struct check_ctx *c, struct finding *f, const char *last,
+                     const char *const *vars);
+/* The catalog fix after the line `first` (copied; NULL: none). */
+int check_fix_after(struct check_ctx *c, struct finding *f, const char *first,
+                    const char *const *vars);
 
 #endif

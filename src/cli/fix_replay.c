@@ -34,6 +34,22 @@ static char *block(const struct fix *f)
         return b.s ? b.s : calloc(1, 1);
 }
 
+static bool twins(const struct finding *f, const struct finding *g)
+{
+        return f != g && f->other && g->other && f->diag == g->diag &&
+               !strcmp(f->device, g->other) && !strcmp(g->device, f->other) &&
+               !strcmp(f->title, g->title);
+}
+
+bool fix_is_alternative(const struct findings *fs, size_t from, size_t i)
+{
+        const struct finding *f = fs->list.v[i];
+        for (size_t j = from; f->other && j < i; j++)
+                if (twins(f, fs->list.v[j]))
+                        return true;
+        return false;
+}
+
 int fix_collect(const struct findings *fs, size_t from, size_t to, const char *label,
                 struct fix_text *t)
 {
@@ -42,6 +58,8 @@ int fix_collect(const struct findings *fs, size_t from, size_t to, const char *l
                 const struct finding *f = fs->list.v[i];
                 if (f->diag->fix_exec)
                         continue; /* a test or "clear": nothing to paste into a config */
+                if (to - from > 1 && fix_is_alternative(fs, from, i))
+                        continue; /* one of the two ends' fixes is enough */
                 for (size_t k = 0; k < f->nfixes; k++) {
                         const struct fix *x = &f->fixes[k];
                         if (!x->device || strcmp(x->device, label) || !x->ncommands)

@@ -23,6 +23,12 @@ struct fix_text {
 int fix_collect(const struct findings *fs, size_t from, size_t to, const char *label,
                 struct fix_text *t);
 
+/* Is finding i the second end of a pair fault printed before it (the same
+ * diagnosis and title, each naming the other)? Its fix is the alternative
+ * to the first's: a replay of every fix takes one of the two (pasting both
+ * could swap the two ends' values). */
+bool fix_is_alternative(const struct findings *fs, size_t from, size_t i);
+
 /* dev's config read again with t pasted after it (lines named
  * LOC_PRINTED_FIX). 0, or -1 with err set. */
 int fix_reread(const struct device *dev, const struct fix_text *t, struct device **out,

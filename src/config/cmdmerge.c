@@ -217,8 +217,9 @@ static bool words_prefix(const struct lw *a, size_t askip, const struct lw *p, s
 {
         if (a->n - askip < np)
                 return false;
+        /* exact: names are case-sensitive on the devices ("out" is not "OUT") */
         for (size_t i = 0; i < np; i++)
-                if (!kw(a->v[askip + i], p->v[pskip + i]))
+                if (strcmp(a->v[askip + i], p->v[pskip + i]))
                         return false;
         return true;
 }
@@ -362,6 +363,10 @@ static int place(struct merge *m, struct mnode *ctx, struct mnode *n, const stru
                                 return 1; /* "% Duplicate sequence number": nothing changes */
                         n->seq = seq;
                         link_after(ctx, after, n);
+                } else if (w->n > skip && kw(w->v[skip], "remark")) {
+                        n->seq = 0; /* a remark takes no number (it goes with the next entry) */
+                        link_after(ctx, last_cfg(ctx), n);
+                        return 0;
                 } else {
                         n->seq = ctx->maxseq + 10;
                         link_after(ctx, last_cfg(ctx), n);
@@ -504,8 +509,10 @@ static int absorb_numbered(struct merge *m, struct mnode *blk, const struct lw *
                 e->s = after_two_words(c->s, &e->len);
                 e->rec = &entry;
                 e->cfg = true;
-                e->seq = blk->maxseq + 10;
-                blk->maxseq = e->seq;
+                if (strncmp(e->s, "remark", 6)) {
+                        e->seq = blk->maxseq + 10;
+                        blk->maxseq = e->seq;
+                }
                 link_after(blk, blk->last, e);
                 kill(c);
         }
@@ -753,7 +760,7 @@ int cmd_merge(const struct text *t, const struct cmd_log *log, size_t first_chan
         struct merge m = {.t = t, .log = log, .first_change = first_change, .out = a};
         static const struct cmd_rec root_rec = {.parent = CMD_TOP, .kind = CK_OPEN};
         m.root.rec = &root_rec;
-        m.slots.nocase = m.groups.nocase = true;
+        m.slots.nocase = m.groups.nocase = false; /* names are case-sensitive */
         arena_init(&m.tmp, 0);
         int rc = -1;
         if (log->n != t->n || !(m.of = arena_calloc(&m.tmp, t->n ? t->n : 1, sizeof(*m.of))))
