@@ -8,10 +8,29 @@
 #include "../findings/tunnel.h"
 #include "fix_replay.h"
 
+/* Titles equal but for numbers (line numbers move when lines are pasted). */
+static bool same_title(const char *a, const char *b)
+{
+        for (;;) {
+                while (*a >= '0' && *a <= '9')
+                        a++;
+                while (*b >= '0' && *b <= '9')
+                        b++;
+                if (*a != *b)
+                        return false;
+                if (!*a)
+                        return true;
+                a++, b++;
+        }
+}
+
+/* The same finding: diagnosis, device, peer and title (which names the
+ * element: tunnel-group, map, ACL). */
 static bool same_key(const struct finding *a, const struct finding *b)
 {
         return a->diag == b->diag && !strcmp(a->device, b->device) &&
-               !strcmp(a->peer ? a->peer : "", b->peer ? b->peer : "");
+               !strcmp(a->peer ? a->peer : "", b->peer ? b->peer : "") &&
+               same_title(a->title, b->title);
 }
 
 static size_t count(const struct findings *fs, size_t from, size_t to, const struct finding *f)

@@ -67,7 +67,8 @@ listed() {
 }
 
 total=0 held=0 excused=0 bad=0
-declare -A why
+declare -A why casebad
+cases=$(cut -f1 "$out" | sort -u | wc -l)
 while IFS=$'\t' read -r c k id dev line res; do
 	total=$((total + 1))
 	if [ "$res" = held ]; then
@@ -75,6 +76,7 @@ while IFS=$'\t' read -r c k id dev line res; do
 		[ -n "$LIST" ] && echo "held      $c $k $id $dev:$line"
 		continue
 	fi
+	casebad[$c]=1
 	if reason=$(listed "$c" "$k" "$id"); then
 		excused=$((excused + 1))
 		why[$reason]=$((${why[$reason]:-0} + 1))
@@ -87,6 +89,7 @@ done <"$out"
 pct=0
 [ "$total" -gt 0 ] && pct=$((held * 1000 / total))
 echo "fix-replay: $total fixes replayed, $held held ($((pct / 10)).$((pct % 10))%), $excused listed exceptions, $bad unlisted failures"
+echo "fix-replay: $cases golden cases print a fix; in $((cases - ${#casebad[@]})) of them every fix holds"
 for r in "${!why[@]}"; do
 	echo "  ${why[$r]}  $r"
 done | sort -rn
