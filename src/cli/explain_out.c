@@ -57,7 +57,7 @@ void explain_event(void *arg, const struct log_event *ev)
         struct explain *x = arg;
         x->events++;
         corr_event(x->corr, x->file, ev);
-        if (!x->jsonl && x->fmt != FMT_TEXT)
+        if (!x->jsonl && x->fmt != REPORT_TEXT)
                 return;
         struct arena a;
         arena_init(&a, 1u << 20);
@@ -99,7 +99,7 @@ void explain_unknown(struct explain *x, const char *s, size_t len, uint32_t line
                         fprintf(x->out, "%s\n", js);
                 free(js);
                 json_decref(o);
-        } else if (x->fmt == FMT_TEXT) {
+        } else if (x->fmt == REPORT_TEXT) {
                 fprintf(x->out, "%s:%u: %s\n", x->file, (unsigned)line, text);
         } else if (x->unknown_list) {
                 json_array_append_new(x->unknown_list,

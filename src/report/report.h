@@ -10,17 +10,34 @@
 
 #include "../findings/finding.h"
 
-enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_SARIF, REPORT_GCC };
+/* Every output format; a command accepts those its emitters implement. */
+enum report_format {
+        REPORT_TEXT,
+        REPORT_JSON,
+        REPORT_SARIF,
+        REPORT_GCC,
+        REPORT_HTML,
+        REPORT_JSONL, /* explain: one event per line */
+        REPORT_MD,    /* the catalog's pages */
+        REPORT_FORMATS,
+};
 
 struct report_opts {
         enum report_format format;
         const char *command; /* "check", "explain", ... */
         bool color;          /* text only: ANSI colour */
         bool explain;        /* text only: each finding's explanation (--explain, -v) */
+        bool ladders;        /* text: each tunnel's ladder (tunnel), not one line (check) */
+        bool fix;            /* text: tunnel --fix, the replays */
         size_t nfiles;       /* inputs read, for the summary line */
 };
 
 int report_findings(FILE *out, const struct findings *fs, const struct report_opts *o);
+
+/* The one exit status rule: 1 (EXIT_FINDINGS) when a finding is at or
+ * above fail_on, or, with tunnels_fail, a played tunnel did not establish;
+ * else 0. */
+int report_exit_status(const struct findings *fs, enum severity fail_on, bool tunnels_fail);
 
 int report_json(FILE *out, const struct findings *fs, const struct report_opts *o);
 /* The same with more keys appended to the document (explain's line counts);

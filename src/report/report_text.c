@@ -12,8 +12,11 @@
  */
 #include <string.h>
 
+#include "../findings/tunnel.h"
+
 #include "report.h"
 #include "text_safe.h"
+#include "tunnel_text.h"
 
 struct palette {
         const char *bold, *reset, *sev[3], *dim, *fix;
@@ -163,9 +166,44 @@ static void print_one(FILE *out, const struct finding *f, const struct finding *
         fputc('\n', out);
 }
 
+/* tunnel: each ladder, and with --fix the replay on edited copies. */
+static void print_ladders(FILE *out, const struct findings *fs, bool fix)
+{
+        for (size_t i = 0; i < fs->tunnels.n; i++) {
+                const struct tunnel_result *t = fs->tunnels.v[i];
+                report_tunnel_text(out, t);
+                if (fix && t->after_fix) {
+                        fprintf(out, "\n  after --fix (replayed on edited copies):\n");
+                        report_tunnel_text(out, t->after_fix);
+                        if (t->after_fix->status != TUN_ESTABLISHED)
+                                fprintf(out, "  the proposed fixes do NOT make it establish: this "
+                                             "is a bug in ipsec-doctor's fixes or a problem no "
+                                             "config edit solves\n");
+                } else if (fix && t->status != TUN_ESTABLISHED) {
+                        fprintf(
+                            out,
+                            "\n  --fix: no config edit of these findings changes the outcome\n");
+                }
+                fputc('\n', out);
+        }
+}
+
+/* check: one line per tunnel found among the configs, before the findings. */
+static void print_tunnel_lines(FILE *out, const struct findings *fs)
+{
+        for (size_t i = 0; i < fs->tunnels.n; i++)
+                report_tunnel_line(out, fs->tunnels.v[i]);
+        if (fs->tunnels.n)
+                fputc('\n', out);
+}
+
 int report_text(FILE *out, const struct findings *fs, const struct report_opts *o)
 {
         const struct palette *c = o->color ? &ansi : &plain;
+        if (o->ladders)
+                print_ladders(out, fs, o->fix);
+        else
+                print_tunnel_lines(out, fs);
         size_t n[3] = {0, 0, 0};
         for (size_t i = 0; i < fs->list.n; i++) {
                 const struct finding *f = fs->list.v[i];

@@ -110,7 +110,7 @@ for bad in "IPSEC_DOCTOR_THREADS=abc" "IPSEC_DOCTOR_THREADS=0" "IPSEC_DOCTOR_THR
 	env "$bad" "$BIN" explain "$TMP/mixed.log" >/dev/null 2>"$TMP/err"
 	rc=$?
 	if [ "$rc" -ne 2 ] || [ "$(wc -l <"$TMP/err")" -ne 1 ] ||
-		! grep -q "^ipsec-doctor explain: ${bad%%=*}: '${bad#*=}' is not a number" "$TMP/err"; then
+		! grep -q "^ipsec-doctor: explain: ${bad%%=*}: '${bad#*=}' is not a number" "$TMP/err"; then
 		echo "explain-threads: $bad: exit $rc, stderr: $(cat "$TMP/err")" >&2
 		fail=1
 	fi
