@@ -20,11 +20,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 a->output = v;
                 return 0;
         }
-        enum report_format f;
-        if (parse_format(v, &f, a->spec->name, "text, json, md"))
-                return -1;
-        a->fmt = f == REPORT_JSON ? CATFMT_JSON : f == REPORT_MD ? CATFMT_MD : CATFMT_TEXT;
-        return 0;
+        return parse_format(v, &a->fmt, a->spec->name, "text, json, md");
 }
 
 const struct cli_spec catalog_list_spec = {
@@ -52,7 +48,7 @@ const struct cli_spec catalog_describe_spec = {
 enum cli_parsed catalog_args_parse(int argc, char **argv, const struct cli_spec *spec,
                                    struct catalog_args *out)
 {
-        out->fmt = CATFMT_TEXT; /* as every command: JSON only when asked for */
+        out->fmt = REPORT_TEXT; /* as every command: JSON only when asked for */
         out->output = NULL;
         out->spec = spec;
         return cli_parse(spec, argc, argv, out, &out->in);

@@ -4,13 +4,12 @@
 
 #include <stdbool.h>
 
+#include "../report/report.h"
 #include "args.h"
 
-enum catalog_format { CATFMT_TEXT, CATFMT_JSON, CATFMT_MD };
-
 struct catalog_args {
-        enum catalog_format fmt;
-        const char *output; /* -o FILE, or NULL */
+        enum report_format fmt; /* text, json or md: rows with catalog hooks */
+        const char *output;     /* -o FILE, or NULL */
         const struct cli_spec *spec;
         struct cli_operands in;
 };

@@ -85,7 +85,7 @@ enum {
 };
 
 static const struct cli_opt check_options[] = {
-    CLI_OPT_FORMAT(O_FORMAT, "text (default), json, sarif or gcc"),
+    CLI_OPT_FORMAT(O_FORMAT, "text (default), json, sarif, gcc or html"),
     CLI_OPT_OUTPUT(O_OUTPUT),
     {"fail-on", 0, "SEV", "exit 1 on findings at or above SEV: error (default), warning, info",
      O_FAIL_ON},
@@ -105,7 +105,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
         (void)nrest;
         switch (id) {
         case O_FORMAT:
-                return parse_format(v, &o->fmt, "check", "text, json, sarif, gcc");
+                return parse_format(v, &o->fmt, "check", "text, json, sarif, gcc, html");
         case O_OUTPUT:
                 o->output = v;
                 return 0;
@@ -252,12 +252,23 @@ int cmd_check(int argc, char **argv)
         findings_sort(&fs);
         if (cli_out_open(&out, &check_spec, o.output, &in))
                 goto out;
+        /* html's summary lists every device read, with findings or not */
+        const char **labels = calloc(ndev ? ndev : 1, sizeof(*labels));
+        if (!labels) {
+                cli_out_close(&out, &check_spec, false);
+                goto out;
+        }
+        for (size_t i = 0; i < ndev; i++)
+                labels[i] = device_label(devs[i]);
         struct report_opts ro = {.format = o.fmt,
                                  .command = "check",
                                  .color = !o.output && color_wanted(o.color, STDOUT_FILENO),
                                  .explain = o.explain,
-                                 .nfiles = in.n};
+                                 .nfiles = in.n,
+                                 .devices = labels,
+                                 .ndevices = ndev};
         int wr = report_findings(out.f, &fs, &ro);
+        free(labels);
         if (cli_out_close(&out, &check_spec, wr == 0) || wr)
                 goto out;
         rc = report_exit_status(&fs, o.fail_on, false);

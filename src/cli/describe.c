@@ -23,9 +23,7 @@ int cmd_describe(int argc, char **argv)
         }
         if (cli_out_open(&out, &catalog_describe_spec, args.output, &args.in))
                 goto done;
-        int wr = args.fmt == CATFMT_JSON ? catalog_describe_json(out.f, d, IPSD_VERSION)
-                 : args.fmt == CATFMT_MD ? catalog_describe_md(out.f, d)
-                                         : catalog_describe_text(out.f, d);
+        int wr = report_emitter(args.fmt)->describe(out.f, d);
         if (!cli_out_close(&out, &catalog_describe_spec, wr == 0) && !wr)
                 rc = EXIT_OK;
 done:

@@ -22,7 +22,7 @@
 enum { O_FORMAT, O_OUTPUT, O_CONFIG, O_FOLLOW, O_VERBOSE, O_EXPLAIN, O_COLOR };
 
 static const struct cli_opt explain_options[] = {
-    CLI_OPT_FORMAT(O_FORMAT, "text (default), json, sarif, gcc or jsonl (one event a line)"),
+    CLI_OPT_FORMAT(O_FORMAT, "text (default), json, sarif, gcc, html or jsonl (one event a line)"),
     CLI_OPT_OUTPUT(O_OUTPUT),
     {"config", 'c', "FILE", "a device config to confirm or rule out each diagnosis (repeatable)",
      O_CONFIG},
@@ -42,7 +42,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
         (void)nrest;
         switch (id) {
         case O_FORMAT:
-                if (parse_format(v, &x->fmt, "explain", "text, json, sarif, gcc, jsonl"))
+                if (parse_format(v, &x->fmt, "explain", "text, json, sarif, gcc, html, jsonl"))
                         return -1;
                 x->jsonl = x->fmt == REPORT_JSONL;
                 return 0;
@@ -126,39 +126,21 @@ static int read_configs(struct explain *x)
 
 static int report(struct explain *x, struct findings *fs, size_t ninputs)
 {
-        if (x->jsonl) {
-                for (size_t i = 0; i < fs->list.n; i++) {
-                        json_t *o = report_finding_json(fs->list.v[i]);
-                        json_object_set_new(o, "event", json_string("finding"));
-                        char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
-                        if (s)
-                                fprintf(x->out, "%s\n", s);
-                        free(s);
-                        json_decref(o);
-                }
-                fprintf(
-                    x->out,
-                    "{\"event\":\"summary\",\"lines\":%llu,\"recognised\":%llu,\"unknown\":%llu}\n",
-                    (unsigned long long)x->lines, (unsigned long long)x->recognised,
-                    (unsigned long long)(x->lines - x->recognised));
-                return 0;
-        }
-        if (x->fmt == REPORT_TEXT)
-                fprintf(x->out, "\n%llu line(s) read: %llu recognised, %llu unknown\n\n",
-                        (unsigned long long)x->lines, (unsigned long long)x->recognised,
-                        (unsigned long long)(x->lines - x->recognised));
-        json_t *extra =
-            json_pack("{s:I, s:I, s:I}", "lines", (json_int_t)x->lines, "recognised",
-                      (json_int_t)x->recognised, "unknown", (json_int_t)(x->lines - x->recognised));
-        if (extra && x->unknown_list)
-                json_object_set(extra, "unknown_lines", x->unknown_list);
         struct report_opts ro = {.format = x->fmt,
                                  .command = "explain",
                                  .color = !x->output && color_wanted(x->color, STDOUT_FILENO),
                                  .explain = x->explain,
-                                 .nfiles = ninputs};
-        int rc = x->fmt == REPORT_JSON ? report_json_extra(x->out, fs, &ro, extra)
-                                       : report_findings(x->out, fs, &ro);
+                                 .nfiles = ninputs,
+                                 .counts = true,
+                                 .lines = x->lines,
+                                 .recognised = x->recognised};
+        json_t *extra = NULL;
+        if (x->unknown_list) {
+                extra = json_object();
+                json_object_set(extra, "unknown_lines", x->unknown_list);
+        }
+        ro.extra = extra;
+        int rc = report_findings(x->out, fs, &ro);
         json_decref(extra);
         return rc;
 }

@@ -16,9 +16,7 @@ int cmd_list(int argc, char **argv)
         int rc = EXIT_INPUT;
         if (cli_out_open(&out, &catalog_list_spec, args.output, &args.in))
                 goto done;
-        int wr = args.fmt == CATFMT_JSON ? catalog_list_json(out.f, IPSD_VERSION)
-                 : args.fmt == CATFMT_MD ? catalog_list_md(out.f)
-                                         : catalog_list_text(out.f);
+        int wr = report_emitter(args.fmt)->list(out.f);
         if (!cli_out_close(&out, &catalog_list_spec, wr == 0) && !wr)
                 rc = EXIT_OK;
 done:

@@ -37,7 +37,7 @@ static const struct cli_opt trace_options[] = {
     {"port", 0, "N", "tcp/udp destination port (required with tcp and udp)", O_PORT},
     {"sport", 0, "N", "tcp/udp source port (default 1025)", O_SPORT},
     {"in", 0, "IF", "the interface the packet arrives on (default: by route)", O_IN},
-    CLI_OPT_FORMAT(O_FORMAT, "text (default) or json"),
+    CLI_OPT_FORMAT(O_FORMAT, "text (default), json or html"),
     CLI_OPT_OUTPUT(O_OUTPUT),
     {"platform", 0, "P", "read the config as ios, asa or pix (default: detected)", O_PLATFORM},
 };
@@ -67,7 +67,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 o->in = v;
                 return 0;
         case O_FORMAT:
-                return parse_format(v, &o->fmt, "trace", "text, json");
+                return parse_format(v, &o->fmt, "trace", "text, json, html");
         case O_OUTPUT:
                 o->output = v;
                 return 0;
@@ -161,7 +161,8 @@ static int run(const struct device *dev, const struct trace_packet *p, const str
         findings_sort(&fs);
         if (cli_out_open(&out, &trace_spec, o->output, inputs))
                 goto out;
-        int wr = (o->fmt == REPORT_JSON ? trace_print_json : trace_print_text)(out.f, &t, &fs);
+        struct report_opts ro = {.format = o->fmt, .command = "trace", .nfiles = 1};
+        int wr = report_emitter(o->fmt)->trace(out.f, &t, &fs, &ro);
         if (cli_out_close(&out, &trace_spec, wr == 0) || wr)
                 goto out;
         size_t n[3];

@@ -97,7 +97,7 @@ static int parse_flow(char **rest, int nrest, struct flow_opt *f)
 enum { O_FORMAT, O_OUTPUT, O_INITIATOR, O_BOTH, O_FLOW, O_BLOCK, O_NAT, O_FIX, O_COLOR, O_EXPLAIN };
 
 static const struct cli_opt tunnel_options[] = {
-    CLI_OPT_FORMAT(O_FORMAT, "text (default), json, sarif or gcc"),
+    CLI_OPT_FORMAT(O_FORMAT, "text (default), json, sarif, gcc or html"),
     CLI_OPT_OUTPUT(O_OUTPUT),
     {"initiator", 0, "A|B", "which end starts: A (default) or B, by file or hostname", O_INITIATOR},
     {"both", 0, NULL, "play both directions", O_BOTH},
@@ -115,7 +115,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
         struct tunnel_opts *o = ctx;
         switch (id) {
         case O_FORMAT:
-                return parse_format(v, &o->fmt, "tunnel", "text, json, sarif, gcc");
+                return parse_format(v, &o->fmt, "tunnel", "text, json, sarif, gcc, html");
         case O_OUTPUT:
                 o->output = v;
                 return 0;
@@ -280,13 +280,16 @@ int cmd_tunnel(int argc, char **argv)
         findings_sort(&fs);
         if (cli_out_open(&out, &tunnel_spec, o.output, &in))
                 goto out;
+        const char *labels[2] = {device_label(d[0]), device_label(d[1])};
         struct report_opts ro = {.format = o.fmt,
                                  .command = "tunnel",
                                  .color = !o.output && color_wanted(o.color, STDOUT_FILENO),
                                  .explain = o.explain,
                                  .ladders = true,
                                  .fix = o.fix,
-                                 .nfiles = 2};
+                                 .nfiles = 2,
+                                 .devices = labels,
+                                 .ndevices = 2};
         int wr = report_findings(out.f, &fs, &ro);
         if (cli_out_close(&out, &tunnel_spec, wr == 0) || wr)
                 goto out;

@@ -200,6 +200,10 @@ static void print_tunnel_lines(FILE *out, const struct findings *fs)
 int report_text(FILE *out, const struct findings *fs, const struct report_opts *o)
 {
         const struct palette *c = o->color ? &ansi : &plain;
+        if (o->counts) /* explain: after the lines it printed as it read */
+                fprintf(out, "\n%llu line(s) read: %llu recognised, %llu unknown\n\n",
+                        (unsigned long long)o->lines, (unsigned long long)o->recognised,
+                        (unsigned long long)(o->lines - o->recognised));
         if (o->ladders)
                 print_ladders(out, fs, o->fix);
         else
