@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 return 0;
         FILE *f = fopen("/dev/null", "w");
         if (f) {
-                if (cmd_merged_write(f, &m))
+                if (cmd_merged_write(f, &m, false))
                         __builtin_trap();
                 fclose(f);
         }

@@ -6,8 +6,9 @@
  * modes, replaced settings, sequence numbers, "line N", "clear configure")
  * and writes the resulting config to stdout, or atomically to -o FILE (never
  * over CONFIG or CHANGES); --diff writes a unified diff of CONFIG against the
- * result instead. The result is the user's config: it carries the config's
- * own keys, as a copy of the file would; nothing else is printed with them.
+ * result instead. Keys: -o FILE is the user's config and carries its own
+ * keys, as a copy of the file would; stdout and --diff end up in terminals,
+ * tickets and logs, so they show <secret> in place of each key.
  * Exit 0, or 2 on usage and input errors.
  */
 #include <errno.h>
@@ -21,6 +22,7 @@
 #include "../config/config.h"
 #include "../config/lex.h"
 #include "apply_diff.h"
+#include "args.h"
 #include "cli.h"
 
 struct apply_opts {
@@ -29,41 +31,43 @@ struct apply_opts {
         enum platform platform;
 };
 
-static int usage_err(const char *msg, const char *arg)
+enum { O_OUTPUT, O_DIFF, O_PLATFORM };
+
+static const struct cli_opt apply_options[] = {
+    CLI_OPT_OUTPUT(O_OUTPUT),
+    {"diff", 0, NULL, "print a unified diff of CONFIG against the result instead", O_DIFF},
+    {"platform", 0, "P", "read CONFIG as ios, asa or pix (default: detected)", O_PLATFORM},
+};
+
+static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
 {
-        fprintf(stderr, "ipsec-doctor apply: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
+        struct apply_opts *o = ctx;
+        (void)rest;
+        (void)nrest;
+        switch (id) {
+        case O_OUTPUT:
+                o->out = v;
+                return 0;
+        case O_DIFF:
+                o->diff = true;
+                return 0;
+        case O_PLATFORM:
+                return parse_platform(v, &o->platform);
+        }
         return -1;
 }
 
-static int parse_args(int argc, char **argv, struct apply_opts *o)
-{
-        const char *pos[2];
-        size_t npos = 0;
-        for (int i = 1; i < argc; i++) {
-                const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-                if (!strcmp(a, "--diff")) {
-                        o->diff = true;
-                } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && val) {
-                        o->out = val, i++;
-                } else if (!strcmp(a, "--platform") && val) {
-                        if (parse_platform(val, &o->platform))
-                                return -1;
-                        i++;
-                } else if (a[0] == '-' && a[1]) {
-                        return usage_err("unknown option or missing value:", a);
-                } else if (npos < 2) {
-                        pos[npos++] = a;
-                } else {
-                        return usage_err("expects CONFIG and CHANGES; extra:", a);
-                }
-        }
-        if (npos != 2)
-                return usage_err("expects two files: apply CONFIG CHANGES (- for stdin)", NULL);
-        o->config = pos[0], o->changes = pos[1];
-        if (!strcmp(o->config, "-"))
-                return usage_err("CONFIG must be a file (CHANGES may be - for stdin)", NULL);
-        return 0;
-}
+static const struct cli_spec apply_spec = {
+    "apply",
+    "CONFIG CHANGES",
+    "Paste configuration-mode commands (CHANGES, - for stdin) into CONFIG as the device would, "
+    "and print the resulting config (keys shown as <secret>; -o FILE keeps them).",
+    apply_options,
+    sizeof(apply_options) / sizeof(apply_options[0]),
+    2,
+    2,
+    on_opt,
+};
 
 /* Reads all of path ("-": stdin), at most TEXT_MAX_FILE bytes. */
 static char *slurp(const char *path, size_t *len)
@@ -125,7 +129,7 @@ static int write_atomic(const char *path, const struct cmd_merged *m)
                 free(tmp);
                 return -1;
         }
-        if (!cmd_merged_write(f, m) && !fflush(f) && !fsync(fd))
+        if (!cmd_merged_write(f, m, true) && !fflush(f) && !fsync(fd))
                 rc = 0;
         if (fclose(f))
                 rc = -1;
@@ -167,12 +171,25 @@ static void warn_placeholders(const char *file, const char *buf, size_t len)
 int cmd_apply(int argc, char **argv)
 {
         struct apply_opts o = {.platform = PLAT_UNKNOWN};
-        if (parse_args(argc, argv, &o))
+        struct cli_operands in;
+        switch (cli_parse(&apply_spec, argc, argv, &o, &in)) {
+        case CLI_DONE:
+                return EXIT_OK;
+        case CLI_ERROR:
                 return EXIT_INPUT;
+        case CLI_RUN:
+                break;
+        }
+        o.config = in.v[0];
+        o.changes = in.v[1];
+        cli_operands_free(&in); /* the strings are argv's */
+        if (!strcmp(o.config, "-")) {
+                cli_error(&apply_spec, "CONFIG must be a file (CHANGES may be - for stdin)");
+                return EXIT_INPUT;
+        }
         if (o.out && (same_file(o.out, o.config) || same_file(o.out, o.changes) ||
                       !strcmp(o.out, o.config))) {
-                fprintf(stderr, "ipsec-doctor apply: -o %s: refusing to write over an input\n",
-                        o.out);
+                cli_error(&apply_spec, "-o %s: refusing to write over an input", o.out);
                 return EXIT_INPUT;
         }
         size_t len = 0;
@@ -197,7 +214,7 @@ int cmd_apply(int argc, char **argv)
         } else if (o.out) {
                 if (write_atomic(o.out, &m))
                         goto out;
-        } else if (cmd_merged_write(f, &m)) {
+        } else if (cmd_merged_write(f, &m, false)) {
                 goto out;
         }
         rc = fflush(stdout) ? EXIT_INPUT : EXIT_OK;

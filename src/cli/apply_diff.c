@@ -84,7 +84,8 @@ static struct edit *script(const struct side *a, const struct side *b, size_t *n
 
 static void put(FILE *f, char c, const struct text_line *l)
 {
-        fprintf(f, "%c%*s%.*s\n", c, (int)l->indent, "", (int)l->len, l->s);
+        /* the scrubbed copy: a diff is read in terminals and tickets */
+        fprintf(f, "%c%*s%s\n", c, (int)l->indent, "", l->shown);
 }
 
 /* One hunk: edits [from, to) of the script. */

@@ -775,13 +775,15 @@ out:
         return rc;
 }
 
-int cmd_merged_write(FILE *f, const struct cmd_merged *m)
+int cmd_merged_write(FILE *f, const struct cmd_merged *m, bool secrets)
 {
         for (size_t i = 0; i < m->text.n; i++) {
                 const struct text_line *l = &m->text.lines[i];
                 if (l->output || (l->mode && !strcmp(l->mode, "exec")))
                         continue;
-                if (fprintf(f, "%*s%.*s\n", (int)l->indent, "", (int)l->len, l->s) < 0)
+                int rc = secrets ? fprintf(f, "%*s%.*s\n", (int)l->indent, "", (int)l->len, l->s)
+                                 : fprintf(f, "%*s%s\n", (int)l->indent, "", l->shown);
+                if (rc < 0)
                         return -1;
         }
         return 0;

@@ -76,6 +76,9 @@ int cmd_merge(const struct text *t, const struct cmd_log *log, size_t first_chan
               struct cmd_merged *out) IPSD_MUST_CHECK;
 
 /* Writes the merged lines as config text (indentation + line). */
-int cmd_merged_write(FILE *f, const struct cmd_merged *m);
+/* secrets: the config's own keys as they are (a config file written with
+ * -o); false: each line's scrubbed copy, <secret> in place of a key (what
+ * goes to stdout or a diff, which end up in terminals, tickets and logs). */
+int cmd_merged_write(FILE *f, const struct cmd_merged *m, bool secrets);
 
 #endif

@@ -55,6 +55,14 @@ struct text {
 };
 
 /*
+ * The binary-input rule every reader shares (check, dump, explain): -1
+ * with err set when buf holds a NUL, or when more than 1 in 8 of its first
+ * KiB is neither printable nor valid UTF-8. A streaming reader applies it
+ * to the first bytes it reads.
+ */
+int text_sniff_binary(const char *file, const char *buf, size_t len, struct diag *err);
+
+/*
  * Reads path ("-" = stdin) into logical lines allocated in a. Returns 0, or
  * -1 with err set for unreadable, binary, oversized or non-config input.
  */

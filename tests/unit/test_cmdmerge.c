@@ -34,7 +34,7 @@ static char *text_of(const struct cmd_merged *m)
         size_t len = 0;
         FILE *f = open_memstream(&buf, &len);
         assert_non_null(f);
-        assert_int_equal(cmd_merged_write(f, m), 0);
+        assert_int_equal(cmd_merged_write(f, m, true), 0);
         fclose(f);
         return buf;
 }
