@@ -53,10 +53,20 @@ const struct message messages_ios[] = {
       "srcaddr={ip}",
       "ESP arrived for an SPI not in the SA database: the peers' SAs are out of sync.",
       {"sa-no-sa", 50}),
+    /* GRE (protocol 47) in clear from a tunnel peer: its tunnel is not protected
+     * (diagnoses.md section 10, tunnel-protection-missing). */
+    I("CRYPTO-4-RECVD_PKT_NOT_IPSEC", 4, "prot= 47",
+      "Rec'd packet not an IPSEC packet. (ip) vrf/dest_addr= /{local}, src_addr= {ip}, prot= 47",
+      "Clear GRE arrived from a tunnel peer: its tunnel interface has no tunnel protection.",
+      {"tunnel-protection-missing", 80}),
     I("CRYPTO-4-RECVD_PKT_NOT_IPSEC", 4, NULL,
       "Rec'd packet not an IPSEC packet. (ip) vrf/dest_addr= /{local}, src_addr= {ip}, prot= 1",
       "Cleartext traffic matched the crypto ACL: the peer does not encrypt it.",
       {"crypto-acl-not-mirrored", 40}, {"nat-exemption-missing", 30}),
+    /* diagnoses.md section 10, tunnel-recursive-routing */
+    I("TUN-5-RECURDOWN", 5, NULL, "{if} temporarily disabled due to recursive routing",
+      "The route to the tunnel destination points into the tunnel itself: the tunnel flaps.",
+      {"tunnel-recursive-routing", 95}),
     I("CRYPTO-4-PKT_REPLAY_ERR", 4, NULL,
       "decrypt: replay check failed connection id={n}, sequence number={n}",
       "ESP arrived outside the anti-replay window (reordering on the path or by QoS).",

@@ -354,7 +354,7 @@ static const struct ios_cmd profile_cmds[] = {
     {{"dpd"}, prof_dpd, false},
     {{"vrf"}, shared, false},
     ONE("match", "address", "local"),
-    ONE("match", "fvrf"),
+    {{"match", "fvrf"}, shared, false},
     ONE("match", "certificate"),
     ONE("identity"),
     ONE("lifetime"),

@@ -58,8 +58,18 @@ static int prof_match(struct ios_ctx *c)
         } else if (kw(what, "address") && (lex_ipv4(v, &m->addr) || ios_is_placeholder(v))) {
                 m->is_addr = !ios_is_placeholder(v);
                 m->mask = 0xffffffffu;
-                if (ios_arg(c, i + 2) && !lex_ipv4(ios_arg(c, i + 2), &m->mask))
-                        m->mask = 0xffffffffu; /* the word is a VRF name */
+                const char *x = ios_arg(c, i + 2);
+                if (x && lex_ipv4(x, &m->mask))
+                        x = ios_arg(c, i + 3);
+                else if (m->is_addr && m->addr == 0)
+                        m->mask = 0; /* "address 0.0.0.0" without a mask: show running-config
+                                      * writes the wildcard "0.0.0.0 0.0.0.0" this way (Cisco
+                                      * DMVPN guide, doc 41940: "crypto isakmp key K address
+                                      * 0.0.0.0"); host 0.0.0.0 can never be a peer */
+                /* The word after the address (and mask) is the front-door VRF
+                 * (Cisco "VRF-Aware IPsec": match identity address A [M] [fvrf]). */
+                if (x && !(m->vrf = ios_str(c, x)))
+                        return IOS_OOM;
                 m->text = ios_str(c, v);
         } else if (kw(what, "group")) {
                 p->client_config_group = ios_str(c, v);
@@ -114,6 +124,23 @@ static int prof_keepalive(struct ios_ctx *c)
         return lex_int(ios_arg(c, 0), 1, 86400, &p->keepalive) ? IOS_OK : IOS_UNKNOWN;
 }
 
+/* IKEv2 profile "match fvrf X|any": the front-door VRF its peers arrive in
+ * (Cisco "Configuring Internet Key Exchange Version 2": without it the
+ * profile matches only the global routing table). */
+static int prof_fvrf(struct ios_ctx *c)
+{
+        struct isakmp_profile *p = ios_obj(c);
+        const char *v = ios_arg(c, 0);
+        if (!v)
+                return IOS_UNKNOWN;
+        if (c->neg) {
+                p->fvrf = NULL, p->fvrf_any = false;
+                return IOS_OK;
+        }
+        p->fvrf_any = kw(v, "any");
+        return p->fvrf_any || (p->fvrf = ios_str(c, v)) ? IOS_OK : IOS_OOM;
+}
+
 static int prof_vrf(struct ios_ctx *c)
 {
         struct isakmp_profile *p = ios_obj(c);
@@ -131,6 +158,7 @@ static const struct ios_cmd profile_cmds[] = {
     {{"isakmp", "authorization"}, prof_authz, false},
     {{"keepalive"}, prof_keepalive, false},
     {{"vrf"}, prof_vrf, false},
+    {{"match", "fvrf"}, prof_fvrf, false},
     ONE("self-identity"),
     ONE("local-address"),
     ONE("reverse-route"),

@@ -168,7 +168,7 @@ int play_phase2_checks(struct play *pl, const struct p2_cfg *unused)
                 return -1;
         for (size_t i = 0; i < b->nresp; i++)
                 pe[i] = (struct proxy_entry){b->resp[i].boxes, b->resp[i].nboxes,
-                                             b->resp[i].dynamic, b->resp[i].any};
+                                             b->resp[i].dynamic, b->resp[i].any, b->resp[i].exact};
         struct proxy_choice px = proxy_select(&a->proposal, pe, b->nresp);
         if (px.v == PROXYV_NONE)
                 return proxy_fail(pl);
