@@ -65,6 +65,31 @@ static size_t hub_by_tunnel_addr(const struct disc *d, size_t self, uint32_t add
         return disc_count(d);
 }
 
+/* The hub's mGRE interface on nbma that a spoke tunnel registers with:
+ * the one whose tunnel address is the NHS, else the one whose subnet holds
+ * the spoke's tunnel address, else the first (a hub may run several clouds
+ * from one source with "tunnel protection ... shared"). */
+static const struct iface *hub_tunnel(const struct device *hub, uint32_t nbma,
+                                      const struct iface *st, const struct nhrp_nhs *s)
+{
+        const struct iface *first = NULL, *subnet = NULL;
+        for (size_t k = 0; k < hub->ifaces.n; k++) {
+                const struct iface *t = hub->ifaces.v[k];
+                uint32_t a;
+                if (!tunnel_is_ipv4(t) || t->tunnel_kind != TUNK_MGRE ||
+                    (tunnel_source_addr(hub, t, &a, NULL) && a != nbma))
+                        continue;
+                if (t->has_addr && s->has_tunnel && t->addr == s->tunnel)
+                        return t;
+                if (!subnet && t->has_addr && st->has_addr &&
+                    (t->addr & t->mask) == (st->addr & t->mask))
+                        subnet = t;
+                if (!first)
+                        first = t;
+        }
+        return subnet ? subnet : first;
+}
+
 static struct finding *report(struct disc *d, const char *id, const struct device *dev,
                               const struct loc *loc, const char *peer, const char *const *vars)
 {
@@ -172,9 +197,7 @@ static int one_nhs(struct disc *d, size_t i, const struct iface *st, const struc
                 }
                 return st->tunnel_protection ? disc_missing(d, i, nbma) : 0;
         }
-        ht = tunnel_for_peer(disc_dev(d, j), nbma, me, false);
-        if (!ht)
-                ht = tunnel_for_peer(disc_dev(d, j), nbma, me, true);
+        ht = hub_tunnel(disc_dev(d, j), nbma, st, s);
         if (!ht || (!st->tunnel_protection && !ht->tunnel_protection))
                 return 0; /* no mGRE on that address, or plain DMVPN without IPsec */
         bool bad = false;
@@ -209,12 +232,13 @@ int dmvpn_discover(struct disc *d)
                                 rc = one_nhs(d, i, t, t->nhrp.nhs.v[q], &rg);
                 }
         }
-        /* spoke -> spoke: two registered mGRE spokes of one hub */
+        /* spoke -> spoke: two registered mGRE spokes of one hub interface (one cloud) */
         for (size_t a = 0; a < rg.n && !rc; a++)
                 for (size_t b = 0; b < rg.n && !rc; b++) {
                         const struct reg *x = &rg.v[a], *y = &rg.v[b];
-                        if (x->spoke == y->spoke || x->hub != y->hub || !x->up || !y->up ||
-                            x->st->tunnel_kind != TUNK_MGRE || y->st->tunnel_kind != TUNK_MGRE)
+                        if (x->spoke == y->spoke || x->hub != y->hub || x->ht != y->ht || !x->up ||
+                            !y->up || x->st->tunnel_kind != TUNK_MGRE ||
+                            y->st->tunnel_kind != TUNK_MGRE)
                                 continue;
                         rc = disc_play(d, x->spoke, y->spoke, x->st, y->spoke_nbma,
                                        DMVPN_SPOKE_SPOKE, NULL);

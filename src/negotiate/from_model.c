@@ -117,10 +117,12 @@ static bool same_vrf(const char *a, const char *b)
 /* ...in the front-door VRF the peer arrives in ("match identity address A M
  * VRF"; IKEv2 "match fvrf X|any": Cisco VRF-Aware IPsec). */
 static const struct isakmp_profile *profile_for_peer(const struct device *dev, uint32_t peer,
-                                                     const char *fvrf)
+                                                     const char *fvrf, bool ikev2)
 {
         for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {
                 const struct isakmp_profile *pr = dev->isakmp_profiles.v[i];
+                if (pr->ikev2 != ikev2)
+                        continue; /* IKEv1 peers meet isakmp profiles, IKEv2 peers ikev2 profiles */
                 for (size_t j = 0; j < pr->match_ids.n; j++) {
                         const struct profile_match *m = pr->match_ids.v[j];
                         const char *v = pr->ikev2 ? pr->fvrf : m->vrf;
@@ -185,10 +187,16 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
                                                : ip ? ip->isakmp_profile
                                                     : NULL);
         }
-        if (s->dev->platform == PLAT_IOS && !keyring) {
-                const struct isakmp_profile *pr = profile_for_peer(dev, peer, s->fvrf);
-                keyring = pr && pr->keyrings.n ? pr->keyrings.v[0] : NULL;
-        }
+        const struct isakmp_profile *pr =
+            s->dev->platform == PLAT_IOS ? profile_for_peer(dev, peer, s->fvrf, s->ikev2) : NULL;
+        if (pr && !keyring)
+                keyring = pr->keyrings.n ? pr->keyrings.v[0] : NULL;
+        /* A peer that an isakmp profile matches gets that profile's XAUTH
+         * setting, not the crypto map's "client authentication list" (Cisco
+         * "Certificate to ISAKMP Profile Mapping" / ISAKMP profile guide:
+         * per-profile XAUTH). */
+        if (pr && !pr->ikev2 && s->xauth_asks && !pr->client_auth_list)
+                s->xauth_asks = false;
         load_key(s, peer, keyring);
         if (load_p1(p, s) || load_v2(p, s))
                 return -1;

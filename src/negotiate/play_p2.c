@@ -47,6 +47,23 @@ static const struct p2_cfg *first_static(const struct side *b)
 static int proxy_fail(struct play *pl)
 {
         const struct side *a = pl->a, *b = pl->b;
+        bool tun_done;
+        if (play_tun_proxy_fail(pl, &tun_done))
+                return -1;
+        if (tun_done) {
+                pl->acl_reported = true;
+                if (tr_step(pl, "QM2", false, false,
+                            "NOTIFY INVALID_ID_INFORMATION: the tunnel's selectors differ"))
+                        return -1;
+                tr_end(pl, TUN_P2_PROXY_MISMATCH, p1_up_state(a), p1_up_state(b));
+                return tr_reason(pl, "%s takes no proposal %s from %s: %s", b->label,
+                                 fmt_box(pl, &a->proposal), a->label,
+                                 b->tun_bare && !b->nresp
+                                     ? "its tunnel towards the peer has no tunnel protection"
+                                 : b->tun && !b->nresp
+                                     ? "its tunnel's ipsec profile does not exist"
+                                     : "one end is a static VTI, the other GRE over IPsec");
+        }
         struct flowbox want = fb_mirror(&a->proposal);
         const struct p2_cfg *c = first_static(b);
         if (!c && b->nresp && b->resp[0].entry)
@@ -189,6 +206,8 @@ int play_phase2_checks(struct play *pl, const struct p2_cfg *unused)
         struct p2_choice x = p2_select(ic->xf, ic->nxf, c->xf, c->nxf);
         if (!x.ok)
                 return tset_fail(pl, c);
+        if (play_tun_mode_warning(pl, c, &x))
+                return -1;
         enum pfs_verdict v = pfs_decide(ic->pfs, c->pfs, c->pfs_default, b->plat);
         if (v != PFSV_OK && pfs_finding(pl, c, v))
                 return -1;

@@ -42,7 +42,8 @@ static void set_vrf(const struct device *dev, struct side *s, const struct iface
 {
         s->src_vrf = tunnel_source_vrf(dev, t);
         s->fvrf = t->tunnel_vrf;
-        s->vrf_fault = !same_vrf(s->src_vrf, t->tunnel_vrf);
+        /* only a source known to be in a VRF is judged (checks/tunnel_ifaces.c) */
+        s->vrf_fault = s->src_vrf && !same_vrf(s->src_vrf, t->tunnel_vrf);
 }
 
 static void source_of(const struct device *dev, const struct iface *t, struct side *a)
