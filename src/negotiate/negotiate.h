@@ -68,8 +68,9 @@ struct p2_xform { /* one transform: ESP encryption + ESP hash + mode */
         int key_bits;
         enum ike_hash hash;
         enum ipsec_mode mode;
-        bool require; /* transport mode without fallback to tunnel mode */
-        size_t set;   /* index of the transform set it came from */
+        bool require;     /* transport mode without fallback to tunnel mode */
+        size_t set;       /* index of the transform set it came from */
+        enum ike_hash ah; /* AH integrity of the set (ah-md5-hmac ...); HASH_NONE: no AH */
 };
 
 struct p2_choice {

@@ -17,7 +17,7 @@ static bool mode_ok(const struct p2_xform *a, const struct p2_xform *b)
 
 static bool xform_equal(const struct p2_xform *a, const struct p2_xform *b)
 {
-        if (a->encr != b->encr || a->hash != b->hash || !mode_ok(a, b))
+        if (a->encr != b->encr || a->hash != b->hash || a->ah != b->ah || !mode_ok(a, b))
                 return false;
         return (a->encr != ENCR_AES && a->encr != ENCR_AES_GCM) || a->key_bits == b->key_bits;
 }
@@ -25,7 +25,8 @@ static bool xform_equal(const struct p2_xform *a, const struct p2_xform *b)
 /*
  * RFC 2409 section 5.5: the initiator offers its transforms in order and
  * the responder picks one it holds. A match needs the same ESP encryption
- * with key size, the same ESP hash and modes that agree (mode_ok above;
+ * with key size, the same ESP hash, the same AH (a bundle is one proposal)
+ * and modes that agree (mode_ok above;
  * diagnoses.md transform-set-mismatch).
  */
 struct p2_choice p2_select(const struct p2_xform *ini, size_t ni, const struct p2_xform *resp,

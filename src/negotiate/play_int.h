@@ -56,6 +56,9 @@ int play_tun_mode_warning(struct play *pl, const struct p2_cfg *c, const struct 
 /* s has no key for its peer: psk-mismatch, or dmvpn-spoke-key-missing
  * between two spokes. */
 int play_key_missing(struct play *pl, const struct side *s, const struct loc *loc);
+/* transform-set-mismatch for an end whose cfg is an ipsec profile. */
+int play_tun_tset_mismatch(struct play *pl, const struct side *s, const struct p2_cfg *sc,
+                           const struct side *o, const struct p2_cfg *oc);
 
 int play_ikev1(struct play *pl);
 int play_ikev2(struct play *pl);

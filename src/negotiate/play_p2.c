@@ -92,10 +92,15 @@ static int tset_fail(struct play *pl, const struct p2_cfg *c)
         const char *vb[] = {"tset", tset, "map", c->entry ? c->entry->map : NULL, "seq", seq, NULL};
         const char *va[] = {"tset", tset, "map", ic->entry ? ic->entry->map : NULL,
                             "seq",  iseq, NULL};
-        if (!pf_report(pl, "transform-set-mismatch", b, c->entry ? &c->entry->tsets_loc : c->loc,
-                       vb) ||
-            !pf_report(pl, "transform-set-mismatch", a, ic->entry ? &ic->entry->tsets_loc : ic->loc,
-                       va) ||
+        /* DMVPN: the hub serves every spoke, so only the spoke is told to change */
+        bool skip_b = pl->p->dmvpn == DMVPN_SPOKE_HUB, skip_a = pl->p->dmvpn == DMVPN_HUB_SPOKE;
+        if ((skip_b     ? false
+             : c->entry ? !pf_report(pl, "transform-set-mismatch", b, &c->entry->tsets_loc, vb)
+                        : play_tun_tset_mismatch(pl, b, c, a, ic)) ||
+            (skip_a ? false
+                    : (ic->entry
+                           ? !pf_report(pl, "transform-set-mismatch", a, &ic->entry->tsets_loc, va)
+                           : play_tun_tset_mismatch(pl, a, ic, b, c))) ||
             tr_step(pl, "QM2", false, false, "NOTIFY NO_PROPOSAL_CHOSEN: no common transform"))
                 return -1;
         tr_end(pl, TUN_P2_NO_PROPOSAL, p1_up_state(a), p1_up_state(b));

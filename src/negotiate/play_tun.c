@@ -233,6 +233,9 @@ int play_key_missing(struct play *pl, const struct side *s, const struct loc *lo
                 return pf_report(pl, "psk-mismatch", s, loc, v) ? 0 : -1;
         }
         struct check_ctx c = {s->dev, pl->fs, "dmvpn-spoke-key-missing"};
+        if (!loc) /* point at the keys the spoke has (for its hub) */
+                for (size_t i = 0; i < s->dev->psks.n && !loc; i++)
+                        loc = key_loc(pl, s->dev->psks.v[i]);
         struct finding *f = check_report(&c, loc);
         if (!f || finding_set_peer(pl->fs, f, peer) || wildcard_fix(pl, f, s))
                 return -1;
@@ -240,4 +243,27 @@ int play_key_missing(struct play *pl, const struct side *s, const struct loc *lo
                              "%s has no pre-shared key for the spoke %s: the spoke-to-spoke tunnel "
                              "never forms and traffic stays on the hub path",
                              s->label, peer);
+}
+
+/* transform-set-mismatch on an end protected by an ipsec profile (no crypto
+ * map entry to name): take the other end's first transform set into the
+ * profile. */
+int play_tun_tset_mismatch(struct play *pl, const struct side *s, const struct p2_cfg *sc,
+                           const struct side *o, const struct p2_cfg *oc)
+{
+        struct check_ctx c = {s->dev, pl->fs, "transform-set-mismatch"};
+        struct finding *f = check_report(&c, sc->loc);
+        if (!f || finding_set_peer(pl->fs, f, s == pl->a ? pl->b_ip : pl->a_ip))
+                return -1;
+        const struct transform_set *t = oc->nxf ? model_get_tset(o->dev, oc->xf_names[0]) : NULL;
+        if (!t || !t->text || !sc->profile)
+                return 0; /* nothing to copy: the explanation stands alone */
+        char l0[400], l1[64], l2[300], l3[300];
+        snprintf(l0, sizeof(l0), "crypto ipsec transform-set %s %s", t->name, t->text);
+        snprintf(l1, sizeof(l1), " mode %s%s", t->mode == MODE_TRANSPORT ? "transport" : "tunnel",
+                 t->mode_require ? " require" : "");
+        snprintf(l2, sizeof(l2), "crypto ipsec profile %s", sc->profile->name);
+        snprintf(l3, sizeof(l3), " set transform-set %s", t->name);
+        const char *lines[] = {l0, l1, l2, l3};
+        return finding_fix_lines(pl->fs, f, s->dev, lines, 4, NULL);
 }

@@ -100,7 +100,7 @@ static void identity_and_xauth(void **state)
         assert_false(xauth_blocks(true, false, true)); /* a client answers */
 }
 
-#define XF(e, b, h, m, req, set) ((struct p2_xform){(e), (b), (h), (m), (req), (set)})
+#define XF(e, b, h, m, req, set) ((struct p2_xform){(e), (b), (h), (m), (req), (set), HASH_NONE})
 
 static void p2_transforms(void **state)
 {
@@ -115,6 +115,9 @@ static void p2_transforms(void **state)
         assert_false(p2_select(ini, 2, resp, 1).ok); /* key size */
         resp[0] = XF(ENCR_AES, 256, HASH_MD5, MODE_TUNNEL, false, 0);
         assert_false(p2_select(ini, 2, resp, 1).ok); /* hash */
+        resp[0] = XF(ENCR_AES, 256, HASH_SHA1, MODE_TUNNEL, false, 0);
+        resp[0].ah = HASH_MD5;
+        assert_false(p2_select(ini, 2, resp, 1).ok); /* an AH + ESP bundle against ESP alone */
         /* IOS "mode transport" falls back to tunnel mode; "require" does not
          * ("mode (IPsec)", IOS Security Command Reference). */
         resp[0] = XF(ENCR_AES, 256, HASH_SHA1, MODE_TRANSPORT, false, 0);
