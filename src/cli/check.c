@@ -22,6 +22,8 @@ struct check_opts {
         enum severity fail_on, min_sev;
         const char *select, *ignore;
         enum platform force;
+        enum color_mode color;
+        bool explain;
 };
 
 static bool in_id_list(const char *list, const char *id)
@@ -79,12 +81,15 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
             {"select", required_argument, NULL, 's'},
             {"ignore", required_argument, NULL, 'i'},
             {"platform", required_argument, NULL, 'p'},
+            {"color", required_argument, NULL, 'C'},
+            {"explain", no_argument, NULL, 'v'},
+            {"verbose", no_argument, NULL, 'v'},
             {NULL, 0, NULL, 0},
         };
         int ch;
         optind = 1;
         opterr = 0;
-        while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+        while ((ch = getopt_long(argc, argv, "+v", longopts, NULL)) != -1) {
                 int rc = 0;
                 switch (ch) {
                 case 'f':
@@ -106,6 +111,12 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
                         break;
                 case 'p':
                         rc = parse_platform(optarg, &o->force);
+                        break;
+                case 'C':
+                        rc = parse_color(optarg, &o->color);
+                        break;
+                case 'v':
+                        o->explain = true;
                         break;
                 default:
                         fprintf(stderr,
@@ -199,12 +210,8 @@ static int exit_status(const struct findings *fs, enum severity fail_on)
 
 int cmd_check(int argc, char **argv)
 {
-        struct check_opts o = {isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON,
-                               SEV_ERROR,
-                               SEV_INFO,
-                               NULL,
-                               NULL,
-                               PLAT_UNKNOWN};
+        struct check_opts o = {
+            .fmt = FMT_TEXT, .fail_on = SEV_ERROR, .min_sev = SEV_INFO, .force = PLAT_UNKNOWN};
         if (parse_opts(argc, argv, &o))
                 return EXIT_INPUT;
         if (optind >= argc) {
@@ -251,9 +258,11 @@ int cmd_check(int argc, char **argv)
                 putchar('\n');
         static const enum report_format map[] = {REPORT_TEXT, REPORT_JSON, REPORT_SARIF,
                                                  REPORT_GCC};
-        struct report_opts ro = {map[o.fmt], "check",
-                                 o.fmt == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
-                                 (size_t)(argc - optind)};
+        struct report_opts ro = {.format = map[o.fmt],
+                                 .command = "check",
+                                 .color = color_wanted(o.color, STDOUT_FILENO),
+                                 .explain = o.explain,
+                                 .nfiles = (size_t)(argc - optind)};
         if (report_findings(stdout, &fs, &ro)) {
                 fprintf(stderr, "ipsec-doctor: cannot write the report\n");
                 rc = EXIT_INPUT;
