@@ -80,8 +80,14 @@ static int prof_match(struct ios_ctx *c)
         } else {
                 return IOS_UNKNOWN;
         }
-        if (!m->text)
+        if (!m->text || !(m->kind = ios_str(c, what)))
                 return IOS_OOM;
+        /* ikev2 "match identity remote fqdn|email domain D" */
+        m->domain = kw(v, "domain") && (kw(what, "fqdn") || kw(what, "email"));
+        if (m->domain && !(m->text = ios_rest(c, i + 2)))
+                return IOS_OOM;
+        if (!p->match_ids.n)
+                p->match_loc = c->loc;
         return ptrvec_push(&c->dev->arena, &p->match_ids, m) ? IOS_OOM : IOS_OK;
 }
 
@@ -124,23 +130,6 @@ static int prof_keepalive(struct ios_ctx *c)
         return lex_int(ios_arg(c, 0), 1, 86400, &p->keepalive) ? IOS_OK : IOS_UNKNOWN;
 }
 
-/* IKEv2 profile "match fvrf X|any": the front-door VRF its peers arrive in
- * (Cisco "Configuring Internet Key Exchange Version 2": without it the
- * profile matches only the global routing table). */
-static int prof_fvrf(struct ios_ctx *c)
-{
-        struct isakmp_profile *p = ios_obj(c);
-        const char *v = ios_arg(c, 0);
-        if (!v)
-                return IOS_UNKNOWN;
-        if (c->neg) {
-                p->fvrf = NULL, p->fvrf_any = false;
-                return IOS_OK;
-        }
-        p->fvrf_any = kw(v, "any");
-        return p->fvrf_any || (p->fvrf = ios_str(c, v)) ? IOS_OK : IOS_OOM;
-}
-
 static int prof_vrf(struct ios_ctx *c)
 {
         struct isakmp_profile *p = ios_obj(c);
@@ -158,7 +147,6 @@ static const struct ios_cmd profile_cmds[] = {
     {{"isakmp", "authorization"}, prof_authz, false},
     {{"keepalive"}, prof_keepalive, false},
     {{"vrf"}, prof_vrf, false},
-    {{"match", "fvrf"}, prof_fvrf, false},
     ONE("self-identity"),
     ONE("local-address"),
     ONE("reverse-route"),

@@ -125,9 +125,10 @@ static const struct isakmp_profile *profile_for_peer(const struct device *dev, u
                         continue; /* IKEv1 peers meet isakmp profiles, IKEv2 peers ikev2 profiles */
                 for (size_t j = 0; j < pr->match_ids.n; j++) {
                         const struct profile_match *m = pr->match_ids.v[j];
-                        const char *v = pr->ikev2 ? pr->fvrf : m->vrf;
+                        const char *v = pr->ikev2 ? pr->match_fvrf : m->vrf;
+                        bool any = pr->ikev2 && v && !strcmp(v, "any");
                         if (m->is_addr && (peer & m->mask) == (m->addr & m->mask) &&
-                            ((pr->ikev2 && pr->fvrf_any) || same_vrf(v, fvrf)))
+                            (any || same_vrf(v, fvrf)))
                                 return pr;
                 }
         }
