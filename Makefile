@@ -9,7 +9,11 @@
 
 CC      ?= cc
 CSTD    := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+# Command-table rows leave their trailing fields out when those are zero, the
+# default (src/config/cmdsem.h): C11 zero-fills them (6.7.9p21), so the warning
+# for missing field initializers says nothing useful there.
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla \
+           -Wno-missing-field-initializers
 CFLAGS  ?= -O3 -g
 LIBS    := -ljansson -lcrypto -lpcap -pthread
 

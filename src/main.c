@@ -17,6 +17,9 @@ static const struct command commands[] = {
      "       [--platform P] [--format text|json]"},
     {"explain", cmd_explain, "read logs and show output, rank the diagnoses they point at",
      "[--format text|json|sarif|gcc|jsonl] [--config FILE]... [--follow] [FILE...]"},
+    {"apply", cmd_apply, "paste configuration commands into a config, as the device would",
+     "[-o FILE | --diff] [--platform ios|asa|pix] CONFIG CHANGES\n"
+     "       CHANGES is a file of configuration-mode commands, - for stdin"},
     {"dump", cmd_dump, "read configs and print the device model",
      "[--format text|json] [--platform ios|asa|pix] [--verbose] FILE..."},
     {"list", cmd_list, "list every diagnosis ID", "[--format text|json]"},

@@ -38,9 +38,10 @@ const char *const catalog_placeholders[] = {
     "acl",        "tg",         "gp",          "group",       "pool",      "pool_first",
     "pool_last",  "pool_mask",  "policy",      "tset",        "local_net", "local_mask",
     "local_wild", "remote_net", "remote_mask", "remote_wild", "nexthop",   "pfs_group",
-    "lifetime",   "user",       "profile",     "keyring",     "protocols", "tunnel",
-    "protection", "mode",       "ipsec_mode",  "transforms",  "vrf",       "nhrp_id",
-    "nhs_line",   "hub_tunnel", "hub_nbma",
+    "lifetime",   "user",       "profile",     "keyring",     "protocols", "encr",
+    "hash",       "auth",       "tset_xf",     "tset_list",   "tset_mode", "protection",
+    "mode",       "ipsec_mode", "transforms",  "vrf",         "nhrp_id",   "nhs_line",
+    "hub_tunnel", "hub_nbma",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -111,20 +112,24 @@ const struct diagnosis catalog[] = {
                        "authentication, DH group and lifetime on both peers.",
         .fix =
             {
-                [DIALECT_IOS] = "crypto isakmp policy {policy}\n encryption aes 256\n hash sha\n"
-                                " authentication pre-share\n group 14\n lifetime 86400",
-                [DIALECT_PIX6] = "isakmp policy {policy} authentication pre-share\n"
-                                 "isakmp policy {policy} encryption 3des\n"
-                                 "isakmp policy {policy} hash sha\nisakmp policy {policy} group 2\n"
-                                 "isakmp policy {policy} lifetime 86400",
+                /* The values are the peer's (negotiate/p1_fix.c), limited to what
+                 * both devices can do (model/capability.c). */
+                [DIALECT_IOS] = "crypto isakmp policy {policy}\n encryption {encr}\n hash {hash}\n"
+                                " authentication {auth}\n group {group}\n lifetime {lifetime}",
+                [DIALECT_PIX6] = "isakmp policy {policy} authentication {auth}\n"
+                                 "isakmp policy {policy} encryption {encr}\n"
+                                 "isakmp policy {policy} hash {hash}\n"
+                                 "isakmp policy {policy} group {group}\n"
+                                 "isakmp policy {policy} lifetime {lifetime}",
                 /* Single-line form: accepted by every release from 7.0 to 8.3. */
-                [DIALECT_ASA70] = "crypto isakmp policy {policy} authentication pre-share\n"
-                                  "crypto isakmp policy {policy} encryption aes-256\n"
-                                  "crypto isakmp policy {policy} hash sha\n"
-                                  "crypto isakmp policy {policy} group 2\n"
-                                  "crypto isakmp policy {policy} lifetime 86400",
-                [DIALECT_ASA84] = "crypto ikev1 policy {policy}\n authentication pre-share\n"
-                                  " encryption aes-256\n hash sha\n group 14\n lifetime 86400",
+                [DIALECT_ASA70] = "crypto isakmp policy {policy} authentication {auth}\n"
+                                  "crypto isakmp policy {policy} encryption {encr}\n"
+                                  "crypto isakmp policy {policy} hash {hash}\n"
+                                  "crypto isakmp policy {policy} group {group}\n"
+                                  "crypto isakmp policy {policy} lifetime {lifetime}",
+                [DIALECT_ASA84] = "crypto ikev1 policy {policy}\n authentication {auth}\n"
+                                  " encryption {encr}\n hash {hash}\n group {group}\n"
+                                  " lifetime {lifetime}",
             },
         .note =
             "Lifetime acceptance differs by platform. The seed's rule (a match needs the "
@@ -465,6 +470,38 @@ const struct diagnosis catalog[] = {
     },
     /* ---- 2. IKE phase 2 ---------------------------------------------------- */
     {
+        .id = "ikev2-auth-failed",
+        .severity = SEV_ERROR,
+        .found_from = FROM_LOGS,
+        .category = cat_p1,
+        .title = "IKEv2 authentication (IKE_AUTH) fails between the peers",
+        .explanation =
+            "In IKEv2 each end authenticates itself with the method its profile names for the "
+            "local side, and the other end must accept that method for the remote side (RFC "
+            "7296 section 2.15): a pre-shared key that differs, a signature method one end "
+            "sends and the other does not accept (rsa-sig against ecdsa-sig or a post-quantum "
+            "signature), or a certificate the peer cannot validate all end in "
+            "AUTHENTICATION_FAILED. "
+            "IOS logs 'Auth exchange failed', the ASA 'IKEv2 Negotiation aborted'. A signature "
+            "method a software release does not support fails the same way.",
+        .fix_summary = "Make each end's local authentication method one the other accepts as "
+                       "remote, with the same key or a certificate chain it trusts.",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto ikev2 profile {profile}\n"
+                                " authentication local <method-the-peer-accepts>\n"
+                                " authentication remote <method-the-peer-uses>",
+                [DIALECT_ASA84] = "tunnel-group {peer} ipsec-attributes\n"
+                                  " ikev2 local-authentication pre-shared-key <pre-shared-key>\n"
+                                  " ikev2 remote-authentication pre-shared-key <pre-shared-key>",
+            },
+        .note = "Not in the seed document: added for real IKEv2 transcripts (issue 13). One "
+                "'Auth exchange failed' line cannot tell a differing key from a differing "
+                "method; the peer's own log or debug says which.",
+        .seed_section =
+            "Not in the seed (RFC 7296 section 2.15; Cisco FlexVPN configuration guide)",
+    },
+    {
         .id = "transform-set-mismatch",
         .severity = SEV_ERROR,
         .found_from = FROM_PAIR | FROM_LOGS | FROM_CAPTURE | FROM_LIVE,
@@ -480,16 +517,18 @@ const struct diagnosis catalog[] = {
                        "crypto map entry.",
         .fix =
             {
-                [DIALECT_IOS] = "crypto ipsec transform-set {tset} esp-aes 256 esp-sha-hmac\n"
-                                " mode tunnel\n"
-                                "crypto map {map} {seq} ipsec-isakmp\n set transform-set {tset}",
-                [DIALECT_PIX6] = "crypto ipsec transform-set {tset} esp-3des esp-sha-hmac\n"
-                                 "crypto map {map} {seq} set transform-set {tset}",
-                [DIALECT_ASA70] = "crypto ipsec transform-set {tset} esp-aes-256 esp-sha-hmac\n"
-                                  "crypto map {map} {seq} set transform-set {tset}",
-                [DIALECT_ASA84] =
-                    "crypto ipsec ikev1 transform-set {tset} esp-aes-256 esp-sha-hmac\n"
-                    "crypto map {map} {seq} set ikev1 transform-set {tset}",
+                /* the peer's transform in this device's syntax, its sets kept
+                 * (negotiate/p2_fix.c) */
+                [DIALECT_IOS] =
+                    "crypto ipsec transform-set {tset} {tset_xf}\n"
+                    " mode {tset_mode}\n"
+                    "crypto map {map} {seq} ipsec-isakmp\n set transform-set {tset_list}",
+                [DIALECT_PIX6] = "crypto ipsec transform-set {tset} {tset_xf}\n"
+                                 "crypto map {map} {seq} set transform-set {tset_list}",
+                [DIALECT_ASA70] = "crypto ipsec transform-set {tset} {tset_xf}\n"
+                                  "crypto map {map} {seq} set transform-set {tset_list}",
+                [DIALECT_ASA84] = "crypto ipsec ikev1 transform-set {tset} {tset_xf}\n"
+                                  "crypto map {map} {seq} set ikev1 transform-set {tset_list}",
             },
         .seed_section = "Verify that Transform-Set is Correct",
     },
@@ -1033,6 +1072,51 @@ const struct diagnosis catalog[] = {
     },
     /* ---- 4. NAT exemption and ACLs ----------------------------------------- */
     {
+        .id = "tunnel-protection-one-side",
+        .severity = SEV_ERROR,
+        .found_from = FROM_LOGS,
+        .category = cat_map,
+        .title = "A GRE tunnel is protected with IPsec on one end only",
+        .explanation =
+            "With 'tunnel protection ipsec profile' on one end of a GRE (or DMVPN) tunnel and "
+            "not on the other, the unprotected end sends its GRE packets (IP protocol 47) in "
+            "clear. The protected end expects them encrypted and drops them, logging "
+            "%CRYPTO-4-RECVD_PKT_NOT_IPSEC with 'prot= 47'; its own packets arrive encrypted at "
+            "an end that cannot read them. Routing adjacencies and NHRP registrations over the "
+            "tunnel fail while the interfaces stay up.",
+        .fix_summary = "Apply the same tunnel protection on both ends of the tunnel (or on "
+                       "neither).",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n tunnel protection ipsec profile <ipsec-profile>",
+            },
+        .note = "Not in the seed document: added for real IOS logs (issue 13). The cleartext "
+                "GRE comes from the address in src_addr: that is the end to fix.",
+        .seed_section = "Not in the seed (Cisco DMVPN and GRE over IPsec configuration guides)",
+    },
+    {
+        .id = "tunnel-protection-shutdown",
+        .severity = SEV_WARNING,
+        .found_from = FROM_LOGS,
+        .category = cat_map,
+        .title = "Changing tunnel protection or mode needs the tunnel interface reset",
+        .explanation =
+            "IOS XE shuts the tunnel interface when its 'tunnel protection' profile is replaced "
+            "('Shutting down TunnelN interface due to IPsec tunnel protection modification') and "
+            "it stays down until 'no shutdown'. When the tunnel mode changes while protection is "
+            "active, IOS warns that the protection is not rebuilt until the interface is shut "
+            "and brought up again. Until then traffic over the tunnel stops or uses the old "
+            "protection.",
+        .fix_summary = "Shut the tunnel interface and bring it up again after the change.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n shutdown\n no shutdown",
+            },
+        .drops_tunnels = true,
+        .note = "Not in the seed document: added for real IOS XE console messages (issue 13).",
+        .seed_section = "Not in the seed (IOS XE console messages on tunnel protection changes)",
+    },
+    {
         .id = "nat-exemption-missing",
         .severity = SEV_ERROR,
         .found_from = FROM_CONFIG | FROM_LOGS,
@@ -1084,8 +1168,10 @@ const struct diagnosis catalog[] = {
         .fix_summary = "Replace the entries with ports by plain 'permit ip' network pairs.",
         .fix =
             {
-                [DIALECT_IOS] = "ip access-list extended {acl}\n"
-                                " deny ip {local_net} {local_wild} {remote_net} {remote_wild}",
+                /* the entry with ports replaced in its place, by its number */
+                [DIALECT_IOS] =
+                    "ip access-list extended {acl}\n no {seq}\n"
+                    " {seq} deny ip {local_net} {local_wild} {remote_net} {remote_wild}",
                 [DIALECT_PIX6] =
                     "access-list {acl} permit ip {local_net} {local_mask} {remote_net} "
                     "{remote_mask}",
@@ -1452,6 +1538,31 @@ const struct diagnosis catalog[] = {
         .seed_section = "Introduction (note on multicast)",
     },
     /* ---- 6. Remote-access policy ------------------------------------------- */
+    {
+        .id = "nhrp-registration-failed",
+        .severity = SEV_ERROR,
+        .found_from = FROM_LOGS,
+        .category = cat_route,
+        .title = "A DMVPN spoke cannot register with its next hop server",
+        .explanation =
+            "A spoke registers its tunnel address with each next hop server (NHS) it is "
+            "configured with. %DMVPN-5-NHRP_NHS_DOWN 'Reason: NHRP Registration Failure' means "
+            "no reply came: the NHS address is not the hub's tunnel address, the hub drops the "
+            "request (NHRP authentication, network-id), or the packets between them are dropped "
+            "because only one end protects the tunnel with IPsec.",
+        .fix_summary = "Point the spoke at the hub's tunnel and NBMA addresses and make the "
+                       "hub's NHRP and tunnel protection match the spoke's.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n"
+                                " ip nhrp nhs <hub-tunnel-address> nbma <hub-nbma-address> "
+                                "multicast",
+            },
+        .note = "Not in the seed document: added for real IOS XE DMVPN logs (issue 13). The NHS "
+                "in the message is the address the spoke uses: compare it with the hub's tunnel "
+                "address.",
+        .seed_section = "Not in the seed (Cisco DMVPN configuration guide, ip nhrp nhs)",
+    },
     {
         .id = "tunnel-protocol-conflict",
         .severity = SEV_ERROR,
@@ -1840,6 +1951,7 @@ const struct diagnosis catalog[] = {
                 [DIALECT_ASA70] = "ping {nat_if} {remote_net}",
                 [DIALECT_ASA84] = "ping {nat_if} {remote_net}",
             },
+        .fix_exec = true,
         .note = "Here {remote_net} stands for a host address in the remote network.",
         .seed_section = "Test Connectivity Properly",
     },
@@ -1930,7 +2042,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "tunnel-protection-missing",
         .severity = SEV_ERROR,
-        .found_from = FROM_CONFIG | FROM_PAIR | FROM_LOGS,
+        .found_from = FROM_PAIR,
         .category = cat_tun,
         .title = "A GRE or mGRE tunnel whose peer encrypts it has no tunnel protection",
         .explanation =
@@ -1941,10 +2053,12 @@ const struct diagnosis catalog[] = {
             "no crypto for the GRE proxies here and fails in phase 2.",
         .fix_summary = "Protect the tunnel interface with the IPsec profile its peer uses (add "
                        "'shared' when several tunnels share one tunnel source).",
+        .note = "From logs alone (%CRYPTO-4-RECVD_PKT_NOT_IPSEC with prot= 47) explain names "
+                "tunnel-protection-one-side, the same fault seen from the protected end.",
         .fix =
             {
-                [DIALECT_IOS] = "interface {tunnel}\n tunnel protection {protection}",
-                [DIALECT_ASA84] = "interface {tunnel}\n tunnel protection {protection}",
+                [DIALECT_IOS] = "interface {if}\n tunnel protection {protection}",
+                [DIALECT_ASA84] = "interface {if}\n tunnel protection {protection}",
             },
         .seed_section = sec_tun,
     },
@@ -1962,8 +2076,8 @@ const struct diagnosis catalog[] = {
         .fix_summary = "Use the same tunnel mode on both ends.",
         .fix =
             {
-                [DIALECT_IOS] = "interface {tunnel}\n tunnel mode {mode}",
-                [DIALECT_ASA84] = "interface {tunnel}\n tunnel mode {mode}",
+                [DIALECT_IOS] = "interface {if}\n tunnel mode {mode}",
+                [DIALECT_ASA84] = "interface {if}\n tunnel mode {mode}",
             },
         .note = "The ASA supports only 'tunnel mode ipsec ipv4|ipv6' on a VTI: with an ASA peer, "
                 "change the IOS end.",
@@ -2006,7 +2120,7 @@ const struct diagnosis catalog[] = {
                        "keyring or IKEv2 profile in the same VRF.",
         .fix =
             {
-                [DIALECT_IOS] = "interface {tunnel}\n tunnel vrf {vrf}",
+                [DIALECT_IOS] = "interface {if}\n tunnel vrf {vrf}",
             },
         .seed_section = sec_tun,
     },
@@ -2020,7 +2134,8 @@ const struct diagnosis catalog[] = {
             "The best route to the tunnel's destination (or its NHS's NBMA address) leaves "
             "through the tunnel interface, often a static route or a routing protocol over the "
             "tunnel that covers the peer's public address. IOS logs %TUN-5-RECURDOWN: TunnelN "
-            "temporarily disabled due to recursive routing, and the tunnel flaps.",
+            "temporarily disabled due to recursive routing (and %ADJ-5-PARENT 'looped chain "
+            "attempting to stack'), and the tunnel flaps.",
         .fix_summary = "Route the tunnel destination through the underlay with a host route, or "
                        "keep that prefix out of the routing protocol that runs over the tunnel.",
         .fix =
@@ -2032,18 +2147,19 @@ const struct diagnosis catalog[] = {
     {
         .id = "nhrp-network-id-missing",
         .severity = SEV_ERROR,
-        .found_from = FROM_CONFIG,
+        .found_from = FROM_CONFIG | FROM_LOGS,
         .category = cat_tun,
         .title = "An mGRE interface has no 'ip nhrp network-id': NHRP is off on it",
         .explanation =
             "NHRP runs on an interface only with 'ip nhrp network-id N'. Without it a spoke "
-            "never registers with its hub and a hub answers no registration or resolution, so "
-            "no spoke-to-spoke tunnel forms and the hub cannot reach its spokes.",
+            "never registers with its hub, and a hub logs %DMVPN-5-NHRP_NETID_UNCONFIGURED and "
+            "answers registrations with 'administratively prohibited'. No spoke-to-spoke tunnel "
+            "forms and the hub cannot reach its spokes, although IPsec to the hub may be up.",
         .fix_summary = "Add 'ip nhrp network-id N' (locally significant, usually the same on "
                        "every member of the cloud).",
         .fix =
             {
-                [DIALECT_IOS] = "interface {tunnel}\n ip nhrp network-id {nhrp_id}",
+                [DIALECT_IOS] = "interface {if}\n ip nhrp network-id {nhrp_id}",
             },
         .seed_section = sec_tun,
     },
@@ -2062,7 +2178,7 @@ const struct diagnosis catalog[] = {
                        "address.",
         .fix =
             {
-                [DIALECT_IOS] = "interface {tunnel}\n no {nhs_line}\n ip nhrp nhs {hub_tunnel} "
+                [DIALECT_IOS] = "interface {if}\n no {nhs_line}\n ip nhrp nhs {hub_tunnel} "
                                 "nbma {hub_nbma} multicast",
             },
         .note = "The one-line 'ip nhrp nhs T nbma A' form needs IOS 15.1(2)T or later; older "
@@ -2072,19 +2188,21 @@ const struct diagnosis catalog[] = {
     {
         .id = "nhrp-auth-mismatch",
         .severity = SEV_ERROR,
-        .found_from = FROM_PAIR,
+        .found_from = FROM_PAIR | FROM_LOGS,
         .category = cat_tun,
         .title = "The NHRP authentication strings of a spoke and its hub differ",
         .explanation =
             "'ip nhrp authentication' differs between hub and spoke, or is set on one of them "
-            "only. NHRP packets with the wrong string are dropped, so the spoke never registers "
-            "although its IPsec SA to the hub is up, and the hub never learns its NBMA address.",
+            "only. NHRP packets with the wrong string are dropped (the hub logs "
+            "%DMVPN-3-DMVPN_NHRP_ERROR '... authentication failure'), so the spoke never "
+            "registers although its IPsec SA to the hub is up, and the hub never learns its NBMA "
+            "address.",
         .fix_summary = "Configure the same NHRP authentication string on every member of the "
                        "cloud (or on none).",
         .fix =
             {
                 [DIALECT_IOS] =
-                    "interface {tunnel}\n ip nhrp authentication <nhrp-authentication-string>",
+                    "interface {if}\n ip nhrp authentication <nhrp-authentication-string>",
             },
         .seed_section = sec_tun,
     },
@@ -2121,7 +2239,9 @@ const struct diagnosis catalog[] = {
             {
                 [DIALECT_IOS] = "ip route vrf {vrf} {peer} 255.255.255.255 {nexthop}",
             },
-        .seed_section = sec_tun,
+        .note = "Not in the seed document: added with diagnoses.md section 10 (issue 10, why an "
+                "endpoint does not answer).",
+        .seed_section = "Not in the seed (Cisco VRF-Aware IPsec configuration guide, tunnel vrf)",
     },
 };
 

@@ -40,7 +40,7 @@ int check_tunnel_vrf_missing(struct check_ctx *c)
                  * source; a source in a VRF without it is looked up globally. */
                 if (!sv || same_vrf(sv, t->tunnel_vrf))
                         continue;
-                const char *v[] = {"tunnel", t->name, "vrf", sv, NULL};
+                const char *v[] = {"if", t->name, "vrf", sv, NULL};
                 const struct loc *loc =
                     t->tunnel_vrf_loc.line ? &t->tunnel_vrf_loc : &t->tunnel_source_loc;
                 struct finding *f = check_report(c, loc->line ? loc : &t->loc);
@@ -156,7 +156,7 @@ int check_nhrp_network_id_missing(struct check_ctx *c)
                 const struct iface *t = d->ifaces.v[i];
                 if (!tunnel_is_ipv4(t) || t->tunnel_kind != TUNK_MGRE || t->nhrp.has_network_id)
                         continue;
-                const char *v[] = {"tunnel", t->name, "nhrp_id", id, NULL};
+                const char *v[] = {"if", t->name, "nhrp_id", id, NULL};
                 struct finding *f = check_report(c, &t->loc);
                 if (!f || check_fix(c, f, v))
                         return -1;

@@ -15,6 +15,7 @@
 #include "../negotiate/discover.h"
 #include "../report/tunnel_text.h"
 #include "../report/report.h"
+#include "check_fix.h"
 #include "cli.h"
 
 struct check_opts {
@@ -24,6 +25,7 @@ struct check_opts {
         enum platform force;
         enum color_mode color;
         bool explain;
+        bool fix;
 };
 
 static bool in_id_list(const char *list, const char *id)
@@ -84,6 +86,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
             {"color", required_argument, NULL, 'C'},
             {"explain", no_argument, NULL, 'v'},
             {"verbose", no_argument, NULL, 'v'},
+            {"fix", no_argument, NULL, 'x'},
             {NULL, 0, NULL, 0},
         };
         int ch;
@@ -117,6 +120,9 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
                         break;
                 case 'v':
                         o->explain = true;
+                        break;
+                case 'x':
+                        o->fix = true;
                         break;
                 default:
                         fprintf(stderr,
@@ -198,6 +204,15 @@ static int run_pairs(struct device *const *devs, size_t n, const struct check_op
         return 0;
 }
 
+/* check --fix runs everything again on the fixed copies (check_fix.c). */
+static int recheck(struct device *const *devs, size_t n, const void *opts, struct findings *fs)
+{
+        for (size_t i = 0; i < n; i++)
+                if (run_checks(devs[i], opts, fs))
+                        return -1;
+        return run_pairs(devs, n, opts, fs);
+}
+
 static int exit_status(const struct findings *fs, enum severity fail_on)
 {
         for (size_t i = 0; i < fs->list.n; i++) {
@@ -222,6 +237,7 @@ int cmd_check(int argc, char **argv)
         findings_init(&fs);
         int rc = EXIT_OK;
         size_t ndev = 0;
+        struct device **kept = NULL; /* --fix: the copies after_fix points into */
         /* The models stay until the pair checks have run over all of them. */
         struct device **devs = calloc((size_t)(argc - optind), sizeof(*devs));
         if (!devs) {
@@ -250,10 +266,31 @@ int cmd_check(int argc, char **argv)
                 rc = EXIT_INPUT;
                 goto out;
         }
+        size_t errors_after = 0;
+        if (o.fix && !(kept = calloc(ndev ? ndev : 1, sizeof(*kept)))) {
+                fprintf(stderr, "ipsec-doctor: out of memory\n");
+                rc = EXIT_INPUT;
+                goto out;
+        }
+        if (o.fix && check_fix_replay(devs, ndev, recheck, &o, &fs, &errors_after, kept)) {
+                fprintf(stderr, "ipsec-doctor: --fix: cannot replay the fixes\n");
+                rc = EXIT_INPUT;
+                goto out;
+        }
         findings_sort(&fs);
         if (o.fmt == FMT_TEXT)
-                for (size_t i = 0; i < fs.tunnels.n; i++)
-                        report_tunnel_line(stdout, fs.tunnels.v[i]);
+                for (size_t i = 0; i < fs.tunnels.n; i++) {
+                        const struct tunnel_result *t = fs.tunnels.v[i];
+                        report_tunnel_line(stdout, t);
+                        if (t->after_fix) {
+                                printf("  after --fix: ");
+                                report_tunnel_line(stdout, t->after_fix);
+                        }
+                }
+        if (o.fmt == FMT_TEXT && o.fix)
+                printf("after --fix (every printed fix pasted into copies): %zu error(s) "
+                       "remain\n",
+                       errors_after);
         if (o.fmt == FMT_TEXT && fs.tunnels.n)
                 putchar('\n');
         static const enum report_format map[] = {REPORT_TEXT, REPORT_JSON, REPORT_SARIF,
@@ -271,6 +308,9 @@ int cmd_check(int argc, char **argv)
         rc = exit_status(&fs, o.fail_on);
 out:
         findings_free(&fs);
+        for (size_t i = 0; kept && i < ndev; i++)
+                model_free(kept[i]);
+        free(kept);
         for (size_t i = 0; i < ndev; i++)
                 model_free(devs[i]);
         free(devs);

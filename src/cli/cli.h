@@ -23,6 +23,7 @@ int cmd_check(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_tunnel(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_apply(int argc, char **argv);
 
 /* Shared option helpers (cli/options.c). */
 enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GCC };

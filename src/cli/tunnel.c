@@ -17,6 +17,7 @@
 #include "../report/report.h"
 #include "../report/tunnel_text.h"
 #include "cli.h"
+#include "fix_replay.h"
 
 struct tunnel_opts {
         const char *files[2];
@@ -144,41 +145,81 @@ static bool second_initiates(const struct tunnel_opts *o, struct device *const d
         return !strcmp(o->initiator, o->files[1]) || !strcmp(o->initiator, b);
 }
 
-/* Plays ini -> resp; with --fix, replays after each edit. */
+/*
+ * --fix: the fixes printed for this direction pasted into copies of both
+ * configs through `apply`'s path, and the tunnel played again. When that
+ * stops at a later stage, its findings (and fixes) are reported too and
+ * pasted as well: everything the replay uses is printed.
+ */
+static int replay_fix(const struct tunnel_opts *o, struct device *const orig[2],
+                      struct findings *fs, size_t first, struct tunnel_result *r,
+                      struct device *keep[2])
+{
+        struct fix_text t[2] = {{0}, {0}};
+        struct device *d[2] = {NULL, NULL};
+        const char *lab[2] = {device_label(orig[0]), device_label(orig[1])};
+        int rc = 0;
+        size_t from = first;
+        for (int round = 0; round < REPLAY_MAX && !rc; round++) {
+                int added = 0;
+                for (int k = 0; k < 2 && added >= 0; k++) {
+                        int n = fix_collect(fs, from, fs->list.n, lab[k], &t[k]);
+                        added = n < 0 ? n : added + n;
+                }
+                if (added <= 0) {
+                        rc = added;
+                        if (round > 0)
+                                fs->list.n = from; /* the same findings again */
+                        break;
+                }
+                struct diag err;
+                for (int k = 0; k < 2 && !rc; k++) {
+                        model_free(d[k]);
+                        d[k] = NULL;
+                        if (fix_reread(orig[k], &t[k], &d[k], &err)) {
+                                fprintf(stderr, "ipsec-doctor: --fix: %s\n", err.msg);
+                                rc = 1;
+                        }
+                }
+                struct pair p;
+                struct tunnel_result *last = NULL;
+                if (!rc && !(rc = pair_build(&p, d[0], lab[0], d[1], lab[1], &o->flow, &o->path))) {
+                        from = fs->list.n;
+                        rc = pair_play(&p, fs, &last);
+                        if (!rc) {
+                                fs->tunnels.n--; /* listed under its original */
+                                r->after_fix = last;
+                                if (last->status == TUN_ESTABLISHED)
+                                        fs->list.n = from;
+                        }
+                }
+                pair_free(&p);
+                if (!rc && last && last->status == TUN_ESTABLISHED)
+                        break;
+        }
+        for (int k = 0; k < 2; k++) {
+                fix_text_free(&t[k]);
+                keep[k] = d[k]; /* r->after_fix points into them */
+        }
+        return rc > 0 ? 0 : rc;
+}
+
+/* Plays ini -> resp; with --fix, replays the printed fixes. */
 static int play_dir(const struct tunnel_opts *o, struct device *ini, struct device *resp,
-                    struct findings *fs)
+                    struct findings *fs, struct device *keep[2])
 {
         struct pair p;
         struct tunnel_result *r;
+        size_t first = fs->list.n;
         int rc =
             pair_build(&p, ini, device_label(ini), resp, device_label(resp), &o->flow, &o->path);
         if (!rc)
                 rc = pair_play(&p, fs, &r);
-        if (!rc && o->fix && r->status != TUN_ESTABLISHED) {
-                struct findings scratch;
-                findings_init(&scratch);
-                struct tunnel_result *last = NULL;
-                for (int n = 0; n < REPLAY_MAX && !rc; n++) {
-                        const struct tunnel_result *cur = last ? last : r;
-                        int e = pair_apply_fix(&p, cur);
-                        if (e <= 0) {
-                                rc = e;
-                                break;
-                        }
-                        rc = pair_play(&p, &scratch, &last);
-                        if (!rc && last->status == TUN_ESTABLISHED)
-                                break;
-                }
-                /* The replay's result moves into fs's arena via a fresh play there. */
-                if (!rc && last) {
-                        size_t nf = fs->list.n;
-                        rc = pair_play(&p, fs, &r->after_fix);
-                        fs->tunnels.n--; /* listed under its original, not as a tunnel of its own */
-                        fs->list.n = nf; /* the replay's remaining findings are not new findings */
-                }
-                findings_free(&scratch);
-        }
         pair_free(&p);
+        if (!rc && o->fix && r->status != TUN_ESTABLISHED) {
+                struct device *const orig[2] = {ini, resp};
+                rc = replay_fix(o, orig, fs, first, r, keep);
+        }
         return rc;
 }
 
@@ -188,7 +229,8 @@ static void print_text(const struct findings *fs, bool fix)
                 const struct tunnel_result *t = fs->tunnels.v[i];
                 report_tunnel_text(stdout, t);
                 if (fix && t->after_fix) {
-                        printf("\n  after --fix (replayed on edited copies):\n");
+                        printf("\n  after --fix (the printed fixes pasted into copies of the "
+                               "configs):\n");
                         report_tunnel_text(stdout, t->after_fix);
                         if (t->after_fix->status != TUN_ESTABLISHED)
                                 printf("  the proposed fixes do NOT make it establish: this is a "
@@ -212,12 +254,14 @@ static int exit_code(const struct findings *fs)
         return EXIT_OK;
 }
 
-static int run(const struct tunnel_opts *o, struct device *d[2], struct findings *fs)
+/* keep[4]: the fixed copies of --fix, which the findings point into. */
+static int run(const struct tunnel_opts *o, struct device *d[2], struct findings *fs,
+               struct device *keep[4])
 {
         bool swap = second_initiates(o, d);
-        if (play_dir(o, d[swap], d[!swap], fs))
+        if (play_dir(o, d[swap], d[!swap], fs, keep))
                 return -1;
-        if (o->both && play_dir(o, d[!swap], d[swap], fs))
+        if (o->both && play_dir(o, d[!swap], d[swap], fs, keep + 2))
                 return -1;
         return 0;
 }
@@ -238,7 +282,8 @@ int cmd_tunnel(int argc, char **argv)
         struct findings fs;
         findings_init(&fs);
         int rc = EXIT_INPUT;
-        if (run(&o, d, &fs)) {
+        struct device *keep[4] = {NULL, NULL, NULL, NULL};
+        if (run(&o, d, &fs, keep)) {
                 fprintf(stderr, "ipsec-doctor: out of memory while playing the tunnel\n");
                 goto out;
         }
@@ -258,6 +303,8 @@ int cmd_tunnel(int argc, char **argv)
         }
         rc = exit_code(&fs);
 out:
+        for (int k = 0; k < 4; k++)
+                model_free(keep[k]);
         findings_free(&fs);
         model_free(d[0]);
         model_free(d[1]);

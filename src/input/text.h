@@ -40,6 +40,8 @@ struct text_line {
         bool output;       /* command output after an exec command: not config */
         bool comment;      /* a comment line ("!" or ":" on ASA); kept for
                               "! ipsec-doctor: ignore=ID" suppressions, not config */
+        const char *file;  /* NULL: the text's own file; else the changes pasted
+                              after it (`apply`, `--fix`) the line came from */
 };
 
 struct text {

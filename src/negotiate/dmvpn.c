@@ -130,8 +130,8 @@ static int nhs_wrong(struct disc *d, const struct device *sp, const struct iface
         ipv4_str(nbma, a);
         ipv4_str(ht->addr, ht_ip);
         ipv4_str(hub_nbma, ha);
-        const char *vars[] = {"tunnel", st->name,   "nhs_line", s->loc.text, "hub_tunnel",
-                              ht_ip,    "hub_nbma", ha,         NULL};
+        const char *vars[] = {"if",  st->name,   "nhs_line", s->loc.text, "hub_tunnel",
+                              ht_ip, "hub_nbma", ha,         NULL};
         struct finding *f = report(d, "nhrp-nhs-wrong", sp, &s->loc, ha, vars);
         if (!f || finding_evidence(disc_findings(d), f, &ht->loc) ||
             finding_title(disc_findings(d), f,
@@ -153,7 +153,7 @@ static int auth_check(struct disc *d, const struct device *sp, const struct ifac
                 return 0;
         char ha[16];
         ipv4_str(hub_nbma, ha);
-        const char *vars[] = {"tunnel", st->name, NULL};
+        const char *vars[] = {"if", st->name, NULL};
         /* evidence shows file and line only: the string is a shared secret */
         struct loc sl = {st->nhrp.auth_loc.file, st->nhrp.auth_loc.line,
                          "ip nhrp authentication <secret>"};

@@ -54,8 +54,7 @@ static const char *protection(struct play *pl, const struct side *s, const struc
 int play_tun_unprotected(struct play *pl, const struct side *s)
 {
         const struct side *peer = s == pl->a ? pl->b : pl->a;
-        const char *v[] = {"tunnel", s->tun_bare->name, "protection", protection(pl, s, peer),
-                           NULL};
+        const char *v[] = {"if", s->tun_bare->name, "protection", protection(pl, s, peer), NULL};
         struct finding *f = pf_report(pl, "tunnel-protection-missing", s, &s->tun_bare->loc, v);
         if (!f || (peer->tun && finding_evidence(pl->fs, f, &peer->tun->tunnel_protection_loc)))
                 return -1;
@@ -68,7 +67,7 @@ int play_tun_unprotected(struct play *pl, const struct side *s)
 static int vrf_fault(struct play *pl, const struct side *s, bool *stop)
 {
         const struct iface *t = s->tun ? s->tun : s->tun_bare;
-        const char *v[] = {"tunnel", t->name, "vrf", s->src_vrf, NULL};
+        const char *v[] = {"if", t->name, "vrf", s->src_vrf, NULL};
         /* the same line as the config check (checks/tunnel_ifaces.c), so check
          * reports it once */
         const struct loc *loc = t->tunnel_vrf_loc.line ? &t->tunnel_vrf_loc : &t->tunnel_source_loc;
@@ -156,7 +155,7 @@ int play_tun_proxy_fail(struct play *pl, bool *done)
         const char *mode = other ? mode_words(other) : "gre ip";
         if (!other && fix == b)
                 mode = "gre ip"; /* a crypto map with GRE proxies on the other end */
-        const char *v[] = {"tunnel", ft->name, "mode", mode, NULL};
+        const char *v[] = {"if", ft->name, "mode", mode, NULL};
         const struct loc *loc = ft->tunnel_mode_loc.line ? &ft->tunnel_mode_loc : &ft->loc;
         struct finding *f = pf_report(pl, "tunnel-mode-mismatch", fix, loc, v);
         if (!f)

@@ -45,6 +45,8 @@ static json_t *fixes_json(const struct finding *f)
                         json_object_set_new(o, "version", S(x->version));
                 if (o && x->warning)
                         json_object_set_new(o, "warning", S(x->warning));
+                if (o && x->note)
+                        json_object_set_new(o, "note", S(x->note));
                 json_array_append_new(a, o);
         }
         return a;
@@ -65,6 +67,12 @@ json_t *report_finding_json(const struct finding *f)
         json_object_set_new(o, "evidence", evidence_json(f));
         json_object_set_new(o, "explanation", S(f->explanation));
         json_object_set_new(o, "fix", fixes_json(f));
+        if (f->replay.done)
+                json_object_set_new(
+                    o, "fix_replay",
+                    json_pack("{s:b, s:o, s:I}", "clears", f->replay.clears, "new_error",
+                              f->replay.new_error ? json_string(f->replay.new_error) : json_null(),
+                              "tunnels_failing", (json_int_t)f->replay.tunnels_failing));
         return o;
 }
 

@@ -60,11 +60,13 @@ static void put_loc(FILE *out, const char *file, uint32_t line)
                 fprintf(out, ":%u", (unsigned)line);
 }
 
-static void print_fixes(FILE *out, const struct finding *f, const struct palette *c)
+/* alt: the fixes of a pair fault's other end, an alternative: fixing
+ * either end is enough (the --fix replay checks each alone). */
+static void print_fixes(FILE *out, const struct finding *f, bool alt, const struct palette *c)
 {
         for (size_t i = 0; i < f->nfixes; i++) {
                 const struct fix *x = &f->fixes[i];
-                fprintf(out, "  %sfix%s on ", c->bold, c->reset);
+                fprintf(out, "  %s%sfix%s on ", alt ? "or " : "", c->bold, c->reset);
                 text_put(out, x->device);
                 fprintf(out, " (%s", platform_name(x->platform));
                 if (x->version) {
@@ -77,9 +79,17 @@ static void print_fixes(FILE *out, const struct finding *f, const struct palette
                         text_put(out, x->commands[j]);
                         fprintf(out, "%s\n", c->reset);
                 }
+                if (x->note)
+                        wrap(out, "  note: ", x->note);
                 if (x->warning)
                         wrap(out, "  warning: ", x->warning);
         }
+        const struct fix_replay *r = &f->replay;
+        if (r->done)
+                fprintf(out, "  --fix: pasted into copies, %s%s%s\n",
+                        r->clears ? "it clears this finding" : "it does NOT clear this finding",
+                        r->new_error ? " but adds the error " : "",
+                        r->new_error ? r->new_error : "");
 }
 
 static void print_evidence(FILE *out, const struct finding *f, bool first_inline,
@@ -157,9 +167,9 @@ static void print_one(FILE *out, const struct finding *f, const struct finding *
         }
         if (o->explain)
                 wrap(out, "  ", f->explanation);
-        print_fixes(out, f, c);
+        print_fixes(out, f, false, c);
         if (twin)
-                print_fixes(out, twin, c);
+                print_fixes(out, twin, true, c);
         fputc('\n', out);
 }
 
