@@ -18,6 +18,8 @@ static const char cat_nat[] = "NAT exemption and ACLs";
 static const char cat_route[] = "Routing and addressing";
 static const char cat_ra[] = "Remote-access policy";
 static const char cat_plat[] = "Transport, MTU, platform";
+static const char cat_tun[] = "Tunnel interfaces and DMVPN";
+static const char sec_tun[] = "Tunnel interfaces and DMVPN (diagnoses.md section 10)";
 
 /* Blocks several entries share. */
 #define CLEAR_IOS   "clear crypto isakmp\nclear crypto sa peer {peer}"
@@ -32,11 +34,14 @@ const char *const change_control_warning =
     "maintenance window under your change-control process.";
 
 const char *const catalog_placeholders[] = {
-    "peer",        "map",     "seq",       "dynmap",     "if",         "nat_if",     "acl",
-    "tg",          "gp",      "group",     "pool",       "pool_first", "pool_last",  "pool_mask",
-    "policy",      "tset",    "local_net", "local_mask", "local_wild", "remote_net", "remote_mask",
-    "remote_wild", "nexthop", "pfs_group", "lifetime",   "user",       "profile",    "keyring",
-    "protocols",   "encr",    "hash",      "auth",       "tset_xf",    "tset_list",  "tset_mode",
+    "peer",       "map",        "seq",         "dynmap",      "if",        "nat_if",
+    "acl",        "tg",         "gp",          "group",       "pool",      "pool_first",
+    "pool_last",  "pool_mask",  "policy",      "tset",        "local_net", "local_mask",
+    "local_wild", "remote_net", "remote_mask", "remote_wild", "nexthop",   "pfs_group",
+    "lifetime",   "user",       "profile",     "keyring",     "protocols", "encr",
+    "hash",       "auth",       "tset_xf",     "tset_list",   "tset_mode", "protection",
+    "mode",       "ipsec_mode", "transforms",  "vrf",         "nhrp_id",   "nhs_line",
+    "hub_tunnel", "hub_nbma",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -1534,66 +1539,6 @@ const struct diagnosis catalog[] = {
     },
     /* ---- 6. Remote-access policy ------------------------------------------- */
     {
-        .id = "tunnel-recursive-routing",
-        .severity = SEV_ERROR,
-        .found_from = FROM_LOGS,
-        .category = cat_route,
-        .title = "The tunnel's destination is routed through the tunnel itself",
-        .explanation =
-            "When the best route to a GRE or VTI tunnel's destination points into the tunnel "
-            "(a default route over the tunnel with the host route to the peer missing, or the "
-            "peer's address learned over the tunnel), IOS logs %TUN-5-RECURDOWN 'temporarily "
-            "disabled due to recursive routing' and %ADJ-5-PARENT 'looped chain attempting to "
-            "stack'. The tunnel then flaps up and down.",
-        .fix_summary = "Route the tunnel destination over the physical interface (a host "
-                       "route to the peer via the real next hop), never through the tunnel.",
-        .fix =
-            {
-                [DIALECT_IOS] = "ip route {peer} 255.255.255.255 {nexthop}",
-            },
-        .note = "Not in the seed document: added for real IOS logs (issue 13).",
-        .seed_section = "Not in the seed (Cisco GRE tunnel documentation, recursive routing)",
-    },
-    {
-        .id = "nhrp-network-id-missing",
-        .severity = SEV_ERROR,
-        .found_from = FROM_LOGS,
-        .category = cat_route,
-        .title = "The DMVPN tunnel interface has no NHRP network-id",
-        .explanation =
-            "NHRP runs on a tunnel interface only with 'ip nhrp network-id'. Without it the "
-            "hub logs %DMVPN-5-NHRP_NETID_UNCONFIGURED and answers the spokes' registrations "
-            "with 'administratively prohibited', so every spoke's next hop server goes down "
-            "although IPsec to the hub may stay up.",
-        .fix_summary = "Configure the NHRP network-id on the tunnel interface.",
-        .fix =
-            {
-                [DIALECT_IOS] = "interface {if}\n ip nhrp network-id <network-id>",
-            },
-        .note = "Not in the seed document: added for real IOS XE DMVPN logs (issue 13).",
-        .seed_section = "Not in the seed (Cisco DMVPN configuration guide, ip nhrp network-id)",
-    },
-    {
-        .id = "nhrp-auth-mismatch",
-        .severity = SEV_ERROR,
-        .found_from = FROM_LOGS,
-        .category = cat_route,
-        .title = "The NHRP authentication strings of DMVPN peers differ",
-        .explanation =
-            "'ip nhrp authentication' must be the same on every tunnel interface of one DMVPN "
-            "network. A node whose string differs has its NHRP packets refused: the hub logs "
-            "%DMVPN-3-DMVPN_NHRP_ERROR 'wrong authentication string ... authentication failure "
-            "(11)', the spoke never registers, and IPsec to it may still be up.",
-        .fix_summary = "Set the same NHRP authentication string on every node of the DMVPN.",
-        .fix =
-            {
-                [DIALECT_IOS] = "interface {if}\n ip nhrp authentication <nhrp-string>",
-            },
-        .note = "Not in the seed document: added for real IOS XE DMVPN logs (issue 13). The "
-                "NBMA address in the message names the node whose string differs.",
-        .seed_section = "Not in the seed (Cisco DMVPN configuration guide, ip nhrp authentication)",
-    },
-    {
         .id = "nhrp-registration-failed",
         .severity = SEV_ERROR,
         .found_from = FROM_LOGS,
@@ -2092,6 +2037,211 @@ const struct diagnosis catalog[] = {
             "fault.",
         .fix_summary = "Use another connection or a supported client (such as AnyConnect).",
         .seed_section = "Cisco VPN Client Does Not Work with Data Card on Windows 7",
+    },
+    /* ---- 10. Tunnel interfaces and DMVPN ------------------------------------ */
+    {
+        .id = "tunnel-protection-missing",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_tun,
+        .title = "A GRE or mGRE tunnel whose peer encrypts it has no tunnel protection",
+        .explanation =
+            "The peer protects the tunnel with 'tunnel protection ipsec profile', this end does "
+            "not. This end sends its GRE packets (and, on DMVPN, its NHRP registrations) in "
+            "clear and starts no IKE; the protected end drops them and logs "
+            "%CRYPTO-4-RECVD_PKT_NOT_IPSEC. An IKE exchange started by the protected end finds "
+            "no crypto for the GRE proxies here and fails in phase 2.",
+        .fix_summary = "Protect the tunnel interface with the IPsec profile its peer uses (add "
+                       "'shared' when several tunnels share one tunnel source).",
+        .note = "From logs alone (%CRYPTO-4-RECVD_PKT_NOT_IPSEC with prot= 47) explain names "
+                "tunnel-protection-one-side, the same fault seen from the protected end.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n tunnel protection {protection}",
+                [DIALECT_ASA84] = "interface {if}\n tunnel protection {protection}",
+            },
+        .seed_section = sec_tun,
+    },
+    {
+        .id = "tunnel-mode-mismatch",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_tun,
+        .title = "One end is a static VTI (tunnel mode ipsec ipv4), the other GRE over IPsec",
+        .explanation =
+            "A static VTI protects everything routed into it, so its proxies are any/any; GRE "
+            "over IPsec protects only the GRE packets between the two tunnel sources. Quick "
+            "Mode (or the IKEv2 Child SA) proposes selectors the other end refuses, so phase 1 "
+            "comes up and phase 2 never does.",
+        .fix_summary = "Use the same tunnel mode on both ends.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n tunnel mode {mode}",
+                [DIALECT_ASA84] = "interface {if}\n tunnel mode {mode}",
+            },
+        .note = "The ASA supports only 'tunnel mode ipsec ipv4|ipv6' on a VTI: with an ASA peer, "
+                "change the IOS end.",
+        .seed_section = sec_tun,
+    },
+    {
+        .id = "ipsec-mode-mismatch",
+        .severity = SEV_WARNING,
+        .found_from = FROM_PAIR,
+        .category = cat_tun,
+        .title = "The transform sets of a GRE-over-IPsec pair differ in transport / tunnel mode",
+        .explanation =
+            "One end asks for transport mode, the other for tunnel mode. An IOS transform set "
+            "in transport mode falls back to tunnel mode unless it says 'mode transport "
+            "require', so the SA comes up in tunnel mode and carries 20 more bytes per packet; "
+            "with 'require' on one end it fails. Transport mode is the usual choice for GRE "
+            "over IPsec and DMVPN, and DMVPN behind NAT needs it.",
+        .fix_summary = "Use the same mode on both ends (transport for GRE over IPsec and DMVPN).",
+        .fix =
+            {
+                [DIALECT_IOS] =
+                    "crypto ipsec transform-set {tset} {transforms}\n mode {ipsec_mode}",
+                [DIALECT_ASA70] = "crypto ipsec transform-set {tset} mode {ipsec_mode}",
+                [DIALECT_ASA84] = "crypto ipsec ikev1 transform-set {tset} mode-{ipsec_mode}",
+            },
+        .seed_section = sec_tun,
+    },
+    {
+        .id = "tunnel-vrf-missing",
+        .severity = SEV_ERROR,
+        .found_from = FROM_CONFIG | FROM_PAIR,
+        .category = cat_tun,
+        .title = "The tunnel source is in a VRF that the tunnel or its IKE keys do not use",
+        .explanation =
+            "The tunnel source interface is in a front-door VRF, but the tunnel has no 'tunnel "
+            "vrf' for it, or the IKE keyring or profile for the peer is not in that VRF. The "
+            "tunnel destination is then looked up in the wrong routing table and IKE finds no "
+            "key or profile for the peer, so the tunnel gets no answer.",
+        .fix_summary = "Put the tunnel's transport in the source's VRF ('tunnel vrf X') and the "
+                       "keyring or IKEv2 profile in the same VRF.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n tunnel vrf {vrf}",
+            },
+        .seed_section = sec_tun,
+    },
+    {
+        .id = "tunnel-recursive-routing",
+        .severity = SEV_ERROR,
+        .found_from = FROM_CONFIG | FROM_LOGS,
+        .category = cat_tun,
+        .title = "The route to the tunnel destination points into the tunnel itself",
+        .explanation =
+            "The best route to the tunnel's destination (or its NHS's NBMA address) leaves "
+            "through the tunnel interface, often a static route or a routing protocol over the "
+            "tunnel that covers the peer's public address. IOS logs %TUN-5-RECURDOWN: TunnelN "
+            "temporarily disabled due to recursive routing (and %ADJ-5-PARENT 'looped chain "
+            "attempting to stack'), and the tunnel flaps.",
+        .fix_summary = "Route the tunnel destination through the underlay with a host route, or "
+                       "keep that prefix out of the routing protocol that runs over the tunnel.",
+        .fix =
+            {
+                [DIALECT_IOS] = "ip route {peer} 255.255.255.255 {nexthop}",
+            },
+        .seed_section = sec_tun,
+    },
+    {
+        .id = "nhrp-network-id-missing",
+        .severity = SEV_ERROR,
+        .found_from = FROM_CONFIG | FROM_LOGS,
+        .category = cat_tun,
+        .title = "An mGRE interface has no 'ip nhrp network-id': NHRP is off on it",
+        .explanation =
+            "NHRP runs on an interface only with 'ip nhrp network-id N'. Without it a spoke "
+            "never registers with its hub, and a hub logs %DMVPN-5-NHRP_NETID_UNCONFIGURED and "
+            "answers registrations with 'administratively prohibited'. No spoke-to-spoke tunnel "
+            "forms and the hub cannot reach its spokes, although IPsec to the hub may be up.",
+        .fix_summary = "Add 'ip nhrp network-id N' (locally significant, usually the same on "
+                       "every member of the cloud).",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n ip nhrp network-id {nhrp_id}",
+            },
+        .seed_section = sec_tun,
+    },
+    {
+        .id = "nhrp-nhs-wrong",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_tun,
+        .title = "A spoke's NHS is not its hub's tunnel address or NBMA address",
+        .explanation =
+            "The spoke's 'ip nhrp nhs' (with its 'nbma' address or 'ip nhrp map') names a tunnel "
+            "address that is not the hub's, or an NBMA address that is not the hub's tunnel "
+            "source. Registrations go nowhere, IKE is started towards the wrong address or not "
+            "at all, and the spoke stays unregistered.",
+        .fix_summary = "Point the NHS at the hub's tunnel address and its NBMA (tunnel source) "
+                       "address.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n no {nhs_line}\n ip nhrp nhs {hub_tunnel} "
+                                "nbma {hub_nbma} multicast",
+            },
+        .note = "The one-line 'ip nhrp nhs T nbma A' form needs IOS 15.1(2)T or later; older "
+                "releases write 'ip nhrp map T A', 'ip nhrp map multicast A' and 'ip nhrp nhs T'.",
+        .seed_section = sec_tun,
+    },
+    {
+        .id = "nhrp-auth-mismatch",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR | FROM_LOGS,
+        .category = cat_tun,
+        .title = "The NHRP authentication strings of a spoke and its hub differ",
+        .explanation =
+            "'ip nhrp authentication' differs between hub and spoke, or is set on one of them "
+            "only. NHRP packets with the wrong string are dropped (the hub logs "
+            "%DMVPN-3-DMVPN_NHRP_ERROR '... authentication failure'), so the spoke never "
+            "registers although its IPsec SA to the hub is up, and the hub never learns its NBMA "
+            "address.",
+        .fix_summary = "Configure the same NHRP authentication string on every member of the "
+                       "cloud (or on none).",
+        .fix =
+            {
+                [DIALECT_IOS] =
+                    "interface {if}\n ip nhrp authentication <nhrp-authentication-string>",
+            },
+        .seed_section = sec_tun,
+    },
+    {
+        .id = "dmvpn-spoke-key-missing",
+        .severity = SEV_ERROR,
+        .found_from = FROM_CONFIG | FROM_PAIR,
+        .category = cat_tun,
+        .title = "A DMVPN spoke has a pre-shared key for its hub only, none for other spokes",
+        .explanation =
+            "The spoke's keys cover only the hub's address, so a spoke-to-spoke tunnel (DMVPN "
+            "phase 2 or 3) finds no pre-shared key for the other spoke's NBMA address. IKE to "
+            "the other spoke never completes and the traffic keeps flowing through the hub.",
+        .fix_summary = "Give the spokes a wildcard key (address 0.0.0.0 0.0.0.0), or use "
+                       "certificates.",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto isakmp key <pre-shared-key> address 0.0.0.0 0.0.0.0",
+            },
+        .seed_section = sec_tun,
+    },
+    {
+        .id = "tunnel-vrf-no-route",
+        .severity = SEV_ERROR,
+        .found_from = FROM_CONFIG | FROM_PAIR,
+        .category = cat_tun,
+        .title = "No route to the tunnel peer in the tunnel's front-door VRF",
+        .explanation =
+            "The tunnel's transport lives in a VRF ('tunnel vrf X'), and that VRF's routing "
+            "table has static routes but none that reaches the peer's address. IKE and GRE to "
+            "the peer are dropped before they leave, so the tunnel gets no answer.",
+        .fix_summary = "Add a route to the peer in the front-door VRF, through the underlay.",
+        .fix =
+            {
+                [DIALECT_IOS] = "ip route vrf {vrf} {peer} 255.255.255.255 {nexthop}",
+            },
+        .note = "Not in the seed document: added with diagnoses.md section 10 (issue 10, why an "
+                "endpoint does not answer).",
+        .seed_section = "Not in the seed (Cisco VRF-Aware IPsec configuration guide, tunnel vrf)",
     },
 };
 

@@ -10,13 +10,12 @@
  *   {peer}        the remote peer's address (ASA L2L: also the tunnel-group name)
  *   {map} {seq}   crypto map name and entry sequence number
  *   {dynmap}      dynamic crypto map name
- *   {if}          the interface carrying the crypto map (ASA: nameif; IOS: e.g. GigabitEthernet0/1)
- *   {nat_if}      the inside interface: the real side of a NAT rule, a ping source
- *   {acl}         the ACL the finding is about (crypto, NAT exemption or split-tunnel ACL)
- *   {tg} {gp}     ASA tunnel-group and group-policy names
- *   {group}       IOS client configuration group / PIX vpngroup name
- *   {pool}        address pool name; {pool_first} {pool_last} {pool_mask} its range
- *   {policy}      ISAKMP / IKEv1 policy priority
+ *   {if}          the interface carrying the crypto map (ASA: nameif; IOS: e.g.
+ * GigabitEthernet0/1), or the tunnel interface of a tunnel finding (Tunnel0) {nat_if}      the
+ * inside interface: the real side of a NAT rule, a ping source {acl}         the ACL the finding is
+ * about (crypto, NAT exemption or split-tunnel ACL) {tg} {gp}     ASA tunnel-group and group-policy
+ * names {group}       IOS client configuration group / PIX vpngroup name {pool}        address pool
+ * name; {pool_first} {pool_last} {pool_mask} its range {policy}      ISAKMP / IKEv1 policy priority
  *   {tset}        transform set name
  *   {local_net} {local_mask} {local_wild}     network behind this device (address, mask, wildcard)
  *   {remote_net} {remote_mask} {remote_wild}  network behind the peer

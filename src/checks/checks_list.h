@@ -9,6 +9,13 @@ extern const struct check checks_ike[];      /* IKE, crypto maps, transform sets
 extern const struct check checks_acl_nat[];  /* crypto ACLs, NAT exemption, routing, filtering */
 extern const struct check checks_ra[];       /* remote access: groups, pools, split tunnel */
 extern const struct check checks_platform[]; /* transport, MTU, platform settings */
+extern const struct check checks_tunnel[];   /* tunnel interfaces, DMVPN */
+
+/* checks_tunnel (tunnel_ifaces.c) */
+int check_tunnel_vrf_missing(struct check_ctx *c);
+int check_tunnel_recursive_routing(struct check_ctx *c);
+int check_nhrp_network_id_missing(struct check_ctx *c);
+int check_tunnel_vrf_no_route(struct check_ctx *c);
 
 /* checks_ike */
 int check_isakmp_not_enabled(struct check_ctx *c);

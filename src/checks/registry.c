@@ -7,10 +7,7 @@
 #include "checks_list.h"
 
 static const struct check *const areas[] = {
-    checks_ike,
-    checks_acl_nat,
-    checks_ra,
-    checks_platform,
+    checks_ike, checks_acl_nat, checks_ra, checks_platform, checks_tunnel,
 };
 
 size_t check_count(void)

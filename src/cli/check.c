@@ -181,7 +181,7 @@ static int run_checks(const struct device *dev, const struct check_opts *o, stru
 
 /* Keeps the pair findings from first on that are wanted, above the floor,
  * not suppressed on their device, and not already reported (two played
- * directions find the same fault). */
+ * directions find the same fault, or a config check found it). */
 static void filter_pair(struct findings *fs, size_t first, const struct check_opts *o,
                         struct device *const *devs, size_t n)
 {
@@ -192,11 +192,12 @@ static void filter_pair(struct findings *fs, size_t first, const struct check_op
                 for (size_t d = 0; d < n && !drop; d++)
                         drop = !strcmp(device_label(devs[d]), f->device) &&
                                suppressed(devs[d], f->diag->id, f->line);
-                for (size_t j = first; j < keep && !drop; j++) {
+                for (size_t j = 0; j < keep && !drop; j++) {
                         const struct finding *g = fs->list.v[j];
-                        drop = g->diag == f->diag && g->line == f->line &&
-                               !strcmp(g->file, f->file) &&
-                               !strcmp(g->peer ? g->peer : "", f->peer ? f->peer : "");
+                        /* a config check (j < first) already reported it at that line */
+                        drop =
+                            g->diag == f->diag && g->line == f->line && !strcmp(g->file, f->file) &&
+                            (j < first || !strcmp(g->peer ? g->peer : "", f->peer ? f->peer : ""));
                 }
                 if (!drop)
                         fs->list.v[keep++] = f;

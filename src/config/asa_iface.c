@@ -76,15 +76,23 @@ static int i_tunnel(struct asa_ctx *c, size_t i)
         if (!x)
                 return ASA_UNKNOWN;
         f->is_tunnel = true;
-        if (kw(w, "source"))
+        if (kw(w, "source")) {
                 f->tunnel_source =
                     asa_dup(c, kw(x, "interface") && asa_w(c, i + 2) ? asa_w(c, i + 2) : x);
-        else if (kw(w, "destination"))
+                f->tunnel_source_loc = c->loc;
+        } else if (kw(w, "destination")) {
                 f->has_tunnel_dest = asa_addr(c, x, &f->tunnel_dest);
-        else if (kw(w, "mode"))
+                f->tunnel_dest_loc = c->loc;
+        } else if (kw(w, "mode")) {
+                /* ASA VTIs are "tunnel mode ipsec ipv4|ipv6" (ASA 9.7+ VTI guide) */
                 f->tunnel_mode = asa_join(c, i + 1, c->n);
-        else if (kw(w, "protection") && kw(x, "ipsec") && kw(asa_w(c, i + 2), "profile") &&
-                 asa_w(c, i + 3)) {
+                f->tunnel_mode_loc = c->loc;
+                f->tunnel_kind = kw(x, "ipsec")
+                                     ? (kw(asa_w(c, i + 2), "ipv6") ? TUNK_IPSEC_V6 : TUNK_IPSEC)
+                                 : kw(x, "gre") ? TUNK_GRE
+                                                : TUNK_OTHER;
+        } else if (kw(w, "protection") && kw(x, "ipsec") && kw(asa_w(c, i + 2), "profile") &&
+                   asa_w(c, i + 3)) {
                 f->tunnel_protection = asa_dup(c, asa_w(c, i + 3));
                 f->tunnel_protection_loc = c->loc;
         } else

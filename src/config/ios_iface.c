@@ -188,65 +188,6 @@ static int if_vrf(struct ios_ctx *c)
         return ifc->vrf ? IOS_OK : IOS_OOM;
 }
 
-static int if_tunnel_source(struct ios_ctx *c)
-{
-        struct iface *ifc = ios_obj(c);
-        if (!ios_arg(c, 0))
-                return c->neg ? IOS_OK : IOS_UNKNOWN;
-        ifc->is_tunnel = true;
-        ifc->tunnel_source = c->neg ? NULL : ios_str(c, ios_arg(c, 0));
-        return c->neg || ifc->tunnel_source ? IOS_OK : IOS_OOM;
-}
-
-static int if_tunnel_dest(struct ios_ctx *c)
-{
-        struct iface *ifc = ios_obj(c);
-        uint32_t a;
-        ifc->is_tunnel = true;
-        if (c->neg) {
-                ifc->has_tunnel_dest = false;
-                return IOS_OK;
-        }
-        const char *d = ios_arg(c, 0);
-        if (lex_ipv4(d, &a)) {
-                ifc->has_tunnel_dest = true;
-                ifc->tunnel_dest = a;
-                return IOS_OK;
-        }
-        /* a DNS name or a template placeholder: no address to model */
-        return d ? IOS_OK : IOS_UNKNOWN;
-}
-
-static int if_tunnel_mode(struct ios_ctx *c)
-{
-        struct iface *ifc = ios_obj(c);
-        ifc->is_tunnel = true;
-        if (c->neg) {
-                ifc->tunnel_mode = NULL;
-                return IOS_OK;
-        }
-        if (!ios_arg(c, 0))
-                return IOS_UNKNOWN;
-        ifc->tunnel_mode = ios_rest(c, 0);
-        return ifc->tunnel_mode ? IOS_OK : IOS_OOM;
-}
-
-static int if_tunnel_protection(struct ios_ctx *c)
-{
-        struct iface *ifc = ios_obj(c);
-        ifc->is_tunnel = true;
-        if (c->neg) {
-                ifc->tunnel_protection = NULL;
-                return IOS_OK;
-        }
-        const char *p = ios_arg(c, 0);
-        if (!p)
-                return IOS_UNKNOWN;
-        ifc->tunnel_protection = ios_str(c, p);
-        ifc->tunnel_protection_loc = c->loc;
-        return ifc->tunnel_protection ? IOS_OK : IOS_OOM;
-}
-
 #define ONE(...)                                                                                   \
         {                                                                                          \
                 {__VA_ARGS__}, NULL, false                                                         \
@@ -265,10 +206,13 @@ static const struct ios_cmd iface_cmds[] = {
     {{"ip", "access-group"}, if_access_group, false, SEM_MASK(0xb)},
     {{"vrf", "forwarding"}, if_vrf, false},
     {{"ip", "vrf", "forwarding"}, if_vrf, false},
-    {{"tunnel", "source"}, if_tunnel_source, false},
-    {{"tunnel", "destination"}, if_tunnel_dest, false},
-    {{"tunnel", "mode"}, if_tunnel_mode, false},
-    {{"tunnel", "protection", "ipsec", "profile"}, if_tunnel_protection, false},
+    {{"tunnel", "source"}, ios_if_tunnel_source, false},
+    {{"tunnel", "destination"}, ios_if_tunnel_dest, false},
+    {{"tunnel", "mode"}, ios_if_tunnel_mode, false},
+    {{"tunnel", "protection", "ipsec", "profile"}, ios_if_tunnel_protection, false},
+    {{"tunnel", "vrf"}, ios_if_tunnel_vrf, false},
+    {{"tunnel", "key"}, ios_if_tunnel_key, false},
+    {{"ip", "nhrp"}, ios_if_nhrp, false},
     ONE("description"),
     ONE("tunnel"),
     ONE("duplex"),
@@ -353,7 +297,6 @@ static const struct ios_cmd iface_cmds[] = {
     ONE("ip", "authentication"),
     ONE("ip", "hello-interval"),
     ONE("ip", "hold-time"),
-    ONE("ip", "nhrp"),
     ONE("ip", "unnumbered"),
     ONE("ip", "local-proxy-arp"),
     BLOCK("ip", "dhcp", "pool"),

@@ -3,6 +3,7 @@
  *   ios.c         line loop, mode stack, table dispatch, banners
  *   ios_skip.c    commands recognised but not modelled (and their blocks)
  *   ios_iface.c   hostname, domain, interfaces, static routes, usernames
+ *   ios_tunnel.c  tunnel interface sub-commands and NHRP
  *   ios_nat.c     NAT rules and pools, route-maps, ip local pool
  *   ios_acl.c     numbered / named ACLs and their entries
  *   ios_objgrp.c  IOS object-group network / service
@@ -144,6 +145,15 @@ size_t ios_secret(struct ios_ctx *c, size_t i, struct secret *s);
 
 /* Shared by the crypto map, dynamic map and ipsec profile readers. */
 int ios_pfs_group(const char *s, int *group);
+
+/* Tunnel interface sub-commands (ios_tunnel.c), rows of the interface table. */
+int ios_if_tunnel_source(struct ios_ctx *c);
+int ios_if_tunnel_dest(struct ios_ctx *c);
+int ios_if_tunnel_mode(struct ios_ctx *c);
+int ios_if_tunnel_protection(struct ios_ctx *c);
+int ios_if_tunnel_vrf(struct ios_ctx *c);
+int ios_if_tunnel_key(struct ios_ctx *c);
+int ios_if_nhrp(struct ios_ctx *c);
 
 /* ACL entries (ios_acl.c), also used for "access-list" lines. */
 int ios_acl_entry(struct ios_ctx *c, struct acl *acl, size_t i);

@@ -129,6 +129,7 @@ static int tset_mode(struct ios_ctx *c)
                 t->mode = MODE_TRANSPORT;
         else
                 return IOS_UNKNOWN;
+        t->mode_require = t->mode == MODE_TRANSPORT && kw(ios_arg(c, 1), "require");
         t->mode_explicit = true;
         t->mode_loc = c->loc;
         return IOS_OK;

@@ -217,6 +217,11 @@ static int key_peer(struct ios_ctx *c, size_t *i, struct psk *k)
         if (lex_ipv4(ios_word(c, *i), &m)) {
                 k->mask = m;
                 *i += 1;
+        } else if (k->has_addr && k->addr == 0) {
+                k->mask = 0; /* "address 0.0.0.0" without a mask: show running-config
+                              * writes the wildcard "0.0.0.0 0.0.0.0" this way (Cisco
+                              * DMVPN guide, doc 41940: "crypto isakmp key K address
+                              * 0.0.0.0"); host 0.0.0.0 can never be a peer */
         }
         return IOS_OK;
 }

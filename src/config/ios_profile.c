@@ -58,8 +58,18 @@ static int prof_match(struct ios_ctx *c)
         } else if (kw(what, "address") && (lex_ipv4(v, &m->addr) || ios_is_placeholder(v))) {
                 m->is_addr = !ios_is_placeholder(v);
                 m->mask = 0xffffffffu;
-                if (ios_arg(c, i + 2) && !lex_ipv4(ios_arg(c, i + 2), &m->mask))
-                        m->mask = 0xffffffffu; /* the word is a VRF name */
+                const char *x = ios_arg(c, i + 2);
+                if (x && lex_ipv4(x, &m->mask))
+                        x = ios_arg(c, i + 3);
+                else if (m->is_addr && m->addr == 0)
+                        m->mask = 0; /* "address 0.0.0.0" without a mask: show running-config
+                                      * writes the wildcard "0.0.0.0 0.0.0.0" this way (Cisco
+                                      * DMVPN guide, doc 41940: "crypto isakmp key K address
+                                      * 0.0.0.0"); host 0.0.0.0 can never be a peer */
+                /* The word after the address (and mask) is the front-door VRF
+                 * (Cisco "VRF-Aware IPsec": match identity address A [M] [fvrf]). */
+                if (x && !(m->vrf = ios_str(c, x)))
+                        return IOS_OOM;
                 m->text = ios_str(c, v);
         } else if (kw(what, "group")) {
                 p->client_config_group = ios_str(c, v);

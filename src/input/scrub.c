@@ -45,6 +45,8 @@ static const struct {
     {"authentication-key", "# md5"},
     {"authentication-key|message-digest-key # md5", NULL},
     {"wpa-psk ascii|hex", NULL},
+    /* ip nhrp authentication S: a shared string, often the IKE key itself */
+    {"nhrp authentication", NULL},
     {"password-encrypt", NULL}, /* key config-key password-encrypt X */
 };
 
@@ -62,7 +64,7 @@ static const char *const after_value = "address|hostname|no-xauth|encrypted|priv
 
 /* Quick test before splitting: none of the rules can match without one of
  * these at the start of a word or after a '-' ("pre-shared-key"). */
-static const char *const triggers[] = {"key", "pass", "secret", "community", "psk"};
+static const char *const triggers[] = {"key", "pass", "secret", "community", "psk", "nhrp"};
 
 #define NELEM(a) (sizeof(a) / sizeof(*(a)))
 
@@ -70,7 +72,7 @@ bool scrub_needed(const char *s, size_t len)
 {
         for (size_t i = 0; i < len; i++) {
                 int c = s[i] | 0x20;
-                if ((c != 'k' && c != 'p' && c != 's' && c != 'c') ||
+                if ((c != 'k' && c != 'p' && c != 's' && c != 'c' && c != 'n') ||
                     (i > 0 && s[i - 1] != ' ' && s[i - 1] != '-'))
                         continue;
                 for (size_t k = 0; k < NELEM(triggers); k++)

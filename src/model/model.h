@@ -172,6 +172,43 @@ struct acl {
 
 /* ---- interfaces and routes ------------------------------------------- */
 
+/* What a tunnel interface carries ("tunnel mode ..."). GRE is IOS's default. */
+enum tunnel_kind {
+        TUNK_GRE = 0,  /* gre ip (point to point) */
+        TUNK_MGRE,     /* gre multipoint: DMVPN, peers from NHRP */
+        TUNK_IPSEC,    /* ipsec ipv4: static VTI, selectors any/any */
+        TUNK_IPSEC_V6, /* ipsec ipv6 */
+        TUNK_GRE_V6,   /* gre ipv6 / gre multipoint ipv6 (IPv6 underlay: not played) */
+        TUNK_OTHER,    /* ipip, l2tpv3, dvmrp, ...: not an IPsec tunnel */
+};
+
+/* ip nhrp nhs T [nbma A] | ip nhrp map T A | ip nhrp map multicast A|dynamic */
+struct nhrp_nhs {
+        struct loc loc;
+        bool has_tunnel, has_nbma;
+        uint32_t tunnel, nbma; /* the NHS's tunnel address and, with nbma, its NBMA */
+        bool dynamic;          /* "ip nhrp nhs dynamic nbma A" */
+};
+
+struct nhrp_map {
+        struct loc loc;
+        uint32_t tunnel, nbma;
+};
+
+struct nhrp {
+        bool on; /* any ip nhrp line */
+        bool has_network_id;
+        uint32_t network_id;
+        struct loc network_id_loc;
+        struct secret auth; /* ip nhrp authentication S: a shared string, never printed */
+        struct loc auth_loc;
+        struct ptrvec nhs;   /* struct nhrp_nhs * */
+        struct ptrvec maps;  /* struct nhrp_map *: static tunnel -> NBMA mappings */
+        struct ptrvec mcast; /* struct nhrp_map * with tunnel 0: "map multicast A" */
+        bool mcast_dynamic;  /* "ip nhrp map multicast dynamic" */
+        bool redirect, shortcut;
+};
+
 struct iface {
         struct loc loc;
         const char *name;   /* hardware name: "GigabitEthernet0/1", "ethernet0", "Tunnel0" */
@@ -189,14 +226,25 @@ struct iface {
         struct loc mss_loc;
         const char *vrf;
         const char *acl_in, *acl_out; /* IOS "ip access-group X in|out" */
-        /* tunnel interfaces (VTI) */
+        /* tunnel interfaces (static VTI, GRE, mGRE; model/tunnel.h asks the questions) */
         bool is_tunnel;
         const char *tunnel_source; /* interface name or address text */
+        struct loc tunnel_source_loc;
         bool has_tunnel_dest;
         uint32_t tunnel_dest;
-        const char *tunnel_mode;       /* "ipsec ipv4", "gre ip", ... */
+        struct loc tunnel_dest_loc;
+        const char *tunnel_mode; /* "ipsec ipv4", "gre ip", ... */
+        struct loc tunnel_mode_loc;
+        enum tunnel_kind tunnel_kind;  /* from tunnel_mode; TUNK_GRE when not written */
         const char *tunnel_protection; /* ipsec profile name */
         struct loc tunnel_protection_loc;
+        bool tunnel_protection_shared;     /* "... profile P shared" */
+        const char *tunnel_protection_ike; /* "... isakmp-profile|ikev2-profile X" */
+        const char *tunnel_vrf;            /* "tunnel vrf X": the front-door VRF */
+        struct loc tunnel_vrf_loc;
+        bool has_tunnel_key; /* "tunnel key N" */
+        uint32_t tunnel_key;
+        struct nhrp nhrp;
         /* Queueing that can reorder ESP after encryption (anti-replay-drops):
          * IOS "service-policy output P" under the interface; ASA/PIX
          * "priority-queue IF". Not yet filled by the readers. */
@@ -421,9 +469,9 @@ struct isakmp_profile { /* IOS crypto isakmp profile | crypto ikev2 profile */
         struct loc loc;
         const char *name;
         bool ikev2;
-        struct ptrvec keyrings;  /* const char * */
-        struct ptrvec match_ids; /* struct profile_match * */
-        const char *vrf;
+        struct ptrvec keyrings;       /* const char * */
+        struct ptrvec match_ids;      /* struct profile_match * */
+        const char *vrf;              /* isakmp profile "vrf X" / ikev2 "ivrf": the INSIDE VRF */
         const char *client_auth_list; /* client authentication list X (XAUTH) */
         const char *isakmp_authorization_list;
         const char *client_config_group; /* match identity group G */
@@ -456,6 +504,7 @@ struct profile_match {
         struct loc loc;
         bool is_addr;
         uint32_t addr, mask;
+        const char *vrf;  /* "match identity address A [M] VRF": the front-door VRF */
         const char *text; /* group name, fqdn, ... */
         /* issue 11 (additive): what the line matches ("address", "fqdn", "email",
          * "key-id", "dn", "host", "group", "user"), and "fqdn|email domain D" */
@@ -536,6 +585,7 @@ struct transform_set { /* IKEv1 transform set, or an ASA ikev2 ipsec-proposal */
         enum ike_hash ah_hash; /* HASH_NONE: no AH */
         bool comp_lzs;
         enum ipsec_mode mode;
+        bool mode_require; /* IOS "mode transport require": no fallback to tunnel mode */
         bool mode_explicit;
         struct loc mode_loc;
         const char *text; /* the transforms as written, for messages */

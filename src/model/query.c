@@ -1,5 +1,6 @@
 /* Route, crypto map and peer-key lookups (query.h, model.h). */
 #include "query.h"
+#include "tunnel.h"
 
 #include <string.h>
 
@@ -17,13 +18,20 @@ static int prefix_len(uint32_t mask)
         return n;
 }
 
-static const struct iface *connected_iface(const struct device *dev, uint32_t dst, int *plen)
+static bool same_vrf(const char *a, const char *b)
+{
+        return a == b || (a && b && !strcmp(a, b));
+}
+
+static const struct iface *connected_iface(const struct device *dev, const char *vrf, uint32_t dst,
+                                           int *plen)
 {
         const struct iface *best = NULL;
         int bl = -1;
         for (size_t i = 0; i < dev->ifaces.n; i++) {
                 const struct iface *f = dev->ifaces.v[i];
-                if (!f->has_addr || f->shutdown || f->vrf || (dst & f->mask) != (f->addr & f->mask))
+                if (!f->has_addr || f->shutdown || !same_vrf(f->vrf, vrf) ||
+                    (dst & f->mask) != (f->addr & f->mask))
                         continue;
                 int l = prefix_len(f->mask);
                 if (l > bl)
@@ -42,28 +50,31 @@ static const struct iface *route_iface(const struct device *dev, const struct ro
         if (!r->has_nexthop || depth >= ROUTE_RESOLVE_DEPTH)
                 return NULL;
         /* IOS: a next hop alone resolves through the connected network that
-         * holds it (recursively through other routes, bounded). */
+         * holds it (recursively through other routes, bounded), in the
+         * route's own VRF. */
         const struct route *via = NULL;
         const struct iface *f = NULL;
         int l;
-        f = connected_iface(dev, r->nexthop, &l);
+        f = connected_iface(dev, r->vrf, r->nexthop, &l);
         if (f)
                 return f;
         for (size_t i = 0; i < dev->routes.n && !f; i++) {
                 via = dev->routes.v[i];
-                if (via != r && !via->vrf && (r->nexthop & via->mask) == via->net)
+                if (via != r && same_vrf(via->vrf, r->vrf) && (r->nexthop & via->mask) == via->net)
                         f = route_iface(dev, via, depth + 1);
         }
         return f;
 }
 
-static const struct route *best_route(const struct device *dev, uint32_t dst, int min_len)
+static const struct route *best_route(const struct device *dev, const char *vrf, uint32_t dst,
+                                      int min_len)
 {
         const struct route *best = NULL;
         int bl = min_len;
         for (size_t i = 0; i < dev->routes.n; i++) {
                 const struct route *r = dev->routes.v[i];
-                if (r->vrf || r->placeholder || (dst & r->mask) != (r->net & r->mask))
+                if (!same_vrf(r->vrf, vrf) || r->placeholder ||
+                    (dst & r->mask) != (r->net & r->mask))
                         continue;
                 int l = prefix_len(r->mask);
                 if (l > bl || (l == bl && best && r->distance < best->distance))
@@ -72,18 +83,53 @@ static const struct route *best_route(const struct device *dev, uint32_t dst, in
         return best;
 }
 
-const struct iface *model_route_lookup(const struct device *dev, uint32_t dst,
-                                       const struct route **via)
+static const struct iface *dhcp_iface(const struct device *dev, const char *vrf)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *f = dev->ifaces.v[i];
+                if (f->dhcp && !f->shutdown && same_vrf(f->vrf, vrf))
+                        return f;
+        }
+        return NULL;
+}
+
+static const struct iface *lookup(const struct device *dev, const char *vrf, uint32_t dst,
+                                  const struct route **via, bool dhcp_default)
 {
         int clen;
-        const struct iface *conn = connected_iface(dev, dst, &clen);
+        const struct iface *conn = connected_iface(dev, vrf, dst, &clen);
         /* A connected network beats a static of the same length (distance 0). */
-        const struct route *r = best_route(dev, dst, clen);
+        const struct route *r = best_route(dev, vrf, dst, clen);
         if (via)
                 *via = r;
         if (!r)
-                return conn;
+                return conn ? conn : dhcp_default ? dhcp_iface(dev, vrf) : NULL;
         return route_iface(dev, r, 0);
+}
+
+const struct iface *model_route_lookup(const struct device *dev, uint32_t dst,
+                                       const struct route **via)
+{
+        return lookup(dev, NULL, dst, via, false);
+}
+
+/* IOS "ip address dhcp" installs a default route from the DHCP server's
+ * router option (IOS IP Addressing guide, DHCP client), in the interface's
+ * VRF: it counts when nothing more specific matches. */
+const struct iface *model_route_lookup_vrf(const struct device *dev, const char *vrf, uint32_t dst,
+                                           const struct route **via)
+{
+        return lookup(dev, vrf, dst, via, true);
+}
+
+bool vrf_has_static_routes(const struct device *dev, const char *vrf)
+{
+        for (size_t i = 0; i < dev->routes.n; i++) {
+                const struct route *r = dev->routes.v[i];
+                if (same_vrf(r->vrf, vrf) && !r->placeholder)
+                        return true;
+        }
+        return dhcp_iface(dev, vrf) != NULL;
 }
 
 /* ---- crypto maps ----------------------------------------------------- */
@@ -166,8 +212,17 @@ static bool ios_key_source(enum psk_source s)
         return s == PSK_IOS_GLOBAL || s == PSK_IOS_KEYRING || s == PSK_IOS_IKEV2_KEYRING;
 }
 
+/* The VRF an IOS IKEv1 key serves; IKEv2 keyring keys serve every VRF. */
+static bool key_in_vrf(const struct device *dev, const struct psk *k, const char *vrf)
+{
+        if (k->source == PSK_IOS_IKEV2_KEYRING)
+                return true;
+        const struct keyring *r = k->keyring ? model_get_keyring(dev, k->keyring) : NULL;
+        return same_vrf(r ? r->vrf : NULL, vrf);
+}
+
 static const struct psk *most_specific(const struct device *dev, uint32_t peer, bool pix,
-                                       const char *keyring)
+                                       const char *keyring, bool by_vrf, const char *vrf)
 {
         const struct psk *best = NULL;
         int bl = -1;
@@ -176,6 +231,8 @@ static const struct psk *most_specific(const struct device *dev, uint32_t peer, 
                 if (!k->has_addr || (pix ? k->source != PSK_PIX : !ios_key_source(k->source)))
                         continue;
                 if (keyring && (!k->keyring || strcmp(k->keyring, keyring) != 0))
+                        continue;
+                if (by_vrf && !key_in_vrf(dev, k, vrf))
                         continue;
                 if ((peer & k->mask) != (k->addr & k->mask))
                         continue;
@@ -197,14 +254,16 @@ static const struct psk *tg_key(const struct device *dev, const struct tunnel_gr
         return NULL;
 }
 
-struct peer_key peer_key_lookup(const struct device *dev, uint32_t peer, const char *keyring)
+static struct peer_key lookup_key(const struct device *dev, uint32_t peer, const char *keyring,
+                                  bool by_vrf, const char *vrf)
 {
         struct peer_key pk = {0};
         if (dev->platform == PLAT_IOS || dev->platform == PLAT_UNKNOWN) {
-                pk.psk = most_specific(dev, peer, false, keyring);
+                pk.psk = most_specific(dev, peer, false, keyring, by_vrf, vrf);
                 return pk;
         }
-        if (dev->platform == PLAT_PIX && (pk.psk = most_specific(dev, peer, true, NULL)))
+        if (dev->platform == PLAT_PIX &&
+            (pk.psk = most_specific(dev, peer, true, NULL, false, NULL)))
                 return pk;
         for (size_t i = 0; i < dev->tunnel_groups.n && !pk.tg; i++) {
                 const struct tunnel_group *tg = dev->tunnel_groups.v[i];
@@ -219,4 +278,15 @@ struct peer_key peer_key_lookup(const struct device *dev, uint32_t peer, const c
         }
         pk.psk = tg_key(dev, pk.tg);
         return pk;
+}
+
+struct peer_key peer_key_lookup(const struct device *dev, uint32_t peer, const char *keyring)
+{
+        return lookup_key(dev, peer, keyring, false, NULL);
+}
+
+struct peer_key peer_key_lookup_vrf(const struct device *dev, uint32_t peer, const char *keyring,
+                                    const char *vrf)
+{
+        return lookup_key(dev, peer, keyring, true, vrf);
 }

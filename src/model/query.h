@@ -46,4 +46,14 @@ struct peer_key {
  */
 struct peer_key peer_key_lookup(const struct device *dev, uint32_t peer, const char *keyring);
 
+/*
+ * The same for IKE arriving in front-door VRF vrf (NULL: the global table).
+ * IOS IKEv1 keys belong to a VRF: "crypto isakmp key" and keyrings without
+ * "vrf" to the global table, "crypto keyring K vrf X" to X (Cisco
+ * "VRF-Aware IPsec"); IKEv2 keyrings are not bound to a VRF (their profile's
+ * "match fvrf" is).
+ */
+struct peer_key peer_key_lookup_vrf(const struct device *dev, uint32_t peer, const char *keyring,
+                                    const char *vrf);
+
 #endif

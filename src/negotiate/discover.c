@@ -1,14 +1,22 @@
 /*
  * Pair checks for `check` with several configs: every tunnel between the
- * given devices (a crypto map peer or tunnel destination that is an
- * interface address of another device) is played from the side that names
- * the peer; a peer with no given config is listed once as missing-endpoint.
+ * given devices is played from the side that names the peer; a peer with
+ * no given config is listed once as missing-endpoint.
+ *
+ * Where peers come from:
+ * - a crypto map entry's "set peer A" (A an address of another device);
+ * - a point-to-point tunnel's "tunnel destination A" (static VTI, GRE);
+ * - DMVPN (dmvpn.c): a spoke's NHS NBMA address names its hub; the hub
+ *   answers and, once the spoke has registered, can initiate back; two
+ *   mGRE spokes of one hub build spoke-spoke tunnels (phase 2 and 3).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../config/lex.h"
+#include "../model/tunnel.h"
 #include "discover.h"
+#include "dmvpn.h"
 
 static int missing(struct findings *fs, const struct device *d, uint32_t addr)
 {
@@ -30,62 +38,131 @@ static int missing(struct findings *fs, const struct device *d, uint32_t addr)
         return ptrvec_push(&fs->arena, &fs->tunnels, t);
 }
 
-/* played[] holds one flag per ordered pair and kind (crypto map, VTI). */
-static int play_edge(struct device *const *devs, size_t i, size_t j, bool *played, size_t n,
-                     bool vti, struct findings *fs)
+/* One played direction: (initiator, responder, tunnel interface or NULL
+ * for the crypto maps, peer address). */
+struct played {
+        size_t i, j;
+        const struct iface *tun;
+        uint32_t peer;
+};
+
+struct disc {
+        struct device *const *devs;
+        size_t n;
+        struct findings *fs;
+        struct played *v;
+        size_t nv, cap;
+};
+
+static bool seen(struct disc *d, size_t i, size_t j, const struct iface *tun, uint32_t peer)
 {
-        size_t k = (i * n + j) * 2 + vti;
-        if (played[k])
+        for (size_t k = 0; k < d->nv; k++)
+                if (d->v[k].i == i && d->v[k].j == j && d->v[k].tun == tun &&
+                    (!tun || d->v[k].peer == peer))
+                        return true;
+        if (d->nv == d->cap) {
+                size_t cap = d->cap ? d->cap * 2 : 16;
+                struct played *v = realloc(d->v, cap * sizeof(*v));
+                if (!v)
+                        return true; /* out of memory: play no more */
+                d->v = v, d->cap = cap;
+        }
+        d->v[d->nv++] = (struct played){i, j, tun, peer};
+        return false;
+}
+
+int disc_play(struct disc *d, size_t i, size_t j, const struct iface *tun, uint32_t peer,
+              enum dmvpn_role role, struct tunnel_result **out)
+{
+        if (out)
+                *out = NULL;
+        if (seen(d, i, j, tun, peer))
                 return 0;
-        played[k] = true;
         struct pair p;
-        struct tunnel_result *r;
-        struct flow_opt fo = {.vti = vti};
-        int rc = pair_build(&p, devs[i], device_label(devs[i]), devs[j], device_label(devs[j]), &fo,
-                            NULL);
+        struct tunnel_result *r = NULL;
+        struct flow_opt fo = {.vti = tun != NULL, .tun = tun, .tun_peer = peer, .dmvpn = role};
+        int rc = pair_build(&p, d->devs[i], device_label(d->devs[i]), d->devs[j],
+                            device_label(d->devs[j]), &fo, NULL);
         if (!rc)
-                rc = pair_play(&p, fs, &r);
+                rc = pair_play(&p, d->fs, &r);
         pair_free(&p);
+        if (out)
+                *out = r;
         return rc;
 }
 
 /* The device (other than self) holding addr, or n. */
-static size_t owner(struct device *const *devs, size_t n, size_t self, uint32_t addr)
+size_t disc_owner(const struct disc *d, size_t self, uint32_t addr)
 {
-        for (size_t j = 0; j < n; j++)
-                if (j != self && dev_owns_addr(devs[j], addr))
+        for (size_t j = 0; j < d->n; j++)
+                if (j != self && dev_holds_addr(d->devs[j], addr))
                         return j;
-        return n;
+        return d->n;
 }
 
-static int peer_addr(struct device *const *devs, size_t n, size_t i, uint32_t addr, bool *played,
-                     bool vti, struct findings *fs)
+int disc_missing(struct disc *d, size_t i, uint32_t addr)
 {
-        size_t j = owner(devs, n, i, addr);
-        return j < n ? play_edge(devs, i, j, played, n, vti, fs) : missing(fs, devs[i], addr);
+        return missing(d->fs, d->devs[i], addr);
 }
 
-static int from_device(struct device *const *devs, size_t n, size_t i, bool *played,
-                       struct findings *fs)
+struct device *disc_dev(const struct disc *d, size_t i)
 {
-        const struct device *d = devs[i];
-        for (size_t b = 0; b < d->cmap_bindings.n; b++) {
-                const struct crypto_map_binding *bd = d->cmap_bindings.v[b];
-                const struct crypto_map *m = model_get_cmap(d, bd->map);
+        return d->devs[i];
+}
+
+size_t disc_count(const struct disc *d)
+{
+        return d->n;
+}
+
+struct findings *disc_findings(const struct disc *d)
+{
+        return d->fs;
+}
+
+static int from_maps(struct disc *d, size_t i)
+{
+        const struct device *dv = d->devs[i];
+        for (size_t b = 0; b < dv->cmap_bindings.n; b++) {
+                const struct crypto_map_binding *bd = dv->cmap_bindings.v[b];
+                const struct crypto_map *m = model_get_cmap(dv, bd->map);
                 for (size_t k = 0; m && k < m->entries.n; k++) {
                         const struct crypto_map_entry *e = m->entries.v[k];
                         for (size_t q = 0; !e->is_dynamic_ref && q < e->peers.n; q++) {
                                 const struct cm_peer *pe = e->peers.v[q];
-                                if (pe->is_addr &&
-                                    peer_addr(devs, n, i, pe->addr, played, false, fs))
+                                if (!pe->is_addr)
+                                        continue;
+                                size_t j = disc_owner(d, i, pe->addr);
+                                if (j < d->n ? disc_play(d, i, j, NULL, 0, DMVPN_NONE, NULL)
+                                             : missing(d->fs, dv, pe->addr))
                                         return -1;
                         }
                 }
         }
-        for (size_t k = 0; k < d->ifaces.n; k++) {
-                const struct iface *f = d->ifaces.v[k];
-                if (f->is_tunnel && !f->shutdown && f->has_tunnel_dest && f->tunnel_protection &&
-                    peer_addr(devs, n, i, f->tunnel_dest, played, true, fs))
+        return 0;
+}
+
+/* Point-to-point tunnels: a protected one, or an unprotected one whose
+ * peer protects its end (tunnel-protection-missing). */
+static int from_p2p(struct disc *d, size_t i)
+{
+        const struct device *dv = d->devs[i];
+        for (size_t k = 0; k < dv->ifaces.n; k++) {
+                const struct iface *t = dv->ifaces.v[k];
+                if (!tunnel_is_ipv4(t) || t->tunnel_kind == TUNK_MGRE || !t->has_tunnel_dest)
+                        continue;
+                size_t j = disc_owner(d, i, t->tunnel_dest);
+                if (j == d->n) {
+                        if (t->tunnel_protection && missing(d->fs, dv, t->tunnel_dest))
+                                return -1;
+                        continue;
+                }
+                uint32_t src;
+                if (!t->tunnel_protection &&
+                    (!tunnel_source_addr(dv, t, &src, NULL) ||
+                     !tunnel_for_peer(d->devs[j], t->tunnel_dest, src, false)))
+                        continue; /* plain GRE on both ends: not a VPN */
+                if (disc_play(d, i, j, t, t->tunnel_dest, DMVPN_NONE, NULL))
                         return -1;
         }
         return 0;
@@ -95,13 +172,15 @@ int pairs_check(struct device *const *devs, size_t n, struct findings *fs)
 {
         if (n < 2)
                 return 0;
-        bool *played = calloc(n * n * 2, sizeof(*played));
-        if (!played)
-                return -1;
+        struct disc d = {.devs = devs, .n = n, .fs = fs};
         int rc = 0;
         for (size_t i = 0; i < n && !rc; i++)
-                rc = from_device(devs, n, i, played, fs);
-        free(played);
+                rc = from_maps(&d, i);
+        for (size_t i = 0; i < n && !rc; i++)
+                rc = from_p2p(&d, i);
+        if (!rc)
+                rc = dmvpn_discover(&d);
+        free(d.v);
         return rc;
 }
 

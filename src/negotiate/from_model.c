@@ -9,12 +9,13 @@
 #include "../model/flowset.h"
 #include "../model/nat_eval.h"
 #include "../model/query.h"
+#include "../model/tunnel.h"
 #include "pair.h"
 #include "side_int.h"
 
 bool dev_owns_addr(const struct device *dev, uint32_t addr)
 {
-        return side_iface_by_addr(dev, addr) != NULL;
+        return dev_holds_addr(dev, addr);
 }
 
 const struct iface *side_iface_by_addr(const struct device *dev, uint32_t addr)
@@ -108,13 +109,26 @@ static const char *profile_keyring(const struct device *dev, const char *profile
 
 /* IOS responder: the isakmp profile whose "match identity address" holds
  * the peer (the first in config order), for its keyring and XAUTH list. */
-static const struct isakmp_profile *profile_for_peer(const struct device *dev, uint32_t peer)
+static bool same_vrf(const char *a, const char *b)
+{
+        return a == b || (a && b && !strcmp(a, b));
+}
+
+/* ...in the front-door VRF the peer arrives in ("match identity address A M
+ * VRF"; IKEv2 "match fvrf X|any": Cisco VRF-Aware IPsec). */
+static const struct isakmp_profile *profile_for_peer(const struct device *dev, uint32_t peer,
+                                                     const char *fvrf, bool ikev2)
 {
         for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {
                 const struct isakmp_profile *pr = dev->isakmp_profiles.v[i];
+                if (pr->ikev2 != ikev2)
+                        continue; /* IKEv1 peers meet isakmp profiles, IKEv2 peers ikev2 profiles */
                 for (size_t j = 0; j < pr->match_ids.n; j++) {
                         const struct profile_match *m = pr->match_ids.v[j];
-                        if (m->is_addr && (peer & m->mask) == (m->addr & m->mask))
+                        const char *v = pr->ikev2 ? pr->match_fvrf : m->vrf;
+                        bool any = pr->ikev2 && v && !strcmp(v, "any");
+                        if (m->is_addr && (peer & m->mask) == (m->addr & m->mask) &&
+                            (any || same_vrf(v, fvrf)))
                                 return pr;
                 }
         }
@@ -123,7 +137,7 @@ static const struct isakmp_profile *profile_for_peer(const struct device *dev, u
 
 static void load_key(struct side *s, uint32_t peer, const char *keyring)
 {
-        struct peer_key pk = peer_key_lookup(s->dev, peer, keyring);
+        struct peer_key pk = peer_key_lookup_vrf(s->dev, peer, keyring, s->fvrf);
         s->psk = pk.psk;
         s->tg = pk.tg;
         s->tg_default = pk.default_group;
@@ -157,12 +171,33 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         if (f && f->has_addr && !s->has_addr)
                 s->has_addr = true, s->addr = f->addr;
         s->isakmp_on = isakmp_enabled(dev, s->ifname, s->ikev2);
+        if (!s->tun && !s->tun_bare && f)
+                s->fvrf = f->vrf; /* a crypto map on an interface in a VRF */
         /* As for flows (side_ini.c): no route at all may be a learnt one. */
-        s->route_ok = model_route_lookup(dev, peer, NULL) || !dev->routes.n;
-        if (s->dev->platform == PLAT_IOS && !keyring) {
-                const struct isakmp_profile *pr = profile_for_peer(dev, peer);
-                keyring = pr && pr->keyrings.n ? pr->keyrings.v[0] : NULL;
+        if (s->tun || s->tun_bare || s->fvrf)
+                s->route_ok = model_route_lookup_vrf(dev, s->fvrf, peer, NULL) ||
+                              !vrf_has_static_routes(dev, s->fvrf);
+        else
+                s->route_ok = model_route_lookup(dev, peer, NULL) || !dev->routes.n;
+        if (!keyring && s->tun) {
+                /* tunnel protection ... isakmp-profile X, else the ipsec profile's */
+                const struct ipsec_profile *ip =
+                    model_get_ipsec_profile(dev, s->tun->tunnel_protection);
+                keyring = profile_keyring(dev, s->tun->tunnel_protection_ike
+                                                   ? s->tun->tunnel_protection_ike
+                                               : ip ? ip->isakmp_profile
+                                                    : NULL);
         }
+        const struct isakmp_profile *pr =
+            s->dev->platform == PLAT_IOS ? profile_for_peer(dev, peer, s->fvrf, s->ikev2) : NULL;
+        if (pr && !keyring)
+                keyring = pr->keyrings.n ? pr->keyrings.v[0] : NULL;
+        /* A peer that an isakmp profile matches gets that profile's XAUTH
+         * setting, not the crypto map's "client authentication list" (Cisco
+         * "Certificate to ISAKMP Profile Mapping" / ISAKMP profile guide:
+         * per-profile XAUTH). */
+        if (pr && !pr->ikev2 && s->xauth_asks && !pr->client_auth_list)
+                s->xauth_asks = false;
         load_key(s, peer, keyring);
         if (load_p1(p, s) || load_v2(p, s))
                 return -1;
@@ -211,6 +246,7 @@ int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
         b->dev = resp, b->label = resp_label, b->plat = resp->platform;
         if (side_initiator(p, a, resp, flow))
                 return -1;
+        p->dmvpn = flow ? flow->dmvpn : DMVPN_NONE;
         const char *kr =
             a->ini && a->ini->entry ? profile_keyring(ini, a->ini->entry->isakmp_profile) : NULL;
         if (side_load_common(p, a, ini, ini_label, b->addr, kr))

@@ -68,12 +68,16 @@ struct p2_xform { /* one transform: ESP encryption + ESP hash + mode */
         int key_bits;
         enum ike_hash hash;
         enum ipsec_mode mode;
-        size_t set; /* index of the transform set it came from */
+        bool require;     /* transport mode without fallback to tunnel mode */
+        size_t set;       /* index of the transform set it came from */
+        enum ike_hash ah; /* AH integrity of the set (ah-md5-hmac ...); HASH_NONE: no AH */
 };
 
 struct p2_choice {
         bool ok;
         size_t ini, resp;
+        bool mode_differs;       /* transport on one side, tunnel on the other */
+        enum ipsec_mode sa_mode; /* the mode the SA gets */
 };
 struct p2_choice p2_select(const struct p2_xform *ini, size_t ni, const struct p2_xform *resp,
                            size_t nr);
@@ -93,6 +97,7 @@ struct proxy_entry {                 /* one responder crypto map entry's selecto
         size_t nboxes;
         bool dynamic; /* a dynamic-map entry */
         bool any;     /* a template without an ACL: takes whatever is proposed */
+        bool exact;   /* a tunnel interface: only its own selectors, no subset */
 };
 
 enum proxy_verdict { PROXYV_OK, PROXYV_DYNAMIC_FALLTHROUGH, PROXYV_NONE };

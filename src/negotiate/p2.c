@@ -3,9 +3,21 @@
 
 #include "../model/flowset.h"
 
+/*
+ * Cisco IOS Security Command Reference, "mode (IPsec)": a transform set in
+ * transport mode requests transport mode and falls back to tunnel mode when
+ * the peer does not take it, unless "mode transport require"; so the modes
+ * of two sets agree, or differ without "require" and the SA uses tunnel
+ * mode (diagnoses.md ipsec-mode-mismatch).
+ */
+static bool mode_ok(const struct p2_xform *a, const struct p2_xform *b)
+{
+        return a->mode == b->mode || (!a->require && !b->require);
+}
+
 static bool xform_equal(const struct p2_xform *a, const struct p2_xform *b)
 {
-        if (a->encr != b->encr || a->hash != b->hash || a->mode != b->mode)
+        if (a->encr != b->encr || a->hash != b->hash || a->ah != b->ah || !mode_ok(a, b))
                 return false;
         return (a->encr != ENCR_AES && a->encr != ENCR_AES_GCM) || a->key_bits == b->key_bits;
 }
@@ -13,8 +25,9 @@ static bool xform_equal(const struct p2_xform *a, const struct p2_xform *b)
 /*
  * RFC 2409 section 5.5: the initiator offers its transforms in order and
  * the responder picks one it holds. A match needs the same ESP encryption
- * with key size, the same ESP hash and the same mode (diagnoses.md
- * transform-set-mismatch).
+ * with key size, the same ESP hash, the same AH (a bundle is one proposal)
+ * and modes that agree (mode_ok above;
+ * diagnoses.md transform-set-mismatch).
  */
 struct p2_choice p2_select(const struct p2_xform *ini, size_t ni, const struct p2_xform *resp,
                            size_t nr)
@@ -24,6 +37,8 @@ struct p2_choice p2_select(const struct p2_xform *ini, size_t ni, const struct p
                 for (size_t r = 0; r < nr; r++)
                         if (xform_equal(&ini[i], &resp[r])) {
                                 c.ok = true, c.ini = i, c.resp = r;
+                                c.mode_differs = ini[i].mode != resp[r].mode;
+                                c.sa_mode = c.mode_differs ? MODE_TUNNEL : ini[i].mode;
                                 return c;
                         }
         return c;
@@ -55,8 +70,12 @@ static bool entry_covers(const struct proxy_entry *e, const struct flowbox *mirr
                 *box = 0;
                 return true;
         }
+        /* A tunnel interface's selectors are fixed (any/any for a VTI, GRE
+         * between the tunnel endpoints for GRE over IPsec: Cisco IPsec VTI
+         * guide, DMVPN guide): a proposal must be exactly their mirror. */
         for (size_t b = 0; b < e->nboxes; b++)
-                if (fb_contains(&e->boxes[b], mirrored)) {
+                if (e->exact ? fb_equal(&e->boxes[b], mirrored)
+                             : fb_contains(&e->boxes[b], mirrored)) {
                         *box = b;
                         return true;
                 }

@@ -31,6 +31,8 @@ static int load_xforms(struct pair *p, const struct device *dev, struct p2_cfg *
                                 x->key_bits = t->nesp_encr ? t->esp_key_bits[e] : 0;
                                 x->hash = t->nesp_hash ? t->esp_hash[h] : HASH_NONE;
                                 x->mode = t->mode;
+                                x->require = t->mode_require;
+                                x->ah = t->ah_hash;
                                 x->set = i;
                                 c->xf_names[c->nxf++] = t->name;
                         }

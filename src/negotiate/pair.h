@@ -21,6 +21,8 @@ struct p2_cfg { /* one crypto map entry or VTI profile, as IKE uses it */
         const struct ace **aces; /* the ACE of each box */
         size_t nboxes;
         bool dynamic, any;
+        bool exact;              /* a tunnel interface's fixed selectors (p2.c) */
+        const struct iface *tun; /* the tunnel interface a profile protects */
         struct p2_xform *xf;
         const char **xf_names; /* transform set name of each xform */
         size_t nxf;
@@ -69,7 +71,16 @@ struct side {
         struct p2_cfg *resp;
         size_t nresp;
         bool has_crypto; /* a crypto map or VTI that knows the peer */
+        /* tunnel interfaces (side_tun.c) */
+        const struct iface *tun;      /* the protected tunnel interface this side uses */
+        const struct iface *tun_bare; /* a tunnel towards the peer without protection */
+        const char *fvrf;             /* the front-door VRF IKE runs in (NULL: global) */
+        const char *src_vrf;          /* the VRF of the tunnel source interface */
+        bool vrf_fault;               /* the tunnel source is in a VRF the tunnel does not use */
 };
+
+/* How the two ends of a DMVPN pair stand to each other (discover.c). */
+enum dmvpn_role { DMVPN_NONE = 0, DMVPN_SPOKE_HUB, DMVPN_HUB_SPOKE, DMVPN_SPOKE_SPOKE };
 
 struct path_opts {
         bool block500, block4500, blockesp, nat;
@@ -79,6 +90,7 @@ struct pair {
         struct arena arena;
         struct side s[2];
         struct path_opts path;
+        enum dmvpn_role dmvpn;
 };
 
 struct flow_opt { /* --flow SRC DST [PROTO [PORT]] */
@@ -87,6 +99,11 @@ struct flow_opt { /* --flow SRC DST [PROTO [PORT]] */
         uint8_t proto;
         uint16_t port;
         bool vti; /* play the tunnel interface towards the peer, not the crypto map */
+        /* discovery: play this tunnel interface of the initiator towards the
+         * NBMA address tun_peer (an mGRE peer named by NHRP) */
+        const struct iface *tun;
+        uint32_t tun_peer;
+        enum dmvpn_role dmvpn;
 };
 
 /* Builds a pair with ini initiating towards resp. Returns 0, -1 on OOM. */

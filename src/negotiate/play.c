@@ -136,9 +136,8 @@ static int mm12(struct play *pl, struct p1_choice *c, bool *stop)
         bool key_needed = c->ok ? a->p1[c->ini].auth == AUTH_PSK : offers_psk(b);
         if (offers_psk(a) && key_needed && psk_decide(&a->key, &b->key) == PSKV_NO_RESPONDER &&
             b->plat == PLAT_IOS) {
-                const char *v[] = {"peer", pl->a_ip, NULL};
                 if (tr_step(pl, s2, false, false, "refused: no pre-shared key for %s", pl->a_ip) ||
-                    !pf_report(pl, "psk-mismatch", b, NULL, v))
+                    play_key_missing(pl, b, NULL))
                         return -1;
                 tr_end(pl, TUN_P1_PEER_UNKNOWN, wait, "MM_NO_STATE");
                 return tr_reason(pl, "%s has no pre-shared key for %s", b->label, pl->a_ip);
@@ -197,9 +196,7 @@ static int mm36(struct play *pl, const struct p1_choice *c, bool *stop)
                 if (tr_step(pl, "MM4", false, false, "not sent: no pre-shared key for %s",
                             pl->a_ip))
                         return -1;
-                if (b->tg_default ? default_group(pl)
-                                  : !pf_report(pl, "psk-mismatch", b, NULL,
-                                               (const char *[]){"peer", pl->a_ip, NULL}))
+                if (b->tg_default ? default_group(pl) : play_key_missing(pl, b, NULL))
                         return -1;
                 tr_end(pl, TUN_P1_PEER_UNKNOWN, "MM_WAIT_MSG4", "MM_WAIT_MSG3");
                 return tr_reason(pl, "%s has no pre-shared key for %s%s", b->label, pl->a_ip,
@@ -267,8 +264,7 @@ int play_ikev1(struct play *pl)
         struct p1_choice c;
         if (a->plat == PLAT_IOS && offers_psk(a) &&
             psk_decide(&a->key, &b->key) == PSKV_NO_INITIATOR) {
-                const char *v[] = {"peer", pl->b_ip, NULL};
-                if (!pf_report(pl, "psk-mismatch", a, NULL, v))
+                if (play_key_missing(pl, a, NULL))
                         return -1;
                 tr_end(pl, TUN_P1_PEER_UNKNOWN, "MM_NO_STATE", "");
                 return tr_reason(pl, "%s has no pre-shared key for %s: it never sends MM1",
@@ -341,8 +337,11 @@ int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **
         pl.t->initiator = pl.t->a;
         pl.t->peer_a = arena_strdup(&fs->arena, pl.b_ip);
         pl.t->peer_b = arena_strdup(&fs->arena, pl.a_ip);
-        int rc;
-        if (!pl.a->ini || pl.a->no_traffic) {
+        bool stop;
+        int rc = play_tun_pre(&pl, &stop);
+        if (rc || stop) {
+                /* a tunnel fault ended the play before IKE (play_tun.c) */
+        } else if (!pl.a->ini || pl.a->no_traffic) {
                 tr_end(&pl, TUN_NO_INTERESTING_TRAFFIC, mm(pl.a, "MM_NO_STATE", ""), "");
                 rc = tr_reason(&pl, "%s: %s", pl.a->label,
                                pl.a->no_traffic ? pl.a->no_traffic : "nothing to initiate");

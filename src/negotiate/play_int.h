@@ -51,6 +51,19 @@ struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
  * when k is NULL or on OOM. */
 const struct loc *key_loc(struct play *pl, const struct psk *k);
 
+/* Tunnel interface faults (play_tun.c). */
+int play_tun_pre(struct play *pl, bool *stop); /* before IKE: protection, VRF, route */
+int play_tun_unprotected(struct play *pl, const struct side *s);
+/* At a proxy failure: the tunnel reason (sets *done when it reported). */
+int play_tun_proxy_fail(struct play *pl, bool *done);
+int play_tun_mode_warning(struct play *pl, const struct p2_cfg *c, const struct p2_choice *x);
+/* s has no key for its peer: psk-mismatch, or dmvpn-spoke-key-missing
+ * between two spokes. */
+int play_key_missing(struct play *pl, const struct side *s, const struct loc *loc);
+/* transform-set-mismatch for an end whose cfg is an ipsec profile. */
+int play_tun_tset_mismatch(struct play *pl, const struct side *s, const struct p2_cfg *sc,
+                           const struct side *o, const struct p2_cfg *oc);
+
 int play_ikev1(struct play *pl);
 int play_ikev2(struct play *pl);
 int play_phase2_checks(struct play *pl, const struct p2_cfg *c);

@@ -146,7 +146,9 @@ const char *fmt_xf(struct play *pl, const struct p2_xform *v, size_t n)
         char buf[1024];
         size_t o = 0;
         for (size_t i = 0; i < n && i < FMT_MAX_ITEMS && o < sizeof(buf); i++)
-                o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%sesp-%s/%s%s", i ? ", " : "",
+                o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s%s%sesp-%s/%s%s",
+                                      i ? ", " : "", v[i].ah ? "ah-" : "",
+                                      v[i].ah ? hash_text(v[i].ah) : "", v[i].ah ? "+" : "",
                                       encr_text(v[i].encr, v[i].key_bits), hash_text(v[i].hash),
                                       v[i].mode == MODE_TRANSPORT ? "/transport" : "");
         if (n > FMT_MAX_ITEMS && o < sizeof(buf))

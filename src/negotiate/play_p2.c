@@ -84,6 +84,23 @@ static const struct p2_cfg *first_static(const struct side *b)
 static int proxy_fail(struct play *pl)
 {
         const struct side *a = pl->a, *b = pl->b;
+        bool tun_done;
+        if (play_tun_proxy_fail(pl, &tun_done))
+                return -1;
+        if (tun_done) {
+                pl->acl_reported = true;
+                if (tr_step(pl, "QM2", false, false,
+                            "NOTIFY INVALID_ID_INFORMATION: the tunnel's selectors differ"))
+                        return -1;
+                tr_end(pl, TUN_P2_PROXY_MISMATCH, p1_up_state(a), p1_up_state(b));
+                return tr_reason(pl, "%s takes no proposal %s from %s: %s", b->label,
+                                 fmt_box(pl, &a->proposal), a->label,
+                                 b->tun_bare && !b->nresp
+                                     ? "its tunnel towards the peer has no tunnel protection"
+                                 : b->tun && !b->nresp
+                                     ? "its tunnel's ipsec profile does not exist"
+                                     : "one end is a static VTI, the other GRE over IPsec");
+        }
         struct flowbox want = fb_mirror(&a->proposal);
         const struct p2_cfg *c = first_static(b);
         if (!c && b->nresp && b->resp[0].entry)
@@ -123,10 +140,16 @@ static int tset_fail(struct play *pl, const struct p2_cfg *c)
         vb[nb++] = "seq", vb[nb++] = seq;
         va[na++] = "map", va[na++] = ic->entry ? ic->entry->map : NULL;
         va[na++] = "seq", va[na++] = iseq;
-        if (!pf_report(pl, "transform-set-mismatch", b, c->entry ? &c->entry->tsets_loc : c->loc,
-                       vb) ||
-            !pf_report(pl, "transform-set-mismatch", a, ic->entry ? &ic->entry->tsets_loc : ic->loc,
-                       va) ||
+        /* DMVPN: the hub serves every spoke, so only the spoke is told to change; an
+         * end protected by an ipsec profile gets the fix in profile form (play_tun.c) */
+        bool skip_b = pl->p->dmvpn == DMVPN_SPOKE_HUB, skip_a = pl->p->dmvpn == DMVPN_HUB_SPOKE;
+        if ((skip_b     ? false
+             : c->entry ? !pf_report(pl, "transform-set-mismatch", b, &c->entry->tsets_loc, vb)
+                        : play_tun_tset_mismatch(pl, b, c, a, ic)) ||
+            (skip_a ? false
+                    : (ic->entry
+                           ? !pf_report(pl, "transform-set-mismatch", a, &ic->entry->tsets_loc, va)
+                           : play_tun_tset_mismatch(pl, a, ic, b, c))) ||
             tr_step(pl, "QM2", false, false, "NOTIFY NO_PROPOSAL_CHOSEN: no common transform"))
                 return -1;
         tr_end(pl, TUN_P2_NO_PROPOSAL, p1_up_state(a), p1_up_state(b));
@@ -216,7 +239,7 @@ int play_phase2_checks(struct play *pl, const struct p2_cfg *unused)
                 return -1;
         for (size_t i = 0; i < b->nresp; i++)
                 pe[i] = (struct proxy_entry){b->resp[i].boxes, b->resp[i].nboxes,
-                                             b->resp[i].dynamic, b->resp[i].any};
+                                             b->resp[i].dynamic, b->resp[i].any, b->resp[i].exact};
         struct proxy_choice px = proxy_select(&a->proposal, pe, b->nresp);
         if (px.v == PROXYV_NONE)
                 return proxy_fail(pl);
@@ -237,6 +260,8 @@ int play_phase2_checks(struct play *pl, const struct p2_cfg *unused)
         struct p2_choice x = p2_select(ic->xf, ic->nxf, c->xf, c->nxf);
         if (!x.ok)
                 return tset_fail(pl, c);
+        if (play_tun_mode_warning(pl, c, &x))
+                return -1;
         enum pfs_verdict v = pfs_decide(ic->pfs, c->pfs, c->pfs_default, b->plat);
         if (v != PFSV_OK && pfs_finding(pl, c, v))
                 return -1;

@@ -53,7 +53,8 @@ static int auth(struct play *pl, bool *stop)
                 if (tr_step(pl, "IKE_AUTH", true, false, "IDi, AUTH: %s",
                             k == PSKV_DIFFERENT ? "AUTHENTICATION_FAILED (keys differ)"
                                                 : "no key for the peer") ||
-                    !pf_report(pl, "psk-mismatch", s, key_loc(pl, s->psk), v))
+                    (k == PSKV_DIFFERENT ? !pf_report(pl, "psk-mismatch", s, key_loc(pl, s->psk), v)
+                                         : play_key_missing(pl, s, key_loc(pl, s->psk))))
                         return -1;
                 tr_end(pl, k == PSKV_DIFFERENT ? TUN_P1_AUTH_FAILED : TUN_P1_PEER_UNKNOWN, "IN-NEG",
                        "");
@@ -75,13 +76,22 @@ int play_ikev2(struct play *pl)
         struct flowbox nar = a->proposal;
         for (size_t i = 0; i < b->nresp && !c; i++) {
                 const struct p2_cfg *r = &b->resp[i];
-                for (size_t j = 0; !c && (r->any || j < r->nboxes); j++)
-                        if (r->any || v2_ts_narrow(&a->proposal, &r->boxes[j], &nar))
+                for (size_t j = 0; !c && (r->any || j < r->nboxes); j++) {
+                        /* a tunnel interface's selectors are fixed: no narrowing (side_tun.c) */
+                        struct flowbox m = fb_mirror(&a->proposal);
+                        if (r->exact ? fb_equal(&m, &r->boxes[j])
+                                     : r->any || v2_ts_narrow(&a->proposal, &r->boxes[j], &nar))
                                 c = r;
+                }
         }
         struct p2_choice x = c ? p2_select(ic->xf, ic->nxf, c->xf, c->nxf) : (struct p2_choice){0};
         if (tr_step(pl, "IKE_AUTH", true, true, "IDi, AUTH (pre-shared key), SAi2 (%s), TSi/TSr %s",
                     fmt_xf(pl, ic->xf, ic->nxf), fmt_box(pl, &a->proposal)))
+                return -1;
+        bool tun_done = false;
+        if (!c && play_tun_proxy_fail(pl, &tun_done))
+                return -1;
+        if (c && x.ok && play_tun_mode_warning(pl, c, &x))
                 return -1;
         if (!c || !x.ok) {
                 if (tr_step(pl, "IKE_AUTH", false, false, "%s",

@@ -58,51 +58,6 @@ static const struct crypto_map_entry *first_entry(const struct device *dev,
         return NULL;
 }
 
-static const struct iface *vti_to(const struct device *dev, const struct device *peer)
-{
-        for (size_t i = 0; i < dev->ifaces.n; i++) {
-                const struct iface *f = dev->ifaces.v[i];
-                if (f->is_tunnel && !f->shutdown && f->has_tunnel_dest && f->tunnel_protection &&
-                    dev_owns_addr(peer, f->tunnel_dest))
-                        return f;
-        }
-        return NULL;
-}
-
-/* "tunnel source" names an interface or an address. */
-static void vti_source(const struct device *dev, const struct iface *t, struct side *a)
-{
-        const struct iface *src = t->tunnel_source ? model_get_iface(dev, t->tunnel_source) : NULL;
-        uint32_t ad;
-        if (src && src->has_addr) {
-                a->has_addr = true, a->addr = src->addr, a->ifname = side_ifname(src);
-        } else if (t->tunnel_source && lex_ipv4(t->tunnel_source, &ad)) {
-                const struct iface *f = side_iface_by_addr(dev, ad);
-                a->has_addr = true, a->addr = ad;
-                a->ifname = f ? side_ifname(f) : NULL;
-        }
-}
-
-static int init_vti(struct pair *p, struct side *a, const struct iface *t)
-{
-        const struct ipsec_profile *prof = model_get_ipsec_profile(a->dev, t->tunnel_protection);
-        p->s[1].has_addr = true, p->s[1].addr = t->tunnel_dest;
-        vti_source(a->dev, t, a);
-        if (!prof) {
-                a->no_traffic = fmt(p, "%s names ipsec profile '%s', which does not exist", t->name,
-                                    t->tunnel_protection);
-                a->no_traffic_loc = &t->tunnel_protection_loc;
-                return 0;
-        }
-        a->ini = arena_alloc(&p->arena, sizeof(*a->ini));
-        if (!a->ini || p2cfg_load(p, a->dev, a->ini, NULL, prof))
-                return -1;
-        a->ini->loc = &t->tunnel_protection_loc;
-        a->ikev2 = prof->ikev2_profile != NULL;
-        a->proposal = fb_any(); /* a VTI proposes any/any (Cisco IPsec VTI guide) */
-        return 0;
-}
-
 /* A packet of the flow: the low corner of the box. */
 static struct flowbox packet_of(const struct flowbox *b)
 {
@@ -178,6 +133,8 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                    const struct flow_opt *flow)
 {
         struct flowbox pkt;
+        if (flow && flow->tun)
+                return side_tun_initiator(p, a, flow->tun, flow->tun_peer);
         if (flow && flow->set) {
                 if (user_flow(p, a, peer, flow, &pkt) || !a->ini)
                         return a->ini || a->no_traffic ? 0 : -1;
@@ -187,9 +144,10 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                 const struct crypto_map_entry *e =
                     flow && flow->vti ? NULL : first_entry(a->dev, peer, &ifname, &addr);
                 if (!e) {
-                        const struct iface *t = vti_to(a->dev, peer);
+                        uint32_t to;
+                        const struct iface *t = tun_towards(a->dev, peer, &to);
                         if (t)
-                                return init_vti(p, a, t);
+                                return side_tun_initiator(p, a, t, to);
                         a->no_traffic = "no crypto map entry or tunnel interface names the peer";
                         return 0;
                 }

@@ -18,4 +18,16 @@ int side_responder(struct pair *p, struct side *b, const struct side *a);
 int p2cfg_load(struct pair *p, const struct device *dev, struct p2_cfg *c,
                const struct crypto_map_entry *e, const struct ipsec_profile *prof);
 
+/* Tunnel interfaces (side_tun.c). */
+struct flowbox tun_selector(const struct iface *t, uint32_t local, uint32_t peer);
+int tun_cfg(struct pair *p, const struct device *dev, struct p2_cfg *c,
+            const struct ipsec_profile *prof, const struct iface *t, uint32_t local, uint32_t peer);
+/* a initiates from tunnel t towards the NBMA address peer. */
+int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, uint32_t peer);
+/* b's tunnel that answers a (sets b->tun or b->tun_bare); its profile or NULL. */
+const struct ipsec_profile *side_tun_responder(struct side *b, const struct side *a);
+/* A tunnel of dev towards peer and the peer's address it sends to. */
+const struct iface *tun_towards(const struct device *dev, const struct device *peer,
+                                uint32_t *addr);
+
 #endif

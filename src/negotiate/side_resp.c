@@ -28,6 +28,14 @@ static int push(struct pair *p, struct side *b, const struct crypto_map_entry *e
         return p2cfg_load(p, b->dev, &b->resp[b->nresp++], e, prof);
 }
 
+static int push_tun(struct pair *p, struct side *b, const struct side *a,
+                    const struct ipsec_profile *prof, size_t cap)
+{
+        if (b->nresp >= cap)
+                return 0;
+        return tun_cfg(p, b->dev, &b->resp[b->nresp++], prof, b->tun, b->addr, a->addr);
+}
+
 static const struct crypto_map *dyn_map(const struct device *dev, const char *name)
 {
         char key[300];
@@ -70,17 +78,6 @@ static int load_map(struct pair *p, struct side *b, const struct crypto_map *m, 
         return 0;
 }
 
-static const struct iface *vti_from(const struct device *dev, uint32_t peer)
-{
-        for (size_t i = 0; i < dev->ifaces.n; i++) {
-                const struct iface *f = dev->ifaces.v[i];
-                if (f->is_tunnel && !f->shutdown && f->has_tunnel_dest && f->tunnel_dest == peer &&
-                    f->tunnel_protection)
-                        return f;
-        }
-        return NULL;
-}
-
 int side_responder(struct pair *p, struct side *b, const struct side *a)
 {
         const struct iface *f = b->has_addr ? side_iface_by_addr(b->dev, b->addr) : NULL;
@@ -91,20 +88,16 @@ int side_responder(struct pair *p, struct side *b, const struct side *a)
         b->resp = arena_calloc(&p->arena, cap, sizeof(*b->resp));
         if (!b->resp)
                 return -1;
-        const struct iface *t = a->has_addr ? vti_from(b->dev, a->addr) : NULL;
-        const struct ipsec_profile *prof =
-            t ? model_get_ipsec_profile(b->dev, t->tunnel_protection) : NULL;
-        /* A VTI answers for its peer before any crypto map (Cisco IPsec VTI
-         * configuration guide: the tunnel's profile applies to its peer). */
-        if (prof && a->ini && !a->ini->entry && push(p, b, NULL, prof, cap))
+        const struct ipsec_profile *prof = side_tun_responder(b, a);
+        /* A tunnel answers for its peer before any crypto map (Cisco IPsec VTI
+         * configuration guide: the tunnel's profile applies to its peer); a
+         * crypto map initiator reaches it only with the tunnel's own
+         * selectors (side_tun.c), which the exact match decides. */
+        if (prof && a->ini && !a->ini->entry && push_tun(p, b, a, prof, cap))
                 return -1;
         if (m && a->has_addr && load_map(p, b, m, a->addr, cap))
                 return -1;
-        /* A crypto map initiator reaches a VTI only with any/any proxies (a
-         * static VTI's selectors are any/any: Cisco IPsec VTI guide). */
-        struct flowbox any = fb_any();
-        if (prof && a->ini && a->ini->entry && fb_equal(&a->proposal, &any) &&
-            push(p, b, NULL, prof, cap))
+        if (prof && a->ini && a->ini->entry && push_tun(p, b, a, prof, cap))
                 return -1;
         b->has_crypto = b->nresp > 0;
         /* IOS: "crypto map M client authentication list X" asks every peer of

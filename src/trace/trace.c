@@ -130,7 +130,12 @@ static void trace_result(struct trace *t)
                 return;
         }
         tp_if_desc(t, t->out, b, sizeof(b));
-        if (t->encrypted) {
+        if (t->encrypted && !t->crypto.entry) { /* a tunnel interface (trace_tunnel.c) */
+                tp_say(p,
+                       "The packet is allowed and leaves %s encrypted by its tunnel "
+                       "protection (ipsec profile %s).",
+                       b, t->out->tunnel_protection ? t->out->tunnel_protection : "?");
+        } else if (t->encrypted) {
                 const struct crypto_map_entry *e = t->crypto.entry;
                 const struct cm_peer *pr = e->peers.n ? e->peers.v[0] : NULL;
                 tp_say(p,

@@ -172,6 +172,9 @@ int trace_crypto(struct trace *t, struct findings *fs)
                 say_peers(p, &t->inbound);
                 return TP_NEXT;
         }
+        /* A tunnel interface without a crypto map of its own: the tunnel decides. */
+        if (t->out && t->out->is_tunnel && !cmap_bound_to(t->dev, trace_if_key(t->out)))
+                return trace_tunnel_crypto(t, p);
         struct flowbox post = tp_flow_post_nat(t);
         bool hit = !(t->translated && !t->xlate_known) &&
                    cmap_lookup(t->dev, trace_if_key(t->out), &post, &t->crypto);

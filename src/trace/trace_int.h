@@ -27,6 +27,8 @@ int trace_input(struct trace *t);
 int trace_route(struct trace *t, struct findings *fs);
 int trace_nat(struct trace *t);
 int trace_crypto(struct trace *t, struct findings *fs);
+/* Phase 4 for a packet routed into a tunnel interface (trace_tunnel.c). */
+int trace_tunnel_crypto(struct trace *t, struct trace_phase *p);
 int trace_acl(struct trace *t, struct findings *fs);
 /* Sets t->decrypted when --in is a crypto interface whose map mirrors the packet. */
 void trace_detect_decrypted(struct trace *t);

@@ -58,6 +58,10 @@ static json_t *result_json(const struct trace *t)
         json_object_set_new(o, "map", opt_str(e ? e->map : NULL));
         json_object_set_new(o, "seq", e ? json_integer(e->seq) : json_null());
         json_object_set_new(o, "peer", opt_str(p ? p->text : NULL));
+        /* encrypted by a tunnel interface's protection (no crypto map entry) */
+        bool tun = t->encrypted && !e && t->out && t->out->is_tunnel;
+        json_object_set_new(o, "tunnel", opt_str(tun ? t->out->name : NULL));
+        json_object_set_new(o, "ipsec_profile", opt_str(tun ? t->out->tunnel_protection : NULL));
         json_object_set_new(o, "expected_encryption", json_boolean(t->expected_crypto));
         json_object_set_new(o, "detail", json_string(t->phases[t->nphases - 1].detail));
         return o;

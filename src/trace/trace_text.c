@@ -60,7 +60,10 @@ static void print_summary(FILE *out, const struct trace *t)
         fprintf(out, "Result:\ninput-interface: %s\noutput-interface: %s\nAction: %s\n",
                 t->in ? trace_if_key(t->in) : "unknown", t->out ? trace_if_key(t->out) : "unknown",
                 t->dropped ? "drop" : "allow");
-        if (t->encrypted) {
+        if (t->encrypted && !t->crypto.entry) {
+                fprintf(out, "Encrypted: yes, tunnel %s, ipsec profile %s\n", t->out->name,
+                        t->out->tunnel_protection ? t->out->tunnel_protection : "?");
+        } else if (t->encrypted) {
                 const struct crypto_map_entry *e = t->crypto.entry;
                 const struct cm_peer *p = e->peers.n && !t->crypto.dyn ? e->peers.v[0] : NULL;
                 fprintf(out, "Encrypted: yes, crypto map %s seq %d, peer %s\n", e->map, e->seq,

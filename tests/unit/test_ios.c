@@ -5,6 +5,8 @@
 
 #include "config/config.h"
 #include "config/lex.h"
+#include "model/query.h"
+#include "model/tunnel.h"
 
 static struct device *rd(const char *cfg)
 {
@@ -26,6 +28,87 @@ static size_t nunknown(const struct device *dev)
         for (size_t i = 0; i < dev->unknown.n; i++)
                 printf("unknown: %s\n", ((const struct loc *)dev->unknown.v[i])->text);
         return dev->unknown.n;
+}
+
+/* Tunnel interfaces and NHRP (ios_tunnel.c), the wildcard key's nvgen form
+ * and the front-door VRF of "match identity address A M VRF". */
+static void tunnels_nhrp_vrf(void **state)
+{
+        (void)state;
+        struct device *dev = rd("version 15.4\n"
+                                "crypto keyring KR vrf INET\n"
+                                " pre-shared-key address 0.0.0.0 0.0.0.0 key k1\n"
+                                "crypto isakmp key k2 address 0.0.0.0\n"
+                                "crypto isakmp profile P\n"
+                                " keyring KR\n"
+                                " match identity address 0.0.0.0 INET\n"
+                                " match identity address 10.0.0.0 255.0.0.0 OTHER\n"
+                                "crypto ipsec transform-set T esp-aes esp-sha-hmac\n"
+                                " mode transport require\n"
+                                "interface Tunnel0\n"
+                                " ip address 10.255.0.11 255.255.255.0\n"
+                                " ip nhrp authentication s3cret\n"
+                                " ip nhrp network-id 100\n"
+                                " ip nhrp nhs 10.255.0.1 nbma 198.51.100.1 multicast\n"
+                                " ip nhrp map 10.255.0.2 198.51.100.2\n"
+                                " ip nhrp nhs 10.255.0.2\n"
+                                " ip nhrp map multicast dynamic\n"
+                                " ip nhrp shortcut\n"
+                                " tunnel source Ethernet 0/0\n"
+                                " tunnel mode gre multipoint\n"
+                                " tunnel key 100\n"
+                                " tunnel vrf INET\n"
+                                " tunnel protection ipsec profile DMVPN shared\n"
+                                "interface Tunnel1\n"
+                                " tunnel mode ipsec ipv4\n"
+                                " tunnel destination 192.0.2.1\n"
+                                "interface Tunnel2\n"
+                                " tunnel source 203.0.113.9\n"
+                                "interface Ethernet0/0\n"
+                                " vrf forwarding INET\n"
+                                " ip address dhcp\n");
+        assert_int_equal(nunknown(dev), 0);
+        const struct iface *t = model_get_iface(dev, "Tunnel0");
+        assert_non_null(t);
+        assert_int_equal(t->tunnel_kind, TUNK_MGRE);
+        assert_string_equal(t->tunnel_source, "Ethernet0/0");
+        assert_string_equal(t->tunnel_vrf, "INET");
+        assert_true(t->tunnel_protection_shared);
+        assert_true(t->has_tunnel_key && t->tunnel_key == 100);
+        assert_true(t->nhrp.has_network_id && t->nhrp.network_id == 100);
+        assert_int_equal(t->nhrp.auth.state, SECRET_KNOWN);
+        assert_null(strstr(t->nhrp.auth_loc.text, "s3cret")); /* scrubbed for display */
+        assert_int_equal(t->nhrp.nhs.n, 2);
+        uint32_t nbma;
+        assert_true(nhrp_nhs_nbma(t, t->nhrp.nhs.v[0], &nbma) && nbma == ip("198.51.100.1"));
+        assert_true(nhrp_nhs_nbma(t, t->nhrp.nhs.v[1], &nbma) && nbma == ip("198.51.100.2"));
+        assert_true(t->nhrp.mcast_dynamic && t->nhrp.shortcut);
+        assert_string_equal(tunnel_source_vrf(dev, t), "INET");
+        const struct iface *t1 = model_get_iface(dev, "Tunnel1");
+        assert_int_equal(t1->tunnel_kind, TUNK_IPSEC);
+        assert_int_equal(model_get_iface(dev, "Tunnel2")->tunnel_kind, TUNK_GRE); /* default */
+        assert_true(dev_holds_addr(dev, ip("203.0.113.9"))); /* a literal tunnel source */
+        /* "address 0.0.0.0" alone is the wildcard, as show running-config writes it */
+        for (size_t i = 0; i < dev->psks.n; i++) {
+                const struct psk *k = dev->psks.v[i];
+                assert_int_equal(k->mask, 0);
+        }
+        assert_null(peer_key_lookup_vrf(dev, ip("192.0.2.7"), NULL, NULL).psk->keyring);
+        assert_string_equal(peer_key_lookup_vrf(dev, ip("192.0.2.7"), NULL, "INET").psk->keyring,
+                            "KR");
+        const struct isakmp_profile *p = model_get_profile(dev, "P");
+        const struct profile_match *m0 = p->match_ids.v[0], *m1 = p->match_ids.v[1];
+        assert_true(m0->is_addr && m0->mask == 0);
+        assert_string_equal(m0->vrf, "INET");
+        assert_int_equal(m1->mask, ip("255.0.0.0"));
+        assert_string_equal(m1->vrf, "OTHER");
+        const struct transform_set *ts = model_get_tset(dev, "T");
+        assert_true(ts->mode == MODE_TRANSPORT && ts->mode_require);
+        /* the DHCP interface gives its VRF a default route */
+        assert_ptr_equal(model_route_lookup_vrf(dev, "INET", ip("198.51.100.1"), NULL),
+                         model_get_iface(dev, "Ethernet0/0"));
+        assert_null(model_route_lookup_vrf(dev, NULL, ip("198.51.100.1"), NULL));
+        model_free(dev);
 }
 
 /* The seed document's router: policy, key, map with PFS, NAT exemption. */
@@ -892,6 +975,7 @@ int main(void)
             cmocka_unit_test(secrets_never_in_text),
             cmocka_unit_test(hostile_lines_do_not_crash),
             cmocka_unit_test(seed_no_forms_and_glued_maps),
+            cmocka_unit_test(tunnels_nhrp_vrf),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

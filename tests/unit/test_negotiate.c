@@ -100,21 +100,37 @@ static void identity_and_xauth(void **state)
         assert_false(xauth_blocks(true, false, true)); /* a client answers */
 }
 
+#define XF(e, b, h, m, req, set) ((struct p2_xform){(e), (b), (h), (m), (req), (set), HASH_NONE})
+
 static void p2_transforms(void **state)
 {
         (void)state;
-        struct p2_xform ini[] = {{ENCR_AES, 256, HASH_SHA1, MODE_TUNNEL, 0},
-                                 {ENCR_3DES, 0, HASH_SHA1, MODE_TUNNEL, 1}};
-        struct p2_xform resp[] = {{ENCR_3DES, 0, HASH_SHA1, MODE_TUNNEL, 0}};
+        struct p2_xform ini[] = {XF(ENCR_AES, 256, HASH_SHA1, MODE_TUNNEL, false, 0),
+                                 XF(ENCR_3DES, 0, HASH_SHA1, MODE_TUNNEL, false, 1)};
+        struct p2_xform resp[] = {XF(ENCR_3DES, 0, HASH_SHA1, MODE_TUNNEL, false, 0)};
         struct p2_choice c = p2_select(ini, 2, resp, 1);
         assert_true(c.ok);
         assert_int_equal(c.ini, 1);
-        resp[0] = (struct p2_xform){ENCR_AES, 128, HASH_SHA1, MODE_TUNNEL, 0};
+        resp[0] = XF(ENCR_AES, 128, HASH_SHA1, MODE_TUNNEL, false, 0);
         assert_false(p2_select(ini, 2, resp, 1).ok); /* key size */
-        resp[0] = (struct p2_xform){ENCR_AES, 256, HASH_MD5, MODE_TUNNEL, 0};
+        resp[0] = XF(ENCR_AES, 256, HASH_MD5, MODE_TUNNEL, false, 0);
         assert_false(p2_select(ini, 2, resp, 1).ok); /* hash */
-        resp[0] = (struct p2_xform){ENCR_AES, 256, HASH_SHA1, MODE_TRANSPORT, 0};
-        assert_false(p2_select(ini, 2, resp, 1).ok); /* mode */
+        resp[0] = XF(ENCR_AES, 256, HASH_SHA1, MODE_TUNNEL, false, 0);
+        resp[0].ah = HASH_MD5;
+        assert_false(p2_select(ini, 2, resp, 1).ok); /* an AH + ESP bundle against ESP alone */
+        /* IOS "mode transport" falls back to tunnel mode; "require" does not
+         * ("mode (IPsec)", IOS Security Command Reference). */
+        resp[0] = XF(ENCR_AES, 256, HASH_SHA1, MODE_TRANSPORT, false, 0);
+        c = p2_select(ini, 2, resp, 1);
+        assert_true(c.ok);
+        assert_true(c.mode_differs);
+        assert_int_equal(c.sa_mode, MODE_TUNNEL);
+        resp[0] = XF(ENCR_AES, 256, HASH_SHA1, MODE_TRANSPORT, true, 0);
+        assert_false(p2_select(ini, 2, resp, 1).ok); /* mode transport require */
+        ini[0].mode = MODE_TRANSPORT;
+        c = p2_select(ini, 2, resp, 1);
+        assert_true(c.ok && !c.mode_differs);
+        assert_int_equal(c.sa_mode, MODE_TRANSPORT);
 }
 
 static void pfs_rules(void **state)
@@ -139,23 +155,34 @@ static void proxy_identities(void **state)
         struct flowbox mirror = net2net(IP(192, 168, 50, 0), 24, IP(10, 10, 0, 0), 16);
         struct flowbox wide = net2net(IP(192, 168, 0, 0), 16, IP(10, 0, 0, 0), 8);
         struct flowbox other = net2net(IP(192, 168, 50, 0), 24, IP(10, 30, 0, 0), 16);
-        struct proxy_entry e[] = {{&other, 1, false, false}, {&mirror, 1, false, false}};
+        struct proxy_entry e[] = {{&other, 1, false, false, false},
+                                  {&mirror, 1, false, false, false}};
         struct proxy_choice c = proxy_select(&prop, e, 2);
         assert_int_equal(c.v, PROXYV_OK);
         assert_int_equal(c.entry, 1);
         /* A subset of the mirror is accepted. */
-        struct proxy_entry w = {&wide, 1, false, false};
+        struct proxy_entry w = {&wide, 1, false, false, false};
         assert_int_equal(proxy_select(&prop, &w, 1).v, PROXYV_OK);
         /* The proposal itself (not mirrored) is not. */
-        struct proxy_entry same = {&prop, 1, false, false};
+        struct proxy_entry same = {&prop, 1, false, false, false};
         assert_int_equal(proxy_select(&prop, &same, 1).v, PROXYV_NONE);
         /* Falls through static entries to a dynamic one: reported. */
-        struct proxy_entry f[] = {{&other, 1, false, false}, {NULL, 0, true, true}};
+        struct proxy_entry f[] = {{&other, 1, false, false, false}, {NULL, 0, true, true, false}};
         c = proxy_select(&prop, f, 2);
         assert_int_equal(c.v, PROXYV_DYNAMIC_FALLTHROUGH);
         assert_int_equal(c.entry, 1);
         /* Only a dynamic entry: a plain success. */
         assert_int_equal(proxy_select(&prop, &f[1], 1).v, PROXYV_OK);
+        /* A tunnel interface takes exactly its mirror, not a subset (side_tun.c):
+         * GRE host to host, or any/any for a static VTI. */
+        struct proxy_entry tw = {&wide, 1, false, false, true};
+        assert_int_equal(proxy_select(&prop, &tw, 1).v, PROXYV_NONE);
+        struct proxy_entry tm = {&mirror, 1, false, false, true};
+        assert_int_equal(proxy_select(&prop, &tm, 1).v, PROXYV_OK);
+        struct flowbox any = fb_any();
+        struct proxy_entry vti = {&any, 1, false, false, true};
+        assert_int_equal(proxy_select(&prop, &vti, 1).v, PROXYV_NONE);
+        assert_int_equal(proxy_select(&any, &vti, 1).v, PROXYV_OK);
 }
 
 static void lifetimes(void **state)

@@ -1,0 +1,174 @@
+/*
+ * Tunnel interfaces as IKE sees them: a static VTI, GRE over IPsec or an
+ * mGRE (DMVPN) interface with "tunnel protection ipsec profile P".
+ *
+ * Selectors (what Quick Mode / the Child SA carries as proxies):
+ * - a static VTI ("tunnel mode ipsec ipv4") protects everything routed
+ *   into it: any/any (Cisco "IPsec Virtual Tunnel Interfaces" guide);
+ * - GRE and mGRE protect the GRE packets between the tunnel source and the
+ *   peer's NBMA address: "permit gre host SRC host DST" (Cisco DMVPN
+ *   configuration guide; GRE over IPsec with tunnel protection).
+ * Both are fixed: a responder takes exactly the mirror, no subset.
+ *
+ * Front-door VRF (Cisco "VRF-Aware IPsec"): "tunnel vrf X" puts the tunnel's
+ * transport (its destination lookup, and IKE) in VRF X; it must be the VRF
+ * of the tunnel source interface.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../model/flowset.h"
+#include "../model/tunnel.h"
+#include "side_int.h"
+
+static bool same_vrf(const char *a, const char *b)
+{
+        return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The fixed selectors of tunnel t between local and peer, owner's view. */
+struct flowbox tun_selector(const struct iface *t, uint32_t local, uint32_t peer)
+{
+        if (t->tunnel_kind == TUNK_IPSEC)
+                return fb_any();
+        struct flowbox b = fb_any();
+        b.src = (struct range32){local, local};
+        b.dst = (struct range32){peer, peer};
+        b.proto = (struct range16){47, 47}; /* GRE */
+        return b;
+}
+
+static void set_vrf(const struct device *dev, struct side *s, const struct iface *t)
+{
+        s->src_vrf = tunnel_source_vrf(dev, t);
+        s->fvrf = t->tunnel_vrf;
+        /* only a source known to be in a VRF is judged (checks/tunnel_ifaces.c) */
+        s->vrf_fault = s->src_vrf && !same_vrf(s->src_vrf, t->tunnel_vrf);
+}
+
+static void source_of(const struct device *dev, const struct iface *t, struct side *a)
+{
+        const struct iface *src = NULL;
+        uint32_t ad;
+        if (!tunnel_source_addr(dev, t, &ad, &src))
+                return;
+        a->has_addr = true, a->addr = ad;
+        if (!src)
+                src = side_iface_by_addr(dev, ad);
+        a->ifname = src ? side_ifname(src) : NULL;
+}
+
+int tun_cfg(struct pair *p, const struct device *dev, struct p2_cfg *c,
+            const struct ipsec_profile *prof, const struct iface *t, uint32_t local, uint32_t peer)
+{
+        if (p2cfg_load(p, dev, c, NULL, prof))
+                return -1;
+        c->tun = t;
+        c->loc = &t->tunnel_protection_loc;
+        c->any = false;
+        c->exact = true;
+        c->boxes = arena_calloc(&p->arena, 1, sizeof(*c->boxes));
+        c->aces = arena_calloc(&p->arena, 1, sizeof(*c->aces));
+        if (!c->boxes || !c->aces)
+                return -1;
+        c->boxes[0] = tun_selector(t, local, peer);
+        c->nboxes = 1;
+        char buf[320];
+        snprintf(buf, sizeof(buf), "%s, ipsec profile %s", t->name, prof->name);
+        c->what = arena_strdup(&p->arena, buf);
+        return c->what ? 0 : -1;
+}
+
+int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, uint32_t peer)
+{
+        char buf[400];
+        p->s[1].has_addr = true, p->s[1].addr = peer;
+        source_of(a->dev, t, a);
+        set_vrf(a->dev, a, t);
+        if (!t->tunnel_protection) {
+                a->tun_bare = t;
+                snprintf(buf, sizeof(buf),
+                         "%s has no tunnel protection: its GRE packets leave in clear and no "
+                         "IKE is started",
+                         t->name);
+                a->no_traffic = arena_strdup(&p->arena, buf);
+                return a->no_traffic ? 0 : -1;
+        }
+        a->tun = t;
+        const struct ipsec_profile *prof = model_get_ipsec_profile(a->dev, t->tunnel_protection);
+        if (!prof) {
+                snprintf(buf, sizeof(buf), "%s names ipsec profile '%s', which does not exist",
+                         t->name, t->tunnel_protection);
+                a->no_traffic = arena_strdup(&p->arena, buf);
+                a->no_traffic_loc = &t->tunnel_protection_loc;
+                return a->no_traffic ? 0 : -1;
+        }
+        a->ini = arena_alloc(&p->arena, sizeof(*a->ini));
+        if (!a->ini || tun_cfg(p, a->dev, a->ini, prof, t, a->addr, peer))
+                return -1;
+        a->ikev2 = prof->ikev2_profile != NULL;
+        a->proposal = a->ini->boxes[0];
+        return 0;
+}
+
+const struct ipsec_profile *side_tun_responder(struct side *b, const struct side *a)
+{
+        if (!b->has_addr || !a->has_addr)
+                return NULL;
+        const struct iface *t = tunnel_for_peer(b->dev, b->addr, a->addr, false);
+        if (!t) {
+                b->tun_bare = tunnel_for_peer(b->dev, b->addr, a->addr, true);
+                if (b->tun_bare)
+                        set_vrf(b->dev, b, b->tun_bare);
+                return NULL;
+        }
+        b->tun = t;
+        set_vrf(b->dev, b, t);
+        return model_get_ipsec_profile(b->dev, t->tunnel_protection);
+}
+
+/* An NHS of spoke tunnel t whose NBMA address peer holds. */
+static bool nhs_on(const struct iface *t, const struct device *peer, uint32_t *nbma)
+{
+        for (size_t i = 0; i < t->nhrp.nhs.n; i++)
+                if (nhrp_nhs_nbma(t, t->nhrp.nhs.v[i], nbma) && dev_holds_addr(peer, *nbma))
+                        return true;
+        return false;
+}
+
+/* A tunnel of dev (protected first) that reaches peer: a point-to-point
+ * tunnel to one of its addresses, an NHS on it, or - from a hub - a spoke
+ * of peer that registers with dev. */
+const struct iface *tun_towards(const struct device *dev, const struct device *peer, uint32_t *addr)
+{
+        for (int pass = 0; pass < 2; pass++) {
+                for (size_t i = 0; i < dev->ifaces.n; i++) {
+                        const struct iface *t = dev->ifaces.v[i];
+                        if (!tunnel_is_ipv4(t) || !t->tunnel_protection != (pass == 1))
+                                continue;
+                        if (t->tunnel_kind != TUNK_MGRE && t->has_tunnel_dest &&
+                            dev_holds_addr(peer, t->tunnel_dest)) {
+                                *addr = t->tunnel_dest;
+                                return t;
+                        }
+                        if (t->tunnel_kind == TUNK_MGRE && nhs_on(t, peer, addr))
+                                return t;
+                }
+        }
+        /* hub -> spoke: a spoke tunnel of peer whose NHS is on dev */
+        for (size_t i = 0; i < peer->ifaces.n; i++) {
+                const struct iface *s = peer->ifaces.v[i];
+                uint32_t hub, spoke;
+                if (!tunnel_is_ipv4(s) || !nhs_on(s, dev, &hub) ||
+                    !tunnel_source_addr(peer, s, &spoke, NULL))
+                        continue;
+                const struct iface *t = tunnel_for_peer(dev, hub, spoke, false);
+                if (!t)
+                        t = tunnel_for_peer(dev, hub, spoke, true);
+                if (t) {
+                        *addr = spoke;
+                        return t;
+                }
+        }
+        return NULL;
+}
