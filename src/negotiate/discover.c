@@ -16,6 +16,7 @@
 #include "../config/lex.h"
 #include "../model/tunnel.h"
 #include "discover.h"
+#include "side_int.h"
 #include "dmvpn.h"
 
 static int missing(struct findings *fs, const struct device *d, uint32_t addr)
@@ -207,7 +208,12 @@ static bool names_peer(const struct device *a, const struct device *b)
         return false;
 }
 
+/* A crypto-map peer or tunnel destination of one is the other's address, or
+ * one reaches the other through a tunnel interface (an NHRP NHS, or a hub
+ * whose spoke registers with it): the same discovery `tunnel` plays. */
 bool pair_connected(const struct device *a, const struct device *b)
 {
-        return names_peer(a, b) || names_peer(b, a);
+        uint32_t addr;
+        return names_peer(a, b) || names_peer(b, a) || tun_towards(a, b, &addr) ||
+               tun_towards(b, a, &addr);
 }
