@@ -89,6 +89,12 @@ const struct message messages_states[] = {
       "Traffic for the tunnel found no SA to send on.", {"key-acquire-queued", 20}),
     K("ipsec:invalid-identity", "    #pkts invalid identity (recv) {n}, #pkts invalid len (rcv) 0",
       "Decrypted packets did not match the SA's proxies.", {"crypto-acl-not-mirrored", 50}),
+    /* IOS prints 0x0(0) while no outbound SA exists (tech note 115801):
+     * weak alone (an idle tunnel shows it too); with phase 1 up,
+     * correlate/rules.c weighs it as a phase-2 failure. */
+    K("ipsec:outbound-spi-zero", "     current outbound spi: 0x0(0)",
+      "No outbound IPsec SA to the peer: phase 2 is not up (or there was no traffic).",
+      {"transform-set-mismatch", 5}, {"crypto-acl-not-mirrored", 5}, {"pfs-mismatch", 5}),
     K("ipsec:send-errors", "      #send errors: {n}, #recv errors: 0",
       "Packets for the tunnel could not be sent.", {"one-way-traffic", 10}),
     K("ipsec:recv-errors", "      #send errors: 0, #recv errors: {n}",

@@ -39,24 +39,51 @@ const struct corr_rule corr_rules[] = {
      {{"asa-ike-resending", NULL}, {"ios-retrans-no-state", NULL}, {"ios-isakmp-death-p1", NULL}},
      NULL, RULE_BOOST, "isakmp-not-enabled", 20,
      "The same sequence: ISAKMP not enabled at the peer ([TS][TN])"},
-    /* Phase 1 up (QM_IDLE, MM_ACTIVE) and no outbound SPI: phase 2 fails
-     * (the transform set, PFS or proxies differ; research notes section 4,
-     * QM_IDLE / MM_ACTIVE; tech note 115801 on SPIs). */
+    /* Phase 1 up (QM_IDLE, MM_ACTIVE) while traffic for the peer finds no
+     * IPsec SA ("#pkts no sa (send)" above zero): phase 2 fails (the
+     * transform set, PFS or proxies differ; research notes section 4,
+     * QM_IDLE / MM_ACTIVE). An outbound SPI of 0 alone is not enough: an
+     * idle tunnel whose IPsec SAs timed out shows it too. */
     {"p1-up-no-outbound-sa",
      {{"QM_IDLE", NULL}, {"MM_ACTIVE", NULL}, {"ios-isakmp-authenticated", NULL}},
-     {{"ipsec:outbound-spi-zero", NULL}},
+     {{"ipsec:no-sa", NULL}},
      NULL, RULE_BOOST, "transform-set-mismatch", 25,
      "Phase 1 up, no IPsec SA: phase 2 fails (research notes section 4)"},
     {"p1-up-no-outbound-sa-acl",
      {{"QM_IDLE", NULL}, {"MM_ACTIVE", NULL}, {"ios-isakmp-authenticated", NULL}},
-     {{"ipsec:outbound-spi-zero", NULL}},
+     {{"ipsec:no-sa", NULL}},
      NULL, RULE_BOOST, "crypto-acl-not-mirrored", 20,
      "Phase 1 up, no IPsec SA: the proxies may differ (research notes section 4)"},
     {"p1-up-no-outbound-sa-pfs",
      {{"QM_IDLE", NULL}, {"MM_ACTIVE", NULL}, {"ios-isakmp-authenticated", NULL}},
-     {{"ipsec:outbound-spi-zero", NULL}},
+     {{"ipsec:no-sa", NULL}},
      NULL, RULE_BOOST, "pfs-mismatch", 15,
      "Phase 1 up, no IPsec SA: PFS may differ (research notes section 4)"},
+    /* strongSwan: once the IKE SA is established, a refused proposal is a
+     * child SA's (ESP transforms, PFS), not the IKE proposal's (RFC 7296
+     * section 1.3; RFC 2409 section 5.5 for Quick Mode); the namespace runs
+     * of tests/peer log this order. */
+    {"peer-ike-up-then-no-proposal",
+     {{"peer-established", NULL}},
+     {{"peer-no-proposal", NULL}, {"peer-proposal-found", NULL}},
+     NULL, RULE_BOOST, "transform-set-mismatch", 50,
+     "RFC 7296 section 1.3 / RFC 2409 section 5.5: after phase 1, proposals are phase 2's"},
+    {"peer-ike-up-not-ike-proposal",
+     {{"peer-established", NULL}},
+     {{"peer-no-proposal", NULL}, {"peer-proposal-found", NULL}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "The IKE SA is up: its proposal was accepted"},
+    /* This end authenticated with a pre-shared key and the other refused it
+     * (RFC 7296 section 2.15: AUTHENTICATION_FAILED after IKE_AUTH). */
+    {"peer-psk-then-auth-failed",
+     {{"peer-psk-self", NULL}}, {{"peer-auth-failed", NULL}},
+     NULL, RULE_BOOST, "psk-mismatch", 30,
+     "RFC 7296 section 2.15: a PSK AUTH the other end cannot verify"},
+    {"p1-up-not-queued",
+     {{"QM_IDLE", NULL}, {"MM_ACTIVE", NULL}, {"ios-isakmp-authenticated", NULL}},
+     {{"ipsec:no-sa", NULL}},
+     NULL, RULE_CANCEL, "key-acquire-queued", 0,
+     "Phase 1 is up: phase 2 is not waiting for it (diagnoses.md 'key-acquire-queued')"},
     /* A ping that names its source ("Packet sent with a source address of")
      * was sourced on purpose, not from the outside interface: the failed
      * ping's hint at ping-source-not-interesting does not hold (diagnoses.md

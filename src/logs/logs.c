@@ -340,8 +340,10 @@ bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lin
         } else if (!(ok = pre ? syslog_apply(r, s, len, lineno, pre)
                               : syslog_line(r, s, len, lineno)) &&
                    !r->tagged) {
-                ok = debug_family_line(r, s, len, lineno) || show_isakmp_line(r, s, len, lineno) ||
-                     show_ipsec_line(r, s, len, lineno) || show_misc_line(r, s, len, lineno) ||
+                /* show_ipsec first: outside its block it takes only the
+                 * lines that open one, also under an isakmp table */
+                ok = debug_family_line(r, s, len, lineno) || show_ipsec_line(r, s, len, lineno) ||
+                     show_isakmp_line(r, s, len, lineno) || show_misc_line(r, s, len, lineno) ||
                      vpnclient_line(r, s, len, lineno) || debug_line(r, s, len, lineno);
         }
         r->recognised += ok;

@@ -108,9 +108,39 @@ static bool in_vocabulary(const char *s, size_t len)
         return false;
 }
 
+/* Lines only a `show crypto ipsec sa` block prints, pasted without the
+ * "interface:" / "Crypto map tag:" lines above them: they open the block
+ * themselves (counters, identities and SPIs mean the same wherever they
+ * are pasted). Leading blanks are skipped. */
+static const char *const bare_starts[] = {
+    "#pkts encaps:",
+    "#pkts decaps:",
+    "local ident (addr/mask/prot/port):",
+    "remote ident (addr/mask/prot/port):",
+    "current outbound spi:",
+    "current_peer ",
+    "current_peer: ",
+};
+
+static bool bare_start(const char *s, size_t len)
+{
+        size_t i = 0;
+        while (i < len && (s[i] == ' ' || s[i] == '\t'))
+                i++;
+        if (i == len || (s[i] != '#' && s[i] != 'l' && s[i] != 'r' && s[i] != 'c'))
+                return false; /* the first byte rules out nearly every line */
+        for (size_t k = 0; k < sizeof(bare_starts) / sizeof(bare_starts[0]); k++) {
+                size_t n = strlen(bare_starts[k]);
+                if (len - i >= n && !memcmp(s + i, bare_starts[k], n))
+                        return true;
+        }
+        return false;
+}
+
 static bool header(const char *s, size_t len)
 {
-        return (len > 10 && !memcmp(s, "interface: ", 11)) || logs_find(s, len, "Crypto map tag:");
+        return (len > 10 && !memcmp(s, "interface: ", 11)) ||
+               logs_find(s, len, "Crypto map tag:") || bare_start(s, len);
 }
 
 static void new_peer(struct log_reader *r, const char *s, size_t len)
@@ -139,6 +169,14 @@ static void counters(struct log_reader *r, const char *s, size_t len, uint32_t l
         if (counter(s, len, "#pkts decaps:", &v)) {
                 r->decaps = v;
                 r->have_decaps = true;
+        }
+        /* "current outbound spi: 0x0(0)": no outbound SA to this peer */
+        const char *o = logs_find(s, len, "current outbound spi: 0x0(0)");
+        if (o) {
+                const struct message *m =
+                    message_find(MSG_COUNTER, "ipsec:outbound-spi-zero", NULL);
+                if (m)
+                        logs_emit(r, m, s, len, lineno, r->peer, 0);
         }
         for (size_t i = 0; i < sizeof(failures) / sizeof(failures[0]); i++)
                 if (counter(s, len, failures[i].label, &v) && v > 0) {

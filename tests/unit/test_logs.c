@@ -311,8 +311,12 @@ static void show_blocks(void **state)
          * fuzzing when lines lost their terminator (a read one byte past). */
         g = read_lines("Session status: UP-ACTIVE\nPeer: 10.1.1.3\nMM_A");
         assert_int_equal(g.n, 0);
+        /* A block pasted without its header lines opens itself (issue 13). */
         g = read_lines("current_peer: 10.0.0.2\n#pkts encaps: 0\n#pkts decaps: 7");
-        assert_int_equal(g.n, 0); /* counters outside their block are not read */
+        assert_string_equal(g.first->key, "ipsec:one-way-decaps");
+        assert_string_equal(g.peer, "10.0.0.2");
+        g = read_lines("#pkts encaps: 0 is what I saw\nnot a show output");
+        assert_int_equal(g.n, 0); /* no decaps counter: no traffic verdict */
 }
 
 static void vpnclient_entries(void **state)
