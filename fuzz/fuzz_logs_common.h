@@ -2,19 +2,31 @@
  * into its own buffer of exactly its length, with no terminator, as explain
  * hands over the lines of a mapped file, so ASan sees any read past the
  * line) and feed them to the readers, correlating the events as explain
- * does. */
+ * does. Each input is read twice, with the readers' gate (logs/gate.c) and
+ * without it: the gate may change the cost only, so the recognised lines
+ * and the events (message and line, in order) must be the same. */
 #ifndef IPSD_FUZZ_LOGS_COMMON_H
 #define IPSD_FUZZ_LOGS_COMMON_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "correlate/correlate.h"
 #include "logs/logs.h"
 
+struct fuzz_run {
+        struct correlator *c;
+        uint64_t events, digest, recognised;
+};
+
 static void fuzz_on_event(void *arg, const struct log_event *ev)
 {
-        corr_event(arg, "fuzz", ev);
+        struct fuzz_run *run = arg;
+        corr_event(run->c, "fuzz", ev);
+        run->events++;
+        run->digest = (run->digest ^ (uintptr_t)ev->msg ^ ((uint64_t)ev->line << 40)) *
+                      0x100000001B3ull;
 }
 
 static void fuzz_on_config(void *arg, const char *buf, size_t len, uint32_t first)
@@ -25,13 +37,15 @@ static void fuzz_on_config(void *arg, const char *buf, size_t len, uint32_t firs
         (void)first;
 }
 
-static void fuzz_feed(const char *prefix, const uint8_t *data, size_t size)
+static void fuzz_feed_once(const char *prefix, const uint8_t *data, size_t size,
+                           struct fuzz_run *run)
 {
         struct correlator *c = corr_new();
         if (!c)
                 return;
+        run->c = c;
         struct log_reader r;
-        logs_init(&r, fuzz_on_event, fuzz_on_config, c);
+        logs_init(&r, fuzz_on_event, fuzz_on_config, run);
         uint32_t line = 0;
         if (prefix)
                 logs_line(&r, prefix, strlen(prefix), ++line);
@@ -48,9 +62,27 @@ static void fuzz_feed(const char *prefix, const uint8_t *data, size_t size)
                 p += n + 1;
         }
         logs_finish(&r);
+        run->recognised = r.recognised;
         logs_free(&r);
         corr_finish(c);
         corr_free(c);
+}
+
+static void fuzz_feed(const char *prefix, const uint8_t *data, size_t size)
+{
+        struct fuzz_run gated = {0}, open = {0};
+        logs_gate_disable(false);
+        fuzz_feed_once(prefix, data, size, &gated);
+        logs_gate_disable(true);
+        fuzz_feed_once(prefix, data, size, &open);
+        logs_gate_disable(false);
+        if (gated.events != open.events || gated.digest != open.digest ||
+            gated.recognised != open.recognised) {
+                fprintf(stderr, "gate changed the answer: %llu/%llu events, %llu/%llu lines\n",
+                        (unsigned long long)gated.events, (unsigned long long)open.events,
+                        (unsigned long long)gated.recognised, (unsigned long long)open.recognised);
+                abort();
+        }
 }
 
 #endif

@@ -283,6 +283,24 @@ const struct message *message_scan(enum msg_family family, const char *key_prefi
         return NULL;
 }
 
+void message_each_literal(enum msg_family family, bool keys, message_lit_fn fn, void *ctx)
+{
+        for (size_t t = 0; t < NTABLES; t++)
+                for (size_t i = 0; i < *tables[t].n; i++) {
+                        const struct message *m = &tables[t].v[i];
+                        const char *lit = keys ? m->key : m->pattern;
+                        if (m->family == family && lit)
+                                fn(ctx, lit, strlen(lit));
+                }
+}
+
+void message_each_body_literal(message_lit_fn fn, void *ctx)
+{
+        index_build();
+        for (size_t i = 0; i < body_n; i++)
+                fn(ctx, body_lit[i].lit, body_lit[i].len);
+}
+
 const char *msg_family_name(enum msg_family f)
 {
         static const char *const names[] = {"asa",   "ios",     "vpn-client", "anyconnect",

@@ -92,6 +92,15 @@ const struct message *message_scan(enum msg_family family, const char *key_prefi
 #define MESSAGE_BODY_MIN 16
 const struct message *message_scan_asa_body(const char *text, size_t len);
 
+/* The literals the catalogue's own lookups need in a line, for explain's
+ * gate (src/logs/gate.c): fn(ctx, lit, len) for every key of family's
+ * entries (keys) or every non-NULL pattern of them (!keys). */
+typedef void (*message_lit_fn)(void *ctx, const char *lit, size_t len);
+void message_each_literal(enum msg_family family, bool keys, message_lit_fn fn, void *ctx);
+/* fn for the fixed text of every ASA entry message_scan_asa_body tries:
+ * a line holding none of them has no body it can find. */
+void message_each_body_literal(message_lit_fn fn, void *ctx);
+
 /* "asa", "ios", "vpn-client", "anyconnect", "state", "counter", "debug", "cli". */
 const char *msg_family_name(enum msg_family f);
 

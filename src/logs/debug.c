@@ -43,45 +43,56 @@ static const struct message *scan(const struct message *table, size_t n, const c
 
 enum fam { F_NONE, F_ISAKMP, F_IPSEC, F_IKEV2, F_ASA, F_PEER };
 
+/* Each family's literals: a line holding none belongs to no family (and
+ * costs the gate's scan for them, gate.c). */
+static const struct {
+        const char *lit;
+        enum fam f;
+} family_lits[] = {
+    {"[IKEv", F_ASA},
+    {"IKEv2-PROTO-", F_ASA},
+    {"IKEv2-PLAT-", F_ASA},
+    {"IKE_DECODE", F_ASA},
+    {"ISAKMP", F_ISAKMP},
+    {"IPSEC", F_IPSEC},
+    {"Crypto mapdb", F_IPSEC},
+    {"map_db_", F_IPSEC},
+    {"IKEv2", F_IKEV2},
+    {"Crypto IPSEC", F_IPSEC},
+    /* the peer's daemons: strongSwan charon's thread and group
+     * ("09[IKE]"), Libreswan's connection ('"conn" #5:') and states */
+    {"charon", F_PEER},
+    {"pluto", F_PEER},
+    {"[IKE]", F_PEER},
+    {"[CFG]", F_PEER},
+    {"[NET]", F_PEER},
+    {"[ENC]", F_PEER},
+    {"[CHD]", F_PEER},
+    {"[KNL]", F_PEER},
+    {"\" #", F_PEER},
+    {"STATE_", F_PEER},
+    {"IKE_SA", F_PEER},
+    {"pending Phase 2", F_PEER},
+};
+
+void debug_literals(message_lit_fn fn, void *ctx)
+{
+        for (size_t i = 0; i < sizeof(family_lits) / sizeof(family_lits[0]); i++)
+                fn(ctx, family_lits[i].lit, strlen(family_lits[i].lit));
+        /* debug_line: the CLI responses, found by their patterns */
+        message_each_literal(MSG_CLI, false, fn, ctx);
+}
+
 /* The family literal that occurs first in the line. */
 static enum fam family(const char *s, size_t len)
 {
-        static const struct {
-                const char *lit;
-                enum fam f;
-        } lits[] = {
-            {"[IKEv", F_ASA},
-            {"IKEv2-PROTO-", F_ASA},
-            {"IKEv2-PLAT-", F_ASA},
-            {"IKE_DECODE", F_ASA},
-            {"ISAKMP", F_ISAKMP},
-            {"IPSEC", F_IPSEC},
-            {"Crypto mapdb", F_IPSEC},
-            {"map_db_", F_IPSEC},
-            {"IKEv2", F_IKEV2},
-            {"Crypto IPSEC", F_IPSEC},
-            /* the peer's daemons: strongSwan charon's thread and group
-             * ("09[IKE]"), Libreswan's connection ('"conn" #5:') and states */
-            {"charon", F_PEER},
-            {"pluto", F_PEER},
-            {"[IKE]", F_PEER},
-            {"[CFG]", F_PEER},
-            {"[NET]", F_PEER},
-            {"[ENC]", F_PEER},
-            {"[CHD]", F_PEER},
-            {"[KNL]", F_PEER},
-            {"\" #", F_PEER},
-            {"STATE_", F_PEER},
-            {"IKE_SA", F_PEER},
-            {"pending Phase 2", F_PEER},
-        };
         const char *best = NULL;
         enum fam f = F_NONE;
-        for (size_t i = 0; i < sizeof(lits) / sizeof(lits[0]); i++) {
-                const char *p = logs_find(s, best ? (size_t)(best - s) : len, lits[i].lit);
+        for (size_t i = 0; i < sizeof(family_lits) / sizeof(family_lits[0]); i++) {
+                const char *p = logs_find(s, best ? (size_t)(best - s) : len, family_lits[i].lit);
                 if (p && (!best || p < best)) {
                         best = p;
-                        f = lits[i].f;
+                        f = family_lits[i].f;
                 }
         }
         return f;

@@ -337,14 +337,26 @@ bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lin
                 block_close(r);
                 r->block = BLK_CONFIG;
                 ok = config_line(r, s, len, lineno);
-        } else if (!(ok = pre ? syslog_apply(r, s, len, lineno, pre)
-                              : syslog_line(r, s, len, lineno)) &&
-                   !r->tagged) {
-                /* show_ipsec first: outside its block it takes only the
-                 * lines that open one, also under an isakmp table */
-                ok = debug_family_line(r, s, len, lineno) || show_ipsec_line(r, s, len, lineno) ||
-                     show_isakmp_line(r, s, len, lineno) || show_misc_line(r, s, len, lineno) ||
-                     vpnclient_line(r, s, len, lineno) || debug_line(r, s, len, lineno);
+        } else {
+                struct syslog_parse own;
+                if (!pre) {
+                        syslog_parse(s, len, &own);
+                        pre = &own;
+                }
+                ok = syslog_apply(r, s, len, lineno, pre);
+                /* The other readers: for a line that is no syslog message
+                 * and passed the gate (gate.c), or one that a block, a
+                 * client entry or the recognised line above may claim. */
+                if (!ok && !r->tagged &&
+                    (pre->maybe || r->block != BLK_NONE || r->after_known || r->client_pending)) {
+                        /* show_ipsec first: outside its block it takes only the
+                         * lines that open one, also under an isakmp table */
+                        ok = debug_family_line(r, s, len, lineno) ||
+                             show_ipsec_line(r, s, len, lineno) ||
+                             show_isakmp_line(r, s, len, lineno) ||
+                             show_misc_line(r, s, len, lineno) ||
+                             vpnclient_line(r, s, len, lineno) || debug_line(r, s, len, lineno);
+                }
         }
         r->recognised += ok;
         r->after_known = ok;

@@ -104,6 +104,10 @@ struct syslog_parse {
         int64_t time;
         const char *peer, *group, *user; /* spans of the line */
         uint8_t peer_len, group_len, user_len;
+        /* Not a syslog message, but the line passed the gate (gate.c): it
+         * holds a literal some other reader needs. False: no reader can
+         * take it unless a block or the line above says otherwise. */
+        bool maybe;
 };
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f);
 
@@ -116,6 +120,19 @@ void show_ipsec_close(struct log_reader *r);
 bool show_misc_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
 bool debug_family_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
 bool debug_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+
+/* ---- the gate (gate.c) ---- */
+/* Whether s[0..len) holds any literal of the readers' tables below. */
+bool logs_gate(const char *s, size_t len);
+/* Tests and fuzz targets: true lets every line through, to compare. */
+void logs_gate_disable(bool off);
+/* Each reader's necessary literals (outside a block, no line above). */
+void syslog_literals(message_lit_fn fn, void *ctx);
+void debug_literals(message_lit_fn fn, void *ctx);
+void show_ipsec_literals(message_lit_fn fn, void *ctx);
+void show_isakmp_literals(message_lit_fn fn, void *ctx);
+void show_misc_literals(message_lit_fn fn, void *ctx);
+void vpnclient_literals(message_lit_fn fn, void *ctx);
 
 /* ---- shared helpers (logs.c) ---- */
 /* ASCII classes without the locale table's call per byte (hot path). */

@@ -137,6 +137,15 @@ static bool bare_start(const char *s, size_t len)
         return false;
 }
 
+/* The lines that open a block outside one, as literals for the gate. */
+void show_ipsec_literals(message_lit_fn fn, void *ctx)
+{
+        fn(ctx, "interface: ", 11);
+        fn(ctx, "Crypto map tag:", 15);
+        for (size_t k = 0; k < sizeof(bare_starts) / sizeof(bare_starts[0]); k++)
+                fn(ctx, bare_starts[k], strlen(bare_starts[k]));
+}
+
 static bool header(const char *s, size_t len)
 {
         return (len > 10 && !memcmp(s, "interface: ", 11)) ||

@@ -11,17 +11,29 @@
 #include <ctype.h>
 #include <string.h>
 
+static const char *const heads[] = {
+    "IPv4 Crypto ISAKMP SA",
+    "IPv6 Crypto ISAKMP SA",
+    "IPv4 Crypto IKEv2 SA",
+    "IPv6 Crypto IKEv2 SA",
+    "Tunnel-id Local",
+    "IKEv1 SAs:",
+    "IKEv2 SAs:",
+    "dst             src",
+    "There are no IKEv",
+};
+
+/* A table's headers, and the '_' of every SA state outside a table (the
+ * gate's literals). */
+void show_isakmp_literals(message_lit_fn fn, void *ctx)
+{
+        for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+                fn(ctx, heads[i], strlen(heads[i]));
+        fn(ctx, "_", 1);
+}
+
 static bool header(const char *s, size_t len)
 {
-        static const char *const heads[] = {"IPv4 Crypto ISAKMP SA",
-                                            "IPv6 Crypto ISAKMP SA",
-                                            "IPv4 Crypto IKEv2 SA",
-                                            "IPv6 Crypto IKEv2 SA",
-                                            "Tunnel-id Local",
-                                            "IKEv1 SAs:",
-                                            "IKEv2 SAs:",
-                                            "dst             src",
-                                            "There are no IKEv"};
         for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
                 if (logs_find(s, len < 64 ? len : 64, heads[i]))
                         return true;

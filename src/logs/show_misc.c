@@ -98,15 +98,34 @@ static bool cerm(struct log_reader *r, const char *s, size_t len, uint32_t linen
         return true;
 }
 
+/* What opens each block when a line shows it without the command. */
+static const struct {
+        const char *lit;
+        enum show_block block;
+} openers[] = {
+    {"Frame drop:", BLK_ASP_DROP},
+    {"Flow drop:", BLK_ASP_DROP},
+    {"VPN Session Summary", BLK_SESSIONDB},
+    {"Session Type:", BLK_SESSIONDB},
+    {"CERM", BLK_CERM},
+    {"Crypto Export Restrictions", BLK_CERM},
+};
+
 static enum show_block detect(const char *s, size_t len)
 {
-        if (logs_find(s, len, "Frame drop:") || logs_find(s, len, "Flow drop:"))
-                return BLK_ASP_DROP;
-        if (logs_find(s, len, "VPN Session Summary") || logs_find(s, len, "Session Type:"))
-                return BLK_SESSIONDB;
-        if (logs_find(s, len, "CERM") || logs_find(s, len, "Crypto Export Restrictions"))
-                return BLK_CERM;
+        for (size_t i = 0; i < sizeof(openers) / sizeof(openers[0]); i++)
+                if (logs_find(s, len, openers[i].lit))
+                        return openers[i].block;
         return BLK_NONE;
+}
+
+/* Outside a block a line is read only when it holds one of these. */
+void show_misc_literals(message_lit_fn fn, void *ctx)
+{
+        for (size_t i = 0; i < sizeof(openers) / sizeof(openers[0]); i++)
+                fn(ctx, openers[i].lit, strlen(openers[i].lit));
+        for (size_t i = 0; i < sizeof(sysopts) / sizeof(sysopts[0]); i++)
+                fn(ctx, sysopts[i].line, strlen(sysopts[i].line));
 }
 
 bool show_misc_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)

@@ -14,16 +14,30 @@
 
 #define BODY_MAX MARKS_MAX /* message text looked at (and copied for IOS patterns) */
 
+/* The ASA family's facilities, each with the '-' that follows it in a tag
+ * (the gate's literals: an ASA tag holds one). */
+static const struct {
+        char s[6];
+        size_t len; /* without the '-' */
+} asa_fac[] = {{"ASA-", 3}, {"PIX-", 3}, {"FTD-", 3}, {"FWSM-", 4}};
+
 static bool is_asa_facility(const char *f, size_t n)
 {
-        static const struct {
-                char s[5];
-                size_t len;
-        } fac[] = {{"ASA", 3}, {"PIX", 3}, {"FTD", 3}, {"FWSM", 4}};
-        for (size_t i = 0; i < sizeof(fac) / sizeof(fac[0]); i++)
-                if (fac[i].len == n && logs_eq(f, fac[i].s, n))
+        for (size_t i = 0; i < sizeof(asa_fac) / sizeof(asa_fac[0]); i++)
+                if (asa_fac[i].len == n && logs_eq(f, asa_fac[i].s, n))
                         return true;
         return false;
+}
+
+/* What a line without an ASDM or CSV start must hold for this reader to
+ * know it: an ASA family tag, a catalogued IOS tag (with or without its
+ * '%', message_find matches the whole key), or an ASA body's fixed text. */
+void syslog_literals(message_lit_fn fn, void *ctx)
+{
+        for (size_t i = 0; i < sizeof(asa_fac) / sizeof(asa_fac[0]); i++)
+                fn(ctx, asa_fac[i].s, asa_fac[i].len + 1);
+        message_each_literal(MSG_IOS_SYSLOG, true, fn, ctx);
+        message_each_body_literal(fn, ctx);
 }
 
 /* "Mmm dd [yyyy] hh:mm:ss" at p: seconds within a year (months as 31
@@ -383,15 +397,20 @@ static bool body_form(const char *s, size_t len, struct syslog_parse *f)
  * guide, "Real-Time Log Viewer"), any column possibly quoted or empty. The
  * ID is the first field of six digits; the description is what follows the
  * address and port fields after it. */
+static char export_sep(const char *s, size_t len)
+{
+        if (len < 12 || !(logs_digit(s[0]) || (s[0] == '"' && logs_digit(s[1]))))
+                return 0;
+        for (const char *q = s; q < s + 4; q++)
+                if (*q == ',' || *q == '\t')
+                        return *q;
+        return 0;
+}
+
 static bool export_form(const char *s, size_t len, struct syslog_parse *f)
 {
         const char *end = s + len;
-        if (len < 12 || !(logs_digit(s[0]) || (s[0] == '"' && logs_digit(s[1]))))
-                return false;
-        char sep = 0;
-        for (const char *q = s; q < end && q < s + 4 && !sep; q++)
-                if (*q == ',' || *q == '\t')
-                        sep = *q;
+        char sep = export_sep(s, len);
         if (!sep)
                 return false;
         const char *p = s;
@@ -477,6 +496,11 @@ bool syslog_parse(const char *s, size_t len, struct syslog_parse *f)
          * of a device log that is framed as it should be. */
         if (f->tagged)
                 return false;
+        /* A CSV export starts its line; the rest holds one of the gate's
+         * literals, as anything else a reader might take does. */
+        if (!export_sep(s, len) && !logs_gate(s, len))
+                return false;
+        f->maybe = true;
         return bare_form(s, len, f) || export_form(s, len, f) || body_form(s, len, f);
 }
 

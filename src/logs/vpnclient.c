@@ -90,6 +90,16 @@ static bool anyconnect(struct log_reader *r, const char *s, size_t len, uint32_t
         return m != NULL;
 }
 
+/* What a client line holds before any of the above reads it (a pending
+ * entry's text aside: the gate lets every line through while one is). */
+void vpnclient_literals(message_lit_fn fn, void *ctx)
+{
+        static const char *const lits[] = {"PEER_DELETE", "/0x",          "Reason ",
+                                           "AnyConnect",  "CVAInstaller", "vpnagent"};
+        for (size_t i = 0; i < sizeof(lits) / sizeof(lits[0]); i++)
+                fn(ctx, lits[i], strlen(lits[i]));
+}
+
 bool vpnclient_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 {
         if (r->client_pending && !logs_find(s, len, "Sev=")) {

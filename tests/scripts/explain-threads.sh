@@ -5,7 +5,9 @@
 # syslog are read three ways: from a pipe, in chunks on one thread, and in chunks
 # on four threads with chunks of a few lines (so lines are handed over
 # across many chunks, with prompts, show blocks and pasted configs cut
-# between them). Usage: explain-threads.sh BIN
+# between them); and with the readers' gate off (IPSEC_DOCTOR_GATE=0, every
+# line to every reader: the gate may change the cost, not the answer).
+# Usage: explain-threads.sh BIN
 set -u
 BIN=$(realpath "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,6 +34,12 @@ check() { # FILE
 		if ! cmp -s "$TMP/one" "$TMP/four"; then
 			echo "explain-threads: $1 ($fmt): four threads differ from one" >&2
 			diff "$TMP/one" "$TMP/four" | head -5 >&2
+			fail=1
+		fi
+		run "$TMP/f" IPSEC_DOCTOR_THREADS=1 IPSEC_DOCTOR_GATE=0 >"$TMP/open"
+		if ! cmp -s "$TMP/one" "$TMP/open"; then
+			echo "explain-threads: $1 ($fmt): the gate changed the answer" >&2
+			diff "$TMP/one" "$TMP/open" | head -5 >&2
 			fail=1
 		fi
 		if ! cmp -s "$TMP/one" "$TMP/pipe"; then
@@ -108,9 +116,13 @@ if [ -d "$ROOT/../shared/corpus/show" ]; then
 else
 	echo "explain-threads: no ../shared/corpus/show beside the checkout: corpus part SKIPPED" >&2
 fi
+# The real transcripts and logs: every reader and every block meets the gate.
+for f in "$ROOT"/../shared/corpus/logs/*.txt "$ROOT"/../shared/corpus/logs/*.log; do
+	[ -f "$f" ] && check "$f"
+done
 # The tuning variables refuse what is not a number in range, in one line.
 for bad in "IPSEC_DOCTOR_THREADS=abc" "IPSEC_DOCTOR_THREADS=0" "IPSEC_DOCTOR_THREADS=65" \
-	"IPSEC_DOCTOR_CHUNK_BYTES=262145" "IPSEC_DOCTOR_CHUNK_BYTES=-1"; do
+	"IPSEC_DOCTOR_CHUNK_BYTES=262145" "IPSEC_DOCTOR_CHUNK_BYTES=-1" "IPSEC_DOCTOR_GATE=2"; do
 	env "$bad" "$BIN" explain "$TMP/mixed.log" >/dev/null 2>"$TMP/err"
 	rc=$?
 	if [ "$rc" -ne 2 ] || [ "$(wc -l <"$TMP/err")" -ne 1 ] ||
