@@ -7,7 +7,8 @@
 #                                    cmocka, clang (fuzzers), clang-format and cppcheck
 #                                    (lint), python3 + jsonschema (SARIF), npm, and
 #                                    chromium (the HTML report in a real browser),
-#                                    strongSwan (the real-daemon tests)
+#                                    strongSwan (the real-daemon tests), and
+#                                    Libreswan unpacked beside it (below)
 set -eu
 
 # The runtime build: what `make` compiles and links with.
@@ -20,6 +21,11 @@ if [ "${1:-}" = "--test" ]; then
 	# kernel-libipsec (extra plugins) carries it in user space; the standard
 	# plugins bring openssl (3DES, ECP groups); openssl makes the test certificates.
 	PKGS="$PKGS iproute2 openssl strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins"
+	# Libreswan's pluto (explain's peer logs, tests/peer/pluto.py) conflicts
+	# with strongSwan in Debian: its package is unpacked into a private prefix
+	# (after the install below), and its libraries and certutil (its NSS
+	# database) are installed as usual.
+	PKGS="$PKGS libnss3-tools util-linux libaudit1 libcap-ng0 libcrypt1 libcurl3-nss libevent-core-2.1-7 libevent-pthreads-2.1-7 libldap-2.5-0 libldns3 libnspr4 libnss3 libpam0g libselinux1 libsystemd0 libunbound8"
 	# Tools checked by command, as COMMAND:PACKAGE: a machine may already have the
 	# command from elsewhere (Node.js installed outside Debian, say), and Debian's
 	# package would then conflict with it.
@@ -35,10 +41,23 @@ done
 for cp in $CMDS; do
 	command -v "${cp%%:*}" >/dev/null 2>&1 || missing="$missing ${cp#*:}"
 done
-[ -z "$missing" ] && exit 0
-
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-echo "install-deps: installing:$missing" >&2
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ -n "$missing" ]; then
+	echo "install-deps: installing:$missing" >&2
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+# Libreswan, unpacked (not installed: it conflicts with strongSwan).
+if [ "${1:-}" = "--test" ]; then
+	LSW=${LIBRESWAN_ROOT:-/var/cache/ipsec-doctor/libreswan}
+	if [ ! -x "$LSW/usr/libexec/ipsec/pluto" ]; then
+		echo "install-deps: unpacking libreswan into $LSW" >&2
+		tmp=$(mktemp -d)
+		(cd "$tmp" && apt-get download -qq libreswan >/dev/null 2>&1)
+		$SUDO mkdir -p "$LSW"
+		$SUDO dpkg-deb -x "$tmp"/libreswan_*.deb "$LSW"
+		rm -rf "$tmp"
+	fi
+fi

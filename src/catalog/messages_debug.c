@@ -445,6 +445,160 @@ const struct message messages_debug[] = {
      * messages as the daemons print them (the real logs of
      * ../shared/corpus/logs 15 and 19, and the daemons run by the test
      * suite). ---- */
+    /* Libreswan 4.x pluto, as the namespace runs of tests/peer/pluto_logs.py
+     * print them (pluto's own log file and syslog alike: '"conn" #N: text').
+     * Before the generic notify entries below, which these lines also hold. */
+    D("peer-pluto-probable-psk", "mismatch of preshared secrets",
+      "\"conn\" #1: probable authentication failure (mismatch of preshared secrets?): "
+      "malformed payload in packet",
+      "Libreswan (IKEv1, responder): the peer's first encrypted message does not decrypt with "
+      "our key: the pre-shared keys differ.",
+      {"psk-mismatch", 80}),
+    D("peer-pluto-v2-hash", "computed hash does not match hash received",
+      "\"conn\" #1: authentication failed: computed hash does not match hash received from peer "
+      "ID_IPV4_ADDR '{ip}'",
+      "Libreswan (IKEv2): the peer's AUTH payload does not verify with our key: the pre-shared "
+      "keys differ.",
+      {"psk-mismatch", 80}),
+    D("peer-pluto-auth-rejected", "authentication request rejected by peer",
+      "\"conn\" #1: IKE SA authentication request rejected by peer: AUTHENTICATION_FAILED",
+      "Libreswan (IKEv2): the peer refused our IKE_AUTH: most often the pre-shared keys differ, "
+      "else the peer does not accept our identity.",
+      {"psk-mismatch", 50}, {"ikev2-auth-failed", 30}, {"isakmp-identity-mismatch", 20}),
+    D("peer-pluto-id-mismatched", "mismatched on first found connection",
+      "\"conn\" #1: Peer ID '{ip}' mismatched on first found connection and no better connection "
+      "found",
+      "Libreswan: the identity the peer sent is not the one its connection expects (rightid).",
+      {"isakmp-identity-mismatch", 80}),
+    D("peer-pluto-no-oakley", "no acceptable Oakley Transform",
+      "\"conn\" #1: no acceptable Oakley Transform",
+      "Libreswan (IKEv1): none of the peer's phase-1 proposals matches ours.",
+      {"isakmp-policy-mismatch", 60}),
+    D("peer-pluto-oakley-refused", "] refused",
+      "\"conn\" #1: Oakley Transform [AES_CBC (128), HMAC_SHA2_256, MODP2048] refused",
+      "Libreswan (IKEv1): one phase-1 proposal of the peer is not acceptable.",
+      {"isakmp-policy-mismatch", 30}),
+    D("peer-pluto-no-ipsec-proposal", "no acceptable Proposal in IPsec SA",
+      "\"conn\" #2: no acceptable Proposal in IPsec SA",
+      "Libreswan (IKEv1): none of the peer's quick-mode proposals (transforms, PFS group) "
+      "matches ours.",
+      {"transform-set-mismatch", 60}, {"pfs-mismatch", 25}),
+    D("peer-pluto-no-connection-known", "no connection is known for",
+      "\"conn\" #1: cannot respond to IPsec SA request because no connection is known for "
+      "10.2.0.0/24==={local}...{ip}===10.1.0.0/24",
+      "Libreswan (IKEv1): the peer's quick-mode proxies match no connection's subnets.",
+      {"crypto-acl-not-mirrored", 70}),
+    D("peer-pluto-no-compatible-ts", "compatible Traffic Selectors",
+      "\"conn\" #2: No IKEv2 connection found with compatible Traffic Selectors",
+      "Libreswan (IKEv2): the peer's traffic selectors match no connection's subnets.",
+      {"crypto-acl-not-mirrored", 70}),
+    D("peer-pluto-esp-failed", "matching remote ESP/AH proposals failed",
+      "\"conn\" #2: IKE_AUTH responder matching remote ESP/AH proposals failed, responder SA "
+      "processing returned NO_PROPOSAL_CHOSEN",
+      "Libreswan (IKEv2): none of the peer's child SA proposals (ESP transforms) matches ours.",
+      {"transform-set-mismatch", 60}, {"pfs-mismatch", 15}),
+    D("peer-pluto-no-local-proposal", "no local proposal matches remote proposals",
+      "\"conn\" #1: no local proposal matches remote proposals "
+      "1:IKE:ENCR=AES_CBC_128;PRF=HMAC_SHA2_256;INTEG=HMAC_SHA2_256_128;DH=MODP2048",
+      "Libreswan (IKEv2): none of the peer's proposals matches ours (IKE, or ESP when the line "
+      "after it names the child SA).",
+      {"isakmp-policy-mismatch", 40}, {"transform-set-mismatch", 25}),
+    /* An encrypted notify goes out under an established IKE SA: the refused
+     * proposal is a child SA's (RFC 7296 section 1.3; RFC 2409 section 5.5
+     * for Quick Mode). Unencrypted ones answer IKE_SA_INIT / Main Mode. */
+    D("peer-pluto-encrypted-no-proposal", " encrypted notification NO_PROPOSAL_CHOSEN",
+      "\"conn\" #2: sending encrypted notification NO_PROPOSAL_CHOSEN to {ip}:500",
+      "Libreswan refused the peer's phase-2 (child SA) proposal under an established IKE SA.",
+      {"transform-set-mismatch", 40}, {"pfs-mismatch", 20}),
+    D("peer-pluto-plain-no-proposal", "sending notification NO_PROPOSAL_CHOSEN",
+      "packet from {ip}:500: sending notification NO_PROPOSAL_CHOSEN to {ip}:500",
+      "Libreswan (IKEv1) refused the peer's main-mode proposals.", {"isakmp-policy-mismatch", 50}),
+    D("peer-pluto-unencrypted-no-proposal", "unencrypted notification NO_PROPOSAL_CHOSEN",
+      "\"conn\" #1: responding to IKE_SA_INIT message (ID 0) from {ip}:500 with unencrypted "
+      "notification NO_PROPOSAL_CHOSEN",
+      "Libreswan (IKEv2) refused the peer's IKE_SA_INIT proposals.",
+      {"isakmp-policy-mismatch", 50}),
+    /* ICMP from the peer's address (Linux's error queue, "not authenticated"):
+     * port unreachable (type 3 code 3, RFC 792) is the host itself saying
+     * nothing listens on UDP 500; administratively prohibited (code 13,
+     * RFC 1812 5.2.7.1) is a filter on the way. */
+    D("peer-pluto-icmp-port", "origin ICMP type 3 code 3 (",
+      "\"conn\" #1: ERROR: asynchronous network error report on eth0 ({local}:500), complainant "
+      "{ip}: Connection refused [errno 111, origin ICMP type 3 code 3 (not authenticated)]",
+      "The peer's host answered IKE with ICMP port unreachable: nothing listens on UDP 500 "
+      "there (IKE not enabled on that interface, or the daemon is down).",
+      {"isakmp-not-enabled", 45}, {"ike-esp-blocked", 20}),
+    D("peer-pluto-icmp-prohibited", "origin ICMP type 3 code 13 (",
+      "\"conn\" #1: ERROR: asynchronous network error report on eth0 ({local}:500), complainant "
+      "{ip}: No route to host [errno 113, origin ICMP type 3 code 13 (not authenticated)]",
+      "A device on the path refuses IKE (ICMP administratively prohibited): a filter blocks "
+      "UDP 500.",
+      {"ike-esp-blocked", 50}),
+    D("peer-pluto-icmp", "asynchronous network error report",
+      "\"conn\" #1: ERROR: asynchronous network error report on eth0 ({local}:500), complainant "
+      "{ip}: No route to host [errno 113, origin ICMP type 3 code 1 (not authenticated)]",
+      "An ICMP error came back for our IKE packets: the peer is unreachable on this path.",
+      {"ike-esp-blocked", 20}, {"isakmp-not-enabled", 10}),
+    D("peer-pluto-first-timeout", "no acceptable response) to our first",
+      "\"conn\" #1: STATE_MAIN_I1: 60 second timeout exceeded after 7 retransmits.  No response "
+      "(or no acceptable response) to our first IKEv1 message",
+      "Libreswan: the peer never answered our first IKE message: UDP 500 blocked, IKE off at "
+      "the peer, or the peer drops our proposal.",
+      {"ike-esp-blocked", 40}, {"isakmp-not-enabled", 30}, {"isakmp-policy-mismatch", 15}),
+    N("peer-pluto-timeout", "no acceptable response) to our IKEv",
+      "\"conn\" #1: STATE_MAIN_R2: 60 second timeout exceeded after 7 retransmits.  No response "
+      "(or no acceptable response) to our IKEv1 message",
+      "Libreswan gave up waiting for the peer (the lines before say why)."),
+    D("peer-pluto-retrans-mi1", "STATE_MAIN_I1: retransmission",
+      "\"conn\" #1: STATE_MAIN_I1: retransmission; will wait 0.5 seconds for response",
+      "Libreswan resends main-mode message 1: no answer yet.", {"ike-esp-blocked", 15},
+      {"isakmp-not-enabled", 10}, {"isakmp-policy-mismatch", 10}),
+    D("peer-pluto-retrans-ai1", "STATE_AGGR_I1: retransmission",
+      "\"conn\" #1: STATE_AGGR_I1: retransmission; will wait 0.5 seconds for response",
+      "Libreswan resends aggressive-mode message 1: no answer yet.", {"ike-esp-blocked", 15},
+      {"isakmp-not-enabled", 10}, {"isakmp-policy-mismatch", 10}),
+    D("peer-pluto-retrans-v2i1", "PARENT_I1: retransmission",
+      "\"conn\" #1: STATE_V2_PARENT_I1: retransmission; will wait 0.5 seconds for response",
+      "Libreswan resends IKE_SA_INIT: no answer yet.", {"ike-esp-blocked", 15},
+      {"isakmp-not-enabled", 10}, {"isakmp-policy-mismatch", 10}),
+    D("peer-pluto-retrans-mi3", "STATE_MAIN_I3: retransmission",
+      "\"conn\" #1: STATE_MAIN_I3: retransmission; will wait 0.5 seconds for response",
+      "Libreswan resends its first encrypted main-mode message: the peer does not accept it "
+      "(most often the pre-shared keys differ).",
+      {"psk-mismatch", 20}),
+    D("peer-pluto-retrans-qi1", "STATE_QUICK_I1: retransmission",
+      "\"conn\" #2: STATE_QUICK_I1: retransmission; will wait 0.5 seconds for response",
+      "Libreswan resends its quick-mode proposal: the peer drops it (transforms, proxies or "
+      "PFS).",
+      {"transform-set-mismatch", 15}, {"crypto-acl-not-mirrored", 15}, {"pfs-mismatch", 10}),
+    N("peer-pluto-larger", "is larger than can fit",
+      "\"conn\" #1: 26653-byte length of ISAKMP Identification Payload is larger than can fit",
+      "A payload does not parse (the message was decrypted with another key)."),
+    N("peer-pluto-psk-length", "PSK length of",
+      "\"conn\" #1: WARNING: connection conn PSK length of 14 bytes is too short for "
+      "HMAC_SHA2_256 PRF in FIPS mode (16 bytes required)",
+      "Libreswan's FIPS-mode warning about the key's length (not an error outside FIPS mode)."),
+    N("peer-pluto-v1-peer-id", "Peer ID is", "\"conn\" #1: Peer ID is ID_IPV4_ADDR: '{ip}'",
+      "The identity the peer sent."),
+    N("peer-pluto-chosen", "chosen from remote proposals",
+      "\"conn\" #1: proposal 1:IKE=AES_CBC_128-HMAC_SHA2_256-HMAC_SHA2_256_128-MODP2048 chosen "
+      "from remote proposals 1:IKE:ENCR=AES_CBC_128;PRF=HMAC_SHA2_256;INTEG=HMAC_SHA2_256_128;"
+      "DH=MODP2048[first-match]",
+      "The proposal both ends agreed on."),
+    N("peer-pluto-proposed", "the peer proposed",
+      "\"conn\" #1: the peer proposed: 10.2.0.0/24 -<all>-> 10.1.0.0/24",
+      "The peer's quick-mode proxies."),
+    N("peer-pluto-decrypted", "processing decrypted",
+      "\"conn\" #1: processing decrypted IKE_AUTH request: SK{IDi,AUTH,SA,TSi,TSr}",
+      "An encrypted message was decrypted (the keys agree)."),
+    N("peer-pluto-responding", "responding to Main Mode", "\"conn\" #1: responding to Main Mode",
+      "Libreswan answers a negotiation."),
+    N("peer-pluto-responding-am", "responding to Aggressive Mode",
+      "\"conn\" #1: responding to Aggressive Mode", "Libreswan answers a negotiation."),
+    N("peer-pluto-keying", "keying attempt",
+      "\"conn\" #1: starting keying attempt 2 of an unlimited number", "Libreswan tries again."),
+    N("peer-pluto-added", "added IKEv", "\"conn\": added IKEv2 connection",
+      "A connection was loaded."),
     D("peer-psk-mac", "but MAC mismatched",
       "charon: 10[IKE] tried 1 shared key for 'C=CH, O=a' - '{ip}', but MAC mismatched",
       "strongSwan: the peer's AUTH does not verify with our key: the pre-shared keys differ.",

@@ -84,6 +84,30 @@ const struct corr_rule corr_rules[] = {
      {{"ipsec:no-sa", NULL}},
      NULL, RULE_CANCEL, "key-acquire-queued", 0,
      "Phase 1 is up: phase 2 is not waiting for it (diagnoses.md 'key-acquire-queued')"},
+    /* Libreswan (IKEv1) answers a phase-1 identity it does not expect with
+     * INVALID_ID_INFORMATION too (RFC 2408 section 3.14.1 gives that notify
+     * to any ID payload, not only quick mode's): after "Peer ID ...
+     * mismatched" it is not about proxies (the namespace runs of
+     * tests/peer/pluto_logs.py log this order). */
+    {"pluto-id-mismatch-then-invalid-id",
+     {{"peer-pluto-id-mismatched", NULL}}, {{"peer-invalid-id", NULL}},
+     NULL, RULE_CANCEL, "crypto-acl-not-mirrored", 0,
+     "RFC 2408 section 3.14.1: INVALID-ID-INFORMATION for a phase-1 ID payload"},
+    /* The peer answered with a notify (RFC 2408 section 3.14, RFC 7296
+     * section 3.10: the other end's IKE sends it): UDP 500 reaches it and
+     * IKE runs there, whatever the resends that follow say. */
+    {"peer-answered-not-blocked",
+     {{"peer-no-proposal", NULL}, {"peer-pluto-plain-no-proposal", NULL}},
+     {{"peer-pluto-retrans-mi1", NULL}, {"peer-pluto-retrans-v2i1", NULL},
+      {"peer-pluto-first-timeout", NULL}, {"peer-pluto-retrans-ai1", NULL}},
+     NULL, RULE_CANCEL, "ike-esp-blocked", 0,
+     "RFC 2408 section 3.14: a notification came back from the peer's IKE"},
+    {"peer-answered-ike-on",
+     {{"peer-no-proposal", NULL}, {"peer-pluto-plain-no-proposal", NULL}},
+     {{"peer-pluto-retrans-mi1", NULL}, {"peer-pluto-retrans-v2i1", NULL},
+      {"peer-pluto-first-timeout", NULL}, {"peer-pluto-retrans-ai1", NULL}},
+     NULL, RULE_CANCEL, "isakmp-not-enabled", 0,
+     "RFC 2408 section 3.14: the peer runs IKE, it answered"},
     /* A ping that names its source ("Packet sent with a source address of")
      * was sourced on purpose, not from the outside interface: the failed
      * ping's hint at ping-source-not-interesting does not hold (diagnoses.md

@@ -73,19 +73,62 @@ static const struct {
     {"STATE_", F_PEER},
     {"IKE_SA", F_PEER},
     {"pending Phase 2", F_PEER},
+    /* pluto's lines about a packet before any connection has it */
+    {"packet from ", F_PEER},
 };
+
+/* Libreswan pluto names the connection first ('"conn" #5: text', '"conn":
+ * text', '"conn"[2] 192.0.2.7 #5: text', after pluto's timestamp or a
+ * syslog header ending in ": "): the opening quote, or NULL. Texts:
+ * Libreswan 3.x/4.x logs (../shared/corpus/logs 15, 19; tests/peer). */
+static const char *pluto_conn(const char *s, size_t len, size_t *name_len)
+{
+        const char *end = s + len, *q = s;
+        for (;;) {
+                q = memchr(q, '"', (size_t)(end - q));
+                if (!q || q - s > 96)
+                        return NULL;
+                if (q == s || (q - s >= 2 && q[-1] == ' ' && q[-2] == ':'))
+                        break;
+                q++;
+        }
+        const char *c = memchr(q + 1, '"', (size_t)(end - q - 1));
+        if (!c || c == q + 1 || end - c < 3)
+                return NULL;
+        if (c[1] == ':' && c[2] == ' ') {
+                /* '"conn": text' starts its text with a word; a JSON member
+                 * ('"a": "b"', '"a": 1', '"a": true') is not pluto's */
+                const char *t = c + 3;
+                size_t n = (size_t)(end - t);
+                if (!n || !logs_alpha(*t) ||
+                    (n >= 4 && (logs_eq(t, "true", 4) || logs_eq(t, "null", 4))) ||
+                    (n >= 5 && logs_eq(t, "false", 5)))
+                        return NULL;
+        } else if (!((c[1] == ' ' && c[2] == '#') || c[1] == '[')) {
+                return NULL;
+        }
+        *name_len = (size_t)(c - q - 1);
+        return q;
+}
 
 void debug_literals(message_lit_fn fn, void *ctx)
 {
+        /* pluto_conn's lines: the closing quote of the name and what follows */
+        fn(ctx, "\": ", 3);
+        fn(ctx, "\"[", 2);
         for (size_t i = 0; i < sizeof(family_lits) / sizeof(family_lits[0]); i++)
                 fn(ctx, family_lits[i].lit, strlen(family_lits[i].lit));
         /* debug_line: the CLI responses, found by their patterns */
         message_each_literal(MSG_CLI, false, fn, ctx);
 }
 
-/* The family literal that occurs first in the line. */
+/* The family literal that occurs first in the line; a line in pluto's
+ * shape is the peer's whatever words it holds ("ISAKMP SA", "IKEv2"). */
 static enum fam family(const char *s, size_t len)
 {
+        size_t n;
+        if (pluto_conn(s, len, &n))
+                return F_PEER;
         const char *best = NULL;
         enum fam f = F_NONE;
         for (size_t i = 0; i < sizeof(family_lits) / sizeof(family_lits[0]); i++) {
@@ -103,13 +146,61 @@ static const struct message *legacy(const char *s, size_t len)
         return scan(messages_ios, messages_ios_count, "", s, len);
 }
 
+/* A pluto line's peer: the address after the instance ('"conn"[2]
+ * 192.0.2.7 #5:'), or after "from "/"to " ("sent IKE_SA_INIT request to
+ * 192.0.2.7:500") or its address identity; else the one this
+ * connection's lines named before. False: not a pluto line.
+ * What is found is remembered for the connection. */
+static bool pluto_peer(struct log_reader *r, const char *s, size_t len, char peer[LOG_FIELD_MAX])
+{
+        size_t nl;
+        const char *q = pluto_conn(s, len, &nl);
+        if (!q)
+                return false;
+        peer[0] = '\0';
+        const char *end = s + len, *name = q + 1, *after = name + nl + 1;
+        if (after < end && *after == '[') {
+                const char *b = memchr(after, ']', (size_t)(end - after));
+                if (b && end - b > 2 && b[1] == ' ')
+                        logs_ipv4(b + 2, end, peer);
+        }
+        /* "sending notification X to 192.0.2.7:500", and the peer's
+         * identity when it is its address ("Peer ID is ID_IPV4_ADDR:
+         * '192.0.2.7'", IKEv1; "... from peer ID_IPV4_ADDR '192.0.2.7'") */
+        static const char *const tags[] = {"from ", " to ", "ID_IPV4_ADDR: '", "ID_IPV4_ADDR '"};
+        for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]) && !peer[0]; i++) {
+                const char *t = logs_find(after, (size_t)(end - after), tags[i]);
+                if (t)
+                        logs_ipv4(t + strlen(tags[i]), end, peer);
+        }
+        if (nl >= LOG_PLUTO_CONN)
+                return true; /* a name too long to keep */
+        unsigned k = 0;
+        while (k < LOG_PLUTO_CONNS &&
+               !(logs_eq(r->pluto[k].conn, name, nl) && r->pluto[k].conn[nl] == '\0'))
+                k++;
+        if (peer[0]) {
+                if (k == LOG_PLUTO_CONNS) {
+                        k = r->pluto_next++ % LOG_PLUTO_CONNS;
+                        memcpy(r->pluto[k].conn, name, nl);
+                        r->pluto[k].conn[nl] = '\0';
+                }
+                memcpy(r->pluto[k].peer, peer, LOG_FIELD_MAX);
+        } else if (k < LOG_PLUTO_CONNS) {
+                memcpy(peer, r->pluto[k].peer, LOG_FIELD_MAX);
+        }
+        return true;
+}
+
 static bool emit(struct log_reader *r, const struct message *m, const char *s, size_t len,
-                 uint32_t lineno)
+                 uint32_t lineno, bool peer_daemon)
 {
         if (!m)
                 return false;
         char peer[LOG_FIELD_MAX];
-        fields(r, s, len, peer);
+        /* pluto's texts say "for" and "with" of other things than the peer */
+        if (!peer_daemon || !pluto_peer(r, s, len, peer))
+                fields(r, s, len, peer);
         logs_emit(r, m, s, len, lineno, peer, 0);
         return true;
 }
@@ -122,7 +213,8 @@ bool debug_family_line(struct log_reader *r, const char *s, size_t len, uint32_t
         const struct message *m = NULL;
         const struct message *d = messages_debug;
         size_t dn = messages_debug_count;
-        switch (family(s, len)) {
+        enum fam f = family(s, len);
+        switch (f) {
         case F_ASA:
                 m = message_scan(MSG_ASA_SYSLOG, "7139", s, len);
                 if (!m)
@@ -151,7 +243,7 @@ bool debug_family_line(struct log_reader *r, const char *s, size_t len, uint32_t
         case F_NONE:
                 return false;
         }
-        return emit(r, m, s, len, lineno);
+        return emit(r, m, s, len, lineno, f == F_PEER);
 }
 
 /* The rest, after the show readers: detail lines under a recognised line,
@@ -163,5 +255,5 @@ bool debug_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno
                 m = scan(messages_debug, messages_debug_count, "detail-", s, len);
         if (!m)
                 m = message_scan(MSG_CLI, NULL, s, len);
-        return emit(r, m, s, len, lineno);
+        return emit(r, m, s, len, lineno, false);
 }

@@ -16,8 +16,10 @@
 #include "../catalog/messages.h"
 #include "../model/model.h"
 
-#define LOG_FIELD_MAX  64         /* peer / group / user copied from a line */
-#define LOG_CONFIG_MAX (4u << 20) /* a pasted config block */
+#define LOG_FIELD_MAX   64         /* peer / group / user copied from a line */
+#define LOG_CONFIG_MAX  (4u << 20) /* a pasted config block */
+#define LOG_PLUTO_CONN  48         /* a pluto connection name kept (longer: not kept) */
+#define LOG_PLUTO_CONNS 16
 
 struct log_event {
         const struct message *msg;
@@ -73,6 +75,13 @@ struct log_reader {
          * dumps, the rest of a wrapped message) are read under it */
         bool after_known;
         char last_peer[LOG_FIELD_MAX]; /* the last event's peer, for its detail lines */
+        /* Libreswan pluto: each connection's peer, from the lines that name
+         * it, for the many that do not (debug.c; oldest replaced first) */
+        struct {
+                char conn[LOG_PLUTO_CONN];
+                char peer[LOG_FIELD_MAX];
+        } pluto[LOG_PLUTO_CONNS];
+        unsigned pluto_next;
         /* counts */
         uint64_t lines, recognised;
 };

@@ -334,6 +334,109 @@ static void vpnclient_entries(void **state)
         assert_string_equal(g.first->key, "426");
 }
 
+/* Every event's key and peer of a text, one "key@peer" a line. */
+struct all {
+        char out[4096];
+        size_t n;
+};
+
+static void on_all(void *arg, const struct log_event *ev)
+{
+        struct all *a = arg;
+        a->n += (size_t)snprintf(a->out + a->n, sizeof(a->out) - a->n, "%s@%s\n", ev->msg->key,
+                                 ev->peer);
+}
+
+static void read_all(const char *text, struct all *a, uint64_t *recognised)
+{
+        struct log_reader r;
+        a->n = 0;
+        a->out[0] = '\0';
+        logs_init(&r, on_all, NULL, a);
+        uint32_t line = 0;
+        feed(&r, text, &line);
+        logs_finish(&r);
+        logs_free(&r);
+        if (recognised)
+                *recognised = r.recognised;
+}
+
+/* Libreswan pluto (4.10, as tests/peer/pluto_logs.py runs it): the
+ * connection's shape decides the family whatever words follow ("ISAKMP",
+ * "IKEv2"), in pluto's own log and in syslog; the peer comes from the
+ * instance, "from"/"to" or an address identity, and the connection's lines
+ * that name none get the one named before; "for" is not the peer there. */
+static void pluto_lines(void **state)
+{
+        (void)state;
+        struct all a;
+        uint64_t rec = 0;
+        read_all("Dec  7 17:18:00.017760: \"t\": added IKEv2 connection\n"
+                 "Dec  7 17:22:41.758: \"t\" #1: responding to Main Mode\n"
+                 "Dec  7 17:22:41.759: \"t\" #1: Peer ID is ID_IPV4_ADDR: '198.51.100.1'\n"
+                 "Dec  7 17:22:41.760: \"t\" #1: deleting ISAKMP SA but connection is supposed "
+                 "to remain up\n"
+                 "Dec  7 17:22:42.000: \"t\" #1: cannot respond to IPsec SA request because no "
+                 "connection is known for 10.2.0.0/24===198.51.100.2...198.51.100.1===10.1.0.0/24\n"
+                 "Dec  7 17:22:43.000: \"u\"[3] 192.0.2.7 #9: no acceptable Oakley Transform\n"
+                 "Dec  7 17:22:44 gw pluto[812]: \"t\" #2: no acceptable Proposal in IPsec SA\n"
+                 "Dec  7 17:22:45.000: packet from 198.51.100.9:500: sending notification "
+                 "NO_PROPOSAL_CHOSEN to 198.51.100.9:500",
+                 &a, &rec);
+        assert_int_equal(rec, 8);
+        assert_string_equal(a.out, "peer-pluto-added@\n"
+                                   "peer-pluto-responding@\n"
+                                   "peer-pluto-v1-peer-id@198.51.100.1\n"
+                                   "peer-deleting@198.51.100.1\n"
+                                   "peer-pluto-no-connection-known@198.51.100.1\n"
+                                   "peer-pluto-no-oakley@192.0.2.7\n"
+                                   "peer-pluto-no-ipsec-proposal@198.51.100.1\n"
+                                   "peer-pluto-plain-no-proposal@198.51.100.9\n");
+        /* A quoted word that is no connection name (JSON fields) is not
+         * pluto's: the family leaves it unknown. */
+        read_all("{\"msg\": \"deleting\"}\n\"a\": \"b\", \"c\": \"sent x\"", &a, &rec);
+        assert_int_equal(rec, 0);
+}
+
+/* The gate (gate.c) only saves work: every reader's literal opens it,
+ * a line with none keeps it shut, and each input line reads the same
+ * with the gate as without it. */
+static void gate_same_answer(void **state)
+{
+        (void)state;
+        assert_true(logs_gate("x %ASA-4-713903: y", 18));
+        assert_true(logs_gate("ISAKMP:(0): sending packet", 26));
+        assert_true(logs_gate("   #pkts encaps: 5", 18));
+        assert_true(logs_gate("IPv4 Crypto ISAKMP SA", 21));
+        assert_true(logs_gate("x Frame drop: y", 15));
+        assert_true(logs_gate("QM_IDLE", 7));
+        assert_true(logs_gate("\"t\" #1: x", 10));
+        assert_false(logs_gate("Jun 12 10:00:00 host sshd[2211]: Accepted publickey for admin",
+                               61));
+        assert_false(logs_gate("", 0));
+        static const char *const lines =
+            "Jun 12 10:00:00 host sshd[2211]: Accepted publickey for admin from 10.0.0.1\n"
+            "IPSEC(validate_proposal_request): proposal part #1\n"
+            "Group = 192.0.2.1, IP = 192.0.2.1, PHASE 1 COMPLETED\n"
+            "CRYPTO-4-RECVD_PKT_INV_SPI: decaps: rec'd IPSEC packet has invalid spi\n"
+            "   local ident (addr/mask/prot/port): (10.1.0.0/255.255.255.0/0/0)\n"
+            "dst             src             state          conn-id status\n"
+            "192.0.2.1       192.0.2.2       QM_IDLE           1001 ACTIVE\n"
+            "plain text with nothing in it\n"
+            "4|Mar 24 2010 10:21:50|713903: IP = 192.0.2.1, Information Exchange processing "
+            "failed\n"
+            "\"t\" #1: no acceptable Oakley Transform\n";
+        struct all gated, open;
+        uint64_t rg = 0, ro = 0;
+        read_all(lines, &gated, &rg);
+        logs_gate_disable(true);
+        read_all(lines, &open, &ro);
+        logs_gate_disable(false);
+        assert_int_equal(rg, ro);
+        assert_int_equal(rg, 9); /* all but the sshd line and the plain text */
+        assert_string_equal(gated.out, open.out);
+}
+
 /* The one-pass marks agree with a byte-by-byte reading on every length
  * (whole 16-byte blocks, tails, texts shorter than one block) and every
  * NUL position, each text in a buffer of exactly its length. */
@@ -386,6 +489,8 @@ int main(void)
             cmocka_unit_test(show_blocks),
             cmocka_unit_test(vpnclient_entries),
             cmocka_unit_test(body_marks_agree),
+            cmocka_unit_test(pluto_lines),
+            cmocka_unit_test(gate_same_answer),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
