@@ -1922,6 +1922,58 @@ const struct diagnosis catalog[] = {
         .fix_summary = "Use another connection or a supported client (such as AnyConnect).",
         .seed_section = "Cisco VPN Client Does Not Work with Data Card on Windows 7",
     },
+    /* ---- project additions (issue 11): IKEv2 faults with no ID in
+     * diagnoses.md, in the same form. Their fixes are written by the
+     * negotiation in IKEv2 syntax (negotiate/play_v2_fix.c); the templates
+     * below are the generic form. ---- */
+    {
+        .id = "ikev2-auth-method-mismatch",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_p1,
+        .title = "IKEv2 authentication methods or certificate trust do not fit",
+        .explanation =
+            "In IKEv2 each end authenticates with its own method (RFC 7296 section 2.15): one "
+            "end signs its AUTH payload with the method of its 'authentication local' line (ASA: "
+            "'ikev2 local-authentication'), and the other accepts only the methods of its "
+            "'authentication remote' lines (ASA: 'ikev2 remote-authentication'). A signature "
+            "needs a trustpoint with the signer's certificate ('pki trustpoint' in the IOS IKEv2 "
+            "profile, 'ikev2 local-authentication certificate TP' on the ASA) and one with the "
+            "issuing CA on the verifier. Otherwise IKE_AUTH ends in AUTHENTICATION_FAILED. No "
+            "pre-shared key is compared for a certificate method.",
+        .fix_summary = "Accept the method the peer signs with, or give the certificate end a "
+                       "trustpoint.",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto ikev2 profile {profile}\n authentication remote rsa-sig\n"
+                                " pki trustpoint <trustpoint>",
+                [DIALECT_ASA84] = "tunnel-group {peer} ipsec-attributes\n"
+                                  " ikev2 remote-authentication certificate",
+            },
+        .seed_section = "(none: a project addition for IKEv2, issue 11)",
+    },
+    {
+        .id = "ikev2-no-matching-profile",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_p1,
+        .title = "No IKEv2 profile of the IOS responder matches the identity the peer sends",
+        .explanation =
+            "An IOS IKEv2 responder chooses its IKEv2 profile by the identity in the initiator's "
+            "IKE_AUTH (IDi) with the profiles' 'match identity remote address|fqdn|email|key-id' "
+            "lines (Cisco FlexVPN and IKEv2 Configuration Guide, IKEv2 profile). By default a "
+            "peer sends its address with pre-shared keys and its certificate's DN with "
+            "signatures; 'identity local' changes it. When no profile matches, the responder "
+            "has no keyring and no authentication methods for the peer and IKE_AUTH fails.",
+        .fix_summary = "Add a 'match identity remote' line for the peer's identity to the IKEv2 "
+                       "profile.",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto ikev2 profile {profile}\n"
+                                " match identity remote address {peer} 255.255.255.255",
+            },
+        .seed_section = "(none: a project addition for IKEv2, issue 11)",
+    },
 };
 
 const size_t catalog_count = sizeof(catalog) / sizeof(catalog[0]);

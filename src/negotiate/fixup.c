@@ -85,6 +85,35 @@ static int fix_p2(struct pair *p, struct side *b, const struct p2_cfg *ic, enum 
         return 0;
 }
 
+/* IKEv2 IKE_AUTH fixes (play_v2_fix.c prints them): the responder gets a
+ * profile for the peer, each end accepts the method the other signs with,
+ * certificate ends get trustpoints, and the keys agree in both directions. */
+static int fix_v2_auth(struct side *a, struct side *b)
+{
+        struct side *s[2] = {a, b};
+        b->v2_no_profile = false;
+        for (int i = 0; i < 2; i++) {
+                struct v2_auth_end *me = &s[i]->v2auth, *peer = &s[1 - i]->v2auth;
+                unsigned m = peer->local ? peer->local : V2AUTH_PSK;
+                if (me->remote)
+                        me->remote |= m;
+                if (m & V2AUTH_CERT)
+                        peer->cert_sign = me->cert_verify = true;
+                if (m == V2AUTH_PSK) {
+                        if (peer->local_key.state == SECRET_ABSENT &&
+                            me->remote_key.state == SECRET_ABSENT)
+                                secret_set(&peer->local_key, "ipsec-doctor-fix", 16);
+                        if (peer->local_key.state == SECRET_ABSENT)
+                                peer->local_key = me->remote_key;
+                        else
+                                me->remote_key = peer->local_key;
+                }
+        }
+        a->v2_local = a->v2auth.local_key, a->v2_remote = a->v2auth.remote_key;
+        b->v2_local = b->v2auth.local_key, b->v2_remote = b->v2auth.remote_key;
+        return 1;
+}
+
 int pair_apply_fix(struct pair *p, const struct tunnel_result *r)
 {
         struct side *a = &p->s[0], *b = &p->s[1];
@@ -104,6 +133,8 @@ int pair_apply_fix(struct pair *p, const struct tunnel_result *r)
                 return grow_p1(p, b, &a->p1[0]);
         case TUN_P1_PEER_UNKNOWN:
         case TUN_P1_AUTH_FAILED:
+                if (a->ikev2)
+                        return fix_v2_auth(a, b);
                 /* psk-mismatch / tunnel-group-name-not-peer-ip: the same key on both. */
                 if (a->key.state == SECRET_ABSENT && b->key.state == SECRET_ABSENT)
                         secret_set(&a->key, "ipsec-doctor-fix", 16);

@@ -71,34 +71,6 @@ static int load_p1(struct pair *p, struct side *s)
         return 0;
 }
 
-static int load_v2(struct pair *p, struct side *s)
-{
-        const struct ptrvec *v = &s->dev->ikev2_policies;
-        s->v2 = arena_calloc(&p->arena, v->n + 1, sizeof(*s->v2));
-        if (!s->v2)
-                return -1;
-        for (size_t i = 0; i < v->n; i++) {
-                const struct ikev2_policy *q = v->v[i];
-                if (!q->nencr && !q->ngroups)
-                        continue; /* an IOS policy that only names proposals */
-                struct v2_prop *d = &s->v2[s->nv2++];
-                memcpy(d->encr, q->encr, sizeof(d->encr));
-                memcpy(d->key_bits, q->key_bits, sizeof(d->key_bits));
-                memcpy(d->integ, q->integ, sizeof(d->integ));
-                memcpy(d->prf, q->prf, sizeof(d->prf));
-                memcpy(d->groups, q->groups, sizeof(d->groups));
-                d->nencr = q->nencr, d->ninteg = q->ninteg, d->nprf = q->nprf;
-                d->ngroups = q->ngroups;
-                /* RFC 7296 3.3.2: with no PRF listed, IOS/ASA derive it from the integrity
-                 * algorithm. */
-                if (!d->nprf) {
-                        memcpy(d->prf, q->integ, sizeof(d->prf));
-                        d->nprf = q->ninteg;
-                }
-        }
-        return 0;
-}
-
 /* The first keyring of an IOS isakmp profile, for peer_key_lookup. */
 static const char *profile_keyring(const struct device *dev, const char *profile)
 {
@@ -164,7 +136,7 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
                 keyring = pr && pr->keyrings.n ? pr->keyrings.v[0] : NULL;
         }
         load_key(s, peer, keyring);
-        if (load_p1(p, s) || load_v2(p, s))
+        if (load_p1(p, s) || side_v2_proposals(p, s))
                 return -1;
         return 0;
 }
@@ -189,7 +161,9 @@ int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
         b->ikev2 = a->ikev2;
         if (side_responder(p, b, a))
                 return -1;
-        return side_load_common(p, b, resp, resp_label, a->addr, NULL);
+        if (side_load_common(p, b, resp, resp_label, a->addr, NULL))
+                return -1;
+        return a->ikev2 ? side_v2_auth(p, a, b) : 0;
 }
 
 void pair_free(struct pair *p)
