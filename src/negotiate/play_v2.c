@@ -79,8 +79,7 @@ static int auth_fail(struct play *pl, enum v2_auth_verdict k, const struct side 
                 const struct psk *k2 = blame == s ? s->v2_local_psk : v->v2_remote_psk;
                 if (!v2_report(pl, "psk-mismatch", blame, key_loc(pl, k2)))
                         return -1;
-        } else if (!v2_report(pl, "ikev2-auth-method-mismatch", blame,
-                              v2_auth_loc(blame, blame == s))) {
+        } else if (!v2_report(pl, "ikev2-auth-failed", blame, v2_auth_loc(blame, blame == s))) {
                 return -1;
         }
         tr_end(pl,

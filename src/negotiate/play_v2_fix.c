@@ -262,7 +262,7 @@ struct finding *v2_report(struct play *pl, const char *id, const struct side *s,
                 fix_proposal(pl, s, &l);
         else if (!strcmp(id, "psk-mismatch"))
                 fix_key(pl, s, &l);
-        else if (!strcmp(id, "ikev2-auth-method-mismatch"))
+        else if (!strcmp(id, "ikev2-auth-failed"))
                 fix_method(pl, s, &l);
         else if (!strcmp(id, "ikev2-no-matching-profile"))
                 fix_profile(pl, s, &l);
