@@ -416,7 +416,9 @@ static int on_access_group(struct asa_ctx *c, size_t i)
 }
 
 const struct asa_cmd asa_acl_cmds[] = {
-    {{"access-list"}, on_access_list},
-    {{"access-group"}, on_access_group},
+    /* "line N" places an entry; equal entries stay (the duplicate check
+     * reports them); "no access-list A <entry>" removes that entry */
+    {{"access-list"}, on_access_list, SEM_FLAGS(SEM_ASA_LINE | SEM_MULTI)},
+    {{"access-group"}, on_access_group, SEM_MASK(0x1d)}, /* one per interface+direction */
     {{0}, NULL},
 };

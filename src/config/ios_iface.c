@@ -259,10 +259,10 @@ static int if_tunnel_protection(struct ios_ctx *c)
 static const struct ios_cmd iface_cmds[] = {
     {{"ip", "address"}, if_ip_address, false},
     {{"shutdown"}, if_shutdown, false},
-    {{"crypto", "map"}, if_crypto_map, false},
+    {{"crypto", "map"}, if_crypto_map, false, SEM_PREFIX(2)},
     {{"ip", "nat"}, if_nat, false},
-    {{"ip", "tcp", "adjust-mss"}, if_mss, false},
-    {{"ip", "access-group"}, if_access_group, false},
+    {{"ip", "tcp", "adjust-mss"}, if_mss, false, SEM_PREFIX(3)},
+    {{"ip", "access-group"}, if_access_group, false, SEM_MASK(0xb)},
     {{"vrf", "forwarding"}, if_vrf, false},
     {{"ip", "vrf", "forwarding"}, if_vrf, false},
     {{"tunnel", "source"}, if_tunnel_source, false},
@@ -469,9 +469,9 @@ static int username(struct ios_ctx *c)
 }
 
 static const struct ios_cmd top_cmds[] = {
-    {{"hostname"}, hostname, false},
-    {{"ip", "domain-name"}, domain_name, false},
-    {{"ip", "domain", "name"}, domain_name, false},
+    {{"hostname"}, hostname, false, SEM_PREFIX(1)},
+    {{"ip", "domain-name"}, domain_name, false, SEM_PREFIX(2)},
+    {{"ip", "domain", "name"}, domain_name, false, SEM_PREFIX(3)},
     {{"interface"}, interface, false},
     {{"ip", "route"}, ip_route, false},
     {{"username"}, username, false},

@@ -45,6 +45,9 @@ static int prof_match(struct ios_ctx *c)
         if (kw(ios_arg(c, 0), "remote") || kw(ios_arg(c, 0), "local"))
                 i = 1;
         const char *what = ios_arg(c, i), *v = ios_arg(c, i + 1);
+        /* ikev2 "match identity remote any": every identity (FlexVPN guide) */
+        if (what && kw(what, "any") && !v)
+                v = what;
         if (!what || !v)
                 return IOS_UNKNOWN;
         if (c->neg)
@@ -65,7 +68,7 @@ static int prof_match(struct ios_ctx *c)
                 p->client_config_group = ios_str(c, v);
                 m->text = p->client_config_group;
         } else if (kw(what, "host") || kw(what, "user") || kw(what, "fqdn") || kw(what, "email") ||
-                   kw(what, "key-id") || kw(what, "dn")) {
+                   kw(what, "key-id") || kw(what, "dn") || kw(what, "any")) {
                 m->text = ios_rest(c, i + 1);
         } else {
                 return IOS_UNKNOWN;
@@ -131,12 +134,12 @@ static int prof_vrf(struct ios_ctx *c)
 }
 
 static const struct ios_cmd profile_cmds[] = {
-    {{"keyring"}, prof_keyring, false},
+    {{"keyring"}, prof_keyring, false, SEM_PREFIX(1)},
     {{"match", "identity"}, prof_match, false},
     {{"client"}, prof_client, false},
-    {{"isakmp", "authorization"}, prof_authz, false},
-    {{"keepalive"}, prof_keepalive, false},
-    {{"vrf"}, prof_vrf, false},
+    {{"isakmp", "authorization"}, prof_authz, false, SEM_PREFIX(2)},
+    {{"keepalive"}, prof_keepalive, false, SEM_PREFIX(1)},
+    {{"vrf"}, prof_vrf, false, SEM_PREFIX(1)},
     ONE("self-identity"),
     ONE("local-address"),
     ONE("reverse-route"),
@@ -221,14 +224,14 @@ static int cg_flag(struct ios_ctx *c)
 }
 
 static const struct ios_cmd client_group_cmds[] = {
-    {{"key"}, cg_key, false},
-    {{"pool"}, cg_string, false},
-    {{"acl"}, cg_string, false},
-    {{"domain"}, cg_string, false},
-    {{"dns"}, cg_dns, false},
+    {{"key"}, cg_key, false, SEM_PREFIX(1)},
+    {{"pool"}, cg_string, false, SEM_PREFIX(1)},
+    {{"acl"}, cg_string, false, SEM_PREFIX(1)},
+    {{"domain"}, cg_string, false, SEM_PREFIX(1)},
+    {{"dns"}, cg_dns, false, SEM_PREFIX(1)},
     {{"save-password"}, cg_flag, false},
-    {{"max-users"}, cg_flag, false},
-    {{"max-logins"}, cg_flag, false},
+    {{"max-users"}, cg_flag, false, SEM_PREFIX(1)},
+    {{"max-logins"}, cg_flag, false, SEM_PREFIX(1)},
     ONE("include-local-lan"),
     ONE("pfs"),
     ONE("split-dns"),

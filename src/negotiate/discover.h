@@ -8,4 +8,9 @@
  * 0, or -1 on OOM. */
 int pairs_check(struct device *const *devs, size_t n, struct findings *fs);
 
+/* True when either device names an address of the other as an IPsec peer
+ * (a crypto map entry, bound or not, or a tunnel interface's destination):
+ * otherwise there is no tunnel between them to play. */
+bool pair_connected(const struct device *a, const struct device *b);
+
 #endif

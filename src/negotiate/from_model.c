@@ -141,6 +141,79 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         return 0;
 }
 
+static bool printed_fix(const struct loc *l, const struct secret *k)
+{
+        return l->file && !strcmp(l->file, LOC_PRINTED_FIX) && k->state != SECRET_KNOWN;
+}
+
+static bool pasted_key(const struct side *s)
+{
+        return s->psk && printed_fix(&s->psk->loc, &s->psk->key);
+}
+
+/* IKEv2: the key this end sends (local) or verifies (remote) is a pasted
+ * placeholder: a keyring line or the profile's "authentication local|remote
+ * pre-share key" line (ASA: the tunnel-group's ikev2 keys) of the printed fix. */
+static bool pasted_v2_key(const struct side *s, bool local)
+{
+        const struct psk *k = local ? s->v2_local_psk : s->v2_remote_psk;
+        const struct secret *key = local ? &s->v2auth.local_key : &s->v2auth.remote_key;
+        if (k)
+                return printed_fix(&k->loc, key);
+        const struct isakmp_profile *pr = s->v2prof;
+        if (!pr || !(local ? pr->has_local_key : pr->has_remote_key))
+                return false;
+        return printed_fix(local ? &pr->local_auth_loc : &pr->remote_auth_loc, key);
+}
+
+/* One IKE_AUTH direction: the signer's local key must equal the verifier's
+ * remote key (RFC 7296 section 2.15); a pasted placeholder on one end is the
+ * other end's key, pasted on both it is one new key. */
+static void bind_v2_dir(struct side *signer, struct side *verifier)
+{
+        struct secret *sk = &signer->v2auth.local_key, *vk = &verifier->v2auth.remote_key;
+        bool fs = pasted_v2_key(signer, true), fv = pasted_v2_key(verifier, false);
+        if (fs && fv) {
+                secret_set(sk, LOC_PRINTED_FIX, strlen(LOC_PRINTED_FIX));
+                *vk = *sk;
+        } else if (fs) {
+                *sk = *vk;
+        } else if (fv) {
+                *vk = *sk;
+        }
+}
+
+/*
+ * A key pasted from a printed fix is its "<pre-shared-key>" placeholder; the
+ * fix says which key it must equal (the other end's key for this peer), so
+ * the replay holds exactly that one. When both ends paste one (both re-enter
+ * a new key), they hold one new key. Only digests move: no key is known here.
+ * IKEv2 binds per direction, over the keys side_v2_auth chose for each end.
+ */
+static void bind_fix_keys(struct side *a, struct side *b)
+{
+        if (a->ikev2) {
+                bind_v2_dir(a, b);
+                bind_v2_dir(b, a);
+                a->v2_local = a->v2auth.local_key, a->v2_remote = a->v2auth.remote_key;
+                b->v2_local = b->v2auth.local_key, b->v2_remote = b->v2auth.remote_key;
+                return;
+        }
+        bool fa = pasted_key(a), fb = pasted_key(b);
+        if (fa && fb) {
+                secret_set(&a->key, LOC_PRINTED_FIX, strlen(LOC_PRINTED_FIX));
+                b->key = a->key;
+        } else if (fa) {
+                a->key = b->key;
+        } else if (fb) {
+                b->key = a->key;
+        } else {
+                return;
+        }
+        a->v2_local = a->v2_remote = a->key;
+        b->v2_local = b->v2_remote = b->key;
+}
+
 int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
                const struct device *resp, const char *resp_label, const struct flow_opt *flow,
                const struct path_opts *path)
@@ -159,11 +232,12 @@ int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
         if (side_load_common(p, a, ini, ini_label, b->addr, kr))
                 return -1;
         b->ikev2 = a->ikev2;
-        if (side_responder(p, b, a))
+        if (side_responder(p, b, a) || side_load_common(p, b, resp, resp_label, a->addr, NULL))
                 return -1;
-        if (side_load_common(p, b, resp, resp_label, a->addr, NULL))
+        if (a->ikev2 && side_v2_auth(p, a, b))
                 return -1;
-        return a->ikev2 ? side_v2_auth(p, a, b) : 0;
+        bind_fix_keys(a, b);
+        return 0;
 }
 
 void pair_free(struct pair *p)

@@ -152,7 +152,16 @@ static void fix_key(const struct play *pl, const struct side *s, struct lines *l
         add(l, " peer %s", k && k->peer_name ? k->peer_name : peer);
         if (!k)
                 add(l, "  address %s", peer);
-        add(l, "  pre-shared-key <pre-shared-key>");
+        /* asymmetric keys: one line per direction, each the other end's key
+         * of the opposite direction */
+        bool dir = (s->v2_remote_psk && s->v2_remote_psk->dir != PSK_BOTH) ||
+                   (s->v2_local_psk && s->v2_local_psk->dir != PSK_BOTH);
+        if (dir) {
+                add(l, "  pre-shared-key local <pre-shared-key>");
+                add(l, "  pre-shared-key remote <pre-shared-key>");
+        } else {
+                add(l, "  pre-shared-key <pre-shared-key>");
+        }
         if (!pr->keyrings.n) {
                 add(l, "crypto ikev2 profile %s", pr->name);
                 add(l, " keyring local %s", kr);
@@ -201,7 +210,17 @@ static void fix_profile(const struct play *pl, const struct side *s, struct line
         if (!name)
                 return;
         add(l, "crypto ikev2 profile %s", name);
-        add(l, " match identity remote address %s 255.255.255.255", peer_of(pl, s));
+        /* the identity the peer sends (side_v2.c id_text): an address, an
+         * fqdn/email/key-id as sent, a certificate DN by "any" (a DN needs a
+         * certificate map, which a config cannot be checked against) */
+        const char *id = other(pl, s)->v2_id_text;
+        if (id &&
+            (!strncmp(id, "fqdn ", 5) || !strncmp(id, "email ", 6) || !strncmp(id, "key-id ", 7)))
+                add(l, " match identity remote %s", id);
+        else if (id && strncmp(id, "address ", 8))
+                add(l, " match identity remote any");
+        else
+                add(l, " match identity remote address %s 255.255.255.255", peer_of(pl, s));
 }
 
 static void fix_tset(const struct play *pl, const struct side *s, struct lines *l)

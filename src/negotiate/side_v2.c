@@ -213,6 +213,8 @@ static bool suffix(const char *s, const char *suf)
 static enum idm match_one(const struct profile_match *m, const struct v2_id *id)
 {
         const char *k = m->kind ? m->kind : "";
+        if (!strcasecmp(k, "any"))
+                return IDM_YES; /* "match identity remote any": every identity */
         if (!strcasecmp(k, "address")) {
                 if (!m->is_addr)
                         return m->text && strchr(m->text, ':') ? IDM_NO : IDM_UNKNOWN;
