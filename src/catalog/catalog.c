@@ -502,6 +502,29 @@ const struct diagnosis catalog[] = {
             "Not in the seed (RFC 7296 section 2.15; Cisco FlexVPN configuration guide)",
     },
     {
+        .id = "ikev2-no-matching-profile",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_p1,
+        .title = "No IKEv2 profile of the IOS responder matches the identity the peer sends",
+        .explanation =
+            "An IOS IKEv2 responder chooses its IKEv2 profile by the identity in the initiator's "
+            "IKE_AUTH (IDi) with the profiles' 'match identity remote address|fqdn|email|key-id' "
+            "lines (Cisco FlexVPN and IKEv2 Configuration Guide, IKEv2 profile). By default a "
+            "peer sends its address with pre-shared keys and its certificate's DN with "
+            "signatures; 'identity local' changes it. When no profile matches, the responder "
+            "has no keyring and no authentication methods for the peer and IKE_AUTH fails.",
+        .fix_summary = "Add a 'match identity remote' line for the peer's identity to the IKEv2 "
+                       "profile.",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto ikev2 profile {profile}\n"
+                                " match identity remote address {peer} 255.255.255.255",
+            },
+        .seed_section =
+            "Not in the seed (Cisco FlexVPN and IKEv2 Configuration Guide, IKEv2 profile)",
+    },
+    {
         .id = "transform-set-mismatch",
         .severity = SEV_ERROR,
         .found_from = FROM_PAIR | FROM_LOGS | FROM_CAPTURE | FROM_LIVE,

@@ -58,6 +58,33 @@ static const struct crypto_map_entry *first_entry(const struct device *dev,
         return NULL;
 }
 
+/* Which IKE version an entry initiates with (issue 11, class 1).
+ * IOS: "set ikev2-profile" makes the entry IKEv2, with or without a
+ * transform set (Cisco FlexVPN and IKEv2 Configuration Guide, "Appendix:
+ * IKEv2 and Legacy VPNs": crypto-map-based IKEv2 peers name a transform set
+ * and an IKEv2 profile). ASA: an entry with "set ikev2 ipsec-proposal" on an
+ * interface where IKEv2 is enabled initiates IKEv2; one with only IKEv1
+ * transform sets, or with IKEv2 off there, IKEv1 (Cisco ASA Series VPN CLI
+ * Configuration Guide, "Site-to-Site": with both versions configured the
+ * ASA initiates IKEv2 first). */
+static bool entry_initiates_v2(const struct device *dev, const struct crypto_map_entry *e,
+                               const char *ifname)
+{
+        if (dev->platform == PLAT_IOS || dev->platform == PLAT_UNKNOWN)
+                return e->ikev2_profile != NULL ||
+                       (e->tsets.n == 0 && e->ikev2_proposals.n); /* ASA syntax pasted */
+        if (!e->ikev2_proposals.n)
+                return false;
+        if (!e->tsets.n)
+                return true;
+        for (size_t i = 0; ifname && i < dev->ike.ikev2_enabled.n; i++) {
+                const struct iface_ref *r = dev->ike.ikev2_enabled.v[i];
+                if (r->ifname && !strcmp(r->ifname, ifname))
+                        return true;
+        }
+        return false;
+}
+
 /* A packet of the flow: the low corner of the box. */
 static struct flowbox packet_of(const struct flowbox *b)
 {
@@ -164,7 +191,7 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                 pkt = packet_of(&a->ini->boxes[0]);
         }
         const struct crypto_map_entry *e = a->ini->entry;
-        a->ikev2 = e->tsets.n == 0 && (e->ikev2_proposals.n || e->ikev2_profile);
+        a->ikev2 = entry_initiates_v2(a->dev, e, a->ifname);
         a->aggressive = e->phase1_aggressive;
         if (!proposal_for(a, &pkt)) {
                 a->no_traffic = "the entry's crypto ACL does not permit the flow";

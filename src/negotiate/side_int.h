@@ -14,6 +14,10 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                    const struct flow_opt *flow);
 /* Fills b->resp (candidate entries for a's address) and b->ifname. */
 int side_responder(struct pair *p, struct side *b, const struct side *a);
+/* IKEv2 (side_v2.c): s's proposals (s->v2), and, once both sides know
+ * their addresses, each side's profile, keys and methods for IKE_AUTH. */
+int side_v2_proposals(struct pair *p, struct side *s);
+int side_v2_auth(struct pair *p, struct side *a, struct side *b);
 /* One p2_cfg from a crypto map entry or an IPsec profile (entry NULL). */
 int p2cfg_load(struct pair *p, const struct device *dev, struct p2_cfg *c,
                const struct crypto_map_entry *e, const struct ipsec_profile *prof);
