@@ -1,8 +1,10 @@
 /*
  * ipsec-doctor check [--format F] [--fail-on SEV] [--min-severity SEV]
- *                    [--select IDS] [--ignore IDS] [--platform P] CONFIG...
+ *                    [--select IDS] [--ignore IDS] [--platform P] [--verbose] CONFIG...
  * Every config-level check on each device. Exit 1 when a finding is at or
- * above --fail-on (default error), 2 on usage or input errors.
+ * above --fail-on (default error), 2 on usage or input errors. --verbose
+ * lists on stderr what each reader did not understand inside a VPN context,
+ * so that a gap that could hide a finding shows up.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -22,6 +24,7 @@ struct check_opts {
         enum severity fail_on, min_sev;
         const char *select, *ignore;
         enum platform force;
+        bool verbose;
 };
 
 static bool in_id_list(const char *list, const char *id)
@@ -79,6 +82,7 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
             {"select", required_argument, NULL, 's'},
             {"ignore", required_argument, NULL, 'i'},
             {"platform", required_argument, NULL, 'p'},
+            {"verbose", no_argument, NULL, 'v'},
             {NULL, 0, NULL, 0},
         };
         int ch;
@@ -107,6 +111,9 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
                 case 'p':
                         rc = parse_platform(optarg, &o->force);
                         break;
+                case 'v':
+                        o->verbose = true;
+                        break;
                 default:
                         fprintf(stderr,
                                 "ipsec-doctor check: unknown option or missing value '%s'\n",
@@ -117,6 +124,19 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
                         return -1;
         }
         return 0;
+}
+
+/* --verbose: the reader's gaps inside VPN contexts, on stderr (stdout holds
+ * the report, which may be JSON). Text is scrubbed by the reader. */
+static void report_unknown(const struct device *dev)
+{
+        fprintf(stderr, "%s: %zu lines, %zu unknown, %zu of them in a VPN context\n", dev->file,
+                dev->nlines, dev->unknown.n, dev->unknown_vpn.n);
+        for (size_t i = 0; i < dev->unknown_vpn.n; i++) {
+                const struct loc *l = dev->unknown_vpn.v[i];
+                fprintf(stderr, "%s:%u: unknown line in a VPN context: %s\n", dev->file,
+                        (unsigned)l->line, l->text ? l->text : "");
+        }
 }
 
 static bool wanted(const struct check_opts *o, const char *id)
@@ -203,7 +223,8 @@ int cmd_check(int argc, char **argv)
                                SEV_INFO,
                                NULL,
                                NULL,
-                               PLAT_UNKNOWN};
+                               PLAT_UNKNOWN,
+                               false};
         if (parse_opts(argc, argv, &o))
                 return EXIT_INPUT;
         if (optind >= argc) {
@@ -230,6 +251,8 @@ int cmd_check(int argc, char **argv)
                         goto out;
                 }
                 devs[ndev++] = dev;
+                if (o.verbose)
+                        report_unknown(dev);
                 if (run_checks(dev, &o, &fs)) {
                         fprintf(stderr, "ipsec-doctor: %s: out of memory while checking\n",
                                 argv[i]);

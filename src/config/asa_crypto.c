@@ -129,7 +129,9 @@ static int p1_lifetime(struct asa_ctx *c, size_t i)
 static const struct asa_cmd p1_cmds[] = {
     {{"authentication"}, p1_authentication},
     {{"encryption"}, p1_encryption},
-    {{"encr"}, p1_encryption}, /* IOS spelling in mixed pastes */
+    {{"encr"}, p1_encryption},    /* IOS spelling in mixed pastes */
+    {{"encrypt"}, p1_encryption}, /* an abbreviation typed in PIX 6 sessions ("isakmp policy 10
+                                     encrypt aes-256") */
     {{"hash"}, p1_hash},
     {{"group"}, p1_group},
     {{"lifetime"}, p1_lifetime},

@@ -1,6 +1,7 @@
 /* Picks the reader for a loaded text and finalises the model. */
 #include "config.h"
 #include "suppress.h"
+#include "vpn_context.h"
 
 #include <string.h>
 
@@ -26,7 +27,7 @@ static int read_text(struct device *dev, const struct text *t, enum platform for
                 return rc;
         /* Every running config of IOS, ASA and PIX prints both lines. */
         dev->excerpt = !dev->version.text && !dev->hostname;
-        if (suppressions_collect(dev, t) || model_finalize(dev)) {
+        if (suppressions_collect(dev, t) || vpn_context_collect(dev, t) || model_finalize(dev)) {
                 diag_set(err, t->file, 0, "input too large: model memory limit reached");
                 return -1;
         }

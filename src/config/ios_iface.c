@@ -259,6 +259,8 @@ static int if_tunnel_protection(struct ios_ctx *c)
 static const struct ios_cmd iface_cmds[] = {
     {{"ip", "address"}, if_ip_address, false},
     {{"shutdown"}, if_shutdown, false},
+    /* "no sh": in interface mode "sh" is unique to shutdown, and lab scripts type it */
+    {{"sh"}, if_shutdown, false},
     {{"crypto", "map"}, if_crypto_map, false},
     {{"ip", "nat"}, if_nat, false},
     {{"ip", "tcp", "adjust-mss"}, if_mss, false},

@@ -804,8 +804,11 @@ struct device {
 
         /* Lines the reader did not understand, in order (scrubbed of secrets). */
         struct ptrvec unknown; /* struct loc * */
-        size_t nlines;         /* logical lines read */
-        size_t nskipped;       /* lines that were not config (show output, banners) */
+        /* The unknown lines inside a VPN context (crypto, tunnel-group,
+         * group-policy, NAT, interface, ...): config/vpn_context.c. */
+        struct ptrvec unknown_vpn; /* struct loc *, a subset of unknown */
+        size_t nlines;             /* logical lines read */
+        size_t nskipped;           /* lines that were not config (show output, banners) */
 
         /* name indexes, maintained by the model_add_* / model_get_* helpers */
         struct strmap by_acl, by_object, by_cmap, by_tg, by_gp, by_tset, by_iface, by_nameif,
