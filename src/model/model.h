@@ -262,6 +262,7 @@ struct nat_rule {
         bool dst_identity;                             /* destination static X X */
         const char *mapped_src_text, *mapped_dst_text; /* as written */
         bool overload;
+        const char *vrf; /* IOS "... vrf V": applies to that VRF's traffic only */
         bool no_proxy_arp, route_lookup, inactive;
         const char *object; /* NAT_OBJECT: the object network it lives in */
         /* As for struct ace: when set, model_finalize copies the resolved
@@ -797,6 +798,12 @@ struct device {
         int max_sessions; /* vpn-sessiondb max-session-limit; 0 = unset */
         struct loc max_sessions_loc;
         const char *ssl_trustpoint;
+        /* A routing protocol process ("router ospf|eigrp|bgp|rip|isis|odr"):
+         * the routes it learns are not in the config. dyn_routing NULL: none. */
+        const char *dyn_routing;
+        struct loc dyn_routing_loc;
+        /* SSL VPN, not IPsec: IOS "webvpn gateway|context NAME", ASA "webvpn". */
+        struct ptrvec ssl_vpn; /* struct loc * of each opener line */
 
         /* "! ipsec-doctor: ignore=ID[,ID]" comments (config.c), for check's
          * inline suppressions. */

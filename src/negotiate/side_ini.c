@@ -9,6 +9,7 @@
 
 #include "../config/lex.h"
 #include "../model/flowset.h"
+#include "../model/in_use.h"
 #include "../model/nat_eval.h"
 #include "../model/query.h"
 #include "side_int.h"
@@ -109,6 +110,25 @@ static struct flowbox packet_of(const struct flowbox *b)
         return fb_point(b->src.lo, b->dst.lo, (uint8_t)b->proto.lo, b->sport.lo, b->dport.lo);
 }
 
+/* The interface out carries the map of the initiating entry too: a map
+ * applied to several interfaces encrypts what leaves by any of them, and the
+ * tunnel then starts from that interface. */
+static bool other_binding(struct side *a, const struct iface *out)
+{
+        const struct crypto_map_entry *e = a->ini && a->ini->entry ? a->ini->entry : NULL;
+        const struct crypto_map_binding *bd;
+        for (size_t k = 0; e && (bd = iu_map_binding(a->dev, e->map, k)); k++) {
+                if (!strcmp(side_ifname(out), bd->ifname) ||
+                    (out->name && !strcmp(out->name, bd->ifname))) {
+                        a->ifname = bd->ifname;
+                        if (out->has_addr)
+                                a->has_addr = true, a->addr = out->addr;
+                        return true;
+                }
+        }
+        return false;
+}
+
 /* The packet must leave by the crypto interface, not be translated, and
  * hit this entry first. Sets a->no_traffic otherwise. */
 static void check_path(struct pair *p, struct side *a, const struct flowbox *pkt)
@@ -121,7 +141,7 @@ static void check_path(struct pair *p, struct side *a, const struct flowbox *pkt
                 a->assumed_route =
                     "no route in the config for the flow's destination: assumed learnt "
                     "dynamically via the crypto interface";
-        else if (strcmp(side_ifname(out), a->ifname)) {
+        else if (strcmp(side_ifname(out), a->ifname) && !other_binding(a, out)) {
                 a->no_traffic =
                     fmt(p, "the flow's destination is routed out %s, not the crypto interface %s",
                         side_ifname(out), a->ifname);
