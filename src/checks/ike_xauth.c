@@ -22,11 +22,7 @@
 static const struct loc *xauth_source(const struct device *d, const struct crypto_map *m,
                                       const struct crypto_map_entry *e, uint32_t peer)
 {
-        const struct isakmp_profile *p = e->isakmp_profile ? model_get_profile(d, e->isakmp_profile)
-                                                           : iu_profile_for_peer(d, peer);
-        if (p || e->isakmp_profile)
-                return p && p->client_auth_list ? &p->loc : NULL;
-        return m->client_auth_list ? &m->client_auth_loc : NULL;
+        return iu_xauth_asked(d, m, e->isakmp_profile, peer);
 }
 
 static int report_l2l(struct check_ctx *c, const struct crypto_map_entry *e,

@@ -82,6 +82,16 @@ bool iu_clients_served(const struct device *dev, const struct crypto_map *except
         return false;
 }
 
+const struct loc *iu_xauth_asked(const struct device *dev, const struct crypto_map *m,
+                                 const char *profile, uint32_t addr)
+{
+        const struct isakmp_profile *p =
+            profile ? model_get_profile(dev, profile) : iu_profile_for_peer(dev, addr);
+        if (p || profile)
+                return p && p->client_auth_list ? &p->loc : NULL;
+        return m && m->client_auth_list ? &m->client_auth_loc : NULL;
+}
+
 const struct isakmp_profile *iu_profile_for_peer(const struct device *dev, uint32_t addr)
 {
         for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {

@@ -49,4 +49,12 @@ bool iu_clients_served(const struct device *dev, const struct crypto_map *except
  * Overview", IOS Security Configuration Guide: Secure Connectivity). */
 const struct isakmp_profile *iu_profile_for_peer(const struct device *dev, uint32_t addr);
 
+/* IOS: does the router ask XAUTH of peer addr negotiating through map m (an
+ * entry naming ISAKMP profile `profile`, or NULL)? The profile that takes the
+ * peer decides ('client authentication list' in it); with no profile, the
+ * map's 'crypto map M client authentication list'. Returns the line that
+ * asks, or NULL. */
+const struct loc *iu_xauth_asked(const struct device *dev, const struct crypto_map *m,
+                                 const char *profile, uint32_t addr);
+
 #endif

@@ -802,6 +802,9 @@ struct device {
          * the routes it learns are not in the config. dyn_routing NULL: none. */
         const char *dyn_routing;
         struct loc dyn_routing_loc;
+        /* ASA "tunnel-group-map MAP N TG": a certificate map rule picks the
+         * tunnel-group of a peer that authenticates with a certificate. */
+        struct loc tg_map_rule_loc; /* line 0: none */
         /* SSL VPN, not IPsec: IOS "webvpn gateway|context NAME", ASA "webvpn". */
         struct ptrvec ssl_vpn; /* struct loc * of each opener line */
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../model/flowset.h"
+#include "../model/in_use.h"
 #include "../model/query.h"
 #include "side_int.h"
 
@@ -107,9 +108,13 @@ int side_responder(struct pair *p, struct side *b, const struct side *a)
             push(p, b, NULL, prof, cap))
                 return -1;
         b->has_crypto = b->nresp > 0;
-        /* IOS: "crypto map M client authentication list X" asks every peer of
-         * the map for XAUTH (diagnoses.md l2l-prompted-for-xauth). */
-        if (m && m->client_auth_list && b->plat == PLAT_IOS)
-                b->xauth_asks = true, b->xauth_loc = &m->client_auth_loc;
+        /* IOS: "crypto map M client authentication list X" asks the map's
+         * peers for XAUTH, unless an ISAKMP profile takes the peer: then the
+         * profile decides (diagnoses.md l2l-prompted-for-xauth; model/in_use.c). */
+        const struct loc *xa = m && b->plat == PLAT_IOS && a->has_addr
+                                   ? iu_xauth_asked(b->dev, m, NULL, a->addr)
+                                   : NULL;
+        if (xa)
+                b->xauth_asks = true, b->xauth_loc = xa;
         return 0;
 }

@@ -850,11 +850,42 @@ static void unknown_vpn_context(void **state)
         model_free(dev);
 }
 
+/* IOS lines of issue 10: NAT in a VRF with "extended", webvpn gateway and
+ * context blocks (SSL VPN), a routing process. */
+static void nat_vrf_webvpn_router(void **state)
+{
+        (void)state;
+        struct device *dev =
+            rd("hostname R1\n"
+               "ip nat inside source list NAT interface Gi0/1 vrf BLUE overload extended\n"
+               "ip nat inside source static 10.0.0.5 192.0.2.5 vrf RED extendable\n"
+               "webvpn gateway GW\n"
+               " ip address 192.0.2.1 port 443\n"
+               " inservice\n"
+               "webvpn context CTX\n"
+               " gateway GW\n"
+               " policy group PG\n"
+               "  functions svc-enabled\n"
+               " inservice\n"
+               "router eigrp 10\n"
+               " network 10.0.0.0\n");
+        assert_int_equal(nunknown(dev), 0);
+        assert_int_equal(dev->nat_rules.n, 2);
+        const struct nat_rule *r0 = dev->nat_rules.v[0], *r1 = dev->nat_rules.v[1];
+        assert_string_equal(r0->vrf, "BLUE");
+        assert_true(r0->overload);
+        assert_string_equal(r1->vrf, "RED");
+        assert_int_equal(dev->ssl_vpn.n, 2);
+        assert_string_equal(dev->dyn_routing, "eigrp");
+        model_free(dev);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(seed_example),
             cmocka_unit_test(unknown_vpn_context),
+            cmocka_unit_test(nat_vrf_webvpn_router),
             cmocka_unit_test(acl_entries),
             cmocka_unit_test(ikev1_keys_profiles_groups),
             cmocka_unit_test(ipsec_maps_profiles),
