@@ -5,6 +5,11 @@ set -eu
 
 # Libraries and tools checked by package name.
 PKGS="build-essential clang clang-format cppcheck libjansson-dev libssl-dev libpcap-dev libcmocka-dev pkg-config python3 python3-jsonschema"
+# The real-daemon differential (tests/diff/): two charon daemons in network
+# namespaces. The kernel here has no ESP, so kernel-libipsec (extra plugins)
+# carries it in user space; the standard plugins bring openssl (3DES, ECP
+# groups); openssl makes the test certificates.
+PKGS="$PKGS iproute2 openssl strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins"
 # Tools checked by command, as COMMAND:PACKAGE: a machine may already have the
 # command from elsewhere (Node.js installed outside Debian, say), and Debian's
 # package would then conflict with it.

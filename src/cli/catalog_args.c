@@ -23,8 +23,8 @@ static int set_format(const char *cmd, const char *s, enum catalog_format *fmt)
 int catalog_args_parse(int argc, char **argv, const char *cmd, int max_pos,
                        struct catalog_args *out)
 {
-        /* Same default as every command: text for a person, JSON for a pipe. */
-        out->fmt = isatty(STDOUT_FILENO) ? CATFMT_TEXT : CATFMT_JSON;
+        /* Same default as every command: text, JSON only when asked for. */
+        out->fmt = CATFMT_TEXT;
         out->npositional = 0;
         for (int i = 1; i < argc; i++) {
                 const char *a = argv[i];

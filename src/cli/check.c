@@ -1,10 +1,12 @@
 /*
  * ipsec-doctor check [--format F] [--fail-on SEV] [--min-severity SEV]
- *                    [--select IDS] [--ignore IDS] [--platform P] [--verbose] CONFIG...
+ *                    [--select IDS] [--ignore IDS] [--platform P] [--explain] [--verbose]
+ *                    CONFIG...
  * Every config-level check on each device. Exit 1 when a finding is at or
- * above --fail-on (default error), 2 on usage or input errors. --verbose
- * lists on stderr what each reader did not understand inside a VPN context,
- * so that a gap that could hide a finding shows up.
+ * above --fail-on (default error), 2 on usage or input errors. --explain
+ * prints each finding's explanation; --verbose does that and also lists on
+ * stderr what each reader did not understand inside a VPN context, so that a
+ * gap that could hide a finding shows up.
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -24,7 +26,9 @@ struct check_opts {
         enum severity fail_on, min_sev;
         const char *select, *ignore;
         enum platform force;
-        bool verbose;
+        enum color_mode color;
+        bool explain;
+        bool verbose; /* also list the unknown lines in a VPN context (stderr) */
 };
 
 static bool in_id_list(const char *list, const char *id)
@@ -82,13 +86,15 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
             {"select", required_argument, NULL, 's'},
             {"ignore", required_argument, NULL, 'i'},
             {"platform", required_argument, NULL, 'p'},
+            {"color", required_argument, NULL, 'C'},
+            {"explain", no_argument, NULL, 'E'},
             {"verbose", no_argument, NULL, 'v'},
             {NULL, 0, NULL, 0},
         };
         int ch;
         optind = 1;
         opterr = 0;
-        while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+        while ((ch = getopt_long(argc, argv, "+v", longopts, NULL)) != -1) {
                 int rc = 0;
                 switch (ch) {
                 case 'f':
@@ -111,7 +117,14 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
                 case 'p':
                         rc = parse_platform(optarg, &o->force);
                         break;
+                case 'C':
+                        rc = parse_color(optarg, &o->color);
+                        break;
+                case 'E':
+                        o->explain = true;
+                        break;
                 case 'v':
+                        o->explain = true;
                         o->verbose = true;
                         break;
                 default:
@@ -130,6 +143,8 @@ static int parse_opts(int argc, char **argv, struct check_opts *o)
  * the report, which may be JSON). Text is scrubbed by the reader. */
 static void report_unknown(const struct device *dev)
 {
+        if (!dev->unknown_vpn.n)
+                return; /* nothing that could hide a finding */
         fprintf(stderr, "%s: %zu lines, %zu unknown, %zu of them in a VPN context\n", dev->file,
                 dev->nlines, dev->unknown.n, dev->unknown_vpn.n);
         for (size_t i = 0; i < dev->unknown_vpn.n; i++) {
@@ -218,13 +233,8 @@ static int exit_status(const struct findings *fs, enum severity fail_on)
 
 int cmd_check(int argc, char **argv)
 {
-        struct check_opts o = {isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON,
-                               SEV_ERROR,
-                               SEV_INFO,
-                               NULL,
-                               NULL,
-                               PLAT_UNKNOWN,
-                               false};
+        struct check_opts o = {
+            .fmt = FMT_TEXT, .fail_on = SEV_ERROR, .min_sev = SEV_INFO, .force = PLAT_UNKNOWN};
         if (parse_opts(argc, argv, &o))
                 return EXIT_INPUT;
         if (optind >= argc) {
@@ -273,9 +283,11 @@ int cmd_check(int argc, char **argv)
                 putchar('\n');
         static const enum report_format map[] = {REPORT_TEXT, REPORT_JSON, REPORT_SARIF,
                                                  REPORT_GCC};
-        struct report_opts ro = {map[o.fmt], "check",
-                                 o.fmt == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
-                                 (size_t)(argc - optind)};
+        struct report_opts ro = {.format = map[o.fmt],
+                                 .command = "check",
+                                 .color = color_wanted(o.color, STDOUT_FILENO),
+                                 .explain = o.explain,
+                                 .nfiles = (size_t)(argc - optind)};
         if (report_findings(stdout, &fs, &ro)) {
                 fprintf(stderr, "ipsec-doctor: cannot write the report\n");
                 rc = EXIT_INPUT;

@@ -2,6 +2,7 @@
 #ifndef IPSD_CLI_H
 #define IPSD_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "../model/model.h"
@@ -28,5 +29,9 @@ enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GCC };
 /* 0 on success; -1 after printing a one-line usage error. */
 int parse_format(const char *s, enum out_format *f, const char *allowed);
 int parse_platform(const char *s, enum platform *p);
+/* --color=auto|always|never: auto is colour on a terminal unless NO_COLOR. */
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+int parse_color(const char *s, enum color_mode *m);
+bool color_wanted(enum color_mode m, int fd);
 
 #endif

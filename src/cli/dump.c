@@ -9,7 +9,7 @@
 
 int cmd_dump(int argc, char **argv)
 {
-        enum out_format fmt = isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON;
+        enum out_format fmt = FMT_TEXT;
         enum platform force = PLAT_UNKNOWN;
         bool verbose = false;
         const char **files = calloc((size_t)argc + 1, sizeof(*files));

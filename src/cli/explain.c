@@ -26,6 +26,8 @@ static int parse_opts(int argc, char **argv, struct explain *x)
             {"config", required_argument, NULL, 'c'},
             {"follow", no_argument, NULL, 'F'},
             {"verbose", no_argument, NULL, 'v'},
+            {"explain", no_argument, NULL, 'E'},
+            {"color", required_argument, NULL, 'C'},
             {NULL, 0, NULL, 0},
         };
         int ch;
@@ -50,8 +52,16 @@ static int parse_opts(int argc, char **argv, struct explain *x)
                 case 'F':
                         x->follow = true;
                         break;
-                case 'v':
+                case 'v': /* the unknown lines and each finding's explanation */
                         x->verbose = true;
+                        x->explain = true;
+                        break;
+                case 'E':
+                        x->explain = true;
+                        break;
+                case 'C':
+                        if (parse_color(optarg, &x->color))
+                                return -1;
                         break;
                 default:
                         fprintf(stderr,
@@ -136,9 +146,11 @@ static int report(struct explain *x, struct findings *fs, size_t ninputs)
                       (json_int_t)x->recognised, "unknown", (json_int_t)(x->lines - x->recognised));
         if (extra && x->unknown_list)
                 json_object_set(extra, "unknown_lines", x->unknown_list);
-        struct report_opts ro = {map[x->fmt], "explain",
-                                 x->fmt == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
-                                 ninputs};
+        struct report_opts ro = {.format = map[x->fmt],
+                                 .command = "explain",
+                                 .color = color_wanted(x->color, STDOUT_FILENO),
+                                 .explain = x->explain,
+                                 .nfiles = ninputs};
         int rc = x->fmt == FMT_JSON ? report_json_extra(x->out, fs, &ro, extra)
                                     : report_findings(x->out, fs, &ro);
         json_decref(extra);
@@ -189,7 +201,7 @@ int cmd_explain(int argc, char **argv)
         struct explain *x = calloc(1, sizeof(*x));
         if (!x)
                 return EXIT_INPUT;
-        x->fmt = isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON;
+        x->fmt = FMT_TEXT;
         x->out = stdout;
         int rc = EXIT_INPUT;
         struct findings fs;

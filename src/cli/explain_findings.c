@@ -161,6 +161,12 @@ int explain_findings(struct explain *x, struct findings *fs)
                                 break;
                         }
                         logdev[p]->platform = p;
+                        /* No config names the device that logged: call it by its
+                         * platform, not by the log file's name (a fix "on p2.log"
+                         * reads as if the log were a device). */
+                        static const char *const label[] = {"the device", "the IOS router",
+                                                            "the ASA", "the PIX"};
+                        logdev[p]->hostname = arena_strdup(&logdev[p]->arena, label[p]);
                 }
                 rc = one(x, fs, &rk[i], logdev[p]);
         }

@@ -19,7 +19,9 @@
 struct explain {
         enum out_format fmt;
         bool jsonl, follow;
-        bool verbose;                /* list the unknown lines */
+        bool verbose; /* list the unknown lines */
+        bool explain; /* text: each finding's explanation */
+        enum color_mode color;
         struct json_t *unknown_list; /* json --verbose: the first EXPLAIN_MAX_UNKNOWN */
         const char *configs[EXPLAIN_MAX_DEVS];
         size_t nconfigs;

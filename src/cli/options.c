@@ -1,5 +1,7 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -34,4 +36,27 @@ int parse_platform(const char *s, enum platform *p)
         }
         fprintf(stderr, "ipsec-doctor: --platform: '%s' is not one of ios, asa, pix\n", s ? s : "");
         return -1;
+}
+
+int parse_color(const char *s, enum color_mode *m)
+{
+        static const char *const names[] = {"auto", "always", "never"};
+        for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+                if (s && !strcmp(s, names[i])) {
+                        *m = (enum color_mode)i;
+                        return 0;
+                }
+        fprintf(stderr, "ipsec-doctor: --color: '%s' is not one of auto, always, never\n",
+                s ? s : "");
+        return -1;
+}
+
+/* https://no-color.org: a set, non-empty NO_COLOR turns colour off unless
+ * asked for explicitly with --color=always. */
+bool color_wanted(enum color_mode m, int fd)
+{
+        if (m != COLOR_AUTO)
+                return m == COLOR_ALWAYS;
+        const char *nc = getenv("NO_COLOR");
+        return isatty(fd) && !(nc && *nc);
 }

@@ -164,14 +164,7 @@ out:
 
 int cmd_trace(int argc, char **argv)
 {
-        struct trace_opts o = {isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON,
-                               PLAT_UNKNOWN,
-                               NULL,
-                               NULL,
-                               NULL,
-                               NULL,
-                               NULL,
-                               NULL};
+        struct trace_opts o = {FMT_TEXT, PLAT_UNKNOWN, NULL, NULL, NULL, NULL, NULL, NULL};
         struct trace_packet p;
         if (parse_opts(argc, argv, &o) || parse_packet(&o, &p))
                 return EXIT_INPUT;

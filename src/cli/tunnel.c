@@ -26,6 +26,8 @@ struct tunnel_opts {
         struct flow_opt flow;
         struct path_opts path;
         enum out_format fmt;
+        enum color_mode color;
+        bool explain;
 };
 
 #define REPLAY_MAX 8 /* one edit per failing stage; more means a fix that does not fix */
@@ -97,6 +99,10 @@ static int parse_opt(int argc, char **argv, int *i, struct tunnel_opts *o)
                 o->fix = true;
         else if (!strcmp(a, "--nat"))
                 o->path.nat = true;
+        else if (!strcmp(a, "--explain") || !strcmp(a, "--verbose"))
+                o->explain = true;
+        else if (!strcmp(a, "--color") && val)
+                return (*i)++, parse_color(val, &o->color);
         else if (!strcmp(a, "--flow"))
                 return parse_flow(argc, argv, i, &o->flow);
         else if (!strcmp(a, "--initiator") && val)
@@ -113,7 +119,9 @@ static int parse_opt(int argc, char **argv, int *i, struct tunnel_opts *o)
 static int parse_args(int argc, char **argv, struct tunnel_opts *o)
 {
         for (int i = 1; i < argc; i++) {
-                if (argv[i][0] == '-' && argv[i][1] == '-') {
+                if (!strcmp(argv[i], "-v")) {
+                        o->explain = true;
+                } else if (argv[i][0] == '-' && argv[i][1] == '-') {
                         if (parse_opt(argc, argv, &i, o))
                                 return -1;
                 } else if (o->nfiles < 2) {
@@ -216,7 +224,7 @@ static int run(const struct tunnel_opts *o, struct device *d[2], struct findings
 
 int cmd_tunnel(int argc, char **argv)
 {
-        struct tunnel_opts o = {.fmt = isatty(STDOUT_FILENO) ? FMT_TEXT : FMT_JSON};
+        struct tunnel_opts o = {.fmt = FMT_TEXT};
         if (parse_args(argc, argv, &o))
                 return EXIT_INPUT;
         struct device *d[2] = {NULL, NULL};
@@ -239,7 +247,11 @@ int cmd_tunnel(int argc, char **argv)
                 print_text(&fs, o.fix);
         static const enum report_format map[] = {REPORT_TEXT, REPORT_JSON, REPORT_SARIF,
                                                  REPORT_GCC};
-        struct report_opts ro = {map[o.fmt], "tunnel", false, 2};
+        struct report_opts ro = {.format = map[o.fmt],
+                                 .command = "tunnel",
+                                 .color = color_wanted(o.color, STDOUT_FILENO),
+                                 .explain = o.explain,
+                                 .nfiles = 2};
         if (report_findings(stdout, &fs, &ro)) {
                 fprintf(stderr, "ipsec-doctor: cannot write the report\n");
                 goto out;

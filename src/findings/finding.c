@@ -57,6 +57,12 @@ int finding_set_peer(struct findings *fs, struct finding *f, const char *peer)
         return peer && !f->peer ? -1 : 0;
 }
 
+int finding_set_other(struct findings *fs, struct finding *f, const char *other)
+{
+        f->other = dup(fs, other);
+        return other && !f->other ? -1 : 0;
+}
+
 __attribute__((format(printf, 2, 0))) static const char *vformat(struct findings *fs,
                                                                  const char *fmt, va_list ap)
 {
@@ -114,6 +120,8 @@ static int grow(struct findings *fs, void **arr, size_t *cap, size_t n, size_t e
 
 int finding_evidence(struct findings *fs, struct finding *f, const struct loc *loc)
 {
+        if (!loc->line)
+                return 0; /* a default: no line in the file to quote */
         for (size_t i = 0; i < f->nev; i++)
                 if (f->ev[i].line == loc->line && loc->file && !strcmp(f->ev[i].file, loc->file))
                         return 0; /* the same line once is enough */

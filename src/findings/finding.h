@@ -41,7 +41,8 @@ struct finding {
         const char *device; /* hostname, else file name */
         const char *file;
         uint32_t line;
-        const char *peer; /* NULL when not about one peer */
+        const char *peer;  /* NULL when not about one peer */
+        const char *other; /* a pair fault: the other device's label, else NULL */
         struct evidence *ev;
         size_t nev, evcap;
         const char *explanation;
@@ -67,6 +68,9 @@ void findings_free(struct findings *fs);
 struct finding *finding_add(struct findings *fs, const char *id, const struct device *dev,
                             const struct loc *loc);
 int finding_set_peer(struct findings *fs, struct finding *f, const char *peer);
+/* Marks f as one end of a fault of the pair f->device / other: the text
+ * report prints both ends once. */
+int finding_set_other(struct findings *fs, struct finding *f, const char *other);
 /* printf-style replacement of the title / explanation. */
 int finding_title(struct findings *fs, struct finding *f, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -84,6 +84,18 @@ static int policy_mismatch(struct play *pl, const struct p1_choice *c)
                          a->label, fmt_p1(pl, a->p1, a->np1));
 }
 
+/* Certificates (authentication rsa-sig) need no pre-shared key: the key
+ * checks apply only to pre-share policies ("Configuring Internet Key
+ * Exchange for IPsec VPNs": a key is configured for each peer that uses
+ * pre-shared key authentication). No policy at all keeps the key checks. */
+static bool offers_psk(const struct side *s)
+{
+        for (size_t i = 0; i < s->np1; i++)
+                if (s->p1[i].auth == AUTH_PSK)
+                        return true;
+        return s->np1 == 0;
+}
+
 /* MM1/MM2: the responder picks a policy; an IOS responder without a key
  * for the peer refuses already here (diagnoses.md psk-mismatch). */
 static int mm12(struct play *pl, struct p1_choice *c, bool *stop)
@@ -96,7 +108,8 @@ static int mm12(struct play *pl, struct p1_choice *c, bool *stop)
                     fmt_p1(pl, a->p1, a->np1),
                     a->aggressive ? "; KE, nonce, ID (aggressive mode)" : ""))
                 return -1;
-        if (psk_decide(&a->key, &b->key) == PSKV_NO_RESPONDER && b->plat == PLAT_IOS) {
+        if (offers_psk(a) && psk_decide(&a->key, &b->key) == PSKV_NO_RESPONDER &&
+            b->plat == PLAT_IOS) {
                 const char *v[] = {"peer", pl->a_ip, NULL};
                 if (tr_step(pl, s2, false, false, "refused: no pre-shared key for %s", pl->a_ip) ||
                     !pf_report(pl, "psk-mismatch", b, NULL, v))
@@ -143,8 +156,9 @@ static int default_group(struct play *pl)
             pl->fs, f, "No tunnel-group is named %s: the peer lands in DefaultL2LGroup", pl->a_ip);
 }
 
-/* MM3..MM6: keys. */
-static int mm36(struct play *pl, bool *stop)
+/* MM3..MM6: keys, or certificates when the chosen policy is rsa-sig (their
+ * chain and trustpoint are not in the configs: not compared). */
+static int mm36(struct play *pl, const struct p1_choice *c, bool *stop)
 {
         const struct side *a = pl->a, *b = pl->b;
         *stop = true;
@@ -152,7 +166,8 @@ static int mm36(struct play *pl, bool *stop)
         if (tr_step(pl, "MM3", true, true, "KE (DH group %d), nonce%s", g,
                     a->nat_t ? ", NAT-D" : ""))
                 return -1;
-        enum psk_verdict k = psk_decide(&a->key, &b->key);
+        bool psk = a->p1[c->ini].auth == AUTH_PSK;
+        enum psk_verdict k = psk ? psk_decide(&a->key, &b->key) : PSKV_EQUAL;
         if (k == PSKV_NO_RESPONDER) {
                 if (tr_step(pl, "MM4", false, false, "not sent: no pre-shared key for %s",
                             pl->a_ip))
@@ -170,7 +185,7 @@ static int mm36(struct play *pl, bool *stop)
         bool nat = nat_t_used(pl);
         if (tr_step(pl, "MM4", false, true, "KE, nonce%s", b->nat_t ? ", NAT-D" : "") ||
             tr_step(pl, "MM5", true, k != PSKV_DIFFERENT && !(nat && pl->p->path.block4500),
-                    "IDii (address %s), HASH_I%s%s", pl->a_ip,
+                    "IDii (address %s), %s%s%s", pl->a_ip, psk ? "HASH_I" : "CERT, SIG_I",
                     nat ? "; floats to UDP 4500 (NAT detected)" : "",
                     k == PSKV_DIFFERENT ? ": the responder cannot decrypt it (keys differ)" : ""))
                 return -1;
@@ -191,7 +206,8 @@ static int mm36(struct play *pl, bool *stop)
         }
         *stop = false;
         return tr_step(
-            pl, "MM6", false, true, "IDir (address %s), HASH_R%s", pl->b_ip,
+            pl, "MM6", false, true, "IDir (address %s), %s%s", pl->b_ip,
+            psk ? "HASH_R" : "CERT, SIG_R",
             k == PSKV_UNKNOWN ? " (keys are masked in a config: not compared, assumed equal)" : "");
 }
 
@@ -224,7 +240,8 @@ int play_ikev1(struct play *pl)
         const struct side *a = pl->a, *b = pl->b;
         bool stop;
         struct p1_choice c;
-        if (a->plat == PLAT_IOS && psk_decide(&a->key, &b->key) == PSKV_NO_INITIATOR) {
+        if (a->plat == PLAT_IOS && offers_psk(a) &&
+            psk_decide(&a->key, &b->key) == PSKV_NO_INITIATOR) {
                 const char *v[] = {"peer", pl->b_ip, NULL};
                 if (!pf_report(pl, "psk-mismatch", a, NULL, v))
                         return -1;
@@ -235,7 +252,8 @@ int play_ikev1(struct play *pl)
         if (reach(pl, &stop) || stop || mm12(pl, &c, &stop) || stop)
                 return stop ? 0 : -1;
         if (a->aggressive) {
-                enum psk_verdict k = psk_decide(&a->key, &b->key);
+                enum psk_verdict k =
+                    a->p1[c.ini].auth == AUTH_PSK ? psk_decide(&a->key, &b->key) : PSKV_EQUAL;
                 if (tr_step(pl, "AM3", true, k != PSKV_DIFFERENT, "HASH_I"))
                         return -1;
                 if (k == PSKV_DIFFERENT) {
@@ -245,7 +263,7 @@ int play_ikev1(struct play *pl)
                         tr_end(pl, TUN_P1_AUTH_FAILED, "AG_INIT_EXCH", "AG_NO_STATE");
                         return tr_reason(pl, "the pre-shared keys differ (aggressive mode)");
                 }
-        } else if (mm36(pl, &stop) || stop) {
+        } else if (mm36(pl, &c, &stop) || stop) {
                 return stop ? 0 : -1;
         }
         if (ident_and_lifetime(pl, &c))

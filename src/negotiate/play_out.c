@@ -195,7 +195,9 @@ struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
         if (!f)
                 return NULL;
         const char *peer = s == pl->a ? pl->b_ip : pl->a_ip;
-        if (finding_set_peer(pl->fs, f, peer) || check_fix(&c, f, vars))
+        const struct side *o = s == pl->a ? pl->b : pl->a;
+        if (finding_set_peer(pl->fs, f, peer) || finding_set_other(pl->fs, f, o->label) ||
+            check_fix(&c, f, vars))
                 return NULL;
         return f;
 }

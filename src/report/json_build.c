@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/utf8.h"
+
 static json_t *track(struct jctx *c, json_t *v)
 {
         if (!v)
@@ -34,18 +36,18 @@ void jappend(struct jctx *c, json_t *a, json_t *v)
                 c->err = true;
 }
 
-/* jansson refuses invalid UTF-8; config text is untrusted, so fall back to
- * a copy with every non-ASCII byte replaced rather than failing the dump. */
-static json_t *str_ascii(const char *s)
+/* jansson refuses invalid UTF-8; config and log text is untrusted, so
+ * fall back to a copy with each invalid byte escaped as \xNN (the same
+ * escape the text reports print) rather than dropping the field. */
+json_t *json_str_safe(const char *s)
 {
-        size_t n = strlen(s);
-        char *t = malloc(n + 1);
-        if (!t)
-                return NULL;
-        for (size_t i = 0; i < n; i++)
-                t[i] = (unsigned char)s[i] < 0x80 ? s[i] : '?';
-        t[n] = '\0';
-        json_t *v = json_string(t);
+        if (!s)
+                return json_null();
+        json_t *v = json_string(s);
+        if (v)
+                return v;
+        char *t = utf8_escape(s);
+        v = t ? json_string(t) : NULL;
         free(t);
         return v;
 }
@@ -54,8 +56,7 @@ json_t *jstr(struct jctx *c, const char *s)
 {
         if (!s)
                 return track(c, json_null());
-        json_t *v = json_string(s);
-        return track(c, v ? v : str_ascii(s));
+        return track(c, json_str_safe(s));
 }
 
 json_t *jint(struct jctx *c, long long v)

@@ -18,6 +18,10 @@ struct jctx {
         bool err;
 };
 
+/* A JSON string of untrusted s: invalid UTF-8 bytes escaped as \\xNN, never
+ * NULL for bad bytes (only on OOM); NULL s -> null. */
+json_t *json_str_safe(const char *s);
+
 json_t *jobj(struct jctx *c);
 json_t *jarr(struct jctx *c);
 /* Adds v under key (v is consumed even on failure). */

@@ -16,6 +16,7 @@ struct report_opts {
         enum report_format format;
         const char *command; /* "check", "explain", ... */
         bool color;          /* text only: ANSI colour */
+        bool explain;        /* text only: each finding's explanation (--explain, -v) */
         size_t nfiles;       /* inputs read, for the summary line */
 };
 

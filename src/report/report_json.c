@@ -1,17 +1,32 @@
 /* The JSON document of product.md's output contract. */
 #include <jansson.h>
+#include <stdlib.h>
 
 #include "../version.h"
 #include "../findings/tunnel.h"
+#include "json_build.h"
 #include "report.h"
+#include "../util/utf8.h"
+
+#define S(x) json_str_safe(x)
 
 static json_t *evidence_json(const struct finding *f)
 {
         json_t *a = json_array();
         for (size_t i = 0; a && i < f->nev; i++) {
                 const struct evidence *e = &f->ev[i];
-                json_array_append_new(
-                    a, json_sprintf("%s:%u: %s", e->file, (unsigned)e->line, e->text));
+                /* No line (the device as a whole): "file: text", as text and gcc print it. */
+                json_t *v = e->line ? json_sprintf("%s:%u: %s", e->file, (unsigned)e->line, e->text)
+                                    : json_sprintf("%s: %s", e->file, e->text);
+                if (!v) { /* bytes that are not UTF-8: escaped, never dropped */
+                        char *fe = utf8_escape(e->file), *te = utf8_escape(e->text);
+                        if (fe && te)
+                                v = e->line ? json_sprintf("%s:%u: %s", fe, (unsigned)e->line, te)
+                                            : json_sprintf("%s: %s", fe, te);
+                        free(fe);
+                        free(te);
+                }
+                json_array_append_new(a, v);
         }
         return a;
 }
@@ -23,13 +38,13 @@ static json_t *fixes_json(const struct finding *f)
                 const struct fix *x = &f->fixes[i];
                 json_t *cmds = json_array();
                 for (size_t j = 0; cmds && j < x->ncommands; j++)
-                        json_array_append_new(cmds, json_string(x->commands[j]));
-                json_t *o = json_pack("{s:s, s:s, s:o}", "device", x->device, "platform",
+                        json_array_append_new(cmds, S(x->commands[j]));
+                json_t *o = json_pack("{s:o, s:s, s:o}", "device", S(x->device), "platform",
                                       platform_name(x->platform), "commands", cmds);
                 if (o && x->version)
-                        json_object_set_new(o, "version", json_string(x->version));
+                        json_object_set_new(o, "version", S(x->version));
                 if (o && x->warning)
-                        json_object_set_new(o, "warning", json_string(x->warning));
+                        json_object_set_new(o, "warning", S(x->warning));
                 json_array_append_new(a, o);
         }
         return a;
@@ -42,13 +57,13 @@ json_t *report_finding_json(const struct finding *f)
                 return NULL;
         json_object_set_new(o, "id", json_string(f->diag->id));
         json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
-        json_object_set_new(o, "title", json_string(f->title));
-        json_object_set_new(o, "device", json_string(f->device));
-        json_object_set_new(o, "file", json_string(f->file));
+        json_object_set_new(o, "title", S(f->title));
+        json_object_set_new(o, "device", S(f->device));
+        json_object_set_new(o, "file", S(f->file));
         json_object_set_new(o, "line", json_integer(f->line));
-        json_object_set_new(o, "peer", f->peer ? json_string(f->peer) : json_null());
+        json_object_set_new(o, "peer", S(f->peer));
         json_object_set_new(o, "evidence", evidence_json(f));
-        json_object_set_new(o, "explanation", json_string(f->explanation));
+        json_object_set_new(o, "explanation", S(f->explanation));
         json_object_set_new(o, "fix", fixes_json(f));
         return o;
 }
@@ -58,10 +73,10 @@ static json_t *steps_json(const struct tunnel_result *t)
         json_t *a = json_array();
         for (size_t i = 0; a && i < t->nsteps; i++) {
                 const struct tunnel_step *s = &t->steps[i];
-                json_array_append_new(a,
-                                      json_pack("{s:s, s:s, s:s, s:s, s:b}", "step", s->step,
-                                                "from", s->from, "to", s->to ? s->to : "", "detail",
-                                                s->detail ? s->detail : "", "ok", s->ok));
+                json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:b}", "step", S(s->step),
+                                                   "from", S(s->from), "to", S(s->to ? s->to : ""),
+                                                   "detail", S(s->detail ? s->detail : ""), "ok",
+                                                   s->ok));
         }
         return a;
 }
@@ -70,8 +85,8 @@ static json_t *logs_json(const struct tunnel_result *t)
 {
         json_t *a = json_array();
         for (size_t i = 0; a && i < t->nlogs; i++)
-                json_array_append_new(a, json_pack("{s:s, s:s}", "device", t->logs[i].device,
-                                                   "text", t->logs[i].text));
+                json_array_append_new(a, json_pack("{s:o, s:o}", "device", S(t->logs[i].device),
+                                                   "text", S(t->logs[i].text)));
         return a;
 }
 
@@ -81,18 +96,24 @@ json_t *report_tunnel_json(const struct tunnel_result *t)
         json_t *state = json_object();
         if (!state)
                 return NULL;
-        json_object_set_new(state, t->a, json_string(t->state_a ? t->state_a : ""));
-        json_object_set_new(state, t->b, json_string(t->state_b ? t->state_b : ""));
+        /* Keys must be UTF-8 too: the device labels escaped as in the values. */
+        char *ka = utf8_escape(t->a), *kb = utf8_escape(t->b);
+        if (ka && kb) {
+                json_object_set_new(state, ka, S(t->state_a ? t->state_a : ""));
+                json_object_set_new(state, kb, S(t->state_b ? t->state_b : ""));
+        }
+        free(ka);
+        free(kb);
         json_t *o =
-            json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "a", t->a, "b", t->b, "initiator",
-                      t->initiator ? t->initiator : t->a, "status", tunnel_status_name(t->status),
-                      "state", state, "steps", steps_json(t));
+            json_pack("{s:o, s:o, s:o, s:s, s:o, s:o}", "a", S(t->a), "b", S(t->b), "initiator",
+                      S(t->initiator ? t->initiator : t->a), "status",
+                      tunnel_status_name(t->status), "state", state, "steps", steps_json(t));
         if (!o)
                 return NULL;
         if (t->reason)
-                json_object_set_new(o, "reason", json_string(t->reason));
+                json_object_set_new(o, "reason", S(t->reason));
         if (t->via)
-                json_object_set_new(o, "via", json_string(t->via));
+                json_object_set_new(o, "via", S(t->via));
         json_object_set_new(o, "logs", logs_json(t));
         if (t->after_fix)
                 json_object_set_new(o, "after_fix", report_tunnel_json(t->after_fix));

@@ -8,7 +8,10 @@
 #include <jansson.h>
 
 #include "../version.h"
+#include "json_build.h"
 #include "report.h"
+
+#define S(x) json_str_safe(x)
 
 static const char *sarif_level(enum severity s)
 {
@@ -27,12 +30,18 @@ static json_t *rule_json(const struct diagnosis *d)
                          "foundFrom", found_from_str(d->found_from, from, sizeof(from)));
 }
 
+/* A finding about the device as a whole (line 0) has no region: SARIF
+ * 3.28.2 lets a physicalLocation name only its artifact, and no format
+ * prints a line the finding does not have. */
 static json_t *location_json(const char *file, uint32_t line, const char *msg)
 {
-        json_t *loc = json_pack("{s:{s:{s:s}, s:{s:i}}}", "physicalLocation", "artifactLocation",
-                                "uri", file, "region", "startLine", (json_int_t)(line ? line : 1));
+        json_t *loc =
+            json_pack("{s:{s:{s:o}}}", "physicalLocation", "artifactLocation", "uri", S(file));
+        if (loc && line)
+                json_object_set_new(json_object_get(loc, "physicalLocation"), "region",
+                                    json_pack("{s:i}", "startLine", (json_int_t)line));
         if (loc && msg)
-                json_object_set_new(loc, "message", json_pack("{s:s}", "text", msg));
+                json_object_set_new(loc, "message", json_pack("{s:o}", "text", S(msg)));
         return loc;
 }
 
@@ -47,18 +56,18 @@ static json_t *result_json(const struct finding *f)
         for (size_t i = 0; fixes && i < f->nfixes; i++) {
                 json_t *cmds = json_array();
                 for (size_t j = 0; cmds && j < f->fixes[i].ncommands; j++)
-                        json_array_append_new(cmds, json_string(f->fixes[i].commands[j]));
+                        json_array_append_new(cmds, S(f->fixes[i].commands[j]));
                 json_array_append_new(
-                    fixes, json_pack("{s:s, s:s, s:o}", "device", f->fixes[i].device, "platform",
+                    fixes, json_pack("{s:o, s:s, s:o}", "device", S(f->fixes[i].device), "platform",
                                      platform_name(f->fixes[i].platform), "commands", cmds));
         }
-        json_t *r =
-            json_pack("{s:s, s:i, s:s, s:{s:s}, s:[o], s:o, s:{s:s, s:o}}", "ruleId", f->diag->id,
-                      "ruleIndex", (json_int_t)idx, "level", sarif_level(f->severity), "message",
-                      "text", f->title, "locations", location_json(f->file, f->line, NULL),
-                      "relatedLocations", related, "properties", "device", f->device, "fix", fixes);
+        json_t *r = json_pack("{s:s, s:i, s:s, s:{s:o}, s:[o], s:o, s:{s:o, s:o}}", "ruleId",
+                              f->diag->id, "ruleIndex", (json_int_t)idx, "level",
+                              sarif_level(f->severity), "message", "text", S(f->title), "locations",
+                              location_json(f->file, f->line, NULL), "relatedLocations", related,
+                              "properties", "device", S(f->device), "fix", fixes);
         if (r && f->peer)
-                json_object_set_new(json_object_get(r, "properties"), "peer", json_string(f->peer));
+                json_object_set_new(json_object_get(r, "properties"), "peer", S(f->peer));
         return r;
 }
 

@@ -2,12 +2,18 @@
  * Text for an engineer at a console, shaped like clang's diagnostics:
  *   hq.cfg:42: error: title [id]
  *      42 | source line
- *   then evidence, the explanation, and the fix per device; a summary last.
- * Colour only when the caller says so (a terminal, and NO_COLOR unset).
+ *   then the other evidence lines and the fix per device; a summary last.
+ * The explanation (ten lines a finding) only with --explain / -v: the
+ * catalog's `describe ID` prints it too. A finding reported on both devices
+ * of a pair (the same diagnosis and title, each naming the other) is
+ * printed once, with both locations and both fixes. A finding with no line
+ * (the device as a whole) is "file: severity: title", as in every format.
+ * Colour only when the caller says so (report_color()).
  */
 #include <string.h>
 
 #include "report.h"
+#include "text_safe.h"
 
 struct palette {
         const char *bold, *reset, *sev[3], *dim, *fix;
@@ -37,7 +43,7 @@ static void wrap(FILE *out, const char *indent, const char *text)
                         fputc(' ', out);
                         col++;
                 }
-                fwrite(p, 1, wl, out);
+                text_put_n(out, p, wl);
                 col += wl;
                 p = sp;
                 while (*p == ' ')
@@ -46,48 +52,130 @@ static void wrap(FILE *out, const char *indent, const char *text)
         fputc('\n', out);
 }
 
+/* "file:line" or, for the device as a whole, "file". */
+static void put_loc(FILE *out, const char *file, uint32_t line)
+{
+        text_put(out, file);
+        if (line)
+                fprintf(out, ":%u", (unsigned)line);
+}
+
 static void print_fixes(FILE *out, const struct finding *f, const struct palette *c)
 {
         for (size_t i = 0; i < f->nfixes; i++) {
                 const struct fix *x = &f->fixes[i];
-                fprintf(out, "  %sfix%s on %s (%s%s%s):\n", c->bold, c->reset, x->device,
-                        platform_name(x->platform), x->version ? " " : "",
-                        x->version ? x->version : "");
-                for (size_t j = 0; j < x->ncommands; j++)
-                        fprintf(out, "    %s%s%s\n", c->fix, x->commands[j], c->reset);
+                fprintf(out, "  %sfix%s on ", c->bold, c->reset);
+                text_put(out, x->device);
+                fprintf(out, " (%s", platform_name(x->platform));
+                if (x->version) {
+                        fputc(' ', out);
+                        text_put(out, x->version);
+                }
+                fputs("):\n", out);
+                for (size_t j = 0; j < x->ncommands; j++) {
+                        fprintf(out, "    %s", c->fix);
+                        text_put(out, x->commands[j]);
+                        fprintf(out, "%s\n", c->reset);
+                }
                 if (x->warning)
                         wrap(out, "  warning: ", x->warning);
         }
 }
 
-static void print_one(FILE *out, const struct finding *f, const struct palette *c)
+static void print_evidence(FILE *out, const struct finding *f, bool first_inline,
+                           const struct palette *c)
 {
-        static const char *const sev[] = {"info", "warning", "error"};
-        fprintf(out, "%s%s:%u:%s %s%s:%s %s%s%s [%s]\n", c->bold, f->file, (unsigned)f->line,
-                c->reset, c->sev[f->severity], sev[f->severity], c->reset, c->bold, f->title,
-                c->reset, f->diag->id);
         for (size_t i = 0; i < f->nev; i++) {
                 const struct evidence *e = &f->ev[i];
-                if (i == 0 && e->line == f->line && !strcmp(e->file, f->file))
-                        fprintf(out, "  %5u | %s\n", (unsigned)e->line, e->text);
-                else
-                        fprintf(out, "  %s%s:%u:%s %s\n", c->dim, e->file, (unsigned)e->line,
-                                c->reset, e->text);
+                if (first_inline && i == 0 && e->line == f->line && !strcmp(e->file, f->file)) {
+                        fprintf(out, "  %5u | ", (unsigned)e->line);
+                } else {
+                        fprintf(out, "  %s", c->dim);
+                        put_loc(out, e->file, e->line);
+                        fprintf(out, ":%s ", c->reset);
+                }
+                text_put(out, e->text);
+                fputc('\n', out);
         }
-        if (f->peer)
-                fprintf(out, "  peer: %s\n", f->peer);
-        wrap(out, "  ", f->explanation);
+}
+
+/* Both ends of one pair fault: the same diagnosis and title, each finding
+ * on one device naming the other. */
+static bool twins(const struct finding *f, const struct finding *g)
+{
+        return f != g && f->other && g->other && f->diag == g->diag &&
+               !strcmp(f->device, g->other) && !strcmp(g->device, f->other) &&
+               !strcmp(f->title, g->title);
+}
+
+/* The index of the twin printed with finding at, or fs->list.n. Only pair
+ * findings carry `other`, so the scan costs nothing for the rest. */
+static size_t twin_of(const struct findings *fs, size_t at)
+{
+        const struct finding *f = fs->list.v[at];
+        if (!f->other)
+                return fs->list.n;
+        for (size_t i = 0; i < fs->list.n; i++)
+                if (twins(f, fs->list.v[i]))
+                        return i;
+        return fs->list.n;
+}
+
+static void print_one(FILE *out, const struct finding *f, const struct finding *twin,
+                      const struct report_opts *o, const struct palette *c)
+{
+        static const char *const sev[] = {"info", "warning", "error"};
+        fputs(c->bold, out);
+        put_loc(out, f->file, f->line);
+        fprintf(out, ":%s %s%s:%s %s", c->reset, c->sev[f->severity], sev[f->severity], c->reset,
+                c->bold);
+        text_put(out, f->title);
+        fprintf(out, "%s [%s]\n", c->reset, f->diag->id);
+        if (twin) {
+                fputs("  and on ", out);
+                text_put(out, twin->device);
+                fputs(": ", out);
+                put_loc(out, twin->file, twin->line);
+                fputc('\n', out);
+        }
+        print_evidence(out, f, true, c);
+        if (twin)
+                print_evidence(out, twin, false, c);
+        if (f->peer) {
+                fputs("  peer: ", out);
+                text_put(out, f->peer);
+                if (twin && twin->peer) {
+                        fputs(" (from ", out);
+                        text_put(out, f->device);
+                        fputs("), ", out);
+                        text_put(out, twin->peer);
+                        fputs(" (from ", out);
+                        text_put(out, twin->device);
+                        fputc(')', out);
+                }
+                fputc('\n', out);
+        }
+        if (o->explain)
+                wrap(out, "  ", f->explanation);
         print_fixes(out, f, c);
+        if (twin)
+                print_fixes(out, twin, c);
         fputc('\n', out);
 }
 
 int report_text(FILE *out, const struct findings *fs, const struct report_opts *o)
 {
         const struct palette *c = o->color ? &ansi : &plain;
-        size_t n[3];
-        for (size_t i = 0; i < fs->list.n; i++)
-                print_one(out, fs->list.v[i], c);
-        findings_count(fs, n);
+        size_t n[3] = {0, 0, 0};
+        for (size_t i = 0; i < fs->list.n; i++) {
+                const struct finding *f = fs->list.v[i];
+                size_t t = twin_of(fs, i);
+                if (t < i)
+                        continue; /* printed with its twin, above */
+                const struct finding *twin = t < fs->list.n ? fs->list.v[t] : NULL;
+                print_one(out, f, twin, o, c);
+                n[f->severity]++;
+        }
         fprintf(out, "%s%zu error%s, %zu warning%s, %zu info%s in %zu file%s\n", c->bold, n[2],
                 n[2] == 1 ? "" : "s", n[1], n[1] == 1 ? "" : "s", n[0], c->reset, o->nfiles,
                 o->nfiles == 1 ? "" : "s");

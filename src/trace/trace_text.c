@@ -78,7 +78,7 @@ int trace_print_text(FILE *out, const struct trace *t, const struct findings *fs
                 print_phase(out, &t->phases[i], i + 1);
         print_summary(out, t);
         if (fs->list.n) {
-                struct report_opts o = {REPORT_TEXT, "trace", false, 1};
+                struct report_opts o = {.format = REPORT_TEXT, .command = "trace", .nfiles = 1};
                 fputs("\nFindings:\n\n", out);
                 if (report_text(out, fs, &o))
                         return -1;

@@ -70,3 +70,9 @@ mk2 ikev2-ts-unacceptable "$T --fix a.cfg b.cfg" "" "s/permit ip 10.2.0.0 255.25
 mk2 ikev2-not-enabled "$T --fix a.cfg b.cfg" "" "/crypto ikev2 enable outside/d"
 mk aggressive-mode "$T a.cfg b.cfg" "s/^crypto map MAP 10 set peer/crypto map MAP 10 set phase1-mode aggressive\ncrypto map MAP 10 set peer/"
 mk aggressive-psk-mismatch "$T --fix a.cfg b.cfg" "s/^crypto map MAP 10 set peer/crypto map MAP 10 set phase1-mode aggressive\ncrypto map MAP 10 set peer/" "s/Gold-Key-42/Gold-Key-43/"
+# IKEv1 with certificates: no pre-shared key is needed; a pre-share policy
+# cannot match an rsa-sig one.
+CERT_ASA="s/ authentication pre-share/ authentication rsa-sig/;s/ ikev1 pre-shared-key Gold-Key-42/ ikev1 trust-point CA1/;s/^crypto ikev1 enable outside/crypto ca trustpoint CA1\n enrollment terminal\ncrypto isakmp identity address\ncrypto ikev1 enable outside/"
+CERT_IOS="s/ authentication pre-share/ authentication rsa-sig/;/crypto isakmp key/d;s/^hostname branch/hostname branch\ncrypto pki trustpoint CA1\n enrollment terminal/"
+mk ikev1-cert-established "$T --both a.cfg b.cfg" "$CERT_ASA" "$CERT_IOS"
+mk ikev1-cert-vs-psk "$T a.cfg b.cfg" "$CERT_ASA"
