@@ -59,6 +59,115 @@ static const struct crypto_map_entry *first_entry(const struct device *dev,
         return NULL;
 }
 
+/* ---- configs that give no address (IPsec commands only) ---------------- */
+
+/* No interface that carries a crypto map has an address: a config that
+ * gives its IPsec commands only (a lab's or a how-to's excerpt). */
+bool side_crypto_unaddressed(const struct device *dev)
+{
+        size_t n = 0;
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct iface *f = model_get_iface(dev, bd->ifname);
+                if (!f)
+                        f = model_get_nameif(dev, bd->ifname);
+                if (f && f->has_addr)
+                        return false;
+                n++;
+        }
+        return n > 0;
+}
+
+/* Do the crypto ACLs of two entries mirror each other: a permit of x whose
+ * source meets a permit of y's destination and the other way round? */
+static bool acls_mirror(const struct device *dx, const char *ax, const struct device *dy,
+                        const char *ay)
+{
+        const struct acl *x = ax ? model_get_acl(dx, ax) : NULL,
+                         *y = ay ? model_get_acl(dy, ay) : NULL;
+        for (size_t i = 0; x && y && i < x->aces.n; i++) {
+                const struct ace *ex = x->aces.v[i];
+                for (size_t j = 0; ex->action == ACL_PERMIT && j < y->aces.n; j++) {
+                        const struct ace *ey = y->aces.v[j];
+                        for (size_t k = 0; ey->action == ACL_PERMIT && k < ex->nboxes; k++)
+                                for (size_t l = 0; l < ey->nboxes; l++) {
+                                        const struct flowbox *bx = &ex->boxes[k],
+                                                             *by = &ey->boxes[l];
+                                        if (bx->src.lo <= by->dst.hi && by->dst.lo <= bx->src.hi &&
+                                            bx->dst.lo <= by->src.hi && by->src.lo <= bx->dst.hi)
+                                                return true;
+                                }
+                }
+        }
+        return false;
+}
+
+/* The static entry of dev's applied maps whose ACL mirrors e's, or NULL. */
+static const struct crypto_map_entry *
+mirror_entry(const struct device *dev, const struct device *edev, const struct crypto_map_entry *e)
+{
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct crypto_map *m = model_get_cmap(dev, bd->map);
+                for (size_t j = 0; m && j < m->entries.n; j++) {
+                        const struct crypto_map_entry *f = m->entries.v[j];
+                        if (!f->is_dynamic_ref && !f->ipsec_manual && f->peers.n &&
+                            acls_mirror(edev, e->match_acl, dev, f->match_acl))
+                                return f;
+                }
+        }
+        return NULL;
+}
+
+static bool first_addr_peer(const struct crypto_map_entry *e, uint32_t *addr)
+{
+        for (size_t i = 0; i < e->peers.n; i++) {
+                const struct cm_peer *pe = e->peers.v[i];
+                if (pe->is_addr) {
+                        *addr = pe->addr;
+                        return true;
+                }
+        }
+        return false;
+}
+
+/* When the other config gives no address on its crypto interfaces, the
+ * entry whose crypto ACL it mirrors is the one towards it, and the peer
+ * addresses the two entries name are taken as the two ends' addresses
+ * (said in the tunnel's reason). The initiator side gets the address the
+ * other end names for it when its own crypto interface has none either. */
+static const struct crypto_map_entry *assumed_entry(struct pair *p, struct side *a,
+                                                    const struct device *peer, const char **ifname,
+                                                    uint32_t *addr)
+{
+        if (!side_crypto_unaddressed(peer))
+                return NULL;
+        const struct device *dev = a->dev;
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct crypto_map *m = model_get_cmap(dev, bd->map);
+                for (size_t j = 0; m && j < m->entries.n; j++) {
+                        const struct crypto_map_entry *e = m->entries.v[j];
+                        uint32_t back;
+                        const struct crypto_map_entry *f =
+                            e->is_dynamic_ref || e->ipsec_manual || !first_addr_peer(e, addr)
+                                ? NULL
+                                : mirror_entry(peer, dev, e);
+                        if (!f || !first_addr_peer(f, &back))
+                                continue;
+                        *ifname = bd->ifname;
+                        if (side_crypto_unaddressed(dev))
+                                a->has_addr = true, a->addr = back;
+                        a->assumed_addr = "the configs give no address on the crypto interfaces: "
+                                          "each end is taken to own the peer address the other's "
+                                          "mirrored crypto map entry names";
+                        (void)p;
+                        return e;
+                }
+        }
+        return NULL;
+}
+
 static const struct iface *vti_to(const struct device *dev, const struct device *peer)
 {
         for (size_t i = 0; i < dev->ifaces.n; i++) {
@@ -206,6 +315,8 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                 const char *ifname = NULL;
                 const struct crypto_map_entry *e =
                     flow && flow->vti ? NULL : first_entry(a->dev, peer, &ifname, &addr);
+                if (!e && !(flow && flow->vti))
+                        e = assumed_entry(p, a, peer, &ifname, &addr);
                 if (!e) {
                         const struct iface *t = vti_to(a->dev, peer);
                         if (t)

@@ -5,6 +5,8 @@
 #include "pair.h"
 
 const struct iface *side_iface_by_addr(const struct device *dev, uint32_t addr);
+/* No interface that carries a crypto map has an address (IPsec commands only). */
+bool side_crypto_unaddressed(const struct device *dev);
 const char *side_ifname(const struct iface *f);
 int side_load_common(struct pair *p, struct side *s, const struct device *dev, const char *label,
                      uint32_t peer, const char *keyring);

@@ -86,6 +86,11 @@ int side_responder(struct pair *p, struct side *b, const struct side *a)
 {
         const struct iface *f = b->has_addr ? side_iface_by_addr(b->dev, b->addr) : NULL;
         b->ifname = f ? side_ifname(f) : NULL;
+        /* A config that gives no address on its crypto interfaces: the
+         * initiator took b->addr from its own mirrored entry (side_ini.c);
+         * the first interface that carries a crypto map answers. */
+        if (!f && a->assumed_addr && side_crypto_unaddressed(b->dev))
+                b->ifname = ((const struct crypto_map_binding *)b->dev->cmap_bindings.v[0])->ifname;
         const char *mname = b->ifname ? cmap_bound_to(b->dev, b->ifname) : NULL;
         const struct crypto_map *m = mname ? model_get_cmap(b->dev, mname) : NULL;
         size_t cap = count_cap(m, b->dev);

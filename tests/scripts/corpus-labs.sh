@@ -28,7 +28,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 # "A -> P" keys of a list file: the first two tab-separated columns.
 lookup() { # FILE A P -> the rest of the matching line (status / reason), or nothing
-	awk -F'\t' -v a="$2" -v p="$3" '!/^#/ && $1 == a && $2 == p { $1 = $2 = ""; sub(/^\t+/, ""); print; exit }' "$1"
+	[ -f "$1" ] || return 0
+	awk -F'\t' -v a="$2" -v p="$3" '!/^#/ && $1 == a && $2 == p {
+		out = $3; for (i = 4; i <= NF; i++) out = out "\t" $i; print out; exit }' "$1"
 }
 
 n=0 est=0 fails=0 allowed=0 stale=0
