@@ -150,11 +150,32 @@ static int i_psk(struct asa_ctx *c, size_t i)
         return add_psk(c, i, PSK_ASA_TUNNEL_GROUP);
 }
 
-/* ikev2 local|remote-authentication pre-shared-key K | certificate ... */
+/* ikev2 local-authentication pre-shared-key K | certificate TP
+ * ikev2 remote-authentication pre-shared-key K | certificate | eap ...
+ * (Cisco ASA Series VPN CLI Configuration Guide, "Site-to-Site VPN":
+ * tunnel-group ipsec-attributes). The method is kept as enum v2_auth. */
 static int i_v2_auth(struct asa_ctx *c, size_t i, enum psk_source src)
 {
-        if (!kw(asa_w(c, i), "pre-shared-key"))
-                return asa_w(c, i) || c->no ? ASA_OK : ASA_UNKNOWN;
+        struct tunnel_group *t = TG(c);
+        bool local = src == PSK_ASA_IKEV2_LOCAL;
+        const char *m = asa_w(c, i);
+        unsigned bit = kw(m, "pre-shared-key") ? V2AUTH_PSK
+                       : kw(m, "certificate")  ? V2AUTH_CERT
+                       : kw(m, "eap")          ? V2AUTH_EAP
+                                               : 0;
+        unsigned *slot = local ? &t->v2_local_auth : &t->v2_remote_auth;
+        if (!m)
+                return c->no ? ASA_OK : ASA_UNKNOWN;
+        if (!bit)
+                return ASA_OK; /* another method (certificate-override, ...): known */
+        if (c->no)
+                *slot &= ~bit;
+        else
+                *slot = local ? bit : (*slot | bit), t->v2_auth_loc = c->loc;
+        if (bit == V2AUTH_CERT && local && !c->no && asa_w(c, i + 1))
+                t->v2_local_trustpoint = asa_dup(c, asa_w(c, i + 1));
+        if (bit != V2AUTH_PSK)
+                return ASA_OK;
         if (!asa_w(c, i + 1) && !c->no)
                 return ASA_OK; /* "local-authentication pre-shared-key" alone: key elsewhere */
         return add_psk(c, i + 1, src);

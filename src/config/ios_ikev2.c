@@ -166,6 +166,20 @@ static int p_match_local(struct ios_ctx *c)
         return !s || ptrvec_push(&c->dev->arena, &p->match_addrs, s) ? IOS_OOM : IOS_OK;
 }
 
+/* IOS policy "match fvrf X|any": the front-door VRF the policy applies to
+ * (Cisco FlexVPN guide, "Configuring IKEv2 Policy"); "any" takes every VRF. */
+static int p_match_fvrf(struct ios_ctx *c)
+{
+        struct ikev2_policy *p = ios_obj(c);
+        if (!ios_arg(c, 0))
+                return IOS_UNKNOWN;
+        if (c->neg) {
+                p->match_fvrf = NULL;
+                return IOS_OK;
+        }
+        return (p->match_fvrf = ios_str(c, ios_arg(c, 0))) ? IOS_OK : IOS_OOM;
+}
+
 /* lifetime [seconds] N | lifetime seconds none (ASA) */
 static int p_lifetime(struct ios_ctx *c)
 {
@@ -186,7 +200,7 @@ static const struct ios_cmd proposal_cmds[] = {
     {{"proposal"}, p_proposal, false},
     {{"match", "address", "local"}, p_match_local, false},
     {{"lifetime"}, p_lifetime, false},
-    ONE("match", "fvrf"),
+    {{"match", "fvrf"}, p_match_fvrf, false},
     ONE("description"),
 };
 
@@ -226,6 +240,8 @@ static int peer(struct ios_ctx *c)
         ps->tmpl.source = PSK_IOS_IKEV2_KEYRING;
         ps->tmpl.keyring = kr->name;
         ps->tmpl.mask = 0xffffffffu;
+        if (!(ps->tmpl.peer_name = ios_str(c, ios_arg(c, 0))))
+                return IOS_OOM;
         return ios_open(c, IM_IKEV2_PEER, ps);
 }
 
@@ -239,6 +255,7 @@ static void peer_apply(struct ios_ctx *c, struct peer_state *ps)
                 k->addr = ps->tmpl.addr;
                 k->mask = ps->tmpl.mask;
                 k->hostname = ps->tmpl.hostname;
+                k->identity = ps->tmpl.identity;
         }
 }
 
@@ -268,16 +285,19 @@ static int peer_addr(struct ios_ctx *c)
         return IOS_OK;
 }
 
-/* pre-shared-key [local|remote] [0|6] K */
+/* pre-shared-key [local|remote] [0|6] K: a "local" key is the one this
+ * router signs with, a "remote" key the one it verifies the peer's AUTH
+ * with; without either word the key is both (Cisco FlexVPN and IKEv2
+ * Configuration Guide, "Configuring the IKEv2 Keyring", asymmetric keys). */
 static int peer_psk(struct ios_ctx *c)
 {
         struct peer_state *ps = ios_obj(c);
         size_t i = c->a;
         if (c->neg)
                 return IOS_OK;
-        if (kw(ios_word(c, i), "local") || kw(ios_word(c, i), "remote"))
-                i++;
         struct psk k = ps->tmpl;
+        if (kw(ios_word(c, i), "local") || kw(ios_word(c, i), "remote"))
+                k.dir = kw(ios_word(c, i++), "local") ? PSK_LOCAL : PSK_REMOTE;
         k.loc = c->loc;
         if (!ios_secret(c, i, &k.key))
                 return IOS_UNKNOWN;
@@ -293,11 +313,26 @@ static const struct ios_cmd keyring_cmds[] = {
     ONE("description"),
 };
 
+/* identity address A | fqdn F | email E | key-id K: the peer's IKE identity
+ * that selects this peer when the router responds */
+static int peer_identity(struct ios_ctx *c)
+{
+        struct peer_state *ps = ios_obj(c);
+        if (!ios_arg(c, 1))
+                return IOS_UNKNOWN;
+        if (c->neg)
+                return IOS_OK;
+        if (!(ps->tmpl.identity = ios_rest(c, 0)))
+                return IOS_OOM;
+        peer_apply(c, ps);
+        return IOS_OK;
+}
+
 static const struct ios_cmd peer_cmds[] = {
     {{"address"}, peer_addr, false},
     {{"hostname"}, peer_addr, false},
     {{"pre-shared-key"}, peer_psk, false},
-    ONE("identity"),
+    {{"identity"}, peer_identity, false},
     ONE("description"),
 };
 
@@ -313,22 +348,112 @@ static int profile(struct ios_ctx *c)
         return ios_open(c, IM_IKEV2_PROFILE, p);
 }
 
-/* authentication local|remote pre-share|rsa-sig|ecdsa-sig|eap [key ...] */
+static const struct {
+        const char *name;
+        unsigned bit;
+} auth_methods[] = {
+    {"pre-share", V2AUTH_PSK},
+    {"rsa-sig", V2AUTH_RSA},
+    {"ecdsa-sig", V2AUTH_ECDSA},
+    {"eap", V2AUTH_EAP},
+};
+
+/* authentication local|remote pre-share|rsa-sig|ecdsa-sig|eap [key [0|6] K]
+ * (Cisco FlexVPN and IKEv2 Configuration Guide, "Configuring IKEv2 Profile":
+ * one local method; several "authentication remote" lines add methods). */
 static int prof_auth(struct ios_ctx *c)
 {
         struct isakmp_profile *p = ios_obj(c);
         const char *side = ios_arg(c, 0), *m = ios_arg(c, 1);
-        const char **slot = kw(side, "local")    ? &p->local_auth
-                            : kw(side, "remote") ? &p->remote_auth
-                                                 : NULL;
+        bool local = kw(side, "local");
+        const char **slot = local ? &p->local_auth : kw(side, "remote") ? &p->remote_auth : NULL;
         if (!slot || !m)
                 return IOS_UNKNOWN;
+        unsigned bit = 0;
+        for (size_t k = 0; k < sizeof(auth_methods) / sizeof(auth_methods[0]); k++)
+                if (kw(m, auth_methods[k].name))
+                        bit = auth_methods[k].bit;
+        if (!bit)
+                return IOS_UNKNOWN;
         if (c->neg) {
+                if (local)
+                        p->v2_local_auth = 0, p->has_local_key = false;
+                else
+                        p->v2_remote_auth &= ~bit, p->has_remote_key &= bit != V2AUTH_PSK;
                 *slot = NULL;
                 return IOS_OK;
         }
-        /* "pre-share key K" inline keys are secrets: only the method is kept */
+        if (local)
+                p->v2_local_auth = bit, p->local_auth_loc = c->loc;
+        else
+                p->v2_remote_auth |= bit, p->remote_auth_loc = c->loc;
+        /* "pre-share key K": the key is kept as a salted HMAC only */
+        if (bit == V2AUTH_PSK && kw(ios_arg(c, 2), "key")) {
+                struct secret *k = local ? &p->local_key : &p->remote_key;
+                if (!ios_secret(c, c->a + 3, k))
+                        return IOS_UNKNOWN;
+                *(local ? &p->has_local_key : &p->has_remote_key) = true;
+        }
         return (*slot = ios_str(c, m)) ? IOS_OK : IOS_OOM;
+}
+
+static int prof_fvrf(struct ios_ctx *c)
+{
+        struct isakmp_profile *p = ios_obj(c);
+        if (!ios_arg(c, 0))
+                return IOS_UNKNOWN;
+        if (c->neg) {
+                p->match_fvrf = NULL;
+                return IOS_OK;
+        }
+        return (p->match_fvrf = ios_str(c, ios_arg(c, 0))) ? IOS_OK : IOS_OOM;
+}
+
+/* pki trustpoint TP [sign|verify] */
+static int prof_pki(struct ios_ctx *c)
+{
+        struct isakmp_profile *p = ios_obj(c);
+        const char *tp = ios_arg(c, 1);
+        if (!kw(ios_arg(c, 0), "trustpoint") || !tp)
+                return IOS_UNKNOWN;
+        if (c->neg) {
+                p->trustpoints.n = 0;
+                return IOS_OK;
+        }
+        char *s = ios_str(c, tp);
+        if (!s || ptrvec_push(&c->dev->arena, &p->trustpoints, s))
+                return IOS_OOM;
+        p->trustpoint_loc = c->loc;
+        return IOS_OK;
+}
+
+/* lifetime S (120-86400) */
+static int prof_lifetime(struct ios_ctx *c)
+{
+        struct isakmp_profile *p = ios_obj(c);
+        if (c->neg) {
+                p->v2_lifetime = 0;
+                return IOS_OK;
+        }
+        return lex_u32(ios_arg(c, 0), 120, 86400, &p->v2_lifetime) ? IOS_OK : IOS_UNKNOWN;
+}
+
+/* identity local address A | fqdn F | email E | dn | key-id K */
+static int prof_identity(struct ios_ctx *c)
+{
+        struct isakmp_profile *p = ios_obj(c);
+        const char *w = ios_arg(c, 1);
+        if (!kw(ios_arg(c, 0), "local") || !w)
+                return IOS_UNKNOWN;
+        if (c->neg) {
+                p->local_id = IDENT_UNSET, p->local_id_text = NULL;
+                return IOS_OK;
+        }
+        p->local_id = kw(w, "address")  ? IDENT_ADDRESS
+                      : kw(w, "dn")     ? IDENT_DN
+                      : kw(w, "key-id") ? IDENT_KEY_ID
+                                        : IDENT_HOSTNAME; /* fqdn, email */
+        return (p->local_id_text = ios_rest(c, 1)) ? IOS_OK : IOS_OOM;
 }
 
 /* The isakmp-profile sub-commands that IKEv2 profiles share. */
@@ -337,14 +462,21 @@ static int shared(struct ios_ctx *c)
         return ios_sub_dispatch(c, IM_ISAKMP_PROFILE, ios_obj(c), c->k0);
 }
 
+/* dpd INTERVAL RETRY on-demand|periodic */
 static int prof_dpd(struct ios_ctx *c)
 {
         struct isakmp_profile *p = ios_obj(c);
         if (c->neg) {
-                p->keepalive = 0;
+                p->keepalive = 0, p->dpd_retry = 0;
                 return IOS_OK;
         }
-        return lex_int(ios_arg(c, 0), 10, 3600, &p->keepalive) ? IOS_OK : IOS_UNKNOWN;
+        if (!lex_int(ios_arg(c, 0), 10, 3600, &p->keepalive))
+                return IOS_UNKNOWN;
+        if (ios_arg(c, 1) && !lex_int(ios_arg(c, 1), 2, 60, &p->dpd_retry))
+                return IOS_UNKNOWN;
+        p->dpd_periodic = kw(ios_arg(c, 2), "periodic");
+        p->dpd_loc = c->loc;
+        return IOS_OK;
 }
 
 static const struct ios_cmd profile_cmds[] = {
@@ -353,17 +485,17 @@ static const struct ios_cmd profile_cmds[] = {
     {{"keyring"}, shared, false},
     {{"dpd"}, prof_dpd, false},
     {{"vrf"}, shared, false},
+    {{"match", "fvrf"}, prof_fvrf, false},
+    {{"pki"}, prof_pki, false},
+    {{"lifetime"}, prof_lifetime, false},
+    {{"identity"}, prof_identity, false},
     ONE("match", "address", "local"),
-    ONE("match", "fvrf"),
     ONE("match", "certificate"),
-    ONE("identity"),
-    ONE("lifetime"),
     ONE("ivrf"),
     ONE("nat"),
     ONE("description"),
     ONE("virtual-template"),
     ONE("aaa"),
-    ONE("pki"),
     ONE("config-exchange"),
     ONE("redirect"),
     ONE("shutdown"),

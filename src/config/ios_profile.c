@@ -70,8 +70,14 @@ static int prof_match(struct ios_ctx *c)
         } else {
                 return IOS_UNKNOWN;
         }
-        if (!m->text)
+        if (!m->text || !(m->kind = ios_str(c, what)))
                 return IOS_OOM;
+        /* ikev2 "match identity remote fqdn|email domain D" */
+        m->domain = kw(v, "domain") && (kw(what, "fqdn") || kw(what, "email"));
+        if (m->domain && !(m->text = ios_rest(c, i + 2)))
+                return IOS_OOM;
+        if (!p->match_ids.n)
+                p->match_loc = c->loc;
         return ptrvec_push(&c->dev->arena, &p->match_ids, m) ? IOS_OOM : IOS_OK;
 }
 

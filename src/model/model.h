@@ -354,6 +354,22 @@ struct ikev2_policy {
         uint32_t lifetime;         /* seconds, 0 = not set */
         struct ptrvec proposals;   /* IOS policy: const char * proposal names */
         struct ptrvec match_addrs; /* IOS policy "match address local": const char * */
+        /* issue 11 (additive): IOS policy "match fvrf X|any" (NULL: the global table);
+         * implicit: an IOS default proposal/policy that no line created (defaults.c) */
+        const char *match_fvrf;
+        bool implicit;
+};
+
+/* IKEv2 authentication methods: IOS profile "authentication local|remote M",
+ * ASA tunnel-group "ikev2 local-authentication|remote-authentication M". A bit
+ * set: IOS accepts several remote methods (Cisco FlexVPN and IKEv2 Configuration
+ * Guide, "Configuring IKEv2 Profile": authentication remote may be repeated). */
+enum v2_auth {
+        V2AUTH_PSK = 1u << 0,                    /* pre-share / pre-shared-key */
+        V2AUTH_RSA = 1u << 1,                    /* rsa-sig */
+        V2AUTH_ECDSA = 1u << 2,                  /* ecdsa-sig */
+        V2AUTH_EAP = 1u << 3,                    /* eap */
+        V2AUTH_CERT = V2AUTH_RSA | V2AUTH_ECDSA, /* ASA "certificate": either signature */
 };
 
 /* ---- keys ------------------------------------------------------------ */
@@ -368,6 +384,8 @@ enum psk_source {
         PSK_ASA_IKEV2_REMOTE,  /* ikev2 remote-authentication pre-shared-key K */
 };
 
+enum psk_dir { PSK_BOTH = 0, PSK_LOCAL, PSK_REMOTE };
+
 struct psk {
         struct loc loc;
         enum psk_source source;
@@ -378,6 +396,13 @@ struct psk {
         const char *tunnel_group; /* ASA: owning tunnel-group name */
         bool no_xauth;
         struct secret key;
+        /* issue 11 (additive), IOS IKEv2 keyring peers: "pre-shared-key local K" is
+         * only sent, "remote K" only verified, plain K both (Cisco FlexVPN guide,
+         * "Configuring the IKEv2 Keyring": asymmetric pre-shared keys); the peer
+         * block's name and its "identity address|fqdn|email|key-id X" */
+        enum psk_dir dir;
+        const char *peer_name;
+        const char *identity; /* as written after "identity", e.g. "fqdn r2.example" */
 };
 
 struct keyring {
@@ -401,6 +426,26 @@ struct isakmp_profile { /* IOS crypto isakmp profile | crypto ikev2 profile */
         bool client_config_respond;
         int keepalive;                        /* dpd/keepalive seconds, 0 = unset */
         const char *local_auth, *remote_auth; /* ikev2: "pre-share", "rsa-sig" */
+        /* issue 11 (additive), IKEv2 profiles: */
+        unsigned v2_local_auth;  /* enum v2_auth: the one method this side signs with */
+        unsigned v2_remote_auth; /* enum v2_auth bits: the methods the peer may use */
+        struct loc local_auth_loc, remote_auth_loc;
+        /* "authentication local|remote pre-share key K": keys of the profile itself,
+         * used before the keyring (Cisco FlexVPN guide, IKEv2 profile) */
+        bool has_local_key, has_remote_key;
+        struct secret local_key, remote_key;
+        const char *match_fvrf;    /* "match fvrf X|any"; NULL: the global table */
+        struct ptrvec trustpoints; /* "pki trustpoint TP [sign|verify]": const char * */
+        struct loc trustpoint_loc;
+        uint32_t v2_lifetime; /* "lifetime S"; 0: the default 86400 */
+        int dpd_retry;        /* "dpd N R on-demand|periodic" */
+        bool dpd_periodic;
+        struct loc dpd_loc;
+        /* "identity local address A|fqdn F|email E|dn|key-id K"; IDENT_UNSET: the
+         * address for pre-share, the DN for certificates (IOS default) */
+        int local_id; /* enum ike_identity (declared below) */
+        const char *local_id_text;
+        struct loc match_loc; /* the first "match identity" line */
 };
 
 struct profile_match {
@@ -408,6 +453,10 @@ struct profile_match {
         bool is_addr;
         uint32_t addr, mask;
         const char *text; /* group name, fqdn, ... */
+        /* issue 11 (additive): what the line matches ("address", "fqdn", "email",
+         * "key-id", "dn", "host", "group", "user"), and "fqdn|email domain D" */
+        const char *kind;
+        bool domain;
 };
 
 /* IOS Easy VPN server group: crypto isakmp client configuration group G */
@@ -606,6 +655,12 @@ struct tunnel_group {
         struct loc user_auth_loc;
         const char *trustpoint;
         const char *peer_id_validate;
+        /* issue 11 (additive): "ikev2 local-authentication pre-shared-key|certificate TP"
+         * and "ikev2 remote-authentication pre-shared-key|certificate" (enum v2_auth;
+         * 0: not configured) */
+        unsigned v2_local_auth, v2_remote_auth;
+        const char *v2_local_trustpoint;
+        struct loc v2_auth_loc;
 };
 
 /* vpn-tunnel-protocol bits */

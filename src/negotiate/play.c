@@ -108,7 +108,12 @@ static int mm12(struct play *pl, struct p1_choice *c, bool *stop)
                     fmt_p1(pl, a->p1, a->np1),
                     a->aggressive ? "; KE, nonce, ID (aggressive mode)" : ""))
                 return -1;
-        if (offers_psk(a) && psk_decide(&a->key, &b->key) == PSKV_NO_RESPONDER &&
+        *c = p1_select(a->p1, a->np1, b->p1, b->np1, b->plat);
+        /* The key matters when the matching policy is pre-share, or, with no
+         * match, when the responder has pre-share policies at all: an rsa-sig
+         * responder holds no key and refuses by policy (below). */
+        bool key_needed = c->ok ? a->p1[c->ini].auth == AUTH_PSK : offers_psk(b);
+        if (offers_psk(a) && key_needed && psk_decide(&a->key, &b->key) == PSKV_NO_RESPONDER &&
             b->plat == PLAT_IOS) {
                 const char *v[] = {"peer", pl->a_ip, NULL};
                 if (tr_step(pl, s2, false, false, "refused: no pre-shared key for %s", pl->a_ip) ||
@@ -117,7 +122,6 @@ static int mm12(struct play *pl, struct p1_choice *c, bool *stop)
                 tr_end(pl, TUN_P1_PEER_UNKNOWN, wait, "MM_NO_STATE");
                 return tr_reason(pl, "%s has no pre-shared key for %s", b->label, pl->a_ip);
         }
-        *c = p1_select(a->p1, a->np1, b->p1, b->np1, b->plat);
         if (!c->ok) {
                 if (tr_step(pl, s2, false, false, "NOTIFY NO_PROPOSAL_CHOSEN"))
                         return -1;

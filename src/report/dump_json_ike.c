@@ -59,6 +59,8 @@ static json_t *js_ikev2_policy(struct jctx *c, const void *e)
         jput_int_or_null(c, o, "lifetime", p->lifetime, 0);
         jput_strvec(c, o, "proposals", &p->proposals);
         jput_strvec(c, o, "match_addresses", &p->match_addrs);
+        jput_str(c, o, "match_fvrf", p->match_fvrf);
+        jput_bool(c, o, "implicit", p->implicit);
         return o;
 }
 
@@ -74,6 +76,14 @@ static json_t *js_psk(struct jctx *c, const void *e)
         jput_str(c, o, "tunnel_group", k->tunnel_group);
         jput_bool(c, o, "no_xauth", k->no_xauth);
         jput_secret(c, o, "key", &k->key);
+        if (k->source == PSK_IOS_IKEV2_KEYRING) {
+                jput_str(c, o, "direction",
+                         k->dir == PSK_LOCAL    ? "local"
+                         : k->dir == PSK_REMOTE ? "remote"
+                                                : "both");
+                jput_str(c, o, "peer", k->peer_name);
+                jput_str(c, o, "identity", k->identity);
+        }
         return o;
 }
 
@@ -94,7 +104,26 @@ static json_t *js_profile_match(struct jctx *c, const void *e)
         jput_ip_if(c, o, "address", m->is_addr, m->addr);
         jput_ip_if(c, o, "mask", m->is_addr, m->mask);
         jput_str(c, o, "text", m->text);
+        jput_str(c, o, "kind", m->kind);
+        jput_bool(c, o, "domain", m->domain);
         return o;
+}
+
+/* enum v2_auth bits as method names */
+static json_t *js_v2_auth(struct jctx *c, unsigned bits)
+{
+        static const struct {
+                unsigned bit;
+                const char *name;
+        } m[] = {{V2AUTH_PSK, "pre-share"},
+                 {V2AUTH_RSA, "rsa-sig"},
+                 {V2AUTH_ECDSA, "ecdsa-sig"},
+                 {V2AUTH_EAP, "eap"}};
+        json_t *a = jarr(c);
+        for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+                if (bits & m[i].bit)
+                        jappend(c, a, jstr(c, m[i].name));
+        return a;
 }
 
 static json_t *js_isakmp_profile(struct jctx *c, const void *e)
@@ -113,6 +142,18 @@ static json_t *js_isakmp_profile(struct jctx *c, const void *e)
         jput_int_or_null(c, o, "keepalive", p->keepalive, 0);
         jput_str(c, o, "local_auth", p->local_auth);
         jput_str(c, o, "remote_auth", p->remote_auth);
+        if (p->ikev2) {
+                jput(c, o, "v2_local_auth", js_v2_auth(c, p->v2_local_auth));
+                jput(c, o, "v2_remote_auth", js_v2_auth(c, p->v2_remote_auth));
+                jput_bool(c, o, "local_key", p->has_local_key);
+                jput_bool(c, o, "remote_key", p->has_remote_key);
+                jput_str(c, o, "match_fvrf", p->match_fvrf);
+                jput_strvec(c, o, "trustpoints", &p->trustpoints);
+                jput_int_or_null(c, o, "lifetime", (int)p->v2_lifetime, 0);
+                jput_int_or_null(c, o, "dpd_retry", p->dpd_retry, 0);
+                jput_bool(c, o, "dpd_periodic", p->dpd_periodic);
+                jput_str(c, o, "local_identity", p->local_id_text);
+        }
         return o;
 }
 

@@ -34,6 +34,20 @@ static json_t *js_tunnel_group(struct jctx *c, const void *e)
         jput_line(c, o, "ikev1_user_authentication_line", &t->user_auth_loc);
         jput_str(c, o, "trustpoint", t->trustpoint);
         jput_str(c, o, "peer_id_validate", t->peer_id_validate);
+        /* IKEv2 methods, only when configured (keeps IKEv1-only dumps unchanged) */
+        static const char *const v2n[] = {"pre-shared-key", "certificate", "certificate", "eap"};
+        for (int side = 0; side < 2; side++) {
+                unsigned bits = side ? t->v2_remote_auth : t->v2_local_auth;
+                if (!bits)
+                        continue;
+                json_t *a = jarr(c);
+                for (unsigned b = 0; b < 4; b++)
+                        if ((bits & (1u << b)) && !(b == 2 && (bits & V2AUTH_RSA)))
+                                jappend(c, a, jstr(c, v2n[b]));
+                jput(c, o, side ? "ikev2_remote_authentication" : "ikev2_local_authentication", a);
+        }
+        if (t->v2_local_trustpoint)
+                jput_str(c, o, "ikev2_local_trustpoint", t->v2_local_trustpoint);
         return o;
 }
 

@@ -12,6 +12,7 @@ Environment:
   DIFF_JOBS   namespace pairs run in parallel (default 4)
   DIFF_KEEP   1 keeps the work folder (configs and charon logs)
   DIFF_VERBOSE 1 prints every scenario
+  DIFF_ONLY   a comma list of scenario numbers to run alone (with the same seed)
 
 Cases where Cisco and strongSwan are known to behave differently are
 skipped (exceptions.tsv, with the reason and source); disagreements that
@@ -134,6 +135,10 @@ def main():
     certs = os.path.join(work, "certs")
     daemons.make_certs(certs)
     scenarios = scenario.generate(seed, count)
+    only = os.environ.get("DIFF_ONLY")  # a comma list of scenario numbers, to look at one
+    if only:
+        keep = {int(x) for x in only.split(",")}
+        scenarios = [sc for sc in scenarios if sc["id"] in keep]
     todo = queue.Queue()
     results = {}
     skipped = {}

@@ -57,7 +57,12 @@ def ios(sc, side, name):
                     " authentication %s" % auth,
                     " group %d" % p["group"],
                     " lifetime %d" % p["life"]]
-        if s["auth"] == "psk":
+        if s["auth"] == "psk" and s["style"]["keys"] == "keyring":
+            out += ["crypto keyring DIFF-KR",
+                    " pre-shared-key address %s key %s" % (s["peer"], s["psk"]),
+                    "crypto isakmp profile DIFF-IPROF", " keyring DIFF-KR",
+                    " match identity address %s 255.255.255.255" % s["peer"]]
+        elif s["auth"] == "psk":
             out.append("crypto isakmp key %s address %s" % (s["psk"], s["peer"]))
         out.append("!")
     else:
@@ -90,17 +95,23 @@ def ios(sc, side, name):
             " set transform-set %s" % " ".join("DIFF-T%d" % (i + 1) for i in range(len(s["p2"])))]
     if v == 2:
         out.append(" set ikev2-profile DIFF-PROF")
+    elif s["style"]["keys"] == "keyring":
+        out.append(" set isakmp-profile DIFF-IPROF")
     if s["pfs"]:
         out.append(" set pfs group%d" % s["pfs"])
-    out += [" match address DIFF-ACL", "!",
+    acl = "101" if s["style"]["acl"] == "numbered" else "DIFF-ACL"
+    ace = "permit ip %s %s %s %s" % (_base(s["local"]), _wild(s["local"]),
+                                     _base(s["remote"]), _wild(s["remote"]))
+    out += [" match address %s" % acl, "!",
             "interface GigabitEthernet0/0", " ip address %s 255.255.255.0" % s["addr"],
             " crypto map DIFF-MAP", "!",
             "interface GigabitEthernet0/1", " ip address %s 255.255.255.0" % _inside_host(s), "!",
-            "ip route 0.0.0.0 0.0.0.0 %s" % s["peer"], "!",
-            "ip access-list extended DIFF-ACL",
-            " permit ip %s %s %s %s" % (_base(s["local"]), _wild(s["local"]),
-                                        _base(s["remote"]), _wild(s["remote"])),
-            "!", "end"]
+            "ip route 0.0.0.0 0.0.0.0 %s" % s["peer"], "!"]
+    if acl == "101":
+        out.append("access-list 101 " + ace)
+    else:
+        out += ["ip access-list extended DIFF-ACL", " " + ace]
+    out += ["!", "end"]
     return "\n".join(out) + "\n"
 
 
@@ -116,17 +127,40 @@ ASA_ESP_V2_ENCR = {"3des": "3des", "aes128": "aes", "aes192": "aes-192", "aes256
 ASA_ESP_V2_INTEG = {"md5": "md5", "sha1": "sha-1", "sha256": "sha-256"}
 
 
+def _asa_acl(s):
+    """The crypto ACL inline, with object-groups, or (8.3+) with objects."""
+    style = s["style"]["acl"]
+    if style == "object" and s["style"]["asa"] == "8.2":
+        style = "object-group"
+    if style == "inline":
+        return ["access-list DIFF-ACL extended permit ip %s %s %s %s" % (
+            _base(s["local"]), _mask(s["local"]), _base(s["remote"]), _mask(s["remote"]))]
+    if style == "object":
+        return ["object network DIFF-LOCAL", " subnet %s %s" % (_base(s["local"]), _mask(s["local"])),
+                "object network DIFF-REMOTE",
+                " subnet %s %s" % (_base(s["remote"]), _mask(s["remote"])),
+                "access-list DIFF-ACL extended permit ip object DIFF-LOCAL object DIFF-REMOTE"]
+    return ["object-group network DIFF-LOCAL",
+            " network-object %s %s" % (_base(s["local"]), _mask(s["local"])),
+            "object-group network DIFF-REMOTE",
+            " network-object %s %s" % (_base(s["remote"]), _mask(s["remote"])),
+            "access-list DIFF-ACL extended permit ip object-group DIFF-LOCAL object-group DIFF-REMOTE"]
+
+
 def asa(sc, side, name):
     s = sc[side]
     v = sc["version"]
-    out = ["ASA Version 9.8(4)", "hostname %s" % name,
+    # ASA 8.2 writes IKEv1 as "crypto isakmp" and "crypto ipsec
+    # transform-set", and the tunnel-group key as "pre-shared-key"; 8.4
+    # renamed them to ikev1 (Cisco ASA 8.4 release notes, IKEv2 support).
+    old = s["style"]["asa"] == "8.2"
+    out = ["ASA Version %s" % ("8.2(5)" if old else "9.8(4)"), "hostname %s" % name,
            "interface GigabitEthernet0/0", " nameif outside", " security-level 0",
            " ip address %s 255.255.255.0" % s["addr"],
            "interface GigabitEthernet0/1", " nameif inside", " security-level 100",
-           " ip address %s 255.255.255.0" % _inside_host(s),
-           "access-list DIFF-ACL extended permit ip %s %s %s %s" % (
-               _base(s["local"]), _mask(s["local"]), _base(s["remote"]), _mask(s["remote"])),
-           "route outside 0.0.0.0 0.0.0.0 %s 1" % s["peer"]]
+           " ip address %s 255.255.255.0" % _inside_host(s)]
+    out += _asa_acl(s)
+    out.append("route outside 0.0.0.0 0.0.0.0 %s 1" % s["peer"])
     if s["auth"] == "cert":
         # "crypto isakmp identity auto" (the default) would send the
         # certificate's DN; the strongSwan side identifies by address.
@@ -134,8 +168,9 @@ def asa(sc, side, name):
                 "crypto isakmp identity address"]
     if v == 1:
         for i, t in enumerate(s["p2"]):
-            out.append("crypto ipsec ikev1 transform-set DIFF-T%d %s %s" % (
-                i + 1, ASA_ESP_V1_ENCR[t["encr"]], ASA_ESP_V1_INTEG[t["integ"]]))
+            out.append("crypto ipsec %stransform-set DIFF-T%d %s %s" % (
+                "" if old else "ikev1 ", i + 1, ASA_ESP_V1_ENCR[t["encr"]],
+                ASA_ESP_V1_INTEG[t["integ"]]))
     else:
         for i, t in enumerate(s["p2"]):
             out += ["crypto ipsec ikev2 ipsec-proposal DIFF-T%d" % (i + 1),
@@ -145,15 +180,17 @@ def asa(sc, side, name):
     out += ["crypto map DIFF-MAP 10 match address DIFF-ACL",
             "crypto map DIFF-MAP 10 set peer %s" % s["peer"],
             "crypto map DIFF-MAP 10 set %s %s" % (
-                "ikev1 transform-set" if v == 1 else "ikev2 ipsec-proposal", names)]
+                "ikev2 ipsec-proposal" if v == 2 else
+                "transform-set" if old else "ikev1 transform-set", names)]
     if s["pfs"]:
         out.append("crypto map DIFF-MAP 10 set pfs group%d" % s["pfs"])
     out.append("crypto map DIFF-MAP interface outside")
     if v == 1:
         auth = "rsa-sig" if s["auth"] == "cert" else "pre-share"
-        out.append("crypto ikev1 enable outside")
+        word = "isakmp" if old else "ikev1"
+        out.append("crypto %s enable outside" % word)
         for i, p in enumerate(s["p1"]):
-            out += ["crypto ikev1 policy %d" % (10 * (i + 1)),
+            out += ["crypto %s policy %d" % (word, 10 * (i + 1)),
                     " authentication %s" % auth,
                     " encryption %s" % ASA_V1_ENCR[p["encr"]],
                     " hash %s" % ASA_V1_HASH[p["integ"]],
@@ -171,10 +208,11 @@ def asa(sc, side, name):
     out += ["tunnel-group %s type ipsec-l2l" % s["peer"],
             "tunnel-group %s ipsec-attributes" % s["peer"]]
     if v == 1:
+        prefix = "" if old else "ikev1 "
         if s["auth"] == "cert":
-            out.append(" ikev1 trust-point %s" % TRUSTPOINT)
+            out.append(" %strust-point %s" % (prefix, TRUSTPOINT))
         else:
-            out.append(" ikev1 pre-shared-key %s" % s["psk"])
+            out.append(" %spre-shared-key %s" % (prefix, s["psk"]))
     elif s["auth"] == "cert":
         out += [" ikev2 remote-authentication certificate",
                 " ikev2 local-authentication certificate %s" % TRUSTPOINT]

@@ -91,6 +91,21 @@ def _proxies(rng, kind):
     return small_a, small_b, a_rem, a_loc  # a-narrower
 
 
+def _style(rng, side, version):
+    """How the same parameters are written: which of the equivalent Cisco
+    syntaxes the renderer uses (the readers must treat them alike)."""
+    if side["plat"] == "ios":
+        return {"acl": rng.choice(["named", "named", "numbered"]),
+                "keys": rng.choice(["isakmp-key", "isakmp-key", "keyring"])
+                if version == 1 and side["auth"] == "psk" else "isakmp-key"}
+    # ASA 8.2 has IKEv1 only, with DH groups 1, 2, 5 and 7 (Cisco ASA 8.2
+    # command reference, crypto isakmp policy group).
+    groups = {p["group"] for p in side["p1"]} | ({side["pfs"]} if side["pfs"] else set())
+    old_ok = version == 1 and groups <= {1, 2, 5}
+    return {"acl": rng.choice(["inline", "inline", "object", "object-group"]),
+            "asa": rng.choice(["9.8", "9.8", "8.2"]) if old_ok else "9.8"}
+
+
 def generate(seed, count):
     """count scenarios, cycling IKE version and rendering so that every
     (version, rendering) bucket gets an equal share."""
@@ -147,6 +162,8 @@ def _scenario(rng, n, version, plats):
 
     kind = rng.choice(PROXY_KINDS)
     a["local"], a["remote"], b["local"], b["remote"] = _proxies(rng, kind)
+    for side in (a, b):
+        side["style"] = _style(rng, side, version)
     return {"id": n, "version": version, "render": rendering_name(plats),
             "proxy": kind, "a": a, "b": b}
 
@@ -160,8 +177,9 @@ def describe(sc):
     def side(s):
         p1 = ",".join("%s/%s/g%d/%ds" % (p["encr"], p["integ"], p["group"], p["life"]) for p in s["p1"])
         p2 = ",".join("%s/%s" % (p["encr"], p["integ"]) for p in s["p2"])
-        return "%s p1=[%s] auth=%s p2=[%s] pfs=%s acl=%s->%s" % (
-            s["plat"], p1, s["auth"], p2, s["pfs"] or "-", s["local"], s["remote"])
+        style = ",".join("%s=%s" % kv for kv in sorted(s["style"].items()))
+        return "%s(%s) p1=[%s] auth=%s p2=[%s] pfs=%s acl=%s->%s" % (
+            s["plat"], style, p1, s["auth"], p2, s["pfs"] or "-", s["local"], s["remote"])
     keys = "keys-equal" if sc["a"]["psk"] == sc["b"]["psk"] else "keys-differ"
     return "#%d IKEv%d %s %s proxy=%s | A %s | B %s" % (
         sc["id"], sc["version"], sc["render"], keys, sc["proxy"], side(sc["a"]), side(sc["b"]))

@@ -429,6 +429,33 @@ static const char *RA_72 =
     " enable outside\n"
     " svc enable\n";
 
+/* issue 11: ikev2 local/remote authentication with certificates and keys */
+static void ikev2_tunnel_group_auth(void **state)
+{
+        (void)state;
+        struct device *dev = rd("ASA Version 9.8(4)\n"
+                                "tunnel-group 198.51.100.7 type ipsec-l2l\n"
+                                "tunnel-group 198.51.100.7 ipsec-attributes\n"
+                                " ikev2 local-authentication certificate HQ-TP\n"
+                                " ikev2 remote-authentication certificate\n"
+                                "tunnel-group 198.51.100.8 type ipsec-l2l\n"
+                                "tunnel-group 198.51.100.8 ipsec-attributes\n"
+                                " ikev2 local-authentication pre-shared-key LocalK1\n"
+                                " ikev2 remote-authentication pre-shared-key RemoteK1\n",
+                                PLAT_ASA);
+        const struct tunnel_group *t = model_get_tg(dev, "198.51.100.7");
+        assert_int_equal(t->v2_local_auth, V2AUTH_CERT);
+        assert_int_equal(t->v2_remote_auth, V2AUTH_CERT);
+        assert_string_equal(t->v2_local_trustpoint, "HQ-TP");
+        assert_false(t->has_psk);
+        t = model_get_tg(dev, "198.51.100.8");
+        assert_int_equal(t->v2_local_auth, V2AUTH_PSK);
+        assert_int_equal(t->v2_remote_auth, V2AUTH_PSK);
+        assert_true(t->has_psk);
+        assert_int_equal(dev->psks.n, 2);
+        model_free(dev);
+}
+
 static void ra_72_pools_nat_and_maps(void **state)
 {
         (void)state;
@@ -804,6 +831,7 @@ int main(void)
             cmocka_unit_test(l2l_84_nat),
             cmocka_unit_test(l2l_84_crypto),
             cmocka_unit_test(l2l_84_tunnel_group_and_globals),
+            cmocka_unit_test(ikev2_tunnel_group_auth),
             cmocka_unit_test(ra_72_pools_nat_and_maps),
             cmocka_unit_test(ra_72_group_policies_and_users),
             cmocka_unit_test(pix63_config),

@@ -571,6 +571,66 @@ static void ikev2(void **state)
         model_free(dev);
 }
 
+/* issue 11: asymmetric keys, peer identity, auth methods with inline keys,
+ * match fvrf, pki trustpoint, lifetime, dpd, identity local, match kinds. */
+static void ikev2_profile_details(void **state)
+{
+        (void)state;
+        struct device *dev = rd("version 15.4\n"
+                                "crypto ikev2 policy POL\n"
+                                " match fvrf any\n"
+                                " proposal PROP\n"
+                                "crypto ikev2 keyring K2\n"
+                                " peer R3\n"
+                                "  address 10.0.0.6\n"
+                                "  identity fqdn r3.example.com\n"
+                                "  pre-shared-key local LocalKey1\n"
+                                "  pre-shared-key remote RemoteKey1\n"
+                                "crypto ikev2 profile P\n"
+                                " match fvrf WAN\n"
+                                " match identity remote fqdn domain example.com\n"
+                                " match identity remote email ops@example.com\n"
+                                " identity local fqdn r2.example.com\n"
+                                " authentication local rsa-sig\n"
+                                " authentication remote rsa-sig\n"
+                                " authentication remote pre-share key 0 InlineKey9\n"
+                                " pki trustpoint CA-TP\n"
+                                " lifetime 3600\n"
+                                " dpd 30 5 periodic\n");
+        assert_int_equal(nunknown(dev), 0);
+        struct ikev2_policy *pol = dev->ikev2_policies.v[0];
+        assert_string_equal(pol->match_fvrf, "any");
+        assert_int_equal(dev->psks.n, 2);
+        struct psk *l = dev->psks.v[0], *r = dev->psks.v[1];
+        assert_int_equal(l->dir, PSK_LOCAL);
+        assert_int_equal(r->dir, PSK_REMOTE);
+        assert_string_equal(l->peer_name, "R3");
+        assert_string_equal(r->identity, "fqdn r3.example.com");
+        assert_int_equal(r->addr, ip("10.0.0.6"));
+        assert_int_equal(secret_compare(&l->key, &r->key), SECRET_CMP_DIFFERENT);
+        struct isakmp_profile *pr = model_get_profile(dev, "P");
+        assert_int_equal(pr->v2_local_auth, V2AUTH_RSA);
+        assert_int_equal(pr->v2_remote_auth, V2AUTH_RSA | V2AUTH_PSK);
+        assert_true(pr->has_remote_key);
+        assert_false(pr->has_local_key);
+        assert_string_equal(pr->match_fvrf, "WAN");
+        assert_string_equal(pr->trustpoints.v[0], "CA-TP");
+        assert_int_equal(pr->v2_lifetime, 3600);
+        assert_int_equal(pr->keepalive, 30);
+        assert_int_equal(pr->dpd_retry, 5);
+        assert_true(pr->dpd_periodic);
+        assert_int_equal(pr->local_id, IDENT_HOSTNAME);
+        assert_string_equal(pr->local_id_text, "fqdn r2.example.com");
+        struct profile_match *m = pr->match_ids.v[0];
+        assert_string_equal(m->kind, "fqdn");
+        assert_true(m->domain);
+        assert_string_equal(m->text, "example.com");
+        m = pr->match_ids.v[1];
+        assert_string_equal(m->kind, "email");
+        assert_false(m->domain);
+        model_free(dev);
+}
+
 static void routes_nat_static(void **state)
 {
         (void)state;
@@ -890,6 +950,7 @@ int main(void)
             cmocka_unit_test(ikev1_keys_profiles_groups),
             cmocka_unit_test(ipsec_maps_profiles),
             cmocka_unit_test(ikev2),
+            cmocka_unit_test(ikev2_profile_details),
             cmocka_unit_test(routes_nat_static),
             cmocka_unit_test(skipped_blocks_and_unknowns),
             cmocka_unit_test(unindented_and_modes),

@@ -76,3 +76,6 @@ CERT_ASA="s/ authentication pre-share/ authentication rsa-sig/;s/ ikev1 pre-shar
 CERT_IOS="s/ authentication pre-share/ authentication rsa-sig/;/crypto isakmp key/d;s/^hostname branch/hostname branch\ncrypto pki trustpoint CA1\n enrollment terminal/"
 mk ikev1-cert-established "$T --both a.cfg b.cfg" "$CERT_ASA" "$CERT_IOS"
 mk ikev1-cert-vs-psk "$T a.cfg b.cfg" "$CERT_ASA"
+# An IOS responder with only rsa-sig policies holds no key: a pre-share
+# proposal is refused by policy, not for a missing key.
+mk ikev1-psk-to-cert-ios "$T a.cfg b.cfg" "" "$CERT_IOS"
