@@ -461,6 +461,38 @@ const struct diagnosis catalog[] = {
     },
     /* ---- 2. IKE phase 2 ---------------------------------------------------- */
     {
+        .id = "ikev2-auth-failed",
+        .severity = SEV_ERROR,
+        .found_from = FROM_LOGS,
+        .category = cat_p1,
+        .title = "IKEv2 authentication (IKE_AUTH) fails between the peers",
+        .explanation =
+            "In IKEv2 each end authenticates itself with the method its profile names for the "
+            "local side, and the other end must accept that method for the remote side (RFC "
+            "7296 section 2.15): a pre-shared key that differs, a signature method one end "
+            "sends and the other does not accept (rsa-sig against ecdsa-sig or a post-quantum "
+            "signature), or a certificate the peer cannot validate all end in "
+            "AUTHENTICATION_FAILED. "
+            "IOS logs 'Auth exchange failed', the ASA 'IKEv2 Negotiation aborted'. A signature "
+            "method a software release does not support fails the same way.",
+        .fix_summary = "Make each end's local authentication method one the other accepts as "
+                       "remote, with the same key or a certificate chain it trusts.",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto ikev2 profile {profile}\n"
+                                " authentication local <method-the-peer-accepts>\n"
+                                " authentication remote <method-the-peer-uses>",
+                [DIALECT_ASA84] = "tunnel-group {peer} ipsec-attributes\n"
+                                  " ikev2 local-authentication pre-shared-key <pre-shared-key>\n"
+                                  " ikev2 remote-authentication pre-shared-key <pre-shared-key>",
+            },
+        .note = "Not in the seed document: added for real IKEv2 transcripts (issue 13). One "
+                "'Auth exchange failed' line cannot tell a differing key from a differing "
+                "method; the peer's own log or debug says which.",
+        .seed_section =
+            "Not in the seed (RFC 7296 section 2.15; Cisco FlexVPN configuration guide)",
+    },
+    {
         .id = "transform-set-mismatch",
         .severity = SEV_ERROR,
         .found_from = FROM_PAIR | FROM_LOGS | FROM_CAPTURE | FROM_LIVE,
@@ -1029,6 +1061,51 @@ const struct diagnosis catalog[] = {
     },
     /* ---- 4. NAT exemption and ACLs ----------------------------------------- */
     {
+        .id = "tunnel-protection-one-side",
+        .severity = SEV_ERROR,
+        .found_from = FROM_LOGS,
+        .category = cat_map,
+        .title = "A GRE tunnel is protected with IPsec on one end only",
+        .explanation =
+            "With 'tunnel protection ipsec profile' on one end of a GRE (or DMVPN) tunnel and "
+            "not on the other, the unprotected end sends its GRE packets (IP protocol 47) in "
+            "clear. The protected end expects them encrypted and drops them, logging "
+            "%CRYPTO-4-RECVD_PKT_NOT_IPSEC with 'prot= 47'; its own packets arrive encrypted at "
+            "an end that cannot read them. Routing adjacencies and NHRP registrations over the "
+            "tunnel fail while the interfaces stay up.",
+        .fix_summary = "Apply the same tunnel protection on both ends of the tunnel (or on "
+                       "neither).",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n tunnel protection ipsec profile <ipsec-profile>",
+            },
+        .note = "Not in the seed document: added for real IOS logs (issue 13). The cleartext "
+                "GRE comes from the address in src_addr: that is the end to fix.",
+        .seed_section = "Not in the seed (Cisco DMVPN and GRE over IPsec configuration guides)",
+    },
+    {
+        .id = "tunnel-protection-shutdown",
+        .severity = SEV_WARNING,
+        .found_from = FROM_LOGS,
+        .category = cat_map,
+        .title = "Changing tunnel protection or mode needs the tunnel interface reset",
+        .explanation =
+            "IOS XE shuts the tunnel interface when its 'tunnel protection' profile is replaced "
+            "('Shutting down TunnelN interface due to IPsec tunnel protection modification') and "
+            "it stays down until 'no shutdown'. When the tunnel mode changes while protection is "
+            "active, IOS warns that the protection is not rebuilt until the interface is shut "
+            "and brought up again. Until then traffic over the tunnel stops or uses the old "
+            "protection.",
+        .fix_summary = "Shut the tunnel interface and bring it up again after the change.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n shutdown\n no shutdown",
+            },
+        .drops_tunnels = true,
+        .note = "Not in the seed document: added for real IOS XE console messages (issue 13).",
+        .seed_section = "Not in the seed (IOS XE console messages on tunnel protection changes)",
+    },
+    {
         .id = "nat-exemption-missing",
         .severity = SEV_ERROR,
         .found_from = FROM_CONFIG | FROM_LOGS,
@@ -1448,6 +1525,91 @@ const struct diagnosis catalog[] = {
         .seed_section = "Introduction (note on multicast)",
     },
     /* ---- 6. Remote-access policy ------------------------------------------- */
+    {
+        .id = "tunnel-recursive-routing",
+        .severity = SEV_ERROR,
+        .found_from = FROM_LOGS,
+        .category = cat_route,
+        .title = "The tunnel's destination is routed through the tunnel itself",
+        .explanation =
+            "When the best route to a GRE or VTI tunnel's destination points into the tunnel "
+            "(a default route over the tunnel with the host route to the peer missing, or the "
+            "peer's address learned over the tunnel), IOS logs %TUN-5-RECURDOWN 'temporarily "
+            "disabled due to recursive routing' and %ADJ-5-PARENT 'looped chain attempting to "
+            "stack'. The tunnel then flaps up and down.",
+        .fix_summary = "Route the tunnel destination over the physical interface (a host "
+                       "route to the peer via the real next hop), never through the tunnel.",
+        .fix =
+            {
+                [DIALECT_IOS] = "ip route {peer} 255.255.255.255 {nexthop}",
+            },
+        .note = "Not in the seed document: added for real IOS logs (issue 13).",
+        .seed_section = "Not in the seed (Cisco GRE tunnel documentation, recursive routing)",
+    },
+    {
+        .id = "nhrp-network-id-missing",
+        .severity = SEV_ERROR,
+        .found_from = FROM_LOGS,
+        .category = cat_route,
+        .title = "The DMVPN tunnel interface has no NHRP network-id",
+        .explanation =
+            "NHRP runs on a tunnel interface only with 'ip nhrp network-id'. Without it the "
+            "hub logs %DMVPN-5-NHRP_NETID_UNCONFIGURED and answers the spokes' registrations "
+            "with 'administratively prohibited', so every spoke's next hop server goes down "
+            "although IPsec to the hub may stay up.",
+        .fix_summary = "Configure the NHRP network-id on the tunnel interface.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n ip nhrp network-id <network-id>",
+            },
+        .note = "Not in the seed document: added for real IOS XE DMVPN logs (issue 13).",
+        .seed_section = "Not in the seed (Cisco DMVPN configuration guide, ip nhrp network-id)",
+    },
+    {
+        .id = "nhrp-auth-mismatch",
+        .severity = SEV_ERROR,
+        .found_from = FROM_LOGS,
+        .category = cat_route,
+        .title = "The NHRP authentication strings of DMVPN peers differ",
+        .explanation =
+            "'ip nhrp authentication' must be the same on every tunnel interface of one DMVPN "
+            "network. A node whose string differs has its NHRP packets refused: the hub logs "
+            "%DMVPN-3-DMVPN_NHRP_ERROR 'wrong authentication string ... authentication failure "
+            "(11)', the spoke never registers, and IPsec to it may still be up.",
+        .fix_summary = "Set the same NHRP authentication string on every node of the DMVPN.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n ip nhrp authentication <nhrp-string>",
+            },
+        .note = "Not in the seed document: added for real IOS XE DMVPN logs (issue 13). The "
+                "NBMA address in the message names the node whose string differs.",
+        .seed_section = "Not in the seed (Cisco DMVPN configuration guide, ip nhrp authentication)",
+    },
+    {
+        .id = "nhrp-registration-failed",
+        .severity = SEV_ERROR,
+        .found_from = FROM_LOGS,
+        .category = cat_route,
+        .title = "A DMVPN spoke cannot register with its next hop server",
+        .explanation =
+            "A spoke registers its tunnel address with each next hop server (NHS) it is "
+            "configured with. %DMVPN-5-NHRP_NHS_DOWN 'Reason: NHRP Registration Failure' means "
+            "no reply came: the NHS address is not the hub's tunnel address, the hub drops the "
+            "request (NHRP authentication, network-id), or the packets between them are dropped "
+            "because only one end protects the tunnel with IPsec.",
+        .fix_summary = "Point the spoke at the hub's tunnel and NBMA addresses and make the "
+                       "hub's NHRP and tunnel protection match the spoke's.",
+        .fix =
+            {
+                [DIALECT_IOS] = "interface {if}\n"
+                                " ip nhrp nhs <hub-tunnel-address> nbma <hub-nbma-address> "
+                                "multicast",
+            },
+        .note = "Not in the seed document: added for real IOS XE DMVPN logs (issue 13). The NHS "
+                "in the message is the address the spoke uses: compare it with the hub's tunnel "
+                "address.",
+        .seed_section = "Not in the seed (Cisco DMVPN configuration guide, ip nhrp nhs)",
+    },
     {
         .id = "tunnel-protocol-conflict",
         .severity = SEV_ERROR,

@@ -17,10 +17,9 @@ struct message_table {
 };
 
 static const struct message_table tables[] = {
-    {messages_asa, &messages_asa_count},
-    {messages_ios, &messages_ios_count},
-    {messages_client, &messages_client_count},
-    {messages_states, &messages_states_count},
+    {messages_asa, &messages_asa_count},       {messages_ios, &messages_ios_count},
+    {messages_client, &messages_client_count}, {messages_states, &messages_states_count},
+    {messages_debug, &messages_debug_count},
 };
 #define NTABLES (sizeof(tables) / sizeof(tables[0]))
 
@@ -47,6 +46,78 @@ static const struct message *index_v[INDEX_MAX];
 static size_t index_plen[INDEX_MAX]; /* strlen of each entry's pattern: asked per line */
 static int32_t index_asa[INDEX_MAX]; /* an ASA entry's ID as a number; -1 for the others */
 static size_t index_n;
+
+static bool contains_n(const char *s, size_t len, const char *pat, size_t pl);
+
+/* The fixed text of each ASA entry, for bodies without a tag. */
+static struct {
+        const struct message *m;
+        const char *lit; /* into the template or the pattern; not terminated */
+        size_t len;
+} body_lit[INDEX_MAX];
+static size_t body_n;
+
+/* The longest run of tmpl outside "{...}" placeholders, without the
+ * "Group = {group}, IP = {ip}, " prefix most IKE messages share. */
+static void longest_literal(const char *tmpl, const char **lit, size_t *len)
+{
+        *lit = NULL;
+        *len = 0;
+        for (const char *p = tmpl; *p;) {
+                if (*p == '{') {
+                        const char *q = strchr(p, '}');
+                        p = q ? q + 1 : p + strlen(p);
+                        continue;
+                }
+                const char *q = p;
+                while (*q && *q != '{')
+                        q++;
+                /* a run that ends just before a placeholder keeps its
+                 * words only: "IP = " before "{ip}" is no fixed text */
+                const char *a = p, *b = q;
+                while (a < b && (*a == ' ' || *a == ',' || *a == '='))
+                        a++;
+                if ((size_t)(b - a) > *len) {
+                        *lit = a;
+                        *len = (size_t)(b - a);
+                }
+                p = q;
+        }
+}
+
+static void body_fill(void)
+{
+        for (size_t t = 0; t < NTABLES; t++)
+                for (size_t i = 0; i < *tables[t].n && body_n < INDEX_MAX; i++) {
+                        const struct message *m = &tables[t].v[i];
+                        if (m->family != MSG_ASA_SYSLOG)
+                                continue;
+                        const char *lit;
+                        size_t len;
+                        if (m->pattern) {
+                                /* A pattern picks among one ID's texts; alone it
+                                 * may be a word other messages print too
+                                 * ("NO_PROPOSAL_CHOSEN"): the template's longest
+                                 * fixed run holding it is the message's text. */
+                                lit = m->pattern;
+                                len = strlen(lit);
+                                const char *tl;
+                                size_t tn;
+                                longest_literal(m->template, &tl, &tn);
+                                if (tn >= MESSAGE_BODY_MIN && contains_n(tl, tn, lit, len)) {
+                                        lit = tl;
+                                        len = tn;
+                                }
+                        } else {
+                                longest_literal(m->template, &lit, &len);
+                        }
+                        if (len < MESSAGE_BODY_MIN)
+                                continue;
+                        body_lit[body_n].m = m;
+                        body_lit[body_n].lit = lit;
+                        body_lit[body_n++].len = len;
+                }
+}
 
 /* ASA message IDs are six digits: a direct table from the ID to its first
  * index slot (+1, 0 = unknown), so explain's per-line lookup is one load
@@ -98,6 +169,7 @@ static void index_fill(void)
                 index_plen[i] = index_v[i]->pattern ? strlen(index_v[i]->pattern) : 0;
         }
         index_n = n;
+        body_fill();
 }
 
 /* Built once, on first use, from whichever thread asks first (explain
@@ -182,6 +254,15 @@ const struct message *message_find_asa(unsigned long id, const char *text, size_
                 if (!m->pattern || contains_n(text, len, m->pattern, index_plen[i]))
                         return m;
         }
+        return NULL;
+}
+
+const struct message *message_scan_asa_body(const char *text, size_t len)
+{
+        index_build();
+        for (size_t i = 0; i < body_n; i++)
+                if (contains_n(text, len, body_lit[i].lit, body_lit[i].len))
+                        return body_lit[i].m;
         return NULL;
 }
 

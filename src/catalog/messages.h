@@ -56,9 +56,10 @@ struct message {
  * every entry in order. (This replaces a single messages[] array, which C
  * cannot assemble from several files.)
  */
-extern const struct message messages_asa[], messages_ios[], messages_client[], messages_states[];
+extern const struct message messages_asa[], messages_ios[], messages_client[], messages_states[],
+    messages_debug[];
 extern const size_t messages_asa_count, messages_ios_count, messages_client_count,
-    messages_states_count;
+    messages_states_count, messages_debug_count;
 
 size_t message_count(void);
 const struct message *message_at(size_t i);
@@ -82,6 +83,15 @@ bool message_asa_listed(unsigned long id);
  * starting with it ("7139" for the ASA's generic IKE containers). */
 const struct message *message_scan(enum msg_family family, const char *key_prefix, const char *text,
                                    size_t len);
+/* An ASA message body without its "%ASA-n-nnnnnn:" tag (pasted from a
+ * forum, the ASDM viewer or a debug): the first ASA entry whose fixed text
+ * occurs in text[0..len). An entry's fixed text is its pattern, or else the
+ * longest run of its template without placeholders (at least
+ * MESSAGE_BODY_MIN bytes); entries with neither (the generic 7139xx
+ * containers) are not tried. NULL when none occurs. */
+#define MESSAGE_BODY_MIN 16
+const struct message *message_scan_asa_body(const char *text, size_t len);
+
 /* "asa", "ios", "vpn-client", "anyconnect", "state", "counter", "debug", "cli". */
 const char *msg_family_name(enum msg_family f);
 

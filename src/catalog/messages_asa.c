@@ -176,6 +176,19 @@ const struct message messages_asa[] = {
       G "Tunnel Rejected: User ({user}) not member of group ({group}), "
         "group-lock check failed.",
       "The user is locked to another group.", NONE),
+    /* A route-based peer (AWS, Azure: a VTI with 0.0.0.0/0 selectors)
+     * proposes any/any, which a policy-based crypto map never matches. AWS's
+     * ASA guide (aws-site-to-site-vpn-user-guide, Cisco_ASA_Troubleshooting)
+     * says the standby tunnel of an active/standby ASA logs this and that it
+     * can be ignored: no diagnosis of its own, the meaning says when it
+     * matters. */
+    A("713061", 3, "remote proxy 0.0.0.0/0.0.0.0/0/0 local proxy 0.0.0.0/0.0.0.0/0/0",
+      G "Rejecting IPSec tunnel: no matching crypto map entry for remote proxy "
+        "0.0.0.0/0.0.0.0/0/0 local proxy 0.0.0.0/0.0.0.0/0/0 on interface {if}",
+      "A route-based peer offered any/any selectors, which no crypto map entry matches: "
+      "harmless on the standby tunnel of an active/standby pair (AWS); if no tunnel to the peer "
+      "comes up, the peer needs policy-based selectors or this end a VTI.",
+      NONE),
     /* The 8.x/9.x wording; the guide's older one follows. */
     A("713061", 3, "no matching crypto map entry",
       G "Rejecting IPSec tunnel: no matching crypto map entry for remote proxy "

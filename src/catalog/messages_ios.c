@@ -53,6 +53,18 @@ const struct message messages_ios[] = {
       "srcaddr={ip}",
       "ESP arrived for an SPI not in the SA database: the peers' SAs are out of sync.",
       {"sa-no-sa", 50}),
+    /* The same message for GRE (protocol 47): the sender's tunnel has no
+     * protection; for a routing protocol's link-local multicast: a crypto
+     * map never carries multicast. */
+    I("CRYPTO-4-RECVD_PKT_NOT_IPSEC", 4, "prot= 47",
+      "Rec'd packet not an IPSEC packet. (ip) vrf/dest_addr= /{local}, src_addr= {ip}, prot= 47",
+      "Cleartext GRE arrived where IPsec is expected: the sender does not protect its tunnel.",
+      {"tunnel-protection-one-side", 70}),
+    I("CRYPTO-4-RECVD_PKT_NOT_IPSEC", 4, "dest_addr= /224.0.0.",
+      "Rec'd packet not an IPSEC packet. (ip) vrf/dest_addr= /224.0.0.10, src_addr= {ip}, prot= "
+      "88",
+      "A routing protocol's multicast matched the crypto ACL: crypto maps carry unicast only.",
+      {"multicast-over-tunnel", 70}),
     I("CRYPTO-4-RECVD_PKT_NOT_IPSEC", 4, NULL,
       "Rec'd packet not an IPSEC packet. (ip) vrf/dest_addr= /{local}, src_addr= {ip}, prot= 1",
       "Cleartext traffic matched the crypto ACL: the peer does not encrypt it.",
@@ -145,6 +157,95 @@ const struct message messages_ios[] = {
       "[Initiator(flag 0,factor 0) Responder (flag 1, factor 2)]",
       "The IOS firewall dropped a TCP segment whose window-scale option is invalid.",
       {"fw-window-scale", 95}),
+    /* ---- DMVPN / NHRP and tunnel interfaces (IOS XE 17 message texts as
+     * logged in the real transcripts of ../shared/corpus/logs 23-34) ---- */
+    I("DMVPN-5-NHRP_NETID_UNCONFIGURED", 5, NULL,
+      "Tunnel0: NETID : 100 Unconfigured (Tunnel: 172.16.0.1 NBMA:  {local})",
+      "NHRP is not running on the tunnel: it has no network-id.", {"nhrp-network-id-missing", 90}),
+    I("DMVPN-3-DMVPN_NHRP_ERROR", 3, "wrong authentication string",
+      "Tunnel0: Recieved wrong authentication string for  Registration Request , Reason:  "
+      "authentication failure (11) on (Tunnel: 172.16.0.2 NBMA: {ip})",
+      "An NHRP packet carried another authentication string than this tunnel's.",
+      {"nhrp-auth-mismatch", 90}),
+    I("DMVPN-3-DMVPN_NHRP_ERROR", 3, NULL,
+      "Tunnel0: NHRP Encap Error for  Resolution Request , Reason:  protocol generic error (7) on "
+      "(Tunnel: 172.16.0.1 NBMA: {ip})",
+      "An NHRP packet could not be sent or was refused (the reason says why).", NONE),
+    I("DMVPN-5-NHRP_NHS_DOWN", 5, "Registration Failure",
+      "Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: {ip} ) for (Tunnel: 172.16.0.2 "
+      "NBMA: {local}) is DOWN, Reason: NHRP Registration Failure(NHRP: no error)",
+      "The spoke's registrations with this next hop server get no reply.",
+      {"nhrp-registration-failed", 70}),
+    I("DMVPN-5-NHRP_NHS_DOWN", 5, "administratively prohibited",
+      "Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: {ip} ) for (Tunnel: 172.16.0.2 "
+      "NBMA: {local}) is DOWN, Reason: administratively prohibited(NHRP: no error)",
+      "The next hop server refused the registration.", {"nhrp-registration-failed", 30},
+      {"nhrp-network-id-missing", 20}),
+    I("DMVPN-5-NHRP_NHS_DOWN", 5, NULL,
+      "Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: {ip} ) for (Tunnel: 172.16.0.2 "
+      "NBMA: {local}) is DOWN, Reason: External(NHRP: no error)",
+      "The next hop server went down (the reason says why).", NONE),
+    I("DMVPN-5-NHRP_NHC_DOWN", 5, "administratively prohibited",
+      "Tunnel0: Next Hop Client : (Tunnel: 172.16.0.2 NBMA: {ip} ) for (Tunnel: 172.16.0.1 "
+      "NBMA: {local}) is DOWN, Reason: administratively prohibited(NHRP: no error)",
+      "The hub refused this spoke's registration.", {"nhrp-network-id-missing", 30},
+      {"nhrp-registration-failed", 20}),
+    I("DMVPN-5-NHRP_NHC_DOWN", 5, NULL,
+      "Tunnel0: Next Hop Client : (Tunnel: 172.16.0.2 NBMA: {ip} ) for (Tunnel: 172.16.0.1 "
+      "NBMA: {local}) is DOWN, Reason: External(NHRP: no error)",
+      "A spoke's registration on the hub went down (the reason says why).", NONE),
+    I("DMVPN-5-NHRP_NHC_UP", 5, NULL,
+      "Tunnel0: Next Hop Client : (Tunnel: 172.16.0.3 NBMA: {ip}) for (Tunnel: 172.16.0.1 NBMA: "
+      "{local}) is UP",
+      "A spoke registered with the hub.", NONE),
+    I("DMVPN-5-NHRP_NHS_UP", 5, NULL,
+      "Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: {ip}) for (Tunnel: 172.16.0.2 NBMA: "
+      "{local}) is UP",
+      "The spoke registered with its next hop server.", NONE),
+    I("DMVPN-5-NHRP_NHP_UP", 5, NULL,
+      "Tunnel0: Next Hop NHP : (Tunnel: 172.16.0.1 NBMA: {ip}) for (Tunnel: 172.16.0.2 NBMA: "
+      "{local}) is UP",
+      "An NHRP peer came up.", NONE),
+    I("DMVPN-5-NHRP_NHP_DOWN", 5, NULL,
+      "Tunnel0: Next Hop Peer : (Tunnel: 172.16.0.1 NBMA: {ip}) for (Tunnel: 172.16.0.2 NBMA: "
+      "{local}) is DOWN, Reason: administratively prohibited(NHRP: no error)",
+      "An NHRP peer went down (the reason says why).", NONE),
+    I("DMVPN-5-CRYPTO_SS", 5, NULL,
+      " Tunnel0: local address : {local} remote address : {ip} socket is UP",
+      "The IPsec socket of the tunnel to this NBMA address went up or down.", NONE),
+    I("TUN-5-RECURDOWN", 5, NULL, "Tunnel0 temporarily disabled due to recursive routing",
+      "The tunnel's destination is reached through the tunnel itself.",
+      {"tunnel-recursive-routing", 90}),
+    I("ADJ-5-PARENT", 5, "looped chain",
+      "Midchain parent maintenance for IP midchain out of Tunnel0 - looped chain attempting to "
+      "stack",
+      "The tunnel's adjacency stacks on itself: its destination is routed into it.",
+      {"tunnel-recursive-routing", 60}),
+    I("PKI-3-KEY_CMP_MISMATCH", 3, NULL,
+      "Key in the certificate and stored key does not match for Trustpoint-TP-1.",
+      "The trustpoint's certificate and stored key differ; logged on some PKCS#12 imports whose "
+      "certificate works (check that the trustpoint authenticates).",
+      NONE),
+    /* Context that VPN logs carry around the crypto messages: known, no
+     * diagnosis of their own. */
+    I("LINEPROTO-5-UPDOWN", 5, NULL, "Line protocol on Interface Tunnel0, changed state to down",
+      "An interface's line protocol changed state.", NONE),
+    I("LINK-5-CHANGED", 5, NULL, "Interface Tunnel0, changed state to administratively down",
+      "An interface was shut or brought up.", NONE),
+    I("LINK-3-UPDOWN", 3, NULL, "Interface Tunnel0, changed state to up",
+      "An interface changed state.", NONE),
+    I("LINK-5-UPDOWN", 5, NULL, "Interface Tunnel0, changed state to up",
+      "An interface changed state.", NONE),
+    I("SYS-5-CONFIG_I", 5, NULL, "Configured from console by console",
+      "The configuration was changed.", NONE),
+    I("DUAL-5-NBRCHANGE", 5, NULL,
+      "EIGRP-IPv4 100: Neighbor 172.16.0.1 (Tunnel0) is down: holding time expired",
+      "An EIGRP adjacency changed (over a tunnel: the tunnel's traffic stopped or resumed).", NONE),
+    I("OSPF-5-ADJCHG", 5, NULL,
+      "Process 1, Nbr 10.0.0.2 on Tunnel0 from FULL to DOWN, Neighbor Down: Dead timer expired",
+      "An OSPF adjacency changed (over a tunnel: the tunnel's traffic stopped or resumed).", NONE),
+    I("BGP-5-ADJCHANGE", 5, NULL, "neighbor 10.0.0.2 Down BGP Notification sent",
+      "A BGP session changed state.", NONE),
     /* ---- debug crypto isakmp / ipsec (IOS and ASA) ---- */
     DBG("ios-no-psk", "No pre-shared key with", "ISAKMP:(0): No pre-shared key with {ip}!",
         "This router has no key for the peer, so it cannot start main mode.", {"psk-mismatch", 60}),
@@ -241,6 +342,28 @@ const struct message messages_ios[] = {
         "tunnel rejected; the maximum tunnel count has been reached",
         "A session limit refused the tunnel (per-user logins or the box's limit).",
         {"simultaneous-logins", 40}, {"session-limit", 40}),
+    CLI("cli-protection-shut", "due to IPsec tunnel protection modification",
+        "%Shutting down Tunnel0 interface due to IPsec tunnel protection modification.",
+        "IOS XE shut the tunnel because its protection changed: it stays down until 'no "
+        "shutdown'.",
+        {"tunnel-protection-shutdown", 80}),
+    CLI("cli-protection-mode", "while the tunnel protection is already active",
+        "%WARNING: The tunnel mode has been modified while the tunnel protection is already "
+        "active. It is recommended to run \"shutdown\" and \"no shutdown\" on Tunnel0 interface "
+        "to refresh the config.",
+        "The tunnel's protection is not rebuilt for its new mode until the interface is reset.",
+        {"tunnel-protection-shutdown", 70}),
+    CLI("cli-no-shut-after", "after config change to bring up the interface",
+        "%Please run \"no shutdown\" after config change to bring up the interface.",
+        "The tunnel interface stays down until 'no shutdown'.", {"tunnel-protection-shutdown", 40}),
+    CLI("cli-ping-source", "Packet sent with a source address of",
+        "Packet sent with a source address of {local}",
+        "The ping's source address: traffic is encrypted only from addresses the crypto ACL names.",
+        NONE),
+    CLI("cli-ping-sending", "-byte ICMP Echos to",
+        "Sending 5, 100-byte ICMP Echos to {ip}, timeout is 2 seconds:", "A ping starts.", NONE),
+    CLI("cli-escape", "Type escape sequence to abort", "Type escape sequence to abort.",
+        "A ping or traceroute starts.", NONE),
     CLI("cli-ping-fail", "Success rate is 0 percent", "Success rate is 0 percent (0/5)",
         "The ping got no answer; a ping sourced from the outside interface is not interesting "
         "traffic and is never encrypted.",

@@ -1,4 +1,5 @@
 #include "correlate.h"
+#include "rules.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,40 +49,29 @@ static uint32_t hash(const char *s, size_t n)
 }
 
 /* What corr_event needs of a message, resolved once per message: its
- * diagnoses (catalog_find is a string search) and the sequence rules it
- * takes part in (pattern compares). Open addressing on the entry's address;
- * the catalog has fewer entries than slots, so a probe always ends. */
-enum {
-        SEQ_NO_PROPOSAL = 1u, /* 713904 NO_PROPOSAL_CHOSEN */
-        SEQ_PEER_TABLE = 2u,  /* 713902 "Removing peer from peer table failed" */
-        SEQ_BAD_KEY = 4u,     /* "mismatched pre-shared key" */
-};
-
+ * diagnoses (catalog_find is a string search) and the inference rules
+ * (rules.c) it takes part in. Open addressing on the entry's address; the
+ * catalog has fewer entries than slots, so a probe always ends. */
 struct msg_info {
         const struct message *m;
         const struct diagnosis *diag[MSG_MAX_DIAGS];
-        unsigned seq;
+        uint32_t first, then; /* bit r: the message is a side of corr_rules[r] */
 };
 
 #define MSG_INFO_SLOTS 4096 /* power of two, above the catalog's size */
-
-static bool has_pattern(const struct message *m, const char *pat)
-{
-        return m->pattern && !strcmp(m->pattern, pat);
-}
 
 static void info_fill(struct msg_info *in, const struct message *m)
 {
         in->m = m;
         for (int i = 0; i < MSG_MAX_DIAGS; i++)
                 in->diag[i] = m->diags[i].id ? catalog_find(m->diags[i].id) : NULL;
-        in->seq = 0;
-        if (has_pattern(m, "NO_PROPOSAL_CHOSEN") && !strcmp(m->key, "713904"))
-                in->seq |= SEQ_NO_PROPOSAL;
-        if (has_pattern(m, "Removing peer from peer table failed"))
-                in->seq |= SEQ_PEER_TABLE;
-        if (has_pattern(m, "mismatched pre-shared key"))
-                in->seq |= SEQ_BAD_KEY;
+        in->first = in->then = 0;
+        for (size_t r = 0; r < corr_rule_count && r < 32; r++) {
+                if (rule_side_has(corr_rules[r].first, m))
+                        in->first |= 1u << r;
+                if (rule_side_has(corr_rules[r].then, m))
+                        in->then |= 1u << r;
+        }
 }
 
 static const struct msg_info *info_of(const struct message *m)
@@ -222,7 +212,7 @@ static void close_peer(struct correlator *c, struct corr_peer *p)
         unlink_bucket(c, p);
         p->used = false;
         p->ncand = 0;
-        p->saw_no_proposal = false;
+        p->seen = 0;
         p->bonuses = 0;
         p->group[0] = '\0';
         p->platform = PLAT_UNKNOWN;
@@ -351,7 +341,7 @@ static void add(struct correlator *c, struct corr_peer *p, const struct diagnosi
                 evidence(c, p, k, file, ev);
 }
 
-/* A known sequence's weight, once per peer episode (bit names the rule). */
+/* A rule's weight, once per peer episode (bit names the rule). */
 static void bonus(struct correlator *c, struct corr_peer *p, unsigned bit, const char *id,
                   int weight, const char *file, const struct log_event *ev)
 {
@@ -372,18 +362,35 @@ static void bonus(struct correlator *c, struct corr_peer *p, unsigned bit, const
         evidence(c, p, k, file, ev);
 }
 
-/* Known sequences: what two lines together say more strongly. */
-static void sequences(struct correlator *c, struct corr_peer *p, unsigned seq, const char *file,
-                      const struct log_event *ev)
+/* A rule whose second message undoes what the first said (nothing is
+ * added when the candidate does not exist). */
+static void cancel(struct correlator *c, struct corr_peer *p, unsigned bit, const char *id)
 {
-        if (seq & SEQ_NO_PROPOSAL)
-                p->saw_no_proposal = true;
-        if (p->saw_no_proposal && (seq & SEQ_PEER_TABLE)) {
-                bonus(c, p, 1u, "isakmp-policy-mismatch", 40, file, ev);
-                bonus(c, p, 2u, "nat-exemption-missing", 10, file, ev);
+        (void)c;
+        const struct diagnosis *d = catalog_find(id);
+        for (size_t i = 0; i < p->ncand; i++)
+                if (p->cdiag[i] == d) {
+                        p->cand[i].score = 0;
+                        p->bonuses |= bit;
+                }
+}
+
+/* The inference rules (rules.c): the message completes a rule whose first
+ * side this peer's episode has seen (this very line included). */
+static void rules(struct correlator *c, struct corr_peer *p, const struct msg_info *in,
+                  const char *file, const struct log_event *ev)
+{
+        p->seen |= in->first;
+        uint32_t due = in->then & p->seen;
+        for (size_t r = 0; due && r < corr_rule_count && r < 32; r++) {
+                const struct corr_rule *x = &corr_rules[r];
+                if (!(due & (1u << r)) || (x->group && strcmp(ev->group, x->group)))
+                        continue;
+                if (x->action == RULE_CANCEL)
+                        cancel(c, p, 1u << r, x->id);
+                else
+                        bonus(c, p, 1u << r, x->id, x->weight, file, ev);
         }
-        if ((seq & SEQ_BAD_KEY) && !strcmp(ev->group, "DefaultL2LGroup"))
-                bonus(c, p, 4u, "tunnel-group-name-not-peer-ip", 90, file, ev);
 }
 
 void corr_event(struct correlator *c, const char *file, const struct log_event *ev)
@@ -405,7 +412,8 @@ void corr_event(struct correlator *c, const char *file, const struct log_event *
         const struct msg_info *in = info_of(ev->msg);
         for (int i = 0; i < MSG_MAX_DIAGS && ev->msg->diags[i].id; i++)
                 add(c, p, in->diag[i], ev->msg->diags[i].weight, file, ev);
-        sequences(c, p, in->seq, file, ev);
+        if (in->first | in->then)
+                rules(c, p, in, file, ev);
 }
 
 static int by_score(const void *a, const void *b)

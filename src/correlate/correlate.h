@@ -6,10 +6,9 @@
  * CORR_EPISODE seconds of log time, or the least recently used slot when
  * the table is full, is closed and its candidates join the results. The
  * catalog's weights score the candidates (each distinct message counts its
- * weight once; repetitions add a little), and known sequences add to them:
- *   713904 NO_PROPOSAL_CHOSEN then 713902 "peer table" -> isakmp-policy-mismatch
- *   a mismatched-key error for Group = DefaultL2LGroup -> tunnel-group-name-not-peer-ip
- * Counters (one-way traffic, asp drops) arrive as events like the rest.
+ * weight once; repetitions add a little), and the inference rules of rules.c
+ * (two messages of one episode together, each rule with its source) add to
+ * them or cancel them. Counters (one-way traffic, asp drops) arrive as events like the rest.
  */
 #ifndef IPSD_CORRELATE_H
 #define IPSD_CORRELATE_H
@@ -76,8 +75,8 @@ struct corr_peer {
         enum platform platform;
         int64_t last_time;
         uint64_t last_seq;
-        bool saw_no_proposal;
-        unsigned bonuses; /* sequence rules already applied (bits) */
+        uint32_t seen;    /* rules.c: first sides seen this episode (bits) */
+        uint32_t bonuses; /* rules already applied this episode (bits) */
         size_t ncand;
         /* cand[i].diag again, packed: finding a candidate reads one or two
          * cache lines, not one line per 700-byte candidate */

@@ -89,6 +89,10 @@ bool logs_field(const char *s, size_t len, const char *name, char out[LOG_FIELD_
 void logs_emit(struct log_reader *r, const struct message *m, const char *s, size_t len,
                uint32_t lineno, const char *peer, long long value)
 {
+        if (peer && peer[0])
+                memcpy(r->last_peer, peer, strnlen(peer, LOG_FIELD_MAX - 1) + 1);
+        else if (m->family == MSG_DEBUG && !strncmp(m->key, "detail-", 7))
+                peer = r->last_peer; /* a detail line belongs to the message above it */
         struct log_event ev = {m,        lineno,  s,           len,   peer ? peer : "",
                                r->group, r->user, r->platform, value, r->time};
         r->on_event(r->arg, &ev);
@@ -158,7 +162,14 @@ static bool host_char(char c)
 
 static const char *prompt_cmd(const char *s, size_t len)
 {
-        size_t i = 0;
+        size_t i = 0, lead = 0;
+        /* a prompt pasted indented (quoted in a post or in notes) */
+        while (lead < len && lead < 8 && (s[lead] == ' ' || s[lead] == '\t'))
+                lead++;
+        if (lead && lead < len && (s[lead] == ' ' || s[lead] == '\t'))
+                return NULL;
+        s += lead;
+        len -= lead;
         while (i < len && i < 64 && host_char(s[i]))
                 i++;
         if (i == 0 || i >= len || i >= 64 || (s[i] != '#' && s[i] != '>'))
@@ -260,6 +271,35 @@ static bool config_line(struct log_reader *r, const char *s, size_t len, uint32_
         return true;
 }
 
+/* A line with nothing to read: blank, or an elision a post or a note put
+ * where lines were left out ("...", "[...]", "…"). */
+static bool empty_or_elision(const char *s, size_t len)
+{
+        size_t i = 0, dots = 0, other = 0;
+        while (i < len && (s[i] == ' ' || s[i] == '\t'))
+                i++;
+        size_t j = len;
+        while (j > i && (s[j - 1] == ' ' || s[j - 1] == '\t'))
+                j--;
+        if (i == j)
+                return true;
+        if (s[i] == '[' && s[j - 1] == ']') {
+                i++;
+                j--;
+        }
+        for (size_t k = i; k < j; k++) {
+                if (s[k] == '.')
+                        dots++;
+                else if (k + 2 < j && (unsigned char)s[k] == 0xE2 &&
+                         (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0xA6) {
+                        dots += 3; /* U+2026 HORIZONTAL ELLIPSIS */
+                        k += 2;
+                } else
+                        other++;
+        }
+        return other == 0 && dots >= 3;
+}
+
 bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 {
         return logs_line_pre(r, s, len, lineno, NULL);
@@ -277,6 +317,18 @@ bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lin
         r->tagged = false;
         bool ok = false;
         const char *cmd = prompt_cmd(s, len);
+        /* Asked of every line: its first byte rules nearly all out. */
+        if (!cmd && r->block == BLK_NONE && len &&
+            (s[0] == ' ' || s[0] == '.' || s[0] == '[' || s[0] == '\t' ||
+             (unsigned char)s[0] == 0xE2) &&
+            empty_or_elision(s, len)) {
+                r->recognised++;
+                return true;
+        }
+        if (!cmd && len == 0 && r->block == BLK_NONE) {
+                r->recognised++;
+                return true;
+        }
         if (cmd)
                 ok = on_prompt(r, cmd, s + len, lineno);
         else if (r->block == BLK_CONFIG)
@@ -288,11 +340,12 @@ bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lin
         } else if (!(ok = pre ? syslog_apply(r, s, len, lineno, pre)
                               : syslog_line(r, s, len, lineno)) &&
                    !r->tagged) {
-                ok = show_isakmp_line(r, s, len, lineno) || show_ipsec_line(r, s, len, lineno) ||
-                     show_misc_line(r, s, len, lineno) || vpnclient_line(r, s, len, lineno) ||
-                     debug_line(r, s, len, lineno);
+                ok = debug_family_line(r, s, len, lineno) || show_isakmp_line(r, s, len, lineno) ||
+                     show_ipsec_line(r, s, len, lineno) || show_misc_line(r, s, len, lineno) ||
+                     vpnclient_line(r, s, len, lineno) || debug_line(r, s, len, lineno);
         }
         r->recognised += ok;
+        r->after_known = ok;
         return ok;
 }
 

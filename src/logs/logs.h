@@ -69,6 +69,10 @@ struct log_reader {
         enum platform platform;
         int64_t time;
         bool tagged; /* the line is a syslog message (known or not): no other reader tries it */
+        /* the previous non-blank line was recognised: detail lines (payload
+         * dumps, the rest of a wrapped message) are read under it */
+        bool after_known;
+        char last_peer[LOG_FIELD_MAX]; /* the last event's peer, for its detail lines */
         /* counts */
         uint64_t lines, recognised;
 };
@@ -110,6 +114,7 @@ bool show_isakmp_line(struct log_reader *r, const char *s, size_t len, uint32_t 
 bool show_ipsec_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
 void show_ipsec_close(struct log_reader *r);
 bool show_misc_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
+bool debug_family_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
 bool debug_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno);
 
 /* ---- shared helpers (logs.c) ---- */

@@ -202,13 +202,14 @@ static void field2(const char *s, const struct body_marks *bm, const struct fiel
         }
 }
 
-/* "%FAC-N-MNEMONIC:" at p. */
-static bool tag_at(const char *p, const char *end, size_t *fac_len, size_t *tag_len)
+/* "FAC-N-MNEMONIC:" at fac (the byte after a '%', or a bare tag): the
+ * facility's length and the tag's, from fac up to the ':'. */
+static bool tag_at(const char *fac, const char *end, size_t *fac_len, size_t *tag_len)
 {
-        const char *q = p + 1;
+        const char *q = fac;
         while (q < end && (logs_upper(*q) || logs_digit(*q) || *q == '_'))
                 q++;
-        *fac_len = (size_t)(q - p - 1);
+        *fac_len = (size_t)(q - fac);
         if (*fac_len == 0 || *fac_len > 16 || end - q < 4 || q[0] != '-' || !logs_digit(q[1]) ||
             q[2] != '-')
                 return false;
@@ -218,7 +219,7 @@ static bool tag_at(const char *p, const char *end, size_t *fac_len, size_t *tag_
                 q++;
         if (q == m || q - m > 48 || q >= end || *q != ':')
                 return false;
-        *tag_len = (size_t)(q - p);
+        *tag_len = (size_t)(q - fac);
         return true;
 }
 
@@ -269,6 +270,45 @@ static long asa_tag_at(const char *p, const char *end)
         return six_digits(p + 7, end);
 }
 
+/* The message after a tag at fac (fl: the facility's length, tl: the
+ * tag's up to its ':'); v: the ASA ID when the caller read it, else -1. */
+static bool tagged_message(const char *s, const char *end, const char *fac, size_t fl, size_t tl,
+                           long v, struct syslog_parse *f)
+{
+        f->tagged = true;
+        const char *body = fac + tl + 1;
+        while (body < end && *body == ' ')
+                body++;
+        struct body_marks bm;
+        size_t n;
+        const struct message *m;
+        if (v >= 0 || is_asa_facility(fac, fl)) {
+                const char *id = fac + fl + 3; /* "ASA-3-" */
+                if (v < 0)
+                        v = fac + tl - id == 6 ? six_digits(id, end) : -1;
+                /* Unknown IDs (most of a busy log) stop here, before any parsing. */
+                if (v < 0 || !message_asa_listed((unsigned long)v))
+                        return false;
+                n = body_scan(body, end, &bm);
+                if (!(m = message_find_asa((unsigned long)v, body, n)))
+                        return false;
+                f->platform = fac[1] == 'I' ? PLAT_PIX : PLAT_ASA;
+        } else {
+                char key[64];
+                memcpy(key, fac, tl);
+                key[tl] = '\0';
+                char text[BODY_MAX];
+                n = body_scan(body, end, &bm);
+                memcpy(text, body, n);
+                text[n] = '\0';
+                if (!(m = message_find(MSG_IOS_SYSLOG, key, text)))
+                        return false;
+                f->platform = PLAT_IOS;
+        }
+        f->time = find_time(s, fac);
+        return found(f, m, body, &bm);
+}
+
 static bool percent_form(const char *s, size_t len, struct syslog_parse *f)
 {
         const char *end = s + len, *p = s;
@@ -280,45 +320,125 @@ static bool percent_form(const char *s, size_t len, struct syslog_parse *f)
                         return false;
                 if ((v = asa_tag_at(p, end)) >= 0) {
                         fl = 3;
-                        tl = 13;
+                        tl = 12;
                         break;
                 }
-                if (tag_at(p, end, &fl, &tl))
+                if (tag_at(p + 1, end, &fl, &tl))
                         break;
                 p++;
         }
-        f->tagged = true;
-        const char *body = p + tl + 1;
-        while (body < end && *body == ' ')
-                body++;
-        struct body_marks bm;
-        size_t n;
-        const struct message *m;
-        if (v >= 0 || is_asa_facility(p + 1, fl)) {
-                const char *id = p + fl + 4; /* "%ASA-3-" */
-                if (v < 0)
-                        v = p + tl - id == 6 ? six_digits(id, end) : -1;
-                /* Unknown IDs (most of a busy log) stop here, before any parsing. */
-                if (v < 0 || !message_asa_listed((unsigned long)v))
-                        return false;
-                n = body_scan(body, end, &bm);
-                if (!(m = message_find_asa((unsigned long)v, body, n)))
-                        return false;
-                f->platform = p[2] == 'I' ? PLAT_PIX : PLAT_ASA;
-        } else {
-                char key[64];
-                memcpy(key, p + 1, tl - 1);
-                key[tl - 1] = '\0';
-                char text[BODY_MAX];
-                n = body_scan(body, end, &bm);
-                memcpy(text, body, n);
-                text[n] = '\0';
-                if (!(m = message_find(MSG_IOS_SYSLOG, key, text)))
-                        return false;
-                f->platform = PLAT_IOS;
+        return tagged_message(s, end, p + 1, fl, tl, v, f);
+}
+
+/* A tag without its '%': "CRYPTO-4-IKMP_BAD_MESSAGE: ..." as forum posts
+ * and notes paste it, or after stray bytes ("%>CRYPTO-..."). The facility
+ * must start the line or follow a blank, '>', ':' or '%' and the message
+ * must be catalogued for the line to count as one (a word with dashes is
+ * no tag). */
+static bool bare_form(const char *s, size_t len, struct syslog_parse *f)
+{
+        const char *end = s + len;
+        for (const char *q = s; (q = memchr(q, '-', (size_t)(end - q))) != NULL; q++) {
+                if (end - q < 4 || !logs_digit(q[1]) || q[2] != '-' || q == s)
+                        continue;
+                const char *fac = q;
+                while (fac > s && (logs_upper(fac[-1]) || logs_digit(fac[-1]) || fac[-1] == '_'))
+                        fac--;
+                if (fac == q || !logs_upper(*fac))
+                        continue;
+                if (fac > s && fac[-1] != ' ' && fac[-1] != '>' && fac[-1] != ':' &&
+                    fac[-1] != '%' && fac[-1] != '\t')
+                        continue;
+                size_t fl, tl;
+                if (!tag_at(fac, end, &fl, &tl))
+                        continue;
+                struct syslog_parse g = *f;
+                if (tagged_message(s, end, fac, fl, tl, -1, &g)) {
+                        *f = g;
+                        return true;
+                }
+                return false;
         }
-        f->time = find_time(s, p);
-        return found(f, m, body, &bm);
+        return false;
+}
+
+/* An ASA message body with no tag at all ("Group = x, IP = y, PHASE 1
+ * COMPLETED", "IPSEC: Received an ESP packet ..."): found by the fixed text
+ * of its catalogue entry. */
+static bool body_form(const char *s, size_t len, struct syslog_parse *f)
+{
+        const struct message *m = message_scan_asa_body(s, len);
+        if (!m)
+                return false;
+        struct body_marks bm;
+        body_scan(s, s + len, &bm);
+        f->platform = PLAT_ASA;
+        f->time = find_time(s, s + len);
+        return found(f, m, s, &bm);
+}
+
+/* ASDM's log viewer exported or copied as fields ("Save As" CSV, or the
+ * table copied with tabs): Severity, Date, Time, Syslog ID, Source IP,
+ * Source Port, Destination IP, Destination Port, Description (ASDM user
+ * guide, "Real-Time Log Viewer"), any column possibly quoted or empty. The
+ * ID is the first field of six digits; the description is what follows the
+ * address and port fields after it. */
+static bool export_form(const char *s, size_t len, struct syslog_parse *f)
+{
+        const char *end = s + len;
+        if (len < 12 || !(logs_digit(s[0]) || (s[0] == '"' && logs_digit(s[1]))))
+                return false;
+        char sep = 0;
+        for (const char *q = s; q < end && q < s + 4 && !sep; q++)
+                if (*q == ',' || *q == '\t')
+                        sep = *q;
+        if (!sep)
+                return false;
+        const char *p = s;
+        long id = -1;
+        for (int field = 0; p < end && field < 12; field++) {
+                const char *q = memchr(p, sep, (size_t)(end - p));
+                const char *fe = q ? q : end;
+                const char *a = p, *b = fe;
+                if (b - a >= 2 && *a == '"' && b[-1] == '"') {
+                        a++;
+                        b--;
+                }
+                if (id < 0) {
+                        if (b - a == 6 && field >= 1)
+                                id = six_digits(a, b);
+                } else {
+                        /* address and port columns, or empty ones */
+                        bool addr = a == b || logs_ipv4_span(a, b) == (size_t)(b - a);
+                        for (const char *c = a; c < b && !addr; c++)
+                                if (!logs_digit(*c))
+                                        break;
+                                else if (c + 1 == b)
+                                        addr = true;
+                        if (!addr) {
+                                const char *body = a;
+                                if (body > s && body[-1] == '"')
+                                        body--;
+                                body += *body == '"';
+                                const char *bend = end;
+                                if (bend > body && bend[-1] == '"')
+                                        bend--;
+                                if (id < 0 || !message_asa_listed((unsigned long)id))
+                                        return false;
+                                struct body_marks bm;
+                                size_t n = body_scan(body, bend, &bm);
+                                f->platform = PLAT_ASA;
+                                f->time = find_time(s, body);
+                                f->tagged = true;
+                                return found(f, message_find_asa((unsigned long)id, body, n), body,
+                                             &bm);
+                        }
+                }
+                if (!q)
+                        break;
+                p = q + 1;
+        }
+        return false;
 }
 
 /* ASDM: "4|Mar 24 2010 10:21:50|713903: IP = ..." */
@@ -351,7 +471,13 @@ bool syslog_parse(const char *s, size_t len, struct syslog_parse *f)
         *f = none;
         /* An ASDM-looking line that is not one may leave its time and
          * platform: the line goes on to the other readers with them. */
-        return asdm_form(s, len, f) || percent_form(s, len, f);
+        if (asdm_form(s, len, f) || percent_form(s, len, f))
+                return true;
+        /* Below: lines with no '%' tag (or a broken one), never the lines
+         * of a device log that is framed as it should be. */
+        if (f->tagged)
+                return false;
+        return bare_form(s, len, f) || export_form(s, len, f) || body_form(s, len, f);
 }
 
 static void copy_span(char dst[LOG_FIELD_MAX], const char *s, size_t n)

@@ -202,6 +202,8 @@ def main():
 def known_reason(known, sc, daemon, doctor):
     tags = features.tags(sc)
     for row in known:
+        if len(row) < 6:
+            fail("known-failures.tsv: a row needs 6 tab-separated fields: %r" % (row,))
         version, render, want_daemon, want_doctor, tag, reason = row[:6]
         if version not in ("*", str(sc["version"])) or render not in ("*", sc["render"]):
             continue
@@ -276,6 +278,9 @@ def report(scenarios, results, skipped, exceptions, known, errors, verbose, elap
         reasons[reason] = reasons.get(reason, 0) + 1
     for reason, n in sorted(reasons.items()):
         print("  known failure x%d: %s" % (n, reason))
+    for row in known:
+        if row[5] not in reasons:
+            print("  known-failures.tsv row matched nothing this run (fixed?): %s" % row[5])
     skipped_by = {}
     for e in skipped.values():
         skipped_by[e] = skipped_by.get(e, 0) + 1

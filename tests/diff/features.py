@@ -36,16 +36,16 @@ def v1_responder_narrower(sc):
     return sc["version"] == 1 and sc["proxy"] == "b-narrower"
 
 
-def v1_pfs_initiator_only(sc):
-    """IKEv1, the initiator offers PFS and an IOS responder has none: IOS
-    accepts the offer; strongSwan refuses the Quick Mode proposal (its DH
-    group is part of the proposal), as an ASA does."""
-    return (sc["version"] == 1 and sc["b"]["plat"] == "ios" and bool(sc["a"]["pfs"])
-            and not sc["b"]["pfs"])
+def pfs_offered_to_ios(sc):
+    """The initiator offers PFS and an IOS responder has none: IOS accepts
+    the offer; strongSwan, as an ASA does, refuses the Quick Mode proposal
+    (IKEv1) or the CREATE_CHILD_SA rekey (IKEv2): its DH group is part of
+    the proposal."""
+    return sc["b"]["plat"] == "ios" and bool(sc["a"]["pfs"]) and not sc["b"]["pfs"]
 
 
 PREDICATES = {
-    "v1-pfs-offered": v1_pfs_initiator_only,
+    "pfs-offered-to-ios": pfs_offered_to_ios,
     "v1-auth-method": v1_auth_methods_differ,
     "v1-responder-narrows": v1_responder_narrower,
     "ios-v1-lifetime": ios_v1_lifetime_refused,

@@ -104,17 +104,42 @@ static const char *const sections[] = {
     "Transport, MTU, platform",
 };
 
+/* IDs added after the spec for causes it lacks, each with its source in
+ * its catalog row (seed_section "Not in the seed (...)"); issue 13. */
+static const char *const added_ids[] = {
+    "ikev2-auth-failed",        "tunnel-protection-one-side", "tunnel-protection-shutdown",
+    "tunnel-recursive-routing", "nhrp-network-id-missing",    "nhrp-auth-mismatch",
+    "nhrp-registration-failed",
+};
+#define ADDED_COUNT (sizeof(added_ids) / sizeof(added_ids[0]))
+
+static bool is_added(const char *id)
+{
+        for (size_t i = 0; i < ADDED_COUNT; i++)
+                if (!strcmp(id, added_ids[i]))
+                        return true;
+        return false;
+}
+
 static void every_spec_id_is_present_once_in_order(void **state)
 {
         (void)state;
         assert_int_equal(SPEC_COUNT, 80);
-        assert_int_equal(catalog_count, SPEC_COUNT);
-        for (size_t i = 0; i < SPEC_COUNT; i++) {
-                assert_string_equal(catalog[i].id, spec_ids[i]);
-                assert_ptr_equal(catalog_find(spec_ids[i]), &catalog[i]);
+        assert_int_equal(catalog_count, SPEC_COUNT + ADDED_COUNT);
+        size_t k = 0; /* the spec's IDs keep their order; the added ones sit in their section */
+        for (size_t i = 0; i < catalog_count; i++) {
+                if (is_added(catalog[i].id)) {
+                        assert_non_null(strstr(catalog[i].seed_section, "Not in the seed ("));
+                        continue;
+                }
+                assert_true(k < SPEC_COUNT);
+                assert_string_equal(catalog[i].id, spec_ids[k]);
+                assert_ptr_equal(catalog_find(spec_ids[k]), &catalog[i]);
+                k++;
                 for (size_t j = i + 1; j < catalog_count; j++)
                         assert_string_not_equal(catalog[i].id, catalog[j].id);
         }
+        assert_int_equal(k, SPEC_COUNT);
         assert_null(catalog_find("no-such-diagnosis"));
         assert_null(catalog_find(""));
         assert_null(catalog_find(NULL));

@@ -11,7 +11,7 @@
 #include "logs/marks.h"
 
 struct got {
-        const struct message *first;
+        const struct message *first, *last;
         char peer[LOG_FIELD_MAX], group[LOG_FIELD_MAX];
         int64_t time;
         size_t n;
@@ -21,6 +21,7 @@ struct got {
 static void on_event(void *arg, const struct log_event *ev)
 {
         struct got *g = arg;
+        g->last = ev->msg;
         if (g->n++ == 0) {
                 g->first = ev->msg;
                 snprintf(g->peer, sizeof(g->peer), "%s", ev->peer);
@@ -80,6 +81,8 @@ static void feed(struct log_reader *r, const char *text, uint32_t *line)
 /* The lines before the entry that put the reader in the right block. */
 static const char *context(const struct message *m)
 {
+        if (m->family == MSG_DEBUG && !strncmp(m->key, "detail-", 7))
+                return "ISAKMP:(1001):Checking IPSec proposal 1"; /* a detail line's message */
         if (m->family == MSG_IKE_STATE)
                 return "dst             src             state          conn-id status";
         if (m->family != MSG_COUNTER)
@@ -99,6 +102,7 @@ static const char *context(const struct message *m)
 static void every_template_reads_back(void **state)
 {
         (void)state;
+        size_t bad = 0;
         for (size_t i = 0; i < message_count(); i++) {
                 const struct message *m = message_at(i);
                 char body[2048], line[2300];
@@ -121,10 +125,16 @@ static void every_template_reads_back(void **state)
                 feed(&r, line, &n);
                 logs_finish(&r);
                 logs_free(&r);
-                if (g.first != m)
-                        fail_msg("entry %zu (%s) read back as %s: %s", i, m->key,
-                                 g.first ? g.first->key : "nothing", line);
+                /* after a context line that emits (a detail's message), its own event is the last
+                 */
+                const struct message *got = ctx && m->family == MSG_DEBUG ? g.last : g.first;
+                if (got != m) {
+                        print_error("entry %zu (%s) read back as %s: %s\n", i, m->key,
+                                    got ? got->key : "nothing", line);
+                        bad++;
+                }
         }
+        assert_int_equal(bad, 0); /* every wrong entry is listed above, not only the first */
 }
 
 static struct got read_lines(const char *text)
