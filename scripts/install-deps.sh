@@ -1,19 +1,30 @@
 #!/bin/sh
-# Installs the Debian packages ipsec-doctor needs to build and test, only
-# when one is missing. Safe to run again; needs root (or sudo) to install.
+# Installs the Debian packages ipsec-doctor needs, only when one is missing.
+# Safe to run again; needs root (or sudo) to install.
+#   scripts/install-deps.sh          the runtime build: a C compiler and the libraries
+#                                    (make, make example, make install)
+#   scripts/install-deps.sh --test   also what the test suite uses (make test, CI):
+#                                    cmocka, clang (fuzzers), clang-format and cppcheck
+#                                    (lint), python3 + jsonschema (SARIF), npm, and
+#                                    chromium (the HTML report in a real browser),
+#                                    strongSwan (the real-daemon tests)
 set -eu
 
-# Libraries and tools checked by package name.
-PKGS="build-essential clang clang-format cppcheck libjansson-dev libssl-dev libpcap-dev libcmocka-dev pkg-config python3 python3-jsonschema"
-# The real-daemon differential (tests/diff/): two charon daemons in network
-# namespaces. The kernel here has no ESP, so kernel-libipsec (extra plugins)
-# carries it in user space; the standard plugins bring openssl (3DES, ECP
-# groups); openssl makes the test certificates.
-PKGS="$PKGS iproute2 openssl strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins"
-# Tools checked by command, as COMMAND:PACKAGE: a machine may already have the
-# command from elsewhere (Node.js installed outside Debian, say), and Debian's
-# package would then conflict with it.
-CMDS="npm:npm"
+# The runtime build: what `make` compiles and links with.
+PKGS="build-essential libjansson-dev libssl-dev libpcap-dev pkg-config"
+CMDS=""
+if [ "${1:-}" = "--test" ]; then
+	PKGS="$PKGS clang clang-format cppcheck libcmocka-dev python3 python3-jsonschema chromium fonts-dejavu-core"
+	# The real-daemon differential (tests/diff/) and explain's peer logs: charon
+	# daemons in network namespaces. The kernel here has no ESP, so
+	# kernel-libipsec (extra plugins) carries it in user space; the standard
+	# plugins bring openssl (3DES, ECP groups); openssl makes the test certificates.
+	PKGS="$PKGS iproute2 openssl strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins"
+	# Tools checked by command, as COMMAND:PACKAGE: a machine may already have the
+	# command from elsewhere (Node.js installed outside Debian, say), and Debian's
+	# package would then conflict with it.
+	CMDS="npm:npm"
+fi
 
 missing=""
 for p in $PKGS; do

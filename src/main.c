@@ -5,31 +5,38 @@
 #include "cli/cli.h"
 #include "util/diag.h"
 
+/* Each command parses its own arguments with cli/args.c, so its --help,
+ * --version and errors follow the same conventions; this table only
+ * dispatches. A new command: its cli/<command>.c and one row here. */
 static const struct command commands[] = {
-    {"check", cmd_check, "every config-level diagnosis on each config",
-     "[--format text|json|sarif|gcc] [--fail-on SEV] [--min-severity SEV]\n"
-     "       [--select ID,...] [--ignore ID,...] [--platform ios|asa|pix] CONFIG..."},
-    {"tunnel", cmd_tunnel, "play the IKE negotiation between two configs",
-     "[--initiator A|B | --both] [--flow SRC DST [PROTO [PORT]]]\n"
-     "       [--block udp500|udp4500|esp] [--nat] [--fix] [--format F] A B"},
-    {"trace", cmd_trace, "follow one packet through one device, like packet-tracer",
-     "CONFIG --src IP --dst IP [--proto P] [--port N] [--sport N] [--in IF]\n"
-     "       [--platform P] [--format text|json]"},
-    {"explain", cmd_explain, "read logs and show output, rank the diagnoses they point at",
-     "[--format text|json|sarif|gcc|jsonl] [--config FILE]... [--follow] [FILE...]"},
-    {"dump", cmd_dump, "read configs and print the device model",
-     "[--format text|json] [--platform ios|asa|pix] [--verbose] FILE..."},
-    {"list", cmd_list, "list every diagnosis ID", "[--format text|json]"},
-    {"describe", cmd_describe, "explain one diagnosis and its fix per platform",
-     "[--format text|json|md] ID"},
+    {"check", cmd_check, "every config-level diagnosis on each config", NULL},
+    {"tunnel", cmd_tunnel, "play the IKE negotiation between two configs", NULL},
+    {"trace", cmd_trace, "follow one packet through one device, like packet-tracer", NULL},
+    {"explain", cmd_explain, "read logs and show output, rank the diagnoses they point at", NULL},
+    {"apply", cmd_apply, "paste configuration commands into a config, as the device would", NULL},
+    {"dump", cmd_dump, "read configs and print the device model", NULL},
+    {"list", cmd_list, "list every diagnosis ID", NULL},
+    {"describe", cmd_describe, "explain one diagnosis and its fix per platform", NULL},
 };
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static void usage(FILE *f)
 {
         fprintf(f, "usage: ipsec-doctor COMMAND [OPTIONS] [FILE...]\n\ncommands:\n");
-        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        for (size_t i = 0; i < NCOMMANDS; i++)
                 fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-        fprintf(f, "\n  --version  print the version\n  --help     this text\n");
+        fprintf(f, "\n  -V, --version   print the version\n"
+                   "  -h, --help      this text; ipsec-doctor help COMMAND (or COMMAND --help)\n"
+                   "                  lists the options of one command\n");
+}
+
+static const struct command *find(const char *name)
+{
+        for (size_t i = 0; i < NCOMMANDS; i++)
+                if (!strcmp(name, commands[i].name))
+                        return &commands[i];
+        return NULL;
 }
 
 int main(int argc, char **argv)
@@ -38,25 +45,29 @@ int main(int argc, char **argv)
                 usage(stderr);
                 return EXIT_INPUT;
         }
-        if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+        const char *a = argv[1];
+        if (!strcmp(a, "--version") || !strcmp(a, "-V") || !strcmp(a, "version")) {
                 printf("ipsec-doctor %s\n", IPSD_VERSION);
                 return EXIT_OK;
         }
-        if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
-                usage(stdout);
-                return EXIT_OK;
-        }
-        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-                if (strcmp(argv[1], commands[i].name))
-                        continue;
-                if (argc == 3 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
-                        printf(
-                            "usage: ipsec-doctor %s %s\n\n%s.\nSee ipsec-doctor(1) for details.\n",
-                            commands[i].name, commands[i].synopsis, commands[i].summary);
+        if (!strcmp(a, "--help") || !strcmp(a, "-h") || !strcmp(a, "help")) {
+                if (argc == 2) {
+                        usage(stdout);
                         return EXIT_OK;
                 }
-                return commands[i].run(argc - 1, argv + 1);
+                /* help CMD: the command's own --help */
+                const struct command *c = find(argv[2]);
+                if (!c || argc > 3) {
+                        fprintf(stderr, "ipsec-doctor: help: unknown command '%s' (try --help)\n",
+                                argv[2]);
+                        return EXIT_INPUT;
+                }
+                char *help_argv[] = {argv[2], "--help", NULL};
+                return c->run(2, help_argv);
         }
-        fprintf(stderr, "ipsec-doctor: unknown command '%s' (try --help)\n", argv[1]);
+        const struct command *c = find(a);
+        if (c)
+                return c->run(argc - 1, argv + 1);
+        fprintf(stderr, "ipsec-doctor: unknown command '%s' (try --help)\n", a);
         return EXIT_INPUT;
 }

@@ -32,11 +32,11 @@ const char *const change_control_warning =
     "maintenance window under your change-control process.";
 
 const char *const catalog_placeholders[] = {
-    "peer",       "map",        "seq",         "dynmap",      "if",        "nat_if",
-    "acl",        "tg",         "gp",          "group",       "pool",      "pool_first",
-    "pool_last",  "pool_mask",  "policy",      "tset",        "local_net", "local_mask",
-    "local_wild", "remote_net", "remote_mask", "remote_wild", "nexthop",   "pfs_group",
-    "lifetime",   "user",       "profile",     "keyring",     "protocols",
+    "peer",        "map",     "seq",       "dynmap",     "if",         "nat_if",     "acl",
+    "tg",          "gp",      "group",     "pool",       "pool_first", "pool_last",  "pool_mask",
+    "policy",      "tset",    "local_net", "local_mask", "local_wild", "remote_net", "remote_mask",
+    "remote_wild", "nexthop", "pfs_group", "lifetime",   "user",       "profile",    "keyring",
+    "protocols",   "encr",    "hash",      "auth",       "tset_xf",    "tset_list",  "tset_mode",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -107,20 +107,24 @@ const struct diagnosis catalog[] = {
                        "authentication, DH group and lifetime on both peers.",
         .fix =
             {
-                [DIALECT_IOS] = "crypto isakmp policy {policy}\n encryption aes 256\n hash sha\n"
-                                " authentication pre-share\n group 14\n lifetime 86400",
-                [DIALECT_PIX6] = "isakmp policy {policy} authentication pre-share\n"
-                                 "isakmp policy {policy} encryption 3des\n"
-                                 "isakmp policy {policy} hash sha\nisakmp policy {policy} group 2\n"
-                                 "isakmp policy {policy} lifetime 86400",
+                /* The values are the peer's (negotiate/p1_fix.c), limited to what
+                 * both devices can do (model/capability.c). */
+                [DIALECT_IOS] = "crypto isakmp policy {policy}\n encryption {encr}\n hash {hash}\n"
+                                " authentication {auth}\n group {group}\n lifetime {lifetime}",
+                [DIALECT_PIX6] = "isakmp policy {policy} authentication {auth}\n"
+                                 "isakmp policy {policy} encryption {encr}\n"
+                                 "isakmp policy {policy} hash {hash}\n"
+                                 "isakmp policy {policy} group {group}\n"
+                                 "isakmp policy {policy} lifetime {lifetime}",
                 /* Single-line form: accepted by every release from 7.0 to 8.3. */
-                [DIALECT_ASA70] = "crypto isakmp policy {policy} authentication pre-share\n"
-                                  "crypto isakmp policy {policy} encryption aes-256\n"
-                                  "crypto isakmp policy {policy} hash sha\n"
-                                  "crypto isakmp policy {policy} group 2\n"
-                                  "crypto isakmp policy {policy} lifetime 86400",
-                [DIALECT_ASA84] = "crypto ikev1 policy {policy}\n authentication pre-share\n"
-                                  " encryption aes-256\n hash sha\n group 14\n lifetime 86400",
+                [DIALECT_ASA70] = "crypto isakmp policy {policy} authentication {auth}\n"
+                                  "crypto isakmp policy {policy} encryption {encr}\n"
+                                  "crypto isakmp policy {policy} hash {hash}\n"
+                                  "crypto isakmp policy {policy} group {group}\n"
+                                  "crypto isakmp policy {policy} lifetime {lifetime}",
+                [DIALECT_ASA84] = "crypto ikev1 policy {policy}\n authentication {auth}\n"
+                                  " encryption {encr}\n hash {hash}\n group {group}\n"
+                                  " lifetime {lifetime}",
             },
         .note =
             "Lifetime acceptance differs by platform. The seed's rule (a match needs the "
@@ -508,16 +512,18 @@ const struct diagnosis catalog[] = {
                        "crypto map entry.",
         .fix =
             {
-                [DIALECT_IOS] = "crypto ipsec transform-set {tset} esp-aes 256 esp-sha-hmac\n"
-                                " mode tunnel\n"
-                                "crypto map {map} {seq} ipsec-isakmp\n set transform-set {tset}",
-                [DIALECT_PIX6] = "crypto ipsec transform-set {tset} esp-3des esp-sha-hmac\n"
-                                 "crypto map {map} {seq} set transform-set {tset}",
-                [DIALECT_ASA70] = "crypto ipsec transform-set {tset} esp-aes-256 esp-sha-hmac\n"
-                                  "crypto map {map} {seq} set transform-set {tset}",
-                [DIALECT_ASA84] =
-                    "crypto ipsec ikev1 transform-set {tset} esp-aes-256 esp-sha-hmac\n"
-                    "crypto map {map} {seq} set ikev1 transform-set {tset}",
+                /* the peer's transform in this device's syntax, its sets kept
+                 * (negotiate/p2_fix.c) */
+                [DIALECT_IOS] =
+                    "crypto ipsec transform-set {tset} {tset_xf}\n"
+                    " mode {tset_mode}\n"
+                    "crypto map {map} {seq} ipsec-isakmp\n set transform-set {tset_list}",
+                [DIALECT_PIX6] = "crypto ipsec transform-set {tset} {tset_xf}\n"
+                                 "crypto map {map} {seq} set transform-set {tset_list}",
+                [DIALECT_ASA70] = "crypto ipsec transform-set {tset} {tset_xf}\n"
+                                  "crypto map {map} {seq} set transform-set {tset_list}",
+                [DIALECT_ASA84] = "crypto ipsec ikev1 transform-set {tset} {tset_xf}\n"
+                                  "crypto map {map} {seq} set ikev1 transform-set {tset_list}",
             },
         .seed_section = "Verify that Transform-Set is Correct",
     },
@@ -1157,8 +1163,10 @@ const struct diagnosis catalog[] = {
         .fix_summary = "Replace the entries with ports by plain 'permit ip' network pairs.",
         .fix =
             {
-                [DIALECT_IOS] = "ip access-list extended {acl}\n"
-                                " deny ip {local_net} {local_wild} {remote_net} {remote_wild}",
+                /* the entry with ports replaced in its place, by its number */
+                [DIALECT_IOS] =
+                    "ip access-list extended {acl}\n no {seq}\n"
+                    " {seq} deny ip {local_net} {local_wild} {remote_net} {remote_wild}",
                 [DIALECT_PIX6] =
                     "access-list {acl} permit ip {local_net} {local_mask} {remote_net} "
                     "{remote_mask}",
@@ -2002,6 +2010,7 @@ const struct diagnosis catalog[] = {
                 [DIALECT_ASA70] = "ping {nat_if} {remote_net}",
                 [DIALECT_ASA84] = "ping {nat_if} {remote_net}",
             },
+        .fix_exec = true,
         .note = "Here {remote_net} stands for a host address in the remote network.",
         .seed_section = "Test Connectivity Properly",
     },

@@ -67,6 +67,8 @@ struct diagnosis {
          * where the dialect cannot have the problem or no command fixes it. */
         const char *fix[DIALECT_COUNT];
         bool drops_tunnels; /* the fix clears SAs or removes crypto config: warn */
+        bool fix_exec;      /* the fix is exec commands (a test, clearing SAs), not
+                               configuration: `check --fix` does not paste it */
         const char
             *note; /* where the seed is wrong or a verdict depends on platform; may be NULL */
         const char *seed_section; /* the seed's section this comes from */

@@ -4,6 +4,7 @@
  * to) and xauth-threat-detection (scanning-threat shunning on an XAUTH head
  * end).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,14 @@ static int report_timeout(struct check_ctx *c, const struct aaa_host *h,
                           AAA_DEFAULT_TIMEOUT) ||
             finding_evidence(c->fs, f, &h->loc) || finding_evidence(c->fs, f, &tg->loc))
                 return -1;
+        /* the host's own line opens its mode: "aaa-server G (inside) host A"
+         * is another line than "aaa-server G host A" */
+        if (h->loc.text && !strncmp(h->loc.text, "aaa-server ", 11)) {
+                char t[32];
+                snprintf(t, sizeof(t), " timeout %d", AAA_DEFAULT_TIMEOUT);
+                const char *lines[] = {h->loc.text, t};
+                return finding_fix_lines(c->fs, f, c->dev, lines, 2, NULL);
+        }
         const char *vars[] = {"group", h->group, "peer", addr, "tg", tg->name, NULL};
         return check_fix(c, f, vars);
 }

@@ -42,4 +42,16 @@ struct finding *check_report(struct check_ctx *c, const struct loc *loc);
  * change-control warning when the catalog says the fix drops tunnels. */
 int check_fix(struct check_ctx *c, struct finding *f, const char *const *vars);
 
+/* The same, after "no" + the top-level line at wrong: a fix removes what is
+ * wrong and adds what is right (the wrong line's text is scrubbed, so this
+ * is only for lines without secrets). */
+int check_fix_replacing(struct check_ctx *c, struct finding *f, const struct loc *wrong,
+                        const char *const *vars);
+/* The catalog fix, then the lines `last` ('\n'-separated; NULL: none). */
+int check_fix_before(struct check_ctx *c, struct finding *f, const char *last,
+                     const char *const *vars);
+/* The catalog fix after the line `first` (copied; NULL: none). */
+int check_fix_after(struct check_ctx *c, struct finding *f, const char *first,
+                    const char *const *vars);
+
 #endif

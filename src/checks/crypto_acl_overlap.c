@@ -107,6 +107,24 @@ static bool real_overlap(const struct device *dev, const struct cbox *first,
         return found;
 }
 
+static int deny_overlap(struct check_ctx *c, struct finding *f, const char *acl,
+                        const struct netvars *l, const struct netvars *r)
+{
+        char a[320], b[320];
+        const char *lines[2] = {a, b};
+        size_t n = 1;
+        if (c->dev->platform == PLAT_IOS) {
+                snprintf(a, sizeof(a), "ip access-list extended %s", acl);
+                snprintf(b, sizeof(b), " 1 deny ip %s %s %s %s", l->net, l->wild, r->net, r->wild);
+                n = 2;
+        } else {
+                snprintf(a, sizeof(a), "access-list %s line 1 %sdeny ip %s %s %s %s", acl,
+                         c->dev->platform == PLAT_PIX ? "" : "extended ", l->net, l->mask, r->net,
+                         r->mask);
+        }
+        return finding_fix_lines(c->fs, f, c->dev, lines, n, NULL);
+}
+
 static int report(struct check_ctx *c, const struct cbox *first, const struct cbox *second,
                   const struct flowbox *ov)
 {
@@ -131,12 +149,21 @@ static int report(struct check_ctx *c, const struct cbox *first, const struct cb
                             second->entry->seq, second->entry->match_acl) ||
             finding_set_peer(c->fs, f, entry_peer(second->entry)))
                 return -1;
-        /* The fix removes the later ACE when it lies wholly in the overlap; a
-         * partial overlap needs the ACE narrowed, which the title's range shows. */
+        /* The fix removes the later ACE when it lies wholly in the overlap;
+         * otherwise the overlap is denied at the top of the later entry's ACL
+         * (a deny in a crypto ACL keeps that traffic out of the entry: ASA
+         * configuration guide, "crypto ACLs"; IOS "IPsec crypto access lists") */
         const struct flowbox *rm = fb_equal(&second->box, ov) ? &second->box : ov;
         struct netvars l, r;
         net_vars(rm->src, &l);
         net_vars(rm->dst, &r);
+        const struct acl *acl = model_get_acl(c->dev, second->entry->match_acl);
+        size_t naces = 0;
+        for (size_t i = 0; acl && i < acl->aces.n; i++)
+                naces += !((const struct ace *)acl->aces.v[i])->remark;
+        /* removing the only entry would leave the map entry an empty ACL */
+        if ((rm == ov || naces <= 1) && ov->proto.lo == 0 && ov->proto.hi == 255)
+                return deny_overlap(c, f, second->entry->match_acl, &l, &r);
         const char *vars[] = {"acl",         second->entry->match_acl,
                               "local_net",   l.net,
                               "local_mask",  l.mask,

@@ -102,7 +102,7 @@ static int report_bad_iface(struct check_ctx *c, const struct crypto_map_binding
         const struct crypto_map *m = model_get_cmap(c->dev, b->map);
         const char *ifname = m ? likely_iface(c->dev, m) : NULL;
         const char *vars[] = {"map", b->map, ifname ? "if" : NULL, ifname, NULL};
-        return check_fix(c, f, vars);
+        return check_fix_replacing(c, f, &b->loc, vars);
 }
 
 int check_crypto_map_not_applied(struct check_ctx *c)

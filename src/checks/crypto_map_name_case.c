@@ -8,6 +8,7 @@
  *   case twin does.
  * Names are folded through a case-insensitive index, so this stays linear.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -59,6 +60,13 @@ static int report(struct check_ctx *c, const struct loc *at, const char *wrong, 
                                     "Here '%s' is used where the configured map is '%s': "
                                     "re-enter the line with the exact name.",
                                     wrong, right);
+        /* The entry under the wrong name goes: IOS "no crypto map M N"
+         * removes the entry; the ASA's one-line entries go with "clear
+         * configure crypto map M N" (ASA command reference, clear configure
+         * crypto map). */
+        char drop[160];
+        snprintf(drop, sizeof(drop), "%s crypto map %s %d",
+                 c->dev->platform == PLAT_IOS ? "no" : "clear configure", wrong, e->seq);
         /* Prefer the applied map's entry of the same number: it holds the
          * values the re-typed lines need. */
         const struct crypto_map *rm = model_get_cmap(c->dev, right);
@@ -67,7 +75,7 @@ static int report(struct check_ctx *c, const struct loc *at, const char *wrong, 
                         e = rm->entries.v[k];
         cmap_vars_fill(&cv, c->dev, e);
         cv.v[1] = right;
-        return check_fix(c, f, cv.v);
+        return check_fix_after(c, f, drop, cv.v);
 }
 
 /* The first entry of m with something to move, for the fix. */

@@ -16,6 +16,7 @@
  *    key is taken as deliberate. An excerpt with no tunnel-group at all
  *    (a "show running-config crypto map" paste) is not judged.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "../config/lex.h"
@@ -99,7 +100,14 @@ static int report_orphan(struct check_ctx *c, const struct tg_scan *s,
         if (peer && finding_set_peer(c->fs, f, peer))
                 return -1;
         const char *vars[] = {"peer", peer, NULL};
-        return check_fix(c, f, peer ? vars : (const char *[]){NULL});
+        /* the misnamed group goes once the peer's own is in: an L2L peer is
+         * never matched to it (the ASA looks L2L tunnel-groups up by the
+         * peer's address) */
+        char drop[160];
+        snprintf(drop, sizeof(drop), "clear configure tunnel-group %s", tg->name);
+        if (peer)
+                return check_fix_before(c, f, drop, vars);
+        return check_fix(c, f, (const char *[]){NULL});
 }
 
 static int report_lost(struct check_ctx *c, const struct cm_peer *p,

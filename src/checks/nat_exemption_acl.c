@@ -5,6 +5,7 @@
  *   list|route-map" rules match (a deny there is the exemption). ASA 8.3+
  *   twice NAT "service" clauses are not in the model and are not checked.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,11 +31,23 @@ static int ports_visit(struct check_ctx *c, const struct nat_rule *r, const stru
                 struct netvars l, rv;
                 net_vars(a->boxes[0].src, &l);
                 net_vars(a->boxes[0].dst, &rv);
-                const char *vars[] = {"acl",         acl->name, "local_net",   l.net,
-                                      "local_mask",  l.mask,    "local_wild",  l.wild,
-                                      "remote_net",  rv.net,    "remote_mask", rv.mask,
-                                      "remote_wild", rv.wild,   NULL};
-                if (check_fix(c, f, vars))
+                /* IOS numbers entries 10, 20, ... in order; remarks take none */
+                size_t nth = 1;
+                for (size_t k = 0; k < i; k++)
+                        nth += !((const struct ace *)acl->aces.v[k])->remark;
+                char seq[24];
+                snprintf(seq, sizeof(seq), "%zu", nth * 10);
+                const char *vars[] = {
+                    "acl",         acl->name, "local_net",  l.net,  "local_mask",  l.mask,
+                    "local_wild",  l.wild,    "remote_net", rv.net, "remote_mask", rv.mask,
+                    "remote_wild", rv.wild,   "seq",        seq,    NULL};
+                /* the entry with ports goes, the whole-network entry comes in:
+                 * ASA "no access-list ..." removes that line; IOS removes an
+                 * entry by its number (the i-th entry is 10 * i on a config
+                 * as the router shows it) */
+                bool asa = c->dev->platform != PLAT_IOS && a->loc.text &&
+                           !strncmp(a->loc.text, "access-list ", 12);
+                if (asa ? check_fix_replacing(c, f, &a->loc, vars) : check_fix(c, f, vars))
                         return -1;
         }
         return 0;

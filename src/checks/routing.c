@@ -126,6 +126,28 @@ static bool leaves_by_map(const struct device *d, const struct iface *got, const
         return false;
 }
 
+/* Does the device have the crypto interface at all? A map bound to a name
+ * that no interface has is crypto-map-not-applied's finding. */
+static bool iface_exists(const struct device *d, const char *name)
+{
+        return name && (model_get_nameif(d, name) || model_get_iface(d, name));
+}
+
+/* Another map protects the same remote network on the interface the route
+ * uses: a primary / backup pair of links, where the route picks the one in
+ * use (Cisco "ASA dual ISP with IPsec backup"). */
+static bool other_map_on_route(const struct cbox **v, size_t n, size_t i, const struct iface *got)
+{
+        const struct range32 d = v[i]->box.dst;
+        for (size_t j = i; j-- > 0 && v[j]->box.dst.lo == d.lo && v[j]->box.dst.hi == d.hi;)
+                if (iface_is(got, v[j]->ifname))
+                        return true;
+        for (size_t j = i + 1; j < n && v[j]->box.dst.lo == d.lo && v[j]->box.dst.hi == d.hi; j++)
+                if (iface_is(got, v[j]->ifname))
+                        return true;
+        return false;
+}
+
 int check_route_to_remote_missing(struct check_ctx *c)
 {
         /* A template of crypto lines goes into a config that has its routes. */
@@ -153,6 +175,8 @@ int check_route_to_remote_missing(struct check_ctx *c)
                         continue; /* crypto-acl-reversed's finding, not a routing one */
                 if (b->box.dst.lo == 0 && b->box.dst.hi == UINT32_MAX && !got)
                         continue; /* "any": no single route answers for it */
+                if (!iface_exists(c->dev, b->ifname) || other_map_on_route(v, s.n, i, got))
+                        continue;
                 last = b->ace;
                 rc = report_missing(c, b, got, learnt_maybe(c->dev, got, specific, b->box.dst));
         }

@@ -5,6 +5,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "checks_list.h"
 #include "ra_common.h"
@@ -91,6 +92,9 @@ static int report_asa(struct check_ctx *c, const struct group_policy *gp)
                 return -1;
         const char *vars[] = {"acl", eff.split_acl ? eff.split_acl : "SPLIT-TUNNEL", "gp", gp->name,
                               NULL};
+        /* the entry that permits 'any' goes, the protected network comes in */
+        if (e && e->loc.text && !strncmp(e->loc.text, "access-list ", 12))
+                return check_fix_replacing(c, f, &e->loc, vars);
         return check_fix(c, f, vars);
 }
 

@@ -4,20 +4,20 @@
 
 #include <stdbool.h>
 
-enum catalog_format { CATFMT_TEXT, CATFMT_JSON, CATFMT_MD };
+#include "../report/report.h"
+#include "args.h"
 
 struct catalog_args {
-        enum catalog_format fmt;
-        const char *positional[2]; /* operands in order; extra ones are an error */
-        int npositional;
+        enum report_format fmt; /* text, json or md: rows with catalog hooks */
+        const char *output;     /* -o FILE, or NULL */
+        const struct cli_spec *spec;
+        struct cli_operands in;
 };
 
-/*
- * Parses --format text|json|md (also --format=X) and up to max_pos operands
- * (max_pos <= 2). Returns 0, or -1 after printing a one-line usage error
- * that names cmd.
- */
-int catalog_args_parse(int argc, char **argv, const char *cmd, int max_pos,
-                       struct catalog_args *out);
+extern const struct cli_spec catalog_list_spec, catalog_describe_spec;
+
+/* --format text|json|md, -o FILE and the spec's operands (see args.h). */
+enum cli_parsed catalog_args_parse(int argc, char **argv, const struct cli_spec *spec,
+                                   struct catalog_args *out);
 
 #endif

@@ -8,7 +8,6 @@
  * stderr what each reader did not understand inside a VPN context, so that a
  * gap that could hide a finding shows up.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,18 +16,21 @@
 #include "../config/config.h"
 #include "../config/suppress.h"
 #include "../negotiate/discover.h"
-#include "../report/tunnel_text.h"
 #include "../report/report.h"
+#include "check_fix.h"
+#include "args.h"
 #include "cli.h"
 
 struct check_opts {
-        enum out_format fmt;
+        enum report_format fmt;
         enum severity fail_on, min_sev;
         const char *select, *ignore;
         enum platform force;
         enum color_mode color;
         bool explain;
         bool verbose; /* also list the unknown lines in a VPN context (stderr) */
+        bool fix;
+        const char *output;
 };
 
 static bool in_id_list(const char *list, const char *id)
@@ -51,14 +53,14 @@ static int validate_ids(const char *opt, const char *list)
         for (const char *p = list; p && *p;) {
                 size_t n = strcspn(p, ",");
                 if (n == 0 || n >= sizeof(id)) {
-                        fprintf(stderr, "ipsec-doctor check: %s: empty or overlong ID\n", opt);
+                        fprintf(stderr, "ipsec-doctor: check: %s: empty or overlong ID\n", opt);
                         return -1;
                 }
                 memcpy(id, p, n);
                 id[n] = '\0';
                 if (!catalog_find(id)) {
                         fprintf(stderr,
-                                "ipsec-doctor check: %s: unknown diagnosis '%s' (see ipsec-doctor "
+                                "ipsec-doctor: check: %s: unknown diagnosis '%s' (see ipsec-doctor "
                                 "list)\n",
                                 opt, id);
                         return -1;
@@ -72,71 +74,79 @@ static int parse_sev(const char *opt, const char *s, enum severity *out)
 {
         if (severity_parse(s, out))
                 return 0;
-        fprintf(stderr, "ipsec-doctor check: %s: '%s' is not one of error, warning, info\n", opt,
+        fprintf(stderr, "ipsec-doctor: check: %s: '%s' is not one of error, warning, info\n", opt,
                 s);
         return -1;
 }
 
-static int parse_opts(int argc, char **argv, struct check_opts *o)
+enum {
+        O_FORMAT,
+        O_OUTPUT,
+        O_FAIL_ON,
+        O_MIN_SEV,
+        O_SELECT,
+        O_IGNORE,
+        O_PLATFORM,
+        O_COLOR,
+        O_EXPLAIN,
+        O_VERBOSE,
+        O_FIX
+};
+
+static const struct cli_opt check_options[] = {
+    CLI_OPT_FORMAT(O_FORMAT, "text (default), json, sarif, gcc or html"),
+    CLI_OPT_OUTPUT(O_OUTPUT),
+    {"fail-on", 0, "SEV", "exit 1 on findings at or above SEV: error (default), warning, info",
+     O_FAIL_ON},
+    {"min-severity", 0, "SEV", "do not report findings below SEV", O_MIN_SEV},
+    {"select", 0, "ID,...", "run only these diagnoses", O_SELECT},
+    {"ignore", 0, "ID,...", "skip these diagnoses", O_IGNORE},
+    {"platform", 0, "P", "read every config as ios, asa or pix (default: detected)", O_PLATFORM},
+    CLI_OPT_COLOR(O_COLOR),
+    CLI_OPT_EXPLAIN(O_EXPLAIN),
+    {"verbose", 'v', NULL,
+     "--explain, and list on stderr the lines each reader did not understand in a VPN context",
+     O_VERBOSE},
+    {"fix", 0, NULL, "paste every printed fix into copies of the configs and check again", O_FIX},
+};
+
+static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
 {
-        static const struct option longopts[] = {
-            {"format", required_argument, NULL, 'f'},
-            {"fail-on", required_argument, NULL, 'F'},
-            {"min-severity", required_argument, NULL, 'm'},
-            {"select", required_argument, NULL, 's'},
-            {"ignore", required_argument, NULL, 'i'},
-            {"platform", required_argument, NULL, 'p'},
-            {"color", required_argument, NULL, 'C'},
-            {"explain", no_argument, NULL, 'E'},
-            {"verbose", no_argument, NULL, 'v'},
-            {NULL, 0, NULL, 0},
-        };
-        int ch;
-        optind = 1;
-        opterr = 0;
-        while ((ch = getopt_long(argc, argv, "+v", longopts, NULL)) != -1) {
-                int rc = 0;
-                switch (ch) {
-                case 'f':
-                        rc = parse_format(optarg, &o->fmt, "text, json, sarif, gcc");
-                        break;
-                case 'F':
-                        rc = parse_sev("--fail-on", optarg, &o->fail_on);
-                        break;
-                case 'm':
-                        rc = parse_sev("--min-severity", optarg, &o->min_sev);
-                        break;
-                case 's':
-                        o->select = optarg;
-                        rc = validate_ids("--select", optarg);
-                        break;
-                case 'i':
-                        o->ignore = optarg;
-                        rc = validate_ids("--ignore", optarg);
-                        break;
-                case 'p':
-                        rc = parse_platform(optarg, &o->force);
-                        break;
-                case 'C':
-                        rc = parse_color(optarg, &o->color);
-                        break;
-                case 'E':
-                        o->explain = true;
-                        break;
-                case 'v':
-                        o->explain = true;
-                        o->verbose = true;
-                        break;
-                default:
-                        fprintf(stderr,
-                                "ipsec-doctor check: unknown option or missing value '%s'\n",
-                                argv[optind - 1]);
-                        return -1;
-                }
-                if (rc)
-                        return -1;
+        struct check_opts *o = ctx;
+        (void)rest;
+        (void)nrest;
+        switch (id) {
+        case O_FORMAT:
+                return parse_format(v, &o->fmt, "check", "text, json, sarif, gcc, html");
+        case O_OUTPUT:
+                o->output = v;
+                return 0;
+        case O_FAIL_ON:
+                return parse_sev("--fail-on", v, &o->fail_on);
+        case O_MIN_SEV:
+                return parse_sev("--min-severity", v, &o->min_sev);
+        case O_SELECT:
+                o->select = v;
+                return validate_ids("--select", v);
+        case O_IGNORE:
+                o->ignore = v;
+                return validate_ids("--ignore", v);
+        case O_PLATFORM:
+                return parse_platform(v, &o->force);
+        case O_COLOR:
+                return parse_color(v, &o->color);
+        case O_EXPLAIN:
+                o->explain = true;
+                return 0;
+        case O_VERBOSE:
+                o->explain = true;
+                o->verbose = true;
+                return 0;
+        case O_FIX:
+                o->fix = true;
+                return 0;
         }
-        return 0;
+        return -1;
 }
 
 /* --verbose: the reader's gaps inside VPN contexts, on stderr (stdout holds
@@ -153,6 +163,17 @@ static void report_unknown(const struct device *dev)
                         (unsigned)l->line, l->text ? l->text : "");
         }
 }
+
+static const struct cli_spec check_spec = {
+    "check",
+    "CONFIG...",
+    "Every config-level diagnosis on each config; with two or more, every tunnel between them.",
+    check_options,
+    sizeof(check_options) / sizeof(check_options[0]),
+    1,
+    -1,
+    on_opt,
+};
 
 static bool wanted(const struct check_opts *o, const char *id)
 {
@@ -221,83 +242,101 @@ static int run_pairs(struct device *const *devs, size_t n, const struct check_op
         return 0;
 }
 
-static int exit_status(const struct findings *fs, enum severity fail_on)
+/* check --fix runs everything again on the fixed copies (check_fix.c). */
+static int recheck(struct device *const *devs, size_t n, const void *opts, struct findings *fs)
 {
-        for (size_t i = 0; i < fs->list.n; i++) {
-                const struct finding *f = fs->list.v[i];
-                if (f->severity >= fail_on)
-                        return EXIT_FINDINGS;
-        }
-        return EXIT_OK;
+        for (size_t i = 0; i < n; i++)
+                if (run_checks(devs[i], opts, fs))
+                        return -1;
+        return run_pairs(devs, n, opts, fs);
 }
 
 int cmd_check(int argc, char **argv)
 {
         struct check_opts o = {
-            .fmt = FMT_TEXT, .fail_on = SEV_ERROR, .min_sev = SEV_INFO, .force = PLAT_UNKNOWN};
-        if (parse_opts(argc, argv, &o))
+            .fmt = REPORT_TEXT, .fail_on = SEV_ERROR, .min_sev = SEV_INFO, .force = PLAT_UNKNOWN};
+        struct cli_operands in;
+        switch (cli_parse(&check_spec, argc, argv, &o, &in)) {
+        case CLI_DONE:
+                return EXIT_OK;
+        case CLI_ERROR:
                 return EXIT_INPUT;
-        if (optind >= argc) {
-                fprintf(stderr, "ipsec-doctor check: no config file given\n");
-                return EXIT_INPUT;
+        case CLI_RUN:
+                break;
         }
         struct findings fs;
         findings_init(&fs);
-        int rc = EXIT_OK;
+        int rc = EXIT_INPUT;
         size_t ndev = 0;
+        struct device **kept = NULL; /* --fix: the copies after_fix points into */
+        struct cli_out out = {stdout, NULL, NULL};
         /* The models stay until the pair checks have run over all of them. */
-        struct device **devs = calloc((size_t)(argc - optind), sizeof(*devs));
+        struct device **devs = calloc(in.n, sizeof(*devs));
         if (!devs) {
-                fprintf(stderr, "ipsec-doctor: out of memory\n");
-                rc = EXIT_INPUT;
+                cli_error(&check_spec, "out of memory");
                 goto out;
         }
-        for (int i = optind; i < argc; i++) {
+        for (size_t i = 0; i < in.n; i++) {
                 struct device *dev;
                 struct diag err;
-                if (config_read(argv[i], o.force, &dev, &err)) {
+                if (config_read(in.v[i], o.force, &dev, &err)) {
                         fprintf(stderr, "ipsec-doctor: %s\n", err.msg);
-                        rc = EXIT_INPUT;
                         goto out;
                 }
                 devs[ndev++] = dev;
                 if (o.verbose)
                         report_unknown(dev);
                 if (run_checks(dev, &o, &fs)) {
-                        fprintf(stderr, "ipsec-doctor: %s: out of memory while checking\n",
-                                argv[i]);
-                        rc = EXIT_INPUT;
+                        cli_error(&check_spec, "%s: out of memory while checking", in.v[i]);
                         goto out;
                 }
         }
         if (run_pairs(devs, ndev, &o, &fs)) {
-                fprintf(stderr, "ipsec-doctor: out of memory while playing the tunnels\n");
-                rc = EXIT_INPUT;
+                cli_error(&check_spec, "out of memory while playing the tunnels");
+                goto out;
+        }
+        size_t errors_after = 0;
+        if (o.fix && !(kept = calloc(ndev ? ndev : 1, sizeof(*kept)))) {
+                cli_error(&check_spec, "out of memory");
+                goto out;
+        }
+        if (o.fix && check_fix_replay(devs, ndev, recheck, &o, &fs, &errors_after, kept)) {
+                cli_error(&check_spec, "--fix: cannot replay the fixes");
                 goto out;
         }
         findings_sort(&fs);
-        if (o.fmt == FMT_TEXT)
-                for (size_t i = 0; i < fs.tunnels.n; i++)
-                        report_tunnel_line(stdout, fs.tunnels.v[i]);
-        if (o.fmt == FMT_TEXT && fs.tunnels.n)
-                putchar('\n');
-        static const enum report_format map[] = {REPORT_TEXT, REPORT_JSON, REPORT_SARIF,
-                                                 REPORT_GCC};
-        struct report_opts ro = {.format = map[o.fmt],
-                                 .command = "check",
-                                 .color = color_wanted(o.color, STDOUT_FILENO),
-                                 .explain = o.explain,
-                                 .nfiles = (size_t)(argc - optind)};
-        if (report_findings(stdout, &fs, &ro)) {
-                fprintf(stderr, "ipsec-doctor: cannot write the report\n");
-                rc = EXIT_INPUT;
+        if (cli_out_open(&out, &check_spec, o.output, &in))
+                goto out;
+        /* html's summary lists every device read, with findings or not */
+        const char **labels = calloc(ndev ? ndev : 1, sizeof(*labels));
+        if (!labels) {
+                cli_out_close(&out, &check_spec, false);
                 goto out;
         }
-        rc = exit_status(&fs, o.fail_on);
+        for (size_t i = 0; i < ndev; i++)
+                labels[i] = device_label(devs[i]);
+        struct report_opts ro = {.format = o.fmt,
+                                 .command = "check",
+                                 .color = !o.output && color_wanted(o.color, STDOUT_FILENO),
+                                 .explain = o.explain,
+                                 .nfiles = in.n,
+                                 .fix = o.fix,
+                                 .fix_errors_after = errors_after,
+                                 .devices = labels,
+                                 .ndevices = ndev};
+        int wr = report_findings(out.f, &fs, &ro);
+        free(labels);
+        if (cli_out_close(&out, &check_spec, wr == 0) || wr)
+                goto out;
+        rc = report_exit_status(&fs, o.fail_on, false);
 out:
         findings_free(&fs);
+        for (size_t i = 0; kept && i < ndev; i++)
+                model_free(kept[i]);
+        free(kept);
         for (size_t i = 0; i < ndev; i++)
                 model_free(devs[i]);
         free(devs);
+        cli_operands_free(&in);
         return rc;
 }

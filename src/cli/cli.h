@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "../model/model.h"
+#include "../report/report.h"
 
 #include "../version.h"
 
@@ -13,7 +14,7 @@ struct command {
         const char *name;
         int (*run)(int argc, char **argv); /* argv[0] is the command name */
         const char *summary;
-        const char *synopsis; /* the options, for "ipsec-doctor COMMAND --help" */
+        const char *unused; /* each command's --help comes from its cli_spec (args.h) */
 };
 
 int cmd_dump(int argc, char **argv);
@@ -23,11 +24,12 @@ int cmd_check(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
 int cmd_tunnel(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_apply(int argc, char **argv);
 
 /* Shared option helpers (cli/options.c). */
-enum out_format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GCC };
-/* 0 on success; -1 after printing a one-line usage error. */
-int parse_format(const char *s, enum out_format *f, const char *allowed);
+/* 0 on success; -1 after printing a one-line usage error naming cmd.
+ * allowed lists the command's formats ("text (default), json, ..."). */
+int parse_format(const char *s, enum report_format *f, const char *cmd, const char *allowed);
 int parse_platform(const char *s, enum platform *p);
 /* --color=auto|always|never: auto is colour on a terminal unless NO_COLOR. */
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };

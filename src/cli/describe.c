@@ -9,32 +9,24 @@
 int cmd_describe(int argc, char **argv)
 {
         struct catalog_args args;
-        if (catalog_args_parse(argc, argv, "describe", 1, &args))
-                return EXIT_INPUT;
-        if (args.npositional != 1) {
-                fprintf(stderr, "usage: ipsec-doctor describe ID [--format text|json|md]\n");
-                return EXIT_INPUT;
-        }
-        const char *id = args.positional[0];
+        enum cli_parsed p = catalog_args_parse(argc, argv, &catalog_describe_spec, &args);
+        if (p != CLI_RUN)
+                return p == CLI_DONE ? EXIT_OK : EXIT_INPUT;
+        int rc = EXIT_INPUT;
+        const char *id = args.in.v[0];
         const struct diagnosis *d = catalog_find(id);
+        struct cli_out out;
         if (!d) {
-                fprintf(stderr,
-                        "ipsec-doctor: describe: unknown diagnosis '%s' (see ipsec-doctor list)\n",
-                        id);
-                return EXIT_INPUT;
+                cli_error(&catalog_describe_spec, "unknown diagnosis '%s' (see ipsec-doctor list)",
+                          id);
+                goto done;
         }
-        int rc;
-        switch (args.fmt) {
-        case CATFMT_JSON:
-                rc = catalog_describe_json(stdout, d, IPSD_VERSION);
-                break;
-        case CATFMT_MD:
-                rc = catalog_describe_md(stdout, d);
-                break;
-        case CATFMT_TEXT:
-        default:
-                rc = catalog_describe_text(stdout, d);
-                break;
-        }
-        return rc ? EXIT_INPUT : EXIT_OK;
+        if (cli_out_open(&out, &catalog_describe_spec, args.output, &args.in))
+                goto done;
+        int wr = report_emitter(args.fmt)->describe(out.f, d);
+        if (!cli_out_close(&out, &catalog_describe_spec, wr == 0) && !wr)
+                rc = EXIT_OK;
+done:
+        cli_operands_free(&args.in);
+        return rc;
 }

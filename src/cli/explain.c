@@ -9,7 +9,6 @@
  * document) and, with --verbose, listed with secrets masked.
  * Exit 1 when an error-severity finding remains.
  */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,61 +16,72 @@
 
 #include "../config/config.h"
 #include "../report/report.h"
+#include "args.h"
 #include "explain_int.h"
 
-static int parse_opts(int argc, char **argv, struct explain *x)
+enum { O_FORMAT, O_OUTPUT, O_CONFIG, O_FOLLOW, O_VERBOSE, O_EXPLAIN, O_COLOR };
+
+static const struct cli_opt explain_options[] = {
+    CLI_OPT_FORMAT(O_FORMAT, "text (default), json, sarif, gcc, html or jsonl (one event a line)"),
+    CLI_OPT_OUTPUT(O_OUTPUT),
+    {"config", 'c', "FILE", "a device config to confirm or rule out each diagnosis (repeatable)",
+     O_CONFIG},
+    {"follow", 0, NULL, "keep reading the last file as it grows, like tail -f", O_FOLLOW},
+    {"verbose", 'v', NULL, "list the lines no reader knows, and each finding's explanation",
+     O_VERBOSE},
+    CLI_OPT_EXPLAIN(O_EXPLAIN),
+    CLI_OPT_COLOR(O_COLOR),
+};
+
+static const struct cli_spec explain_spec;
+
+static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
 {
-        static const struct option longopts[] = {
-            {"format", required_argument, NULL, 'f'},
-            {"config", required_argument, NULL, 'c'},
-            {"follow", no_argument, NULL, 'F'},
-            {"verbose", no_argument, NULL, 'v'},
-            {"explain", no_argument, NULL, 'E'},
-            {"color", required_argument, NULL, 'C'},
-            {NULL, 0, NULL, 0},
-        };
-        int ch;
-        optind = 1;
-        opterr = 0;
-        while ((ch = getopt_long(argc, argv, "+v", longopts, NULL)) != -1) {
-                switch (ch) {
-                case 'f':
-                        x->jsonl = !strcmp(optarg, "jsonl");
-                        if (!x->jsonl &&
-                            parse_format(optarg, &x->fmt, "text, json, sarif, gcc, jsonl"))
-                                return -1;
-                        break;
-                case 'c':
-                        if (x->nconfigs >= EXPLAIN_MAX_DEVS) {
-                                fprintf(stderr, "ipsec-doctor explain: at most %d --config files\n",
-                                        EXPLAIN_MAX_DEVS);
-                                return -1;
-                        }
-                        x->configs[x->nconfigs++] = optarg;
-                        break;
-                case 'F':
-                        x->follow = true;
-                        break;
-                case 'v': /* the unknown lines and each finding's explanation */
-                        x->verbose = true;
-                        x->explain = true;
-                        break;
-                case 'E':
-                        x->explain = true;
-                        break;
-                case 'C':
-                        if (parse_color(optarg, &x->color))
-                                return -1;
-                        break;
-                default:
-                        fprintf(stderr,
-                                "ipsec-doctor explain: unknown option or missing value '%s'\n",
-                                argv[optind - 1]);
+        struct explain *x = ctx;
+        (void)rest;
+        (void)nrest;
+        switch (id) {
+        case O_FORMAT:
+                if (parse_format(v, &x->fmt, "explain", "text, json, sarif, gcc, html, jsonl"))
                         return -1;
-                }
+                x->jsonl = x->fmt == REPORT_JSONL;
+                return 0;
+        case O_OUTPUT:
+                x->output = v;
+                return 0;
+        case O_CONFIG:
+                if (x->nconfigs >= EXPLAIN_MAX_DEVS)
+                        return cli_error(&explain_spec, "at most %d --config files",
+                                         EXPLAIN_MAX_DEVS);
+                x->configs[x->nconfigs++] = v;
+                return 0;
+        case O_FOLLOW:
+                x->follow = true;
+                return 0;
+        case O_VERBOSE: /* the unknown lines and each finding's explanation */
+                x->verbose = true;
+                x->explain = true;
+                return 0;
+        case O_EXPLAIN:
+                x->explain = true;
+                return 0;
+        case O_COLOR:
+                return parse_color(v, &x->color);
         }
-        return 0;
+        return -1;
 }
+
+static const struct cli_spec explain_spec = {
+    "explain",
+    "[FILE...]",
+    "Read logs, show output and console sessions (stdin when no FILE), say what each known "
+    "line means and rank the diagnoses they point at.",
+    explain_options,
+    sizeof(explain_options) / sizeof(explain_options[0]),
+    0,
+    -1,
+    on_opt,
+};
 
 /* A tuning variable: unset or empty keeps the default; anything but a
  * decimal in [lo, hi] is an error, not a silent default. */
@@ -83,10 +93,8 @@ static int env_number(const char *name, long lo, long hi, long *out)
         char *end;
         long n = strtol(v, &end, 10);
         if (*end || n < lo || n > hi) {
-                fprintf(stderr,
-                        "ipsec-doctor explain: %s: '%.32s' is not a number from %ld to %ld\n", name,
-                        v, lo, hi);
-                return -1;
+                return cli_error(&explain_spec, "%s: '%.32s' is not a number from %ld to %ld", name,
+                                 v, lo, hi);
         }
         *out = n;
         return 0;
@@ -118,67 +126,41 @@ static int read_configs(struct explain *x)
 
 static int report(struct explain *x, struct findings *fs, size_t ninputs)
 {
-        if (x->jsonl) {
-                for (size_t i = 0; i < fs->list.n; i++) {
-                        json_t *o = report_finding_json(fs->list.v[i]);
-                        json_object_set_new(o, "event", json_string("finding"));
-                        char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
-                        if (s)
-                                fprintf(x->out, "%s\n", s);
-                        free(s);
-                        json_decref(o);
-                }
-                fprintf(
-                    x->out,
-                    "{\"event\":\"summary\",\"lines\":%llu,\"recognised\":%llu,\"unknown\":%llu}\n",
-                    (unsigned long long)x->lines, (unsigned long long)x->recognised,
-                    (unsigned long long)(x->lines - x->recognised));
-                return 0;
-        }
-        if (x->fmt == FMT_TEXT)
-                fprintf(x->out, "\n%llu line(s) read: %llu recognised, %llu unknown\n\n",
-                        (unsigned long long)x->lines, (unsigned long long)x->recognised,
-                        (unsigned long long)(x->lines - x->recognised));
-        static const enum report_format map[] = {REPORT_TEXT, REPORT_JSON, REPORT_SARIF,
-                                                 REPORT_GCC};
-        json_t *extra =
-            json_pack("{s:I, s:I, s:I}", "lines", (json_int_t)x->lines, "recognised",
-                      (json_int_t)x->recognised, "unknown", (json_int_t)(x->lines - x->recognised));
-        if (extra && x->unknown_list)
-                json_object_set(extra, "unknown_lines", x->unknown_list);
-        struct report_opts ro = {.format = map[x->fmt],
+        struct report_opts ro = {.format = x->fmt,
                                  .command = "explain",
-                                 .color = color_wanted(x->color, STDOUT_FILENO),
+                                 .color = !x->output && color_wanted(x->color, STDOUT_FILENO),
                                  .explain = x->explain,
-                                 .nfiles = ninputs};
-        int rc = x->fmt == FMT_JSON ? report_json_extra(x->out, fs, &ro, extra)
-                                    : report_findings(x->out, fs, &ro);
+                                 .nfiles = ninputs,
+                                 .counts = true,
+                                 .lines = x->lines,
+                                 .recognised = x->recognised};
+        json_t *extra = NULL;
+        if (x->unknown_list) {
+                extra = json_object();
+                json_object_set(extra, "unknown_lines", x->unknown_list);
+        }
+        ro.extra = extra;
+        int rc = report_findings(x->out, fs, &ro);
         json_decref(extra);
         return rc;
 }
 
-static int exit_status(const struct findings *fs)
-{
-        for (size_t i = 0; i < fs->list.n; i++) {
-                const struct finding *f = fs->list.v[i];
-                if (f->severity >= SEV_ERROR)
-                        return EXIT_FINDINGS;
-        }
-        return EXIT_OK;
-}
-
-static int run(struct explain *x, int argc, char **argv, struct findings *fs)
+static int run(struct explain *x, const struct cli_operands *in, struct findings *fs)
 {
         if (read_configs(x))
                 return EXIT_INPUT;
+        /* Opened before reading: text and jsonl stream each line as it is read. */
+        if (cli_out_open(&x->outf, &explain_spec, x->output, in))
+                return EXIT_INPUT;
+        x->out = x->outf.f;
         logs_init(&x->rd, explain_event, explain_config, x);
         int rc = EXIT_OK;
-        if (optind >= argc)
+        if (!in->n)
                 rc = explain_read(x, "-") ? EXIT_INPUT : EXIT_OK;
-        for (int i = optind; i < argc && rc == EXIT_OK; i++) {
+        for (size_t i = 0; i < in->n && rc == EXIT_OK; i++) {
                 bool follow = x->follow;
-                x->follow = follow && i == argc - 1; /* tail -f follows the last file */
-                rc = explain_read(x, argv[i]) ? EXIT_INPUT : EXIT_OK;
+                x->follow = follow && i == in->n - 1; /* tail -f follows the last file */
+                rc = explain_read(x, in->v[i]) ? EXIT_INPUT : EXIT_OK;
                 x->follow = follow;
         }
         logs_free(&x->rd);
@@ -186,14 +168,13 @@ static int run(struct explain *x, int argc, char **argv, struct findings *fs)
                 return rc;
         corr_finish(x->corr);
         if (explain_findings(x, fs)) {
-                fprintf(stderr, "ipsec-doctor explain: out of memory\n");
+                cli_error(&explain_spec, "out of memory");
                 return EXIT_INPUT;
         }
-        if (report(x, fs, optind >= argc ? 1 : (size_t)(argc - optind))) {
-                fprintf(stderr, "ipsec-doctor: cannot write the report\n");
+        int wr = report(x, fs, in->n ? in->n : 1);
+        if (cli_out_close(&x->outf, &explain_spec, wr == 0) || wr)
                 return EXIT_INPUT;
-        }
-        return exit_status(fs);
+        return report_exit_status(fs, SEV_ERROR, false);
 }
 
 int cmd_explain(int argc, char **argv)
@@ -201,21 +182,29 @@ int cmd_explain(int argc, char **argv)
         struct explain *x = calloc(1, sizeof(*x));
         if (!x)
                 return EXIT_INPUT;
-        x->fmt = FMT_TEXT;
+        x->fmt = REPORT_TEXT;
         x->out = stdout;
+        x->outf.f = stdout;
         int rc = EXIT_INPUT;
         struct findings fs;
         findings_init(&fs);
-        if (parse_opts(argc, argv, x) == 0 && read_env(x) == 0 && (x->corr = corr_new()) != NULL) {
-                if (x->verbose && !x->jsonl && x->fmt == FMT_JSON)
+        struct cli_operands in = {NULL, 0};
+        enum cli_parsed p = cli_parse(&explain_spec, argc, argv, x, &in);
+        if (p == CLI_DONE)
+                rc = EXIT_OK;
+        if (p == CLI_RUN && read_env(x) == 0 && (x->corr = corr_new()) != NULL) {
+                if (x->verbose && !x->jsonl && x->fmt == REPORT_JSON)
                         x->unknown_list = json_array();
-                rc = run(x, argc, argv, &fs);
+                rc = run(x, &in, &fs);
+                if (x->outf.tmp) /* an error before the report: drop the partial -o file */
+                        cli_out_close(&x->outf, &explain_spec, false);
         }
         json_decref(x->unknown_list);
         findings_free(&fs);
         for (size_t i = 0; i < x->ndevs; i++)
                 model_free(x->devs[i]);
         corr_free(x->corr);
+        cli_operands_free(&in);
         free(x);
         return rc;
 }

@@ -9,6 +9,7 @@
 #include "../correlate/verdict.h"
 #include "../findings/finding.h"
 #include "../logs/logs.h"
+#include "args.h"
 #include "cli.h"
 
 #define EXPLAIN_MAX_DEVS 16
@@ -17,7 +18,7 @@
 #define EXPLAIN_MAX_UNKNOWN 1000
 
 struct explain {
-        enum out_format fmt;
+        enum report_format fmt;
         bool jsonl, follow;
         bool verbose; /* list the unknown lines */
         bool explain; /* text: each finding's explanation */
@@ -26,7 +27,9 @@ struct explain {
         const char *configs[EXPLAIN_MAX_DEVS];
         size_t nconfigs;
         FILE *out;
-        const char *file; /* the input being read */
+        const char *output;  /* -o FILE */
+        struct cli_out outf; /* where out writes */
+        const char *file;    /* the input being read */
         struct correlator *corr;
         struct log_reader rd;
         struct device *devs[EXPLAIN_MAX_DEVS];

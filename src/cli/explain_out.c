@@ -24,52 +24,18 @@ static char *shown_text(struct arena *a, const char *s, size_t len)
         return arena_strndup(a, s, len);
 }
 
-static void print_jsonl(struct explain *x, const struct log_event *ev, const char *text)
-{
-        const struct message *m = ev->msg;
-        json_t *o = json_pack("{s:s, s:s, s:i, s:s, s:s, s:s}", "event", "line", "file", x->file,
-                              "line", (json_int_t)ev->line, "family", msg_family_name(m->family),
-                              "key", m->key, "meaning", m->meaning);
-        if (!o)
-                return;
-        if (ev->peer[0])
-                json_object_set_new(o, "peer", json_string(ev->peer));
-        if (ev->group[0])
-                json_object_set_new(o, "group", json_string(ev->group));
-        if (m->family == MSG_COUNTER)
-                json_object_set_new(o, "value", json_integer(ev->value));
-        json_t *d = json_array();
-        for (int i = 0; i < MSG_MAX_DIAGS && m->diags[i].id; i++)
-                json_array_append_new(
-                    d, json_pack("{s:s, s:i}", "id", m->diags[i].id, "weight", m->diags[i].weight));
-        json_object_set_new(o, "diagnoses", d);
-        if (text)
-                json_object_set_new(o, "text", json_string(text));
-        char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII);
-        if (s)
-                fprintf(x->out, "%s\n", s);
-        free(s);
-        json_decref(o);
-}
-
 void explain_event(void *arg, const struct log_event *ev)
 {
         struct explain *x = arg;
         x->events++;
         corr_event(x->corr, x->file, ev);
-        if (!x->jsonl && x->fmt != FMT_TEXT)
+        const struct emitter *e = report_emitter(x->fmt);
+        if (!e || !e->explain_line) /* a format that prints no line as it reads */
                 return;
         struct arena a;
         arena_init(&a, 1u << 20);
         const char *text = ev->len ? shown_text(&a, ev->text, ev->len) : NULL;
-        if (x->jsonl) {
-                print_jsonl(x, ev, text);
-        } else {
-                fprintf(x->out, "%s:%u: %s", x->file, (unsigned)ev->line, ev->msg->key);
-                if (ev->peer[0])
-                        fprintf(x->out, " [peer %s]", ev->peer);
-                fprintf(x->out, ": %s\n", ev->msg->meaning);
-        }
+        e->explain_line(x->out, x->file, ev, text);
         arena_free(&a);
 }
 
@@ -99,7 +65,7 @@ void explain_unknown(struct explain *x, const char *s, size_t len, uint32_t line
                         fprintf(x->out, "%s\n", js);
                 free(js);
                 json_decref(o);
-        } else if (x->fmt == FMT_TEXT) {
+        } else if (x->fmt == REPORT_TEXT) {
                 fprintf(x->out, "%s:%u: %s\n", x->file, (unsigned)line, text);
         } else if (x->unknown_list) {
                 json_array_append_new(x->unknown_list,

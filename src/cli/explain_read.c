@@ -10,12 +10,15 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../input/text.h"
 #include "explain_int.h"
 
 #define EXPLAIN_BUF (1u << 20)
+#define SNIFF_BYTES 1024 /* as input/load.c examines */
 
 static volatile sig_atomic_t stop;
 
@@ -29,6 +32,7 @@ struct lines {
         char buf[EXPLAIN_BUF + 1];
         size_t have;   /* bytes in buf */
         bool skipping; /* inside the cut-off tail of an overlong line */
+        bool sniffed;  /* the first bytes passed the binary-input rule */
         uint32_t lineno;
 };
 
@@ -74,6 +78,17 @@ static void drain(struct explain *x, struct lines *l, bool eof)
         l->have = rest;
 }
 
+/* check's rule for binary input (input/text.h), on the first bytes read:
+ * a log is text, and `explain /bin/ls` must not report "2 recognised". */
+static int refuse_binary(const struct explain *x, const char *buf, size_t len)
+{
+        struct diag err;
+        if (!text_sniff_binary(x->file, buf, len < SNIFF_BYTES ? len : SNIFF_BYTES, &err))
+                return 0;
+        fprintf(stderr, "ipsec-doctor: %s\n", err.msg);
+        return -1;
+}
+
 static int read_fd(struct explain *x, int fd, struct lines *l)
 {
         for (;;) {
@@ -90,6 +105,9 @@ static int read_fd(struct explain *x, int fd, struct lines *l)
                         continue;
                 }
                 l->have += (size_t)n;
+                if (!l->sniffed && refuse_binary(x, l->buf, l->have))
+                        return -2;
+                l->sniffed = true;
                 drain(x, l, false);
                 if (x->follow)
                         fflush(x->out);
@@ -112,8 +130,28 @@ int explain_read(struct explain *x, const char *path)
                 signal(SIGINT, on_signal);
                 signal(SIGTERM, on_signal);
         }
+        char head[SNIFF_BYTES];
+        struct stat st;
+        ssize_t nh = 0;
+        /* A regular file is sniffed before the chunked reader sees it; a
+         * pipe by read_fd on its first read. */
+        if (!fstat(fd, &st) && S_ISREG(st.st_mode)) {
+                nh = pread(fd, head, sizeof(head), 0);
+                l.sniffed = nh >= 0;
+        }
+        if (nh > 0 && refuse_binary(x, head, (size_t)nh)) {
+                if (fd)
+                        close(fd);
+                return -1;
+        }
         int rc = x->follow ? 0 : explain_read_parallel(x, fd);
         rc = rc > 0 ? 0 : rc < 0 ? -1 : read_fd(x, fd, &l);
+        if (rc == -2) {
+                if (fd)
+                        close(fd);
+                logs_finish(&x->rd);
+                return -1;
+        }
         if (rc)
                 fprintf(stderr, "ipsec-doctor: %s: %s\n", path, strerror(errno));
         if (fd)

@@ -9,20 +9,17 @@
 int cmd_list(int argc, char **argv)
 {
         struct catalog_args args;
-        if (catalog_args_parse(argc, argv, "list", 0, &args))
-                return EXIT_INPUT;
-        int rc;
-        switch (args.fmt) {
-        case CATFMT_JSON:
-                rc = catalog_list_json(stdout, IPSD_VERSION);
-                break;
-        case CATFMT_MD:
-                rc = catalog_list_md(stdout);
-                break;
-        case CATFMT_TEXT:
-        default:
-                rc = catalog_list_text(stdout);
-                break;
-        }
-        return rc ? EXIT_INPUT : EXIT_OK;
+        enum cli_parsed p = catalog_args_parse(argc, argv, &catalog_list_spec, &args);
+        if (p != CLI_RUN)
+                return p == CLI_DONE ? EXIT_OK : EXIT_INPUT;
+        struct cli_out out;
+        int rc = EXIT_INPUT;
+        if (cli_out_open(&out, &catalog_list_spec, args.output, &args.in))
+                goto done;
+        int wr = report_emitter(args.fmt)->list(out.f);
+        if (!cli_out_close(&out, &catalog_list_spec, wr == 0) && !wr)
+                rc = EXIT_OK;
+done:
+        cli_operands_free(&args.in);
+        return rc;
 }

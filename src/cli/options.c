@@ -5,20 +5,35 @@
 
 #include "cli.h"
 
-int parse_format(const char *s, enum out_format *f, const char *allowed)
+/* name is a whole word of the list "text (default), json, ..." */
+static bool format_listed(const char *allowed, const char *name)
+{
+        size_t n = strlen(name);
+        for (const char *p = allowed; (p = strstr(p, name)) != NULL; p += n) {
+                bool start = p == allowed || p[-1] == ' ' || p[-1] == ',';
+                bool end = p[n] == '\0' || p[n] == ',' || p[n] == ' ';
+                if (start && end)
+                        return true;
+        }
+        return false;
+}
+
+int parse_format(const char *s, enum report_format *f, const char *cmd, const char *allowed)
 {
         static const struct {
                 const char *name;
-                enum out_format f;
-        } names[] = {
-            {"text", FMT_TEXT}, {"json", FMT_JSON}, {"sarif", FMT_SARIF}, {"gcc", FMT_GCC}};
+                enum report_format f;
+        } names[] = {{"text", REPORT_TEXT}, {"json", REPORT_JSON}, {"sarif", REPORT_SARIF},
+                     {"gcc", REPORT_GCC},   {"html", REPORT_HTML}, {"jsonl", REPORT_JSONL},
+                     {"md", REPORT_MD}};
         for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-                if (s && !strcmp(s, names[i].name) && strstr(allowed, names[i].name)) {
+                if (s && !strcmp(s, names[i].name) && format_listed(allowed, names[i].name)) {
                         *f = names[i].f;
                         return 0;
                 }
         }
-        fprintf(stderr, "ipsec-doctor: --format: '%s' is not one of %s\n", s ? s : "", allowed);
+        fprintf(stderr, "ipsec-doctor: %s: --format: '%s' is not one of %s\n", cmd, s ? s : "",
+                allowed);
         return -1;
 }
 

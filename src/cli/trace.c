@@ -6,7 +6,6 @@
  * crypto map entry was meant for it, or the trace found an error-level
  * diagnosis; 2 on usage or input errors.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,72 +13,80 @@
 #include "../config/config.h"
 #include "../config/lex.h"
 #include "../trace/trace.h"
+#include "args.h"
 #include "cli.h"
 
-#define ME "ipsec-doctor trace"
+#define ME "ipsec-doctor: trace"
 
 /* ASA packet-tracer's usual ephemeral source port when none is given. */
 #define DEFAULT_SPORT 1025
 
 struct trace_opts {
-        enum out_format fmt;
+        enum report_format fmt;
         enum platform force;
         const char *src, *dst, *proto, *port, *sport, *in;
+        const char *output;
 };
 
-static int parse_opts(int argc, char **argv, struct trace_opts *o)
+enum { O_SRC, O_DST, O_PROTO, O_PORT, O_SPORT, O_IN, O_FORMAT, O_OUTPUT, O_PLATFORM };
+
+static const struct cli_opt trace_options[] = {
+    {"src", 0, "IP", "the packet's source address (required)", O_SRC},
+    {"dst", 0, "IP", "the packet's destination address (required)", O_DST},
+    {"proto", 0, "P", "icmp (default), tcp, udp, a name or a number", O_PROTO},
+    {"port", 0, "N", "tcp/udp destination port (required with tcp and udp)", O_PORT},
+    {"sport", 0, "N", "tcp/udp source port (default 1025)", O_SPORT},
+    {"in", 0, "IF", "the interface the packet arrives on (default: by route)", O_IN},
+    CLI_OPT_FORMAT(O_FORMAT, "text (default), json or html"),
+    CLI_OPT_OUTPUT(O_OUTPUT),
+    {"platform", 0, "P", "read the config as ios, asa or pix (default: detected)", O_PLATFORM},
+};
+
+static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
 {
-        static const struct option longopts[] = {
-            {"src", required_argument, NULL, 's'},
-            {"dst", required_argument, NULL, 'd'},
-            {"proto", required_argument, NULL, 'P'},
-            {"port", required_argument, NULL, 'p'},
-            {"sport", required_argument, NULL, 'S'},
-            {"in", required_argument, NULL, 'i'},
-            {"format", required_argument, NULL, 'f'},
-            {"platform", required_argument, NULL, 'L'},
-            {NULL, 0, NULL, 0},
-        };
-        int ch;
-        optind = 1;
-        opterr = 0;
-        /* No "+": the config may come before the options, as in the usage line. */
-        while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-                switch (ch) {
-                case 's':
-                        o->src = optarg;
-                        break;
-                case 'd':
-                        o->dst = optarg;
-                        break;
-                case 'P':
-                        o->proto = optarg;
-                        break;
-                case 'p':
-                        o->port = optarg;
-                        break;
-                case 'S':
-                        o->sport = optarg;
-                        break;
-                case 'i':
-                        o->in = optarg;
-                        break;
-                case 'f':
-                        if (parse_format(optarg, &o->fmt, "text, json"))
-                                return -1;
-                        break;
-                case 'L':
-                        if (parse_platform(optarg, &o->force))
-                                return -1;
-                        break;
-                default:
-                        fprintf(stderr, ME ": unknown option or missing value '%s'\n",
-                                argv[optind - 1]);
-                        return -1;
-                }
+        struct trace_opts *o = ctx;
+        (void)rest;
+        (void)nrest;
+        switch (id) {
+        case O_SRC:
+                o->src = v;
+                return 0;
+        case O_DST:
+                o->dst = v;
+                return 0;
+        case O_PROTO:
+                o->proto = v;
+                return 0;
+        case O_PORT:
+                o->port = v;
+                return 0;
+        case O_SPORT:
+                o->sport = v;
+                return 0;
+        case O_IN:
+                o->in = v;
+                return 0;
+        case O_FORMAT:
+                return parse_format(v, &o->fmt, "trace", "text, json, html");
+        case O_OUTPUT:
+                o->output = v;
+                return 0;
+        case O_PLATFORM:
+                return parse_platform(v, &o->force);
         }
-        return 0;
+        return -1;
 }
+
+static const struct cli_spec trace_spec = {
+    "trace",
+    "CONFIG --src IP --dst IP",
+    "Follow one packet through one device, phase by phase, like the ASA's packet-tracer.",
+    trace_options,
+    sizeof(trace_options) / sizeof(trace_options[0]),
+    1,
+    1,
+    on_opt,
+};
 
 static int parse_ip(const char *opt, const char *s, uint32_t *out)
 {
@@ -139,21 +146,25 @@ static int parse_packet(const struct trace_opts *o, struct trace_packet *p)
         return parse_proto(o, p);
 }
 
-static int run(const struct device *dev, const struct trace_packet *p, enum out_format fmt)
+static int run(const struct device *dev, const struct trace_packet *p, const struct trace_opts *o,
+               const struct cli_operands *inputs)
 {
         struct findings fs;
         struct trace t;
         findings_init(&fs);
         int rc = EXIT_INPUT;
+        struct cli_out out;
         if (trace_run(dev, p, &t, &fs)) {
-                fprintf(stderr, "ipsec-doctor: %s: out of memory while tracing\n", dev->file);
+                cli_error(&trace_spec, "%s: out of memory while tracing", dev->file);
                 goto out;
         }
         findings_sort(&fs);
-        if ((fmt == FMT_JSON ? trace_print_json : trace_print_text)(stdout, &t, &fs)) {
-                fprintf(stderr, "ipsec-doctor: cannot write the trace\n");
+        if (cli_out_open(&out, &trace_spec, o->output, inputs))
                 goto out;
-        }
+        struct report_opts ro = {.format = o->fmt, .command = "trace", .nfiles = 1};
+        int wr = report_emitter(o->fmt)->trace(out.f, &t, &fs, &ro);
+        if (cli_out_close(&out, &trace_spec, wr == 0) || wr)
+                goto out;
         size_t n[3];
         findings_count(&fs, n);
         rc = t.dropped || t.expected_crypto || n[SEV_ERROR] ? EXIT_FINDINGS : EXIT_OK;
@@ -164,25 +175,32 @@ out:
 
 int cmd_trace(int argc, char **argv)
 {
-        struct trace_opts o = {FMT_TEXT, PLAT_UNKNOWN, NULL, NULL, NULL, NULL, NULL, NULL};
+        struct trace_opts o = {.fmt = REPORT_TEXT, .force = PLAT_UNKNOWN};
         struct trace_packet p;
-        if (parse_opts(argc, argv, &o) || parse_packet(&o, &p))
+        struct cli_operands in;
+        switch (cli_parse(&trace_spec, argc, argv, &o, &in)) {
+        case CLI_DONE:
+                return EXIT_OK;
+        case CLI_ERROR:
                 return EXIT_INPUT;
-        if (optind >= argc || optind + 1 < argc) {
-                fprintf(stderr, ME ": give exactly one config file\n");
-                return EXIT_INPUT;
-        }
-        struct device *dev;
-        struct diag err;
-        if (config_read(argv[optind], o.force, &dev, &err)) {
-                fprintf(stderr, "ipsec-doctor: %s\n", err.msg);
-                return EXIT_INPUT;
+        case CLI_RUN:
+                break;
         }
         int rc = EXIT_INPUT;
+        struct device *dev = NULL;
+        struct diag err;
+        if (parse_packet(&o, &p))
+                goto out;
+        if (config_read(in.v[0], o.force, &dev, &err)) {
+                fprintf(stderr, "ipsec-doctor: %s\n", err.msg);
+                goto out;
+        }
         if (o.in && !trace_find_iface(dev, o.in))
-                fprintf(stderr, ME ": --in: %s has no interface named '%s'\n", argv[optind], o.in);
+                cli_error(&trace_spec, "--in: %s has no interface named '%s'", in.v[0], o.in);
         else
-                rc = run(dev, &p, o.fmt);
+                rc = run(dev, &p, &o, &in);
+out:
         model_free(dev);
+        cli_operands_free(&in);
         return rc;
 }

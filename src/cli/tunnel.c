@@ -9,14 +9,17 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../config/config.h"
 #include "../config/lex.h"
+#include "../negotiate/discover.h"
 #include "../negotiate/pair.h"
 #include "../report/report.h"
-#include "../report/tunnel_text.h"
+#include "args.h"
 #include "cli.h"
+#include "fix_replay.h"
 
 struct tunnel_opts {
         const char *files[2];
@@ -25,17 +28,19 @@ struct tunnel_opts {
         bool both, fix;
         struct flow_opt flow;
         struct path_opts path;
-        enum out_format fmt;
+        enum report_format fmt;
         enum color_mode color;
         bool explain;
+        const char *output;
 };
 
 #define REPLAY_MAX 8 /* one edit per failing stage; more means a fix that does not fix */
 
+static const struct cli_spec tunnel_spec;
+
 static int usage_err(const char *msg, const char *arg)
 {
-        fprintf(stderr, "ipsec-doctor tunnel: %s%s%s\n", msg, arg ? " " : "", arg ? arg : "");
-        return -1;
+        return cli_error(&tunnel_spec, "%s%s%s", msg, arg ? " " : "", arg ? arg : "");
 }
 
 static int parse_block(const char *s, struct path_opts *p)
@@ -73,193 +78,273 @@ static bool parse_proto(const char *s, uint8_t *out)
         return false;
 }
 
-/* --flow SRC DST [PROTO [PORT]]: the optional words are taken while they parse. */
-static int parse_flow(int argc, char **argv, int *i, struct flow_opt *f)
+/* --flow SRC DST [PROTO [PORT]]: the optional words are taken while they
+ * parse. Returns how many words of rest it used, or -1. */
+static int parse_flow(char **rest, int nrest, struct flow_opt *f)
 {
-        if (*i + 2 >= argc || !lex_ipv4(argv[*i + 1], &f->src) || !lex_ipv4(argv[*i + 2], &f->dst))
+        if (nrest < 2 || !lex_ipv4(rest[0], &f->src) || !lex_ipv4(rest[1], &f->dst))
                 return usage_err("--flow needs SRC DST addresses", NULL);
         f->set = true;
-        *i += 2;
-        if (*i + 1 < argc && parse_proto(argv[*i + 1], &f->proto)) {
-                (*i)++;
+        int used = 2;
+        if (used < nrest && parse_proto(rest[used], &f->proto)) {
+                used++;
                 uint32_t port;
-                if (*i + 1 < argc && lex_u32(argv[*i + 1], 0, 65535, &port))
-                        f->port = (uint16_t)port, (*i)++;
+                if (used < nrest && lex_u32(rest[used], 0, 65535, &port))
+                        f->port = (uint16_t)port, used++;
         }
-        return 0;
+        return used;
 }
 
-static int parse_opt(int argc, char **argv, int *i, struct tunnel_opts *o)
+enum { O_FORMAT, O_OUTPUT, O_INITIATOR, O_BOTH, O_FLOW, O_BLOCK, O_NAT, O_FIX, O_COLOR, O_EXPLAIN };
+
+static const struct cli_opt tunnel_options[] = {
+    CLI_OPT_FORMAT(O_FORMAT, "text (default), json, sarif, gcc or html"),
+    CLI_OPT_OUTPUT(O_OUTPUT),
+    {"initiator", 0, "A|B", "which end starts: A (default) or B, by file or hostname", O_INITIATOR},
+    {"both", 0, NULL, "play both directions", O_BOTH},
+    {"flow", 0, "*SRC DST [PROTO [PORT]]", "the packet that triggers the tunnel", O_FLOW},
+    {"block", 0, "WHAT", "drop udp500, udp4500 or esp on the path", O_BLOCK},
+    {"nat", 0, NULL, "a NAT device between the peers (NAT-T)", O_NAT},
+    {"fix", 0, NULL, "replay with the printed fixes applied to copies", O_FIX},
+    CLI_OPT_COLOR(O_COLOR),
+    CLI_OPT_EXPLAIN(O_EXPLAIN),
+    {"verbose", 'v', NULL, "the same as --explain", O_EXPLAIN},
+};
+
+static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
 {
-        const char *a = argv[*i];
-        const char *val = *i + 1 < argc ? argv[*i + 1] : NULL;
-        if (!strcmp(a, "--both"))
+        struct tunnel_opts *o = ctx;
+        switch (id) {
+        case O_FORMAT:
+                return parse_format(v, &o->fmt, "tunnel", "text, json, sarif, gcc, html");
+        case O_OUTPUT:
+                o->output = v;
+                return 0;
+        case O_INITIATOR:
+                o->initiator = v;
+                return 0;
+        case O_BOTH:
                 o->both = true;
-        else if (!strcmp(a, "--fix"))
-                o->fix = true;
-        else if (!strcmp(a, "--nat"))
+                return 0;
+        case O_FLOW:
+                return parse_flow(rest, nrest, &o->flow);
+        case O_BLOCK:
+                return parse_block(v, &o->path);
+        case O_NAT:
                 o->path.nat = true;
-        else if (!strcmp(a, "--explain") || !strcmp(a, "--verbose"))
+                return 0;
+        case O_FIX:
+                o->fix = true;
+                return 0;
+        case O_COLOR:
+                return parse_color(v, &o->color);
+        case O_EXPLAIN:
                 o->explain = true;
-        else if (!strcmp(a, "--color") && val)
-                return (*i)++, parse_color(val, &o->color);
-        else if (!strcmp(a, "--flow"))
-                return parse_flow(argc, argv, i, &o->flow);
-        else if (!strcmp(a, "--initiator") && val)
-                o->initiator = val, (*i)++;
-        else if (!strcmp(a, "--block") && val)
-                return (*i)++, parse_block(val, &o->path);
-        else if (!strcmp(a, "--format") && val)
-                return (*i)++, parse_format(val, &o->fmt, "text, json, sarif, gcc");
-        else
-                return usage_err("unknown option or missing value", a);
-        return 0;
+                return 0;
+        }
+        return -1;
 }
 
-static int parse_args(int argc, char **argv, struct tunnel_opts *o)
+static const struct cli_spec tunnel_spec = {
+    "tunnel",
+    "A B",
+    "Play the IKE negotiation between two configs, step by step, and where it stops.",
+    tunnel_options,
+    sizeof(tunnel_options) / sizeof(tunnel_options[0]),
+    2,
+    2,
+    on_opt,
+};
+
+/* --initiator names one of the configs by its file, its hostname, or the
+ * letters of the usage line (A, B). Sets *second; -1 (an error printed)
+ * when it names neither. */
+static int second_initiates(const struct tunnel_opts *o, struct device *const d[2], bool *second)
 {
-        for (int i = 1; i < argc; i++) {
-                if (!strcmp(argv[i], "-v")) {
-                        o->explain = true;
-                } else if (argv[i][0] == '-' && argv[i][1] == '-') {
-                        if (parse_opt(argc, argv, &i, o))
-                                return -1;
-                } else if (o->nfiles < 2) {
-                        o->files[o->nfiles++] = argv[i];
-                } else {
-                        return usage_err("expects exactly two configs; extra:", argv[i]);
+        *second = false;
+        if (!o->initiator)
+                return 0;
+        for (int i = 0; i < 2; i++) {
+                const char *letter = i ? "B" : "A";
+                if (!strcmp(o->initiator, o->files[i]) || !strcmp(o->initiator, letter) ||
+                    !strcmp(o->initiator, device_label(d[i]))) {
+                        *second = i == 1;
+                        return 0;
                 }
         }
-        if (o->nfiles != 2)
-                return usage_err("expects two configs: tunnel A B", NULL);
-        return 0;
+        return cli_error(&tunnel_spec,
+                         "--initiator: '%s' is neither %s (%s) nor %s (%s); name a config by file, "
+                         "hostname, A or B",
+                         o->initiator, o->files[0], device_label(d[0]), o->files[1],
+                         device_label(d[1]));
 }
 
-/* --initiator names the second config by file or hostname. */
-static bool second_initiates(const struct tunnel_opts *o, struct device *const d[2])
+/*
+ * --fix: the fixes printed for this direction pasted into copies of both
+ * configs through `apply`'s path, and the tunnel played again. When that
+ * stops at a later stage, its findings (and fixes) are reported too and
+ * pasted as well: everything the replay uses is printed.
+ */
+static int replay_fix(const struct tunnel_opts *o, struct device *const orig[2],
+                      struct findings *fs, size_t first, struct tunnel_result *r,
+                      struct device *keep[2])
 {
-        if (!o->initiator)
-                return false;
-        const char *b = device_label(d[1]);
-        return !strcmp(o->initiator, o->files[1]) || !strcmp(o->initiator, b);
+        struct fix_text t[2] = {{0}, {0}};
+        struct device *d[2] = {NULL, NULL};
+        const char *lab[2] = {device_label(orig[0]), device_label(orig[1])};
+        int rc = 0;
+        size_t from = first;
+        for (int round = 0; round < REPLAY_MAX && !rc; round++) {
+                int added = 0;
+                for (int k = 0; k < 2 && added >= 0; k++) {
+                        int n = fix_collect(fs, from, fs->list.n, lab[k], &t[k]);
+                        added = n < 0 ? n : added + n;
+                }
+                if (added <= 0) {
+                        rc = added;
+                        if (round > 0)
+                                fs->list.n = from; /* the same findings again */
+                        break;
+                }
+                struct diag err;
+                for (int k = 0; k < 2 && !rc; k++) {
+                        model_free(d[k]);
+                        d[k] = NULL;
+                        if (fix_reread(orig[k], &t[k], &d[k], &err)) {
+                                fprintf(stderr, "ipsec-doctor: --fix: %s\n", err.msg);
+                                rc = 1;
+                        }
+                }
+                struct pair p;
+                struct tunnel_result *last = NULL;
+                if (!rc && !(rc = pair_build(&p, d[0], lab[0], d[1], lab[1], &o->flow, &o->path))) {
+                        from = fs->list.n;
+                        rc = pair_play(&p, fs, &last);
+                        if (!rc) {
+                                fs->tunnels.n--; /* listed under its original */
+                                r->after_fix = last;
+                                if (last->status == TUN_ESTABLISHED)
+                                        fs->list.n = from;
+                        }
+                }
+                pair_free(&p);
+                if (!rc && last && last->status == TUN_ESTABLISHED)
+                        break;
+        }
+        for (int k = 0; k < 2; k++) {
+                fix_text_free(&t[k]);
+                keep[k] = d[k]; /* r->after_fix points into them */
+        }
+        return rc > 0 ? 0 : rc;
 }
 
-/* Plays ini -> resp; with --fix, replays after each edit. */
+/* Plays ini -> resp; with --fix, replays the printed fixes. */
 static int play_dir(const struct tunnel_opts *o, struct device *ini, struct device *resp,
-                    struct findings *fs)
+                    struct findings *fs, struct device *keep[2])
 {
         struct pair p;
         struct tunnel_result *r;
+        size_t first = fs->list.n;
         int rc =
             pair_build(&p, ini, device_label(ini), resp, device_label(resp), &o->flow, &o->path);
         if (!rc)
                 rc = pair_play(&p, fs, &r);
-        if (!rc && o->fix && r->status != TUN_ESTABLISHED) {
-                struct findings scratch;
-                findings_init(&scratch);
-                struct tunnel_result *last = NULL;
-                for (int n = 0; n < REPLAY_MAX && !rc; n++) {
-                        const struct tunnel_result *cur = last ? last : r;
-                        int e = pair_apply_fix(&p, cur);
-                        if (e <= 0) {
-                                rc = e;
-                                break;
-                        }
-                        rc = pair_play(&p, &scratch, &last);
-                        if (!rc && last->status == TUN_ESTABLISHED)
-                                break;
-                }
-                /* The replay's result moves into fs's arena via a fresh play there. */
-                if (!rc && last) {
-                        size_t nf = fs->list.n;
-                        rc = pair_play(&p, fs, &r->after_fix);
-                        fs->tunnels.n--; /* listed under its original, not as a tunnel of its own */
-                        fs->list.n = nf; /* the replay's remaining findings are not new findings */
-                }
-                findings_free(&scratch);
-        }
         pair_free(&p);
+        if (!rc && o->fix && r->status != TUN_ESTABLISHED) {
+                struct device *const orig[2] = {ini, resp};
+                rc = replay_fix(o, orig, fs, first, r, keep);
+        }
         return rc;
 }
 
-static void print_text(const struct findings *fs, bool fix)
+/* keep[4]: the fixed copies of --fix, which the findings point into. */
+static int run(const struct tunnel_opts *o, struct device *d[2], bool swap, struct findings *fs,
+               struct device *keep[4])
 {
-        for (size_t i = 0; i < fs->tunnels.n; i++) {
-                const struct tunnel_result *t = fs->tunnels.v[i];
-                report_tunnel_text(stdout, t);
-                if (fix && t->after_fix) {
-                        printf("\n  after --fix (replayed on edited copies):\n");
-                        report_tunnel_text(stdout, t->after_fix);
-                        if (t->after_fix->status != TUN_ESTABLISHED)
-                                printf("  the proposed fixes do NOT make it establish: this is a "
-                                       "bug in "
-                                       "ipsec-doctor's fixes or a problem no config edit solves\n");
-                } else if (fix && t->status != TUN_ESTABLISHED) {
-                        printf("\n  --fix: no config edit of these findings changes the outcome\n");
-                }
-                printf("\n");
-        }
+        if (play_dir(o, d[swap], d[!swap], fs, keep))
+                return -1;
+        if (o->both && play_dir(o, d[!swap], d[swap], fs, keep + 2))
+                return -1;
+        return 0;
 }
 
-static int exit_code(const struct findings *fs)
+/* The same file twice (by name or inode), or two configs neither of which
+ * names the other as a peer: nothing to play, said plainly (exit 2). */
+static int check_pair(const struct tunnel_opts *o, struct device *const d[2])
 {
-        for (size_t i = 0; i < fs->tunnels.n; i++)
-                if (((const struct tunnel_result *)fs->tunnels.v[i])->status != TUN_ESTABLISHED)
-                        return EXIT_FINDINGS;
-        for (size_t i = 0; i < fs->list.n; i++)
-                if (((const struct finding *)fs->list.v[i])->severity == SEV_ERROR)
-                        return EXIT_FINDINGS;
-        return EXIT_OK;
-}
-
-static int run(const struct tunnel_opts *o, struct device *d[2], struct findings *fs)
-{
-        bool swap = second_initiates(o, d);
-        if (play_dir(o, d[swap], d[!swap], fs))
-                return -1;
-        if (o->both && play_dir(o, d[!swap], d[swap], fs))
-                return -1;
+        struct stat a, b;
+        if (!strcmp(o->files[0], o->files[1]) ||
+            (!stat(o->files[0], &a) && !stat(o->files[1], &b) && a.st_dev == b.st_dev &&
+             a.st_ino == b.st_ino))
+                return cli_error(&tunnel_spec, "%s is given twice: a tunnel needs two configs",
+                                 o->files[0]);
+        if (!pair_connected(d[0], d[1]))
+                return cli_error(&tunnel_spec,
+                                 "no tunnel between these configs: neither %s (%s) nor %s (%s) "
+                                 "names an address of the other as its peer",
+                                 o->files[0], device_label(d[0]), o->files[1], device_label(d[1]));
         return 0;
 }
 
 int cmd_tunnel(int argc, char **argv)
 {
-        struct tunnel_opts o = {.fmt = FMT_TEXT};
-        if (parse_args(argc, argv, &o))
+        struct tunnel_opts o = {.fmt = REPORT_TEXT};
+        struct cli_operands in;
+        switch (cli_parse(&tunnel_spec, argc, argv, &o, &in)) {
+        case CLI_DONE:
+                return EXIT_OK;
+        case CLI_ERROR:
                 return EXIT_INPUT;
+        case CLI_RUN:
+                break;
+        }
+        o.files[0] = in.v[0];
+        o.files[1] = in.v[1];
+        o.nfiles = 2;
         struct device *d[2] = {NULL, NULL};
-        struct diag err;
-        for (int i = 0; i < 2; i++)
-                if (config_read(o.files[i], PLAT_UNKNOWN, &d[i], &err)) {
-                        fprintf(stderr, "ipsec-doctor: %s\n", err.msg);
-                        model_free(d[0]);
-                        return EXIT_INPUT;
-                }
         struct findings fs;
         findings_init(&fs);
+        struct cli_out out = {stdout, NULL, NULL};
         int rc = EXIT_INPUT;
-        if (run(&o, d, &fs)) {
-                fprintf(stderr, "ipsec-doctor: out of memory while playing the tunnel\n");
+        struct device *keep[4] = {NULL, NULL, NULL, NULL};
+        bool swap = false;
+        for (int i = 0; i < 2; i++) {
+                struct diag err;
+                if (config_read(o.files[i], PLAT_UNKNOWN, &d[i], &err)) {
+                        fprintf(stderr, "ipsec-doctor: %s\n", err.msg);
+                        goto out;
+                }
+        }
+        if (check_pair(&o, d) || second_initiates(&o, d, &swap))
+                goto out;
+        if (run(&o, d, swap, &fs, keep)) {
+                cli_error(&tunnel_spec, "out of memory while playing the tunnel");
                 goto out;
         }
         findings_sort(&fs);
-        if (o.fmt == FMT_TEXT)
-                print_text(&fs, o.fix);
-        static const enum report_format map[] = {REPORT_TEXT, REPORT_JSON, REPORT_SARIF,
-                                                 REPORT_GCC};
-        struct report_opts ro = {.format = map[o.fmt],
-                                 .command = "tunnel",
-                                 .color = color_wanted(o.color, STDOUT_FILENO),
-                                 .explain = o.explain,
-                                 .nfiles = 2};
-        if (report_findings(stdout, &fs, &ro)) {
-                fprintf(stderr, "ipsec-doctor: cannot write the report\n");
+        if (cli_out_open(&out, &tunnel_spec, o.output, &in))
                 goto out;
-        }
-        rc = exit_code(&fs);
+        const char *labels[2] = {device_label(d[0]), device_label(d[1])};
+        struct report_opts ro = {.format = o.fmt,
+                                 .command = "tunnel",
+                                 .color = !o.output && color_wanted(o.color, STDOUT_FILENO),
+                                 .explain = o.explain,
+                                 .ladders = true,
+                                 .fix = o.fix,
+                                 .nfiles = 2,
+                                 .devices = labels,
+                                 .ndevices = 2};
+        int wr = report_findings(out.f, &fs, &ro);
+        if (cli_out_close(&out, &tunnel_spec, wr == 0) || wr)
+                goto out;
+        /* Not established is a finding, whatever --fail-on would say. */
+        rc = report_exit_status(&fs, SEV_ERROR, true);
 out:
+        for (int k = 0; k < 4; k++)
+                model_free(keep[k]);
         findings_free(&fs);
         model_free(d[0]);
         model_free(d[1]);
+        cli_operands_free(&in);
         return rc;
 }

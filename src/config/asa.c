@@ -31,8 +31,12 @@ int asa_dispatch_scan(struct asa_ctx *c, const struct asa_cmd *t)
 {
         size_t next;
         for (; t->fn; t++)
-                if (entry_matches(c, t, &next))
-                        return t->fn(c, next);
+                if (entry_matches(c, t, &next)) {
+                        int rc = t->fn(c, next);
+                        if (rc != ASA_UNKNOWN)
+                                asa_log_hit(c, t, next);
+                        return rc;
+                }
         return ASA_UNKNOWN;
 }
 
@@ -52,11 +56,25 @@ void asa_open(struct asa_ctx *c, const struct asa_cmd *sub, void *obj, const cha
         c->sub = sub;
         c->obj = obj;
         c->obj_name = name;
+        c->sub_line = c->idx;
+        if (c->rec)
+                c->rec->kind = CK_OPEN;
 }
 
 void asa_skip_block(struct asa_ctx *c)
 {
         c->skip_indent = (unsigned)c->line->indent + 1;
+        c->skip_line = c->idx;
+        if (c->rec)
+                c->rec->kind = CK_OPEN;
+}
+
+static void set_parent(struct asa_ctx *c, uint32_t parent, enum cmd_kind kind)
+{
+        if (c->rec) {
+                c->rec->parent = parent;
+                c->rec->kind = kind;
+        }
 }
 
 int asa_known(struct asa_ctx *c, size_t i)
@@ -147,8 +165,8 @@ void asa_secret(struct secret *sec, const char *s, bool encrypted)
                 secret_set_unknown(sec, SECRET_MASKED);
         else if (encrypted)
                 secret_set_unknown(sec, SECRET_ENCRYPTED);
-        else if (secret_text_is_masked(s, strlen(s)))
-                secret_set_unknown(sec, SECRET_MASKED);
+        else if (secret_text_is_masked(s, strlen(s)) || lex_is_placeholder(s))
+                secret_set_unknown(sec, SECRET_MASKED); /* or a fix's "<pre-shared-key>" */
         else
                 secret_set(sec, s, strlen(s));
 }
@@ -178,6 +196,9 @@ static int dispatch_top(struct asa_ctx *c)
 {
         c->sub = NULL;
         c->obj = NULL;
+        set_parent(c, CMD_TOP, CK_LINE);
+        if (c->rec)
+                c->rec->hit = false;
         int rc = asa_dispatch_list(c, top_tables, sizeof(top_tables) / sizeof(top_tables[0]));
         if (rc != ASA_UNKNOWN)
                 return rc;
@@ -192,8 +213,10 @@ static int dispatch_line(struct asa_ctx *c)
         bool sub = in_sub_mode(c);
         if (c->skip_indent) {
                 if (c->line->indent >= c->skip_indent || (sub && !c->line->indent) ||
-                    kw(asa_w(c, 0), "quit") || hex_line(c))
+                    kw(asa_w(c, 0), "quit") || hex_line(c)) {
+                        set_parent(c, c->skip_line, CK_BODY);
                         return ASA_OK;
+                }
                 c->skip_indent = 0;
         }
         if (kw(asa_w(c, 0), "exit") && c->n == 1) {
@@ -201,6 +224,7 @@ static int dispatch_line(struct asa_ctx *c)
                 return ASA_OK;
         }
         if (c->sub) {
+                set_parent(c, c->sub_line, CK_LINE);
                 int rc = asa_dispatch(c, c->sub);
                 /* An indented line belongs to its block. Behind a sub-mode prompt
                  * a global command leaves the mode, as on the CLI
@@ -226,6 +250,7 @@ static int read_exec(struct asa_ctx *c)
         c->sub = NULL;
         c->obj = NULL;
         if (rc == ASA_UNKNOWN) {
+                set_parent(c, CMD_TOP, CK_NONE);
                 c->dev->nskipped++;
                 return ASA_OK;
         }
@@ -251,12 +276,16 @@ static int read_line(struct asa_ctx *c, const struct text_line *l)
         words_merge_placeholders(w);
         if (w->n > 0) {
                 c->line = l;
-                c->loc = (struct loc){.file = c->dev->file, .line = l->lineno, .text = l->shown};
+                c->loc = (struct loc){
+                    .file = l->file ? l->file : c->dev->file, .line = l->lineno, .text = l->shown};
                 c->no = kw(w->w[0], "no");
                 c->a = w->w + (c->no ? 1 : 0);
+                c->base = c->a;
                 c->n = w->n - (c->no ? 1 : 0);
                 bool exec = l->mode && kw(l->mode, "exec");
                 rc = !c->n ? ASA_UNKNOWN : exec ? read_exec(c) : dispatch_line(c);
+                if (rc == ASA_UNKNOWN && c->rec)
+                        c->rec->hit = false;
                 if (rc == ASA_UNKNOWN)
                         rc = model_add_unknown(c->dev, &c->loc) ? ASA_OOM : ASA_OK;
         }
@@ -266,8 +295,15 @@ static int read_line(struct asa_ctx *c, const struct text_line *l)
 
 int asa_read(struct device *dev, const struct text *t, struct diag *err)
 {
+        return asa_read_logged(dev, t, NULL, err);
+}
+
+int asa_read_logged(struct device *dev, const struct text *t, struct cmd_log *log, struct diag *err)
+{
         struct asa_ctx c = {.dev = dev};
         for (size_t i = 0; i < t->n; i++) {
+                c.idx = (uint32_t)i;
+                c.rec = log && i < log->n ? &log->v[i] : NULL;
                 if (read_line(&c, &t->lines[i]) == ASA_OOM)
                         goto oom;
         }

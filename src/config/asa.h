@@ -12,6 +12,7 @@
 #ifndef IPSD_ASA_H
 #define IPSD_ASA_H
 
+#include "cmdmerge.h"
 #include "config.h"
 #include "lex.h"
 
@@ -23,6 +24,7 @@ typedef int (*asa_fn)(struct asa_ctx *c, size_t i);
 struct asa_cmd {
         const char *kw[4]; /* leading keywords; unused slots NULL */
         asa_fn fn;
+        struct cmd_sem sem; /* how a later line changes this one (cmdsem.h) */
 };
 
 /* Objects a mode can edit; which one is live depends on the mode. */
@@ -46,7 +48,18 @@ struct asa_ctx {
         /* lookups that would be linear per line on hostile input */
         struct isakmp_policy **p1_by_prio; /* [65536], allocated on first use */
         struct strmap psk_by_tg[3];        /* tunnel-group name -> struct psk *, per source */
+        /* config-mode record (cmdmerge.h): NULL when not logged */
+        struct cmd_rec *rec;
+        const char *const *base;           /* the line's words after "no" */
+        uint32_t idx, sub_line, skip_line; /* this line; the openers of the mode / block */
 };
+
+/* Records that row e read the words from c->a (cmdmerge.h). */
+static inline void asa_log_hit(const struct asa_ctx *c, const struct asa_cmd *e, size_t nkw)
+{
+        if (c->rec)
+                cmd_log_hit(c->rec, &e->sem, (size_t)(c->a - c->base), nkw);
+}
 
 /* Word i of the line (after "no"), or NULL past the end. */
 static inline const char *asa_w(const struct asa_ctx *c, size_t i)
@@ -69,6 +82,10 @@ extern const struct asa_cmd pix_cmds[];
 /* Sub-command tables shared between areas. */
 extern const struct asa_cmd asa_gp_attr_cmds[]; /* group-policy / username attributes */
 extern const struct asa_cmd asa_object_net_cmds[];
+
+/* Reads t into dev, recording each line's row in log (NULL: no record). */
+int asa_read_logged(struct device *dev, const struct text *t, struct cmd_log *log,
+                    struct diag *err) IPSD_MUST_CHECK;
 
 /* Dispatch a line through table t: ASA_UNKNOWN when no entry matches.
  * Through a first-word index (asa_index.c); the result is the scan's. */

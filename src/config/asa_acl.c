@@ -354,20 +354,6 @@ static int remark(struct asa_ctx *c, struct acl *acl)
         return ASA_OK;
 }
 
-/* "access-list NAME line N ...": the ASA inserts the entry at line N, moving
- * the later ones down (ASA command reference, access-list extended, "line
- * line-num"). A running config lists them in order, but typed commands and
- * change scripts use it to put a permit before an existing deny. */
-static void move_to_line(struct acl *a, size_t from, uint32_t line)
-{
-        if (!line || a->aces.n != from + 1 || (size_t)line - 1 >= from)
-                return; /* not one new entry, or N at or past the end */
-        size_t to = (size_t)line - 1;
-        void *e = a->aces.v[from];
-        memmove(&a->aces.v[to + 1], &a->aces.v[to], (from - to) * sizeof(a->aces.v[0]));
-        a->aces.v[to] = e;
-}
-
 /* access-list NAME [line N] [extended|standard|remark|ethertype|webtype] ... */
 static int on_access_list(struct asa_ctx *c, size_t i)
 {
@@ -378,9 +364,8 @@ static int on_access_list(struct asa_ctx *c, size_t i)
         if (c->no)
                 return ASA_OK; /* removal in a transcript: the line is gone */
         i++;
-        uint32_t at = 0;
-        if (kw(asa_w(c, i), "line") && lex_u32(asa_w(c, i + 1), 1, UINT32_MAX, &at))
-                i += 2;
+        if (kw(asa_w(c, i), "line") && lex_u32(asa_w(c, i + 1), 1, UINT32_MAX, &(uint32_t){0}))
+                i += 2; /* placed by the merge step (cmdmerge.c, SEM_ASA_LINE) */
         const char *k = asa_w(c, i);
         if (kw(k, "remark")) {
                 struct acl *a = model_get_acl(c->dev, name);
@@ -407,11 +392,7 @@ static int on_access_list(struct asa_ctx *c, size_t i)
         struct acl *a = get_acl(c, name, std ? ACL_STANDARD : ACL_EXTENDED);
         if (!a)
                 return ASA_OOM;
-        size_t before = a->aces.n;
-        int rc = std ? standard(c, a, i) : extended(c, a, i);
-        if (rc == ASA_OK && a->aces.n == before + 1)
-                move_to_line(a, before, at);
-        return rc;
+        return std ? standard(c, a, i) : extended(c, a, i);
 }
 
 /* access-group ACL in|out interface IF [per-user-override] | access-group ACL global */
@@ -435,7 +416,9 @@ static int on_access_group(struct asa_ctx *c, size_t i)
 }
 
 const struct asa_cmd asa_acl_cmds[] = {
-    {{"access-list"}, on_access_list},
-    {{"access-group"}, on_access_group},
+    /* "line N" places an entry; equal entries stay (the duplicate check
+     * reports them); "no access-list A <entry>" removes that entry */
+    {{"access-list"}, on_access_list, SEM_FLAGS(SEM_ASA_LINE | SEM_MULTI)},
+    {{"access-group"}, on_access_group, SEM_MASK(0x1d)}, /* one per interface+direction */
     {{0}, NULL},
 };

@@ -111,7 +111,7 @@ static int prop_protocol(struct asa_ctx *c, size_t i)
 }
 
 static const struct asa_cmd proposal_cmds[] = {
-    {{"protocol"}, prop_protocol},
+    {{"protocol"}, prop_protocol, SEM_PREFIX(3)},
     {{0}, NULL},
 };
 
@@ -221,10 +221,10 @@ static int pr_lifetime(struct asa_ctx *c, size_t i)
 }
 
 static const struct asa_cmd profile_cmds[] = {
-    {{"set", "ikev1", "transform-set"}, pr_tsets},
-    {{"set", "ikev2", "ipsec-proposal"}, pr_tsets},
-    {{"set", "pfs"}, pr_pfs},
-    {{"set", "security-association", "lifetime"}, pr_lifetime},
+    {{"set", "ikev1", "transform-set"}, pr_tsets, SEM_PREFIX(3)},
+    {{"set", "ikev2", "ipsec-proposal"}, pr_tsets, SEM_PREFIX(3)},
+    {{"set", "pfs"}, pr_pfs, SEM_PREFIX(2)},
+    {{"set", "security-association", "lifetime"}, pr_lifetime, SEM_PREFIX(4)},
     {{"set", "ikev2", "local-identity"}, asa_known},
     {{"set", "trustpoint"}, asa_known},
     {{"responder-only"}, asa_known},
@@ -399,19 +399,22 @@ static int cm_manual(struct asa_ctx *c, size_t i)
 
 /* What may follow "crypto map NAME SEQ" / "crypto dynamic-map NAME SEQ". */
 static const struct asa_cmd entry_cmds[] = {
-    {{"match", "address"}, cm_match},
-    {{"set", "peer"}, cm_peer},
-    {{"set", "transform-set"}, cm_tsets},
-    {{"set", "ikev1", "transform-set"}, cm_tsets},
-    {{"set", "ikev2", "ipsec-proposal"}, cm_proposals},
-    {{"set", "pfs"}, cm_pfs},
-    {{"set", "security-association", "lifetime"}, cm_lifetime},
+    /* each holds one value per entry, given on one line (set peer takes the
+     * whole list of up to 10 peers, ASA command reference "crypto map set
+     * peer"): entering it again replaces it */
+    {{"match", "address"}, cm_match, SEM_PREFIX(2)},
+    {{"set", "peer"}, cm_peer, SEM_PREFIX(2)},
+    {{"set", "transform-set"}, cm_tsets, SEM_PREFIX(2)},
+    {{"set", "ikev1", "transform-set"}, cm_tsets, SEM_PREFIX(3)},
+    {{"set", "ikev2", "ipsec-proposal"}, cm_proposals, SEM_PREFIX(3)},
+    {{"set", "pfs"}, cm_pfs, SEM_PREFIX(2)},
+    {{"set", "security-association", "lifetime"}, cm_lifetime, SEM_PREFIX(4)},
     {{"set", "security-association", "replay"}, asa_known},
     {{"set", "reverse-route"}, cm_rri},
     {{"set", "nat-t-disable"}, cm_nat_t_disable},
-    {{"set", "phase1-mode"}, cm_phase1},
-    {{"set", "ikev1", "phase1-mode"}, cm_phase1},
-    {{"set", "connection-type"}, cm_conn_type},
+    {{"set", "phase1-mode"}, cm_phase1, SEM_PREFIX(2)},
+    {{"set", "ikev1", "phase1-mode"}, cm_phase1, SEM_PREFIX(3)},
+    {{"set", "connection-type"}, cm_conn_type, SEM_PREFIX(2)},
     {{"set", "trustpoint"}, cm_trustpoint},
     {{"set", "inheritance"}, asa_known},
     {{"set", "tfc-packets"}, asa_known},
@@ -516,12 +519,12 @@ static int on_dynamic_map(struct asa_ctx *c, size_t i)
 const struct asa_cmd asa_cmap_cmds[] = {
     {{"crypto", "map"}, on_map},
     {{"crypto", "dynamic-map"}, on_dynamic_map},
-    {{"crypto", "ipsec", "transform-set"}, on_tset},
-    {{"crypto", "ipsec", "ikev1", "transform-set"}, on_tset},
+    {{"crypto", "ipsec", "transform-set"}, on_tset, SEM_PREFIX(4)},
+    {{"crypto", "ipsec", "ikev1", "transform-set"}, on_tset, SEM_PREFIX(5)},
     {{"crypto", "ipsec", "ikev2", "ipsec-proposal"}, on_proposal},
     {{"crypto", "ipsec", "ikev2", "sa-strength-enforcement"}, asa_known},
-    {{"crypto", "ipsec", "security-association", "lifetime"}, on_sa_lifetime},
-    {{"crypto", "ipsec", "security-association", "replay"}, on_sa_replay},
+    {{"crypto", "ipsec", "security-association", "lifetime"}, on_sa_lifetime, SEM_PREFIX(5)},
+    {{"crypto", "ipsec", "security-association", "replay"}, on_sa_replay, SEM_PREFIX(5)},
     {{"crypto", "ipsec", "security-association", "pmtu-aging"}, asa_known},
     {{"crypto", "ipsec", "df-bit"}, on_df_bit},
     {{"crypto", "ipsec", "profile"}, on_ipsec_profile},

@@ -127,14 +127,14 @@ static int p1_lifetime(struct asa_ctx *c, size_t i)
 }
 
 static const struct asa_cmd p1_cmds[] = {
-    {{"authentication"}, p1_authentication},
-    {{"encryption"}, p1_encryption},
-    {{"encr"}, p1_encryption},    /* IOS spelling in mixed pastes */
-    {{"encrypt"}, p1_encryption}, /* an abbreviation typed in PIX 6 sessions ("isakmp policy 10
-                                     encrypt aes-256") */
-    {{"hash"}, p1_hash},
-    {{"group"}, p1_group},
-    {{"lifetime"}, p1_lifetime},
+    {{"authentication"}, p1_authentication, SEM_PREFIX(1)},
+    {{"encryption"}, p1_encryption, SEM_PREFIX(1)},
+    {{"encr"}, p1_encryption, SEM_PREFIX(1)},    /* IOS spelling in mixed pastes */
+    {{"encrypt"}, p1_encryption, SEM_PREFIX(1)}, /* an abbreviation typed in PIX 6 sessions
+                                                    ("isakmp policy 10 encrypt aes-256") */
+    {{"hash"}, p1_hash, SEM_PREFIX(1)},
+    {{"group"}, p1_group, SEM_PREFIX(1)},
+    {{"lifetime"}, p1_lifetime, SEM_PREFIX(1)},
     {{0}, NULL},
 };
 
@@ -378,8 +378,11 @@ static int crypto_rest(struct asa_ctx *c, size_t i)
 const struct asa_cmd asa_crypto_cmds[] = {
     IKEV1("policy", asa_on_p1_policy),
     IKEV1("enable", asa_on_ikev1_enable),
-    IKEV1("identity", asa_on_identity),
-    IKEV1("nat-traversal", asa_on_nat_t),
+    {{"crypto", "isakmp", "identity"}, asa_on_identity, SEM_PREFIX(3)},
+    {{"crypto", "ikev1", "identity"}, asa_on_identity, SEM_PREFIX(3)},
+    /* on by default (8.3+): "no crypto isakmp nat-traversal" is a setting */
+    {{"crypto", "isakmp", "nat-traversal"}, asa_on_nat_t, SEM_PREFIX_NEG(3)},
+    {{"crypto", "ikev1", "nat-traversal"}, asa_on_nat_t, SEM_PREFIX_NEG(3)},
     IKEV1("am-disable", on_am_disable),
     IKEV1("ipsec-over-tcp", on_ipsec_over_tcp),
     IKEV1("disconnect-notify", asa_known),
@@ -397,7 +400,7 @@ const struct asa_cmd asa_crypto_cmds[] = {
     {{"crypto", "ca"}, asa_known_block},
     {{"crypto", "isakmp", "invalid-spi-recovery"}, asa_known},
     {{"crypto", "isakmp", "nat"}, asa_known},
-    {{"crypto", "isakmp", "key"}, ios_isakmp_key},
+    {{"crypto", "isakmp", "key"}, ios_isakmp_key, SEM_FLAGS(SEM_KEY_ADDR)},
     {{"crypto", "isakmp", "profile"}, asa_known_block},
     {{"crypto", "ikev2", "keyring"}, asa_known_block},
     {{"crypto", "ikev2", "profile"}, asa_known_block},

@@ -184,18 +184,19 @@ static int a_block(struct asa_ctx *c, size_t i)
 }
 
 const struct asa_cmd asa_gp_attr_cmds[] = {
-    {{"vpn-tunnel-protocol"}, a_protocols},
-    {{"split-tunnel-policy"}, a_split_policy},
-    {{"split-tunnel-network-list"}, a_split_acl},
-    {{"dns-server"}, a_dns},
-    {{"default-domain"}, a_domain},
-    {{"address-pools"}, a_pools},
-    {{"pfs"}, a_pfs},
-    {{"vpn-idle-timeout"}, a_idle},
-    {{"vpn-session-timeout"}, a_session},
-    {{"vpn-simultaneous-logins"}, a_logins},
-    {{"re-xauth"}, a_re_xauth},
-    {{"group-lock"}, a_group_lock},
+    /* one value per attribute: a later line replaces it */
+    {{"vpn-tunnel-protocol"}, a_protocols, SEM_PREFIX(1)},
+    {{"split-tunnel-policy"}, a_split_policy, SEM_PREFIX(1)},
+    {{"split-tunnel-network-list"}, a_split_acl, SEM_PREFIX(1)},
+    {{"dns-server"}, a_dns, SEM_PREFIX(1)},
+    {{"default-domain"}, a_domain, SEM_PREFIX(1)},
+    {{"address-pools"}, a_pools, SEM_PREFIX(1)},
+    {{"pfs"}, a_pfs, SEM_PREFIX(1)},
+    {{"vpn-idle-timeout"}, a_idle, SEM_PREFIX(1)},
+    {{"vpn-session-timeout"}, a_session, SEM_PREFIX(1)},
+    {{"vpn-simultaneous-logins"}, a_logins, SEM_PREFIX(1)},
+    {{"re-xauth"}, a_re_xauth, SEM_PREFIX(1)},
+    {{"group-lock"}, a_group_lock, SEM_PREFIX(1)},
     {{"webvpn"}, a_block},
     {{"anyconnect"}, asa_known},
     {{"service-type"}, asa_known},
@@ -318,7 +319,7 @@ static int on_username(struct asa_ctx *c, size_t i)
 }
 
 const struct asa_cmd asa_gp_cmds[] = {
-    {{"group-policy"}, on_group_policy},
+    {{"group-policy"}, on_group_policy, SEM_PREFIX(3)}, /* X internal|attributes */
     {{"username"}, on_username},
     {{0}, NULL},
 };

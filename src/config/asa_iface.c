@@ -94,9 +94,9 @@ static int i_tunnel(struct asa_ctx *c, size_t i)
 
 static const struct asa_cmd iface_cmds[] = {
     {{"tunnel"}, i_tunnel},
-    {{"nameif"}, i_nameif},
-    {{"security-level"}, i_security},
-    {{"ip", "address"}, i_address},
+    {{"nameif"}, i_nameif, SEM_PREFIX(1)},
+    {{"security-level"}, i_security, SEM_PREFIX(1)},
+    {{"ip", "address"}, i_address, SEM_PREFIX(2)},
     {{"shutdown"}, i_shutdown},
     {{"vlan"}, asa_known},
     {{"description"}, asa_known},
@@ -212,8 +212,8 @@ static int on_priority_queue(struct asa_ctx *c, size_t i)
 const struct asa_cmd asa_iface_cmds[] = {
     {{"interface"}, on_interface},
     {{"route"}, on_route},
-    {{"hostname"}, on_hostname},
-    {{"domain-name"}, on_domain},
+    {{"hostname"}, on_hostname, SEM_PREFIX(1)},
+    {{"domain-name"}, on_domain, SEM_PREFIX(1)},
     {{"priority-queue"}, on_priority_queue},
     {{0}, NULL},
 };

@@ -137,8 +137,10 @@ static int ix_dispatch(struct asa_ctx *c, const struct ix *x)
                 if (en->table == done || !rest_matches(c, en->e, &next))
                         continue;
                 int rc = en->e->fn(c, next);
-                if (rc != ASA_UNKNOWN)
+                if (rc != ASA_UNKNOWN) {
+                        asa_log_hit(c, en->e, next);
                         return rc;
+                }
                 done = en->table;
         }
         return ASA_UNKNOWN;

@@ -250,12 +250,13 @@ static int on_aaa_server(struct asa_ctx *c, size_t i)
 }
 
 const struct asa_cmd asa_misc_cmds[] = {
-    {{"ip", "local", "pool"}, on_pool},
+    {{"ip", "local", "pool"}, on_pool, SEM_PREFIX(4)},
     {{"ip", "audit"}, on_audit},
-    {{"sysopt", "connection", "permit-vpn"}, so_permit_vpn},
-    {{"sysopt", "connection", "permit-ipsec"}, so_permit_ipsec},
-    {{"sysopt", "connection", "preserve-vpn-flows"}, so_preserve},
-    {{"sysopt", "connection", "tcpmss"}, so_tcpmss},
+    /* on by default (7.1+): "no sysopt connection permit-vpn" is a setting */
+    {{"sysopt", "connection", "permit-vpn"}, so_permit_vpn, SEM_PREFIX_NEG(3)},
+    {{"sysopt", "connection", "permit-ipsec"}, so_permit_ipsec, SEM_PREFIX_NEG(3)},
+    {{"sysopt", "connection", "preserve-vpn-flows"}, so_preserve, SEM_PREFIX_NEG(3)},
+    {{"sysopt", "connection", "tcpmss"}, so_tcpmss, SEM_PREFIX(3)},
     {{"sysopt", "connection", "timewait"}, asa_known},
     {{"sysopt", "connection", "reclassify-vpn"}, asa_known},
     {{"sysopt", "connection", "permit-pptp"}, asa_known},
@@ -273,7 +274,7 @@ const struct asa_cmd asa_misc_cmds[] = {
     {{"threat-detection"}, on_threat},
     {{"logging", "queue"}, on_logging_queue},
     {{"aaa-server"}, on_aaa_server},
-    {{"vpn-sessiondb", "max-session-limit"}, on_max_sessions},
+    {{"vpn-sessiondb", "max-session-limit"}, on_max_sessions, SEM_PREFIX(2)},
     {{"vpn-sessiondb"}, asa_known},
     {{0}, NULL},
 };

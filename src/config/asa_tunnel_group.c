@@ -63,9 +63,9 @@ static int g_dhcp(struct asa_ctx *c, size_t i)
 }
 
 static const struct asa_cmd general_cmds[] = {
-    {{"default-group-policy"}, g_dgp},
+    {{"default-group-policy"}, g_dgp, SEM_PREFIX(1)},
     {{"address-pool"}, g_pools},
-    {{"authentication-server-group"}, g_auth_group},
+    {{"authentication-server-group"}, g_auth_group, SEM_PREFIX(1)},
     {{"dhcp-server"}, g_dhcp},
     {{"authorization-server-group"}, asa_known},
     {{"accounting-server-group"}, asa_known},
@@ -247,16 +247,16 @@ static int i_peer_id(struct asa_ctx *c, size_t i)
 }
 
 static const struct asa_cmd ipsec_cmds[] = {
-    {{"pre-shared-key"}, i_psk},
-    {{"ikev1", "pre-shared-key"}, i_psk},
-    {{"ikev2", "local-authentication"}, i_v2_local},
-    {{"ikev2", "remote-authentication"}, i_v2_remote},
-    {{"isakmp", "keepalive"}, i_keepalive},
-    {{"isakmp", "ikev1-user-authentication"}, i_user_auth},
-    {{"ikev1", "user-authentication"}, i_user_auth},
-    {{"peer-id-validate"}, i_peer_id},
-    {{"trust-point"}, i_trustpoint},
-    {{"ikev1", "trust-point"}, i_trustpoint},
+    {{"pre-shared-key"}, i_psk, SEM_PREFIX(1)},
+    {{"ikev1", "pre-shared-key"}, i_psk, SEM_PREFIX(2)},
+    {{"ikev2", "local-authentication"}, i_v2_local, SEM_PREFIX(3)},
+    {{"ikev2", "remote-authentication"}, i_v2_remote, SEM_PREFIX(3)},
+    {{"isakmp", "keepalive"}, i_keepalive, SEM_PREFIX(2)},
+    {{"isakmp", "ikev1-user-authentication"}, i_user_auth, SEM_PREFIX(2)},
+    {{"ikev1", "user-authentication"}, i_user_auth, SEM_PREFIX(2)},
+    {{"peer-id-validate"}, i_peer_id, SEM_PREFIX(1)},
+    {{"trust-point"}, i_trustpoint, SEM_PREFIX(1)},
+    {{"ikev1", "trust-point"}, i_trustpoint, SEM_PREFIX(2)},
     {{"chain"}, asa_known},
     {{"ikev1", "client-update"}, asa_known},
     {{"client-update"}, asa_known},
@@ -330,6 +330,6 @@ static int on_tg_map(struct asa_ctx *c, size_t i)
 const struct asa_cmd asa_tg_cmds[] = {
     {{"tunnel-group-map"}, on_tg_map},
     {{"tunnel-group-list"}, asa_known},
-    {{"tunnel-group"}, on_tunnel_group},
+    {{"tunnel-group"}, on_tunnel_group, SEM_PREFIX(3)}, /* X type|...-attributes */
     {{0}, NULL},
 };

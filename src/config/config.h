@@ -19,6 +19,22 @@ int config_read(const char *path, enum platform force, struct device **out,
 int config_read_buffer(const char *file, const char *buf, size_t len, enum platform force,
                        struct device **out, struct diag *err) IPSD_MUST_CHECK;
 
+struct cmd_merged;
+/*
+ * Reads the config at path with configuration-mode commands (chg, chg_len;
+ * chg_file names them in messages) pasted after it, as the device would
+ * apply them (cmdmerge.h). merged (optional) receives the resulting config,
+ * owned by *out; *first_change (optional) the index of the first pasted line.
+ */
+int config_read_changed(const char *path, const char *chg_file, const char *chg, size_t chg_len,
+                        enum platform force, struct device **out, struct cmd_merged *merged,
+                        size_t *first_change, struct diag *err) IPSD_MUST_CHECK;
+
+/* The same from buffers (tests, fuzzers); the changes are named "changes". */
+int config_read_changed_buffer(const char *file, const char *buf, size_t len, const char *chg,
+                               size_t chg_len, enum platform force, struct device **out,
+                               struct cmd_merged *merged, struct diag *err) IPSD_MUST_CHECK;
+
 /* The readers. They fill dev from t; 0 on success, -1 only when the arena
  * limit was reached (err set). */
 int ios_read(struct device *dev, const struct text *t, struct diag *err) IPSD_MUST_CHECK;

@@ -113,7 +113,9 @@ int ios_open(struct ios_ctx *c, enum ios_mode mode, void *obj)
 {
         if (c->depth == IOS_MAX_DEPTH)
                 return IOS_UNKNOWN; /* deeper than any real IOS mode tree */
-        c->st[c->depth++] = (struct ios_frame){mode, line_indent(c->l), obj};
+        c->st[c->depth++] = (struct ios_frame){mode, line_indent(c->l), obj, c->idx};
+        if (c->rec)
+                c->rec->kind = CK_OPEN;
         return IOS_OK;
 }
 
@@ -204,13 +206,31 @@ static const struct ios_cmd *find(const struct ios_cmdtab *const *tabs, size_t n
         return NULL;
 }
 
+static int run_row(struct ios_ctx *c, const struct ios_cmd *cmd)
+{
+        if (cmd->fn)
+                return cmd->fn(c);
+        return cmd->block ? ios_open(c, IM_SKIP, NULL) : IOS_OK;
+}
+
 static int run(struct ios_ctx *c, const struct ios_cmd *cmd, size_t start, size_t nkw)
 {
         c->k0 = start;
         c->a = start + nkw;
-        if (cmd->fn)
-                return cmd->fn(c);
-        return cmd->block ? ios_open(c, IM_SKIP, NULL) : IOS_OK;
+        int rc = run_row(c, cmd);
+        if (rc != IOS_UNKNOWN) {
+                bool no = c->neg && start > 0 && kw(c->w->w[0], "no");
+                cmd_log_hit(c->rec, &cmd->sem, start - no, nkw);
+        }
+        return rc;
+}
+
+static void set_parent(struct ios_ctx *c, size_t d, enum cmd_kind kind)
+{
+        if (c->rec) {
+                c->rec->parent = d ? c->st[d - 1].line : CMD_TOP;
+                c->rec->kind = kind;
+        }
 }
 
 int ios_sub_dispatch(struct ios_ctx *c, enum ios_mode mode, void *obj, size_t start)
@@ -226,7 +246,7 @@ int ios_sub_dispatch(struct ios_ctx *c, enum ios_mode mode, void *obj, size_t st
                 return IOS_UNKNOWN;
         /* a temporary frame so that the handler finds obj where it always does */
         size_t depth = c->depth;
-        c->st[c->depth++] = (struct ios_frame){mode, c->l->indent, obj};
+        c->st[c->depth++] = (struct ios_frame){mode, c->l->indent, obj, c->idx};
         int rc = run(c, cmd, start, nkw);
         c->depth = depth;
         return rc;
@@ -242,6 +262,7 @@ static int try_frames(struct ios_ctx *c, size_t from, size_t to, size_t start, b
                 const struct ios_cmd *cmd = tab ? find(&tab, 1, c->w, start, abbrev, &nkw) : NULL;
                 if (cmd) {
                         c->depth = d + 1;
+                        set_parent(c, d + 1, CK_LINE);
                         *rc = run(c, cmd, start, nkw);
                         return 1;
                 }
@@ -261,6 +282,7 @@ static int try_top(struct ios_ctx *c, size_t start, bool abbrev, size_t k, int *
         if (!cmd)
                 return 0;
         c->depth = 0;
+        set_parent(c, 0, CK_LINE);
         *rc = run(c, cmd, start, nkw);
         if (*rc == IOS_UNKNOWN && depth > k) {
                 c->depth = depth;
@@ -324,6 +346,7 @@ static int dispatch(struct ios_ctx *c)
                 return IOS_OK;
         if (k && c->st[k - 1].mode == IM_SKIP) {
                 c->depth = k;
+                set_parent(c, k, CK_BODY);
                 return IOS_OK;
         }
         int rc = IOS_UNKNOWN;
@@ -336,11 +359,13 @@ static int dispatch(struct ios_ctx *c)
                 for (size_t d = c->depth; !abbrev && d-- > k;) {
                         if (c->st[d].mode == IM_SKIP && (c->st[d].indent > 0 || hex_line(c->w))) {
                                 c->depth = d + 1; /* a block's body written at its level */
+                                set_parent(c, d + 1, CK_BODY);
                                 return IOS_OK;
                         }
                 }
         }
         c->depth = k; /* an unknown command ends the modes at its level */
+        set_parent(c, k, CK_LINE);
         return IOS_UNKNOWN;
 }
 
@@ -375,6 +400,10 @@ static bool banner_start(struct ios_ctx *c)
 static void banner_line(struct ios_ctx *c)
 {
         c->dev->nskipped++;
+        if (c->rec) {
+                c->rec->kind = CK_BODY;
+                c->rec->parent = c->banner_line;
+        }
         if (strstr(c->l->s, c->banner_delim))
                 c->banner_delim[0] = '\0';
 }
@@ -413,7 +442,7 @@ static int one_line(struct ios_ctx *c, const struct text_line *l)
         if (!c->w)
                 return -1;
         int rc = IOS_OK;
-        c->loc = (struct loc){c->dev->file, l->lineno, l->shown};
+        c->loc = (struct loc){l->file ? l->file : c->dev->file, l->lineno, l->shown};
         c->neg = false;
         if (c->w->n && c->w->w[0][0] == '!') {
                 /* a comment indented with tabs, which the input layer did not mark */
@@ -422,6 +451,8 @@ static int one_line(struct ios_ctx *c, const struct text_line *l)
                 drop_inline_comment(c->w);
                 if (banner_start(c)) {
                         c->depth = 0;
+                        c->banner_line = c->idx;
+                        set_parent(c, 0, CK_OPEN);
                 } else {
                         c->neg = kw(c->w->w[0], "no") && c->w->n > 1;
                         rc = c->w->truncated ? IOS_UNKNOWN : dispatch(c);
@@ -429,17 +460,27 @@ static int one_line(struct ios_ctx *c, const struct text_line *l)
         }
         free(c->w);
         c->w = NULL;
-        if (rc == IOS_UNKNOWN)
+        if (rc == IOS_UNKNOWN) {
+                if (c->rec)
+                        c->rec->hit = false;
                 return model_add_unknown(c->dev, &c->loc);
+        }
         return rc;
 }
 
 int ios_read(struct device *dev, const struct text *t, struct diag *err)
 {
+        return ios_read_logged(dev, t, NULL, err);
+}
+
+int ios_read_logged(struct device *dev, const struct text *t, struct cmd_log *log, struct diag *err)
+{
         struct ios_ctx c;
         memset(&c, 0, sizeof(c));
         c.dev = dev;
         for (size_t i = 0; i < t->n; i++) {
+                c.idx = (uint32_t)i;
+                c.rec = log && i < log->n ? &log->v[i] : NULL;
                 if (one_line(&c, &t->lines[i])) {
                         diag_set(err, t->file, t->lines[i].lineno,
                                  "input too large: model memory limit reached");

@@ -475,17 +475,37 @@ static int acl_sub(struct ios_ctx *c)
         return ios_acl_entry(c, acl, i);
 }
 
+/* "no N" inside a named ACL: removes entry N (cmdmerge.c does it). */
+static int acl_no_seq(struct ios_ctx *c)
+{
+        uint32_t seq;
+        return c->neg && ios_nargs(c) == 0 && lex_u32(ios_word(c, c->k0), 1, 2147483647u, &seq)
+                   ? IOS_OK
+                   : IOS_UNKNOWN;
+}
+
 static const struct ios_cmd acl_cmds[] = {
-    {{"permit"}, acl_sub, false},    {{"deny"}, acl_sub, false},
-    {{"remark"}, acl_sub, false},    {{"*", "permit"}, acl_sub, false},
-    {{"*", "deny"}, acl_sub, false}, {{"*", "remark"}, acl_sub, false},
-    {{"evaluate"}, NULL, false},     {{"statistics"}, NULL, false},
+    /* entries keep their sequence numbers; equal entries stay (the
+     * duplicate check reports them) */
+    {{"permit"}, acl_sub, false, SEM_FLAGS(SEM_SEQ | SEM_MULTI)},
+    {{"deny"}, acl_sub, false, SEM_FLAGS(SEM_SEQ | SEM_MULTI)},
+    {{"remark"}, acl_sub, false, SEM_FLAGS(SEM_SEQ | SEM_MULTI)},
+    {{"*", "permit"}, acl_sub, false, SEM_FLAGS(SEM_SEQ | SEM_MULTI)},
+    {{"*", "deny"}, acl_sub, false, SEM_FLAGS(SEM_SEQ | SEM_MULTI)},
+    {{"*", "remark"}, acl_sub, false, SEM_FLAGS(SEM_SEQ | SEM_MULTI)},
+    {{"evaluate"}, NULL, false},
+    {{"statistics"}, NULL, false},
     {{"sequence"}, NULL, false},
+    {{"*"}, acl_no_seq, false, SEM_FLAGS(SEM_SEQ)}, /* "no 10" */
 };
 
 static const struct ios_cmd top_cmds[] = {
-    {{"access-list"}, access_list, false},
-    {{"ip", "access-list"}, ip_access_list, false},
+    /* "no access-list N <anything>" deletes all of list N (IOS Security
+     * Command Reference, access-list (IP extended): "no access-list
+     * access-list-number" removes the list; the arguments after the number
+     * are ignored) */
+    {{"access-list"}, access_list, false, {0, 2, SEM_MULTI}},
+    {{"ip", "access-list"}, ip_access_list, false, SEM_FLAGS(SEM_ACL_BLOCK)},
     {{"ipv6", "access-list"}, ipv6_access_list, false},
 };
 

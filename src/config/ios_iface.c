@@ -261,10 +261,10 @@ static const struct ios_cmd iface_cmds[] = {
     {{"shutdown"}, if_shutdown, false},
     /* "no sh": in interface mode "sh" is unique to shutdown, and lab scripts type it */
     {{"sh"}, if_shutdown, false},
-    {{"crypto", "map"}, if_crypto_map, false},
+    {{"crypto", "map"}, if_crypto_map, false, SEM_PREFIX(2)},
     {{"ip", "nat"}, if_nat, false},
-    {{"ip", "tcp", "adjust-mss"}, if_mss, false},
-    {{"ip", "access-group"}, if_access_group, false},
+    {{"ip", "tcp", "adjust-mss"}, if_mss, false, SEM_PREFIX(3)},
+    {{"ip", "access-group"}, if_access_group, false, SEM_MASK(0xb)},
     {{"vrf", "forwarding"}, if_vrf, false},
     {{"ip", "vrf", "forwarding"}, if_vrf, false},
     {{"tunnel", "source"}, if_tunnel_source, false},
@@ -509,14 +509,14 @@ static int webvpn(struct ios_ctx *c)
 }
 
 static const struct ios_cmd top_cmds[] = {
-    {{"hostname"}, hostname, false},
+    {{"hostname"}, hostname, false, SEM_PREFIX(1)},
     {{"router"}, router, false},
     {{"webvpn", "gateway"}, webvpn, false},
     {{"webvpn", "context"}, webvpn, false},
     {{"webvpn", "install"}, NULL, false},
     {{"webvpn", "create"}, NULL, false},
-    {{"ip", "domain-name"}, domain_name, false},
-    {{"ip", "domain", "name"}, domain_name, false},
+    {{"ip", "domain-name"}, domain_name, false, SEM_PREFIX(2)},
+    {{"ip", "domain", "name"}, domain_name, false, SEM_PREFIX(3)},
     {{"interface"}, interface, false},
     {{"ip", "route"}, ip_route, false},
     {{"username"}, username, false},

@@ -25,6 +25,7 @@
 
 #include "../input/text.h"
 #include "../model/model.h"
+#include "cmdmerge.h"
 #include "lex.h"
 
 enum ios_mode {
@@ -57,7 +58,8 @@ enum { IOS_OK = 0, IOS_UNKNOWN = 1, IOS_OOM = -1 };
 struct ios_frame {
         enum ios_mode mode;
         unsigned indent;
-        void *obj; /* the element the mode edits */
+        void *obj;     /* the element the mode edits */
+        uint32_t line; /* index of the line that opened it (cmdmerge.h) */
 };
 
 struct ios_ctx {
@@ -70,7 +72,9 @@ struct ios_ctx {
         bool neg;        /* the line started with "no" */
         struct ios_frame st[IOS_MAX_DEPTH];
         size_t depth;
-        char banner_delim[3]; /* inside a multi-line banner when non-empty */
+        char banner_delim[3];      /* inside a multi-line banner when non-empty */
+        uint32_t idx, banner_line; /* the current line's index; the banner's opener */
+        struct cmd_rec *rec;       /* the current line's record, NULL when not logged */
 };
 
 typedef int (*ios_fn)(struct ios_ctx *c);
@@ -79,6 +83,7 @@ struct ios_cmd {
         const char *kw[IOS_MAX_KW]; /* "*" matches any one word */
         ios_fn fn;                  /* NULL: known, not modelled */
         bool block;                 /* fn == NULL: its sub-lines are skipped too */
+        struct cmd_sem sem;         /* how a later line changes this one (cmdsem.h) */
 };
 
 struct ios_cmdtab {
@@ -96,6 +101,10 @@ extern const struct ios_cmdtab ios_sub_iface, ios_sub_acl, ios_sub_objnet, ios_s
     ios_sub_isakmp_policy, ios_sub_keyring, ios_sub_isakmp_profile, ios_sub_client_group,
     ios_sub_tset, ios_sub_cmap, ios_sub_ipsec_profile, ios_sub_ikev2_proposal,
     ios_sub_ikev2_keyring, ios_sub_ikev2_peer, ios_sub_ikev2_profile, ios_sub_route_map;
+
+/* Reads t into dev, recording each line's row in log (NULL: no record). */
+int ios_read_logged(struct device *dev, const struct text *t, struct cmd_log *log,
+                    struct diag *err) IPSD_MUST_CHECK;
 
 /* ---- helpers for handlers (ios.c) ------------------------------------ */
 

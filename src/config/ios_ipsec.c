@@ -135,7 +135,7 @@ static int tset_mode(struct ios_ctx *c)
 }
 
 static const struct ios_cmd tset_cmds[] = {
-    {{"mode"}, tset_mode, false},
+    {{"mode"}, tset_mode, false, SEM_PREFIX(1)},
 };
 
 /* ---- set security-association lifetime, shared -------------------------------- */
@@ -313,15 +313,15 @@ static int cm_string(struct ios_ctx *c)
 
 static const struct ios_cmd cmap_cmds[] = {
     {{"set", "peer"}, cm_peer, false},
-    {{"set", "transform-set"}, cm_tset, false},
-    {{"set", "ikev1", "transform-set"}, cm_tset, false},
+    {{"set", "transform-set"}, cm_tset, false, SEM_PREFIX(2)},
+    {{"set", "ikev1", "transform-set"}, cm_tset, false, SEM_PREFIX(3)},
     {{"set", "ikev2", "ipsec-proposal"}, cm_ikev2_proposal, false},
-    {{"set", "pfs"}, cm_pfs, false},
-    {{"match", "address"}, cm_match, false},
+    {{"set", "pfs"}, cm_pfs, false, SEM_PREFIX(2)},
+    {{"match", "address"}, cm_match, false, SEM_PREFIX(2)},
     {{"reverse-route"}, cm_rri, false},
     {{"set", "reverse-route"}, cm_rri, false},
-    {{"set", "security-association", "lifetime"}, cm_lifetime, false},
-    {{"set", "isakmp-profile"}, cm_profile, false},
+    {{"set", "security-association", "lifetime"}, cm_lifetime, false, SEM_PREFIX(4)},
+    {{"set", "isakmp-profile"}, cm_profile, false, SEM_PREFIX(2)},
     {{"set", "ikev2-profile"}, cm_profile, false},
     {{"set", "nat-t-disable"}, cm_nat_t_disable, false},
     {{"set", "connection-type"}, cm_string, false},
@@ -516,9 +516,9 @@ static int ip_profile(struct ios_ctx *c)
 }
 
 static const struct ios_cmd ipsec_profile_cmds[] = {
-    {{"set", "transform-set"}, ip_tset, false},
-    {{"set", "pfs"}, ip_pfs, false},
-    {{"set", "security-association", "lifetime"}, ip_lifetime, false},
+    {{"set", "transform-set"}, ip_tset, false, SEM_PREFIX(2)},
+    {{"set", "pfs"}, ip_pfs, false, SEM_PREFIX(2)},
+    {{"set", "security-association", "lifetime"}, ip_lifetime, false, SEM_PREFIX(4)},
     {{"set", "ikev2-profile"}, ip_profile, false},
     {{"set", "isakmp-profile"}, ip_profile, false},
     ONE("set", "security-association"),
@@ -604,12 +604,12 @@ static int nat_transparency(struct ios_ctx *c)
 }
 
 static const struct ios_cmd top_cmds[] = {
-    {{"crypto", "ipsec", "transform-set"}, transform_set, false},
-    {{"crypto", "ipsec", "ikev1", "transform-set"}, transform_set, false},
-    {{"crypto", "map"}, crypto_map, false},
-    {{"crypto", "dynamic-map"}, dynamic_map, false},
+    {{"crypto", "ipsec", "transform-set"}, transform_set, false, SEM_PREFIX(4)},
+    {{"crypto", "ipsec", "ikev1", "transform-set"}, transform_set, false, SEM_PREFIX(5)},
+    {{"crypto", "map"}, crypto_map, false, SEM_FLAGS(SEM_KEY_NUMBERED)},
+    {{"crypto", "dynamic-map"}, dynamic_map, false, SEM_FLAGS(SEM_KEY_NUMBERED)},
     {{"crypto", "ipsec", "profile"}, ipsec_profile, false},
-    {{"crypto", "ipsec", "security-association"}, sa_global, false},
+    {{"crypto", "ipsec", "security-association"}, sa_global, false, SEM_PREFIX(5)},
     {{"crypto", "ipsec", "df-bit"}, df_bit, false},
     {{"crypto", "ipsec", "nat-transparency"}, nat_transparency, false},
     BLOCK("crypto", "ipsec", "ikev2"),

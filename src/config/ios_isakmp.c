@@ -176,12 +176,12 @@ static int pol_lifetime(struct ios_ctx *c)
 }
 
 static const struct ios_cmd policy_cmds[] = {
-    {{"encryption"}, pol_encr, false},
-    {{"encr"}, pol_encr, false},
-    {{"hash"}, pol_hash, false},
-    {{"authentication"}, pol_auth, false},
-    {{"group"}, pol_group, false},
-    {{"lifetime"}, pol_lifetime, false},
+    {{"encryption"}, pol_encr, false, SEM_PREFIX(1)},
+    {{"encr"}, pol_encr, false, SEM_PREFIX(1)},
+    {{"hash"}, pol_hash, false, SEM_PREFIX(1)},
+    {{"authentication"}, pol_auth, false, SEM_PREFIX(1)},
+    {{"group"}, pol_group, false, SEM_PREFIX(1)},
+    {{"lifetime"}, pol_lifetime, false, SEM_PREFIX(1)},
     ONE("default"),
 };
 
@@ -300,7 +300,7 @@ static int keyring_psk(struct ios_ctx *c)
 }
 
 static const struct ios_cmd keyring_cmds[] = {
-    {{"pre-shared-key"}, keyring_psk, false},
+    {{"pre-shared-key"}, keyring_psk, false, SEM_PREFIX(3)},
     ONE("local-address"),
     ONE("description"),
     BLOCK("rsa-pubkey"),
@@ -431,13 +431,13 @@ static int ipsec_over_tcp(struct ios_ctx *c)
 static const struct ios_cmd top_cmds[] = {
     {{"crypto", "isakmp", "policy"}, policy, false},
     {{"crypto", "ikev1", "policy"}, policy, false},
-    {{"crypto", "isakmp", "key"}, isakmp_key, false},
+    {{"crypto", "isakmp", "key"}, isakmp_key, false, SEM_FLAGS(SEM_KEY_ADDR)},
     {{"crypto", "keyring"}, keyring, false},
-    {{"crypto", "isakmp", "identity"}, identity, false},
-    {{"crypto", "isakmp", "keepalive"}, keepalive, false},
-    {{"crypto", "isakmp", "nat", "keepalive"}, nat_keepalive, false},
+    {{"crypto", "isakmp", "identity"}, identity, false, SEM_PREFIX(3)},
+    {{"crypto", "isakmp", "keepalive"}, keepalive, false, SEM_PREFIX(3)},
+    {{"crypto", "isakmp", "nat", "keepalive"}, nat_keepalive, false, SEM_PREFIX(4)},
     {{"crypto", "isakmp", "nat-traversal"}, nat_traversal, false},
-    {{"crypto", "isakmp", "enable"}, isakmp_enable, false},
+    {{"crypto", "isakmp", "enable"}, isakmp_enable, false, SEM_PREFIX_NEG(3)},
     {{"crypto", "isakmp", "aggressive-mode"}, am_disable, false},
     {{"crypto", "isakmp", "am-disable"}, am_disable, false},
     {{"crypto", "ikev1", "am-disable"}, am_disable, false},

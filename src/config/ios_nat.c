@@ -259,7 +259,7 @@ static int rm_match_ip(struct ios_ctx *c)
 }
 
 static const struct ios_cmd route_map_cmds[] = {
-    {{"match", "ip", "address"}, rm_match_ip, false},
+    {{"match", "ip", "address"}, rm_match_ip, false, SEM_PREFIX(3)},
     ONE("match"),
     ONE("set"),
     ONE("continue"),
@@ -269,13 +269,13 @@ static const struct ios_cmd route_map_cmds[] = {
 static const struct ios_cmd top_cmds[] = {
     {{"ip", "nat", "inside", "source"}, ip_nat_inside, false},
     {{"ip", "nat", "outside", "source"}, ip_nat_outside, false},
-    {{"ip", "nat", "pool"}, ip_nat_pool, false},
+    {{"ip", "nat", "pool"}, ip_nat_pool, false, SEM_PREFIX(4)},
     ONE("ip", "nat", "translation"),
     ONE("ip", "nat", "log"),
     ONE("ip", "nat", "service"),
     ONE("ip", "nat", "settings"),
     {{"ip", "local", "pool"}, ip_local_pool, false},
-    {{"route-map"}, route_map, false},
+    {{"route-map"}, route_map, false, SEM_MASK(0xb)},
 };
 
 IOS_TAB(ios_top_nat, top_cmds);

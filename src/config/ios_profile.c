@@ -131,12 +131,12 @@ static int prof_vrf(struct ios_ctx *c)
 }
 
 static const struct ios_cmd profile_cmds[] = {
-    {{"keyring"}, prof_keyring, false},
+    {{"keyring"}, prof_keyring, false, SEM_PREFIX(1)},
     {{"match", "identity"}, prof_match, false},
     {{"client"}, prof_client, false},
-    {{"isakmp", "authorization"}, prof_authz, false},
-    {{"keepalive"}, prof_keepalive, false},
-    {{"vrf"}, prof_vrf, false},
+    {{"isakmp", "authorization"}, prof_authz, false, SEM_PREFIX(2)},
+    {{"keepalive"}, prof_keepalive, false, SEM_PREFIX(1)},
+    {{"vrf"}, prof_vrf, false, SEM_PREFIX(1)},
     ONE("self-identity"),
     ONE("local-address"),
     ONE("reverse-route"),
@@ -221,14 +221,14 @@ static int cg_flag(struct ios_ctx *c)
 }
 
 static const struct ios_cmd client_group_cmds[] = {
-    {{"key"}, cg_key, false},
-    {{"pool"}, cg_string, false},
-    {{"acl"}, cg_string, false},
-    {{"domain"}, cg_string, false},
-    {{"dns"}, cg_dns, false},
+    {{"key"}, cg_key, false, SEM_PREFIX(1)},
+    {{"pool"}, cg_string, false, SEM_PREFIX(1)},
+    {{"acl"}, cg_string, false, SEM_PREFIX(1)},
+    {{"domain"}, cg_string, false, SEM_PREFIX(1)},
+    {{"dns"}, cg_dns, false, SEM_PREFIX(1)},
     {{"save-password"}, cg_flag, false},
-    {{"max-users"}, cg_flag, false},
-    {{"max-logins"}, cg_flag, false},
+    {{"max-users"}, cg_flag, false, SEM_PREFIX(1)},
+    {{"max-logins"}, cg_flag, false, SEM_PREFIX(1)},
     ONE("include-local-lan"),
     ONE("pfs"),
     ONE("split-dns"),

@@ -32,6 +32,17 @@ struct fix {
         const char **commands;
         size_t ncommands;
         const char *warning; /* NULL or the change-control warning */
+        const char *note;    /* NULL or what a placeholder must be ("<pre-shared-key>
+                                is the key B holds for A") */
+};
+
+/* `check --fix`: this finding's printed fixes pasted into copies of the
+ * configs (through `apply`'s path) and every check run again. */
+struct fix_replay {
+        bool done;
+        bool clears;            /* the finding is reported fewer times after */
+        const char *new_error;  /* the ID of an error the fix adds, or NULL */
+        size_t tunnels_failing; /* tunnels between the configs that do not establish */
 };
 
 struct finding {
@@ -49,6 +60,7 @@ struct finding {
         struct fix *fixes;
         size_t nfixes, fixcap;
         size_t seq; /* insertion order, the last sort key */
+        struct fix_replay replay;
 };
 
 struct findings {

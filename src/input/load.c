@@ -49,7 +49,7 @@ static bool is_text_control(unsigned char c)
 
 /* Binary when there is a NUL anywhere, or when more than 1 in 8 of the
  * first KiB is neither printable nor valid UTF-8 (a JPEG, a pcap). */
-static int sniff_binary(const char *file, const char *buf, size_t len, struct diag *err)
+int text_sniff_binary(const char *file, const char *buf, size_t len, struct diag *err)
 {
         const char *nul = memchr(buf, '\0', len);
         if (nul) {
@@ -171,7 +171,7 @@ int text_from_buffer_limits(const char *file, const char *buf, size_t len, struc
                 buf += 3;
                 len -= 3;
         }
-        if (sniff_binary(file, buf, len, err))
+        if (text_sniff_binary(file, buf, len, err))
                 return -1;
         struct norm nm = {.a = a, .out = out, .maxlines = lim->lines};
         struct scratch sc;

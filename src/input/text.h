@@ -40,6 +40,8 @@ struct text_line {
         bool output;       /* command output after an exec command: not config */
         bool comment;      /* a comment line ("!" or ":" on ASA); kept for
                               "! ipsec-doctor: ignore=ID" suppressions, not config */
+        const char *file;  /* NULL: the text's own file; else the changes pasted
+                              after it (`apply`, `--fix`) the line came from */
 };
 
 struct text {
@@ -51,6 +53,14 @@ struct text {
         struct version version; /* detected; major = -1 when not found */
         const char *hostname;   /* from "hostname X" or a prompt, when seen */
 };
+
+/*
+ * The binary-input rule every reader shares (check, dump, explain): -1
+ * with err set when buf holds a NUL, or when more than 1 in 8 of its first
+ * KiB is neither printable nor valid UTF-8. A streaming reader applies it
+ * to the first bytes it reads.
+ */
+int text_sniff_binary(const char *file, const char *buf, size_t len, struct diag *err);
 
 /*
  * Reads path ("-" = stdin) into logical lines allocated in a. Returns 0, or

@@ -36,6 +36,11 @@
 
 /* ---- where things come from ------------------------------------------ */
 
+/* The file name of lines pasted from a printed fix (`--fix`): a key they
+ * set is the fix's "<pre-shared-key>", which the replay holds equal to the
+ * key the fix names (negotiate/from_model.c). */
+#define LOC_PRINTED_FIX "(printed fix)"
+
 struct loc {
         const char *file; /* arena string; shared by every loc of one file */
         uint32_t line;    /* 1-based line in the original input; 0 = default */

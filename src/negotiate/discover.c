@@ -9,6 +9,7 @@
 
 #include "../config/lex.h"
 #include "discover.h"
+#include "side_int.h"
 
 static int missing(struct findings *fs, const struct device *d, uint32_t addr)
 {
@@ -103,4 +104,34 @@ int pairs_check(struct device *const *devs, size_t n, struct findings *fs)
                 rc = from_device(devs, n, i, played, fs);
         free(played);
         return rc;
+}
+
+/* a names, in a crypto map entry or a protected tunnel interface, an
+ * address that b holds. */
+static bool names_peer(const struct device *a, const struct device *b)
+{
+        for (size_t i = 0; i < a->crypto_maps.n; i++) {
+                const struct crypto_map *m = a->crypto_maps.v[i];
+                for (size_t k = 0; k < m->entries.n; k++) {
+                        const struct crypto_map_entry *e = m->entries.v[k];
+                        for (size_t q = 0; !e->is_dynamic_ref && q < e->peers.n; q++) {
+                                const struct cm_peer *pe = e->peers.v[q];
+                                if (pe->is_addr && dev_owns_addr(b, pe->addr))
+                                        return true;
+                        }
+                }
+        }
+        for (size_t k = 0; k < a->ifaces.n; k++) {
+                const struct iface *f = a->ifaces.v[k];
+                if (f->is_tunnel && f->has_tunnel_dest && dev_owns_addr(b, f->tunnel_dest))
+                        return true;
+        }
+        return false;
+}
+
+bool pair_connected(const struct device *a, const struct device *b)
+{
+        /* IPsec commands only: paired by their mirrored crypto ACLs */
+        return names_peer(a, b) || names_peer(b, a) || side_pair_assumed(a, b) ||
+               side_pair_assumed(b, a);
 }

@@ -169,6 +169,35 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         return 0;
 }
 
+static bool pasted_key(const struct side *s)
+{
+        return s->psk && s->psk->loc.file && !strcmp(s->psk->loc.file, LOC_PRINTED_FIX) &&
+               s->psk->key.state != SECRET_KNOWN;
+}
+
+/*
+ * A key pasted from a printed fix is its "<pre-shared-key>" placeholder; the
+ * fix says which key it must equal (the other end's key for this peer), so
+ * the replay holds exactly that one. When both ends paste one (both re-enter
+ * a new key), they hold one new key. Only digests move: no key is known here.
+ */
+static void bind_fix_keys(struct side *a, struct side *b)
+{
+        bool fa = pasted_key(a), fb = pasted_key(b);
+        if (fa && fb) {
+                secret_set(&a->key, LOC_PRINTED_FIX, strlen(LOC_PRINTED_FIX));
+                b->key = a->key;
+        } else if (fa) {
+                a->key = b->key;
+        } else if (fb) {
+                b->key = a->key;
+        } else {
+                return;
+        }
+        a->v2_local = a->v2_remote = a->key;
+        b->v2_local = b->v2_remote = b->key;
+}
+
 int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
                const struct device *resp, const char *resp_label, const struct flow_opt *flow,
                const struct path_opts *path)
@@ -187,9 +216,10 @@ int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
         if (side_load_common(p, a, ini, ini_label, b->addr, kr))
                 return -1;
         b->ikev2 = a->ikev2;
-        if (side_responder(p, b, a))
+        if (side_responder(p, b, a) || side_load_common(p, b, resp, resp_label, a->addr, NULL))
                 return -1;
-        return side_load_common(p, b, resp, resp_label, a->addr, NULL);
+        bind_fix_keys(a, b);
+        return 0;
 }
 
 void pair_free(struct pair *p)

@@ -105,9 +105,8 @@ bool dev_owns_addr(const struct device *dev, uint32_t addr);
  */
 int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **out);
 
-/* --fix: applies the edit that the failing stage's finding calls for to
- * p's parameter copies (never the devices). Returns 1 when something was
- * edited, 0 when no config edit can help (a blocked path), -1 on OOM. */
-int pair_apply_fix(struct pair *p, const struct tunnel_result *r);
+/* --fix is not an edit of these structs: the printed fixes are pasted into
+ * the configs (cli/fix_replay.c) and the pair is built again; a key pasted
+ * as the fix's placeholder holds the key the fix names (pair_build). */
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../config/lex.h"
+#include "p1_fix.h"
 #include "play_int.h"
 
 static const char *mm(const struct side *s, const char *ios, const char *asa)
@@ -57,15 +58,35 @@ static int reach(struct play *pl, bool *stop)
         return tr_reason(pl, "%s refuses aggressive mode (am-disable)", b->label);
 }
 
+/* The fix's values on side s: policy p (another side's), with lifetime
+ * life, under priority prio; NULL vars when no template can write p. */
+static const char *const *p1_vars(const struct side *s, const struct p1_prop *p, int prio,
+                                  uint32_t life, struct p1_fixvars *fv)
+{
+        static const char *const none[] = {NULL};
+        return p && p1_fix_vars(s, p, prio, life, fv) ? fv->v : none;
+}
+
 static int policy_mismatch(struct play *pl, const struct p1_choice *c)
 {
         const struct side *a = pl->a, *b = pl->b;
-        char prio[16];
-        snprintf(prio, sizeof(prio), "%d", a->np1 ? a->p1[0].priority : 10);
-        const char *v[] = {"policy", prio, NULL};
+        struct p1_fixvars fa, fb;
+        const char *const *va, *const *vb;
+        if (c->lifetime_only) {
+                /* the responder holds the proposed lifetime, or the initiator
+                 * proposes the one the responder holds */
+                const struct p1_prop *pi = &a->p1[c->lt_ini], *pr = &b->p1[c->lt_resp];
+                vb = p1_vars(b, pr, pr->priority, pi->lifetime, &fb);
+                va = p1_vars(a, pi, pi->priority, pr->lifetime, &fa);
+        } else {
+                const struct p1_prop *pb = p1_first_held(a, b), *pa = p1_first_held(b, a);
+                vb = p1_vars(b, pb, p1_free_priority(b), pb ? pb->lifetime : 0, &fb);
+                va = p1_vars(a, pa, p1_free_priority(a), pa ? pa->lifetime : 0, &fa);
+        }
         const struct loc *lb = b->np1 ? &b->p1src[0]->loc : NULL;
-        struct finding *f = pf_report(pl, "isakmp-policy-mismatch", b, lb, v);
-        if (!f || !pf_report(pl, "isakmp-policy-mismatch", a, a->np1 ? &a->p1src[0]->loc : NULL, v))
+        struct finding *f = pf_report(pl, "isakmp-policy-mismatch", b, lb, vb);
+        if (!f ||
+            !pf_report(pl, "isakmp-policy-mismatch", a, a->np1 ? &a->p1src[0]->loc : NULL, va))
                 return -1;
         if (c->lifetime_only) {
                 const struct p1_prop *pi = &a->p1[c->lt_ini], *pr = &b->p1[c->lt_resp];

@@ -39,6 +39,10 @@ const char *hash_text(enum ike_hash h);
 
 /* A pair-level finding of id on side s at loc, with the catalog fix for
  * s's dialect filled from vars (name, value, ..., NULL). */
+/* The same with the lines `last` ('\n'-separated, or NULL) after the fix:
+ * what is wrong goes once what is right is in. */
+struct finding *pf_report_after(struct play *pl, const char *id, const struct side *s,
+                                const struct loc *loc, const char *const *vars, const char *last);
 struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
                           const struct loc *loc, const char *const *vars);
 

@@ -190,6 +190,12 @@ const char *fmt_box(struct play *pl, const struct flowbox *b)
 struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
                           const struct loc *loc, const char *const *vars)
 {
+        return pf_report_after(pl, id, s, loc, vars, NULL);
+}
+
+struct finding *pf_report_after(struct play *pl, const char *id, const struct side *s,
+                                const struct loc *loc, const char *const *vars, const char *last)
+{
         struct check_ctx c = {s->dev, pl->fs, id};
         struct finding *f = check_report(&c, loc);
         if (!f)
@@ -197,8 +203,17 @@ struct finding *pf_report(struct play *pl, const char *id, const struct side *s,
         const char *peer = s == pl->a ? pl->b_ip : pl->a_ip;
         const struct side *o = s == pl->a ? pl->b : pl->a;
         if (finding_set_peer(pl->fs, f, peer) || finding_set_other(pl->fs, f, o->label) ||
-            check_fix(&c, f, vars))
+            check_fix_before(&c, f, last, vars))
                 return NULL;
+        /* keys are never printed: say which key the placeholder stands for */
+        if (!strcmp(id, "psk-mismatch") && f->nfixes) {
+                char note[256];
+                snprintf(note, sizeof(note),
+                         "<pre-shared-key> is the key %s holds for %s (the same characters)",
+                         o->label, s == pl->a ? pl->a_ip : pl->b_ip);
+                if (!(f->fixes[f->nfixes - 1].note = arena_strdup(&pl->fs->arena, note)))
+                        return NULL;
+        }
         return f;
 }
 

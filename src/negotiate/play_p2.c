@@ -8,6 +8,7 @@
 
 #include "../config/lex.h"
 #include "../model/flowset.h"
+#include "p2_fix.h"
 #include "play_int.h"
 
 static void mask_text(const struct range32 *r, char net[16], char mask[16], char wild[16])
@@ -19,6 +20,41 @@ static void mask_text(const struct range32 *r, char net[16], char mask[16], char
 }
 
 /* The fix for b: the mirror of a's proposal in b's crypto ACL. */
+/* The entries of s's ACL (entry c) whose mirror the peer's entry pc does
+ * not cover: a mirror fix removes them too, so that the ACLs become exact
+ * mirrors and either side's fix alone makes both directions work. Only
+ * lines a "no" removes alone: ASA one-line entries and IOS named-ACL
+ * entries (an IOS numbered "no access-list N ..." deletes the whole list). */
+static const char *stray_aces(struct play *pl, const struct side *s, const struct p2_cfg *c,
+                              const struct p2_cfg *pc)
+{
+        if (!c || !pc || !c->acl || c->any)
+                return NULL;
+        char buf[2048];
+        size_t o = 0;
+        bool ios = s->plat == PLAT_IOS;
+        for (size_t i = 0; i < c->nboxes; i++) {
+                const struct ace *e = c->aces ? c->aces[i] : NULL;
+                if (!e || !e->loc.text || (i && c->aces[i - 1] == e))
+                        continue;
+                struct flowbox m = fb_mirror(&c->boxes[i]);
+                bool covered = false;
+                for (size_t j = 0; j < pc->nboxes && !covered; j++)
+                        covered = fb_contains(&pc->boxes[j], &m);
+                bool top = !strncmp(e->loc.text, "access-list ", 12);
+                if (covered || (ios && top) || (!ios && !top))
+                        continue;
+                int n =
+                    ios ? snprintf(buf + o, sizeof(buf) - o, "%sip access-list extended %s\n no %s",
+                                   o ? "\n" : "", c->acl, e->loc.text)
+                        : snprintf(buf + o, sizeof(buf) - o, "%sno %s", o ? "\n" : "", e->loc.text);
+                if (n < 0 || (size_t)n >= sizeof(buf) - o)
+                        return NULL;
+                o += (size_t)n;
+        }
+        return o ? arena_strdup(pl->ar, buf) : NULL;
+}
+
 static struct finding *mirror_finding(struct play *pl, const struct side *s, const struct p2_cfg *c,
                                       const struct flowbox *want, const struct loc *loc)
 {
@@ -33,7 +69,8 @@ static struct finding *mirror_finding(struct play *pl, const struct side *s, con
                            "remote_mask", rm,
                            "remote_wild", rw,
                            NULL};
-        return pf_report(pl, "crypto-acl-not-mirrored", s, loc, v);
+        const struct p2_cfg *pc = s == pl->b ? pl->a->ini : NULL;
+        return pf_report_after(pl, "crypto-acl-not-mirrored", s, loc, v, stray_aces(pl, s, c, pc));
 }
 
 static const struct p2_cfg *first_static(const struct side *b)
@@ -71,10 +108,21 @@ static int tset_fail(struct play *pl, const struct p2_cfg *c)
         char seq[16], iseq[16];
         snprintf(seq, sizeof(seq), "%d", c->entry ? c->entry->seq : 0);
         snprintf(iseq, sizeof(iseq), "%d", ic->entry ? ic->entry->seq : 0);
-        const char *tset = ic->nxf ? ic->xf_names[0] : "TS-COMMON";
-        const char *vb[] = {"tset", tset, "map", c->entry ? c->entry->map : NULL, "seq", seq, NULL};
-        const char *va[] = {"tset", tset, "map", ic->entry ? ic->entry->map : NULL,
-                            "seq",  iseq, NULL};
+        /* the responder takes a transform the initiator proposes, or the
+         * initiator one the responder holds: either alone is enough */
+        struct p2_fixvars fb, fa;
+        const char *vb[16] = {NULL}, *va[16] = {NULL};
+        size_t nb = 0, na = 0;
+        if (p2_fix_vars(b, c, ic, &fb))
+                for (; fb.v[nb]; nb++)
+                        vb[nb] = fb.v[nb];
+        if (p2_fix_vars(a, ic, c, &fa))
+                for (; fa.v[na]; na++)
+                        va[na] = fa.v[na];
+        vb[nb++] = "map", vb[nb++] = c->entry ? c->entry->map : NULL;
+        vb[nb++] = "seq", vb[nb++] = seq;
+        va[na++] = "map", va[na++] = ic->entry ? ic->entry->map : NULL;
+        va[na++] = "seq", va[na++] = iseq;
         if (!pf_report(pl, "transform-set-mismatch", b, c->entry ? &c->entry->tsets_loc : c->loc,
                        vb) ||
             !pf_report(pl, "transform-set-mismatch", a, ic->entry ? &ic->entry->tsets_loc : ic->loc,

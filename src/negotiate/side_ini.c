@@ -136,36 +136,52 @@ static bool first_addr_peer(const struct crypto_map_entry *e, uint32_t *addr)
  * addresses the two entries name are taken as the two ends' addresses
  * (said in the tunnel's reason). The initiator side gets the address the
  * other end names for it when its own crypto interface has none either. */
-static const struct crypto_map_entry *assumed_entry(struct pair *p, struct side *a,
-                                                    const struct device *peer, const char **ifname,
-                                                    uint32_t *addr)
+static const struct crypto_map_entry *find_assumed(const struct device *dev,
+                                                   const struct device *peer, const char **ifname,
+                                                   uint32_t *addr, uint32_t *back)
 {
         if (!side_crypto_unaddressed(peer))
                 return NULL;
-        const struct device *dev = a->dev;
         for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
                 const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
                 const struct crypto_map *m = model_get_cmap(dev, bd->map);
                 for (size_t j = 0; m && j < m->entries.n; j++) {
                         const struct crypto_map_entry *e = m->entries.v[j];
-                        uint32_t back;
                         const struct crypto_map_entry *f =
                             e->is_dynamic_ref || e->ipsec_manual || !first_addr_peer(e, addr)
                                 ? NULL
                                 : mirror_entry(peer, dev, e);
-                        if (!f || !first_addr_peer(f, &back))
+                        if (!f || !first_addr_peer(f, back))
                                 continue;
                         *ifname = bd->ifname;
-                        if (side_crypto_unaddressed(dev))
-                                a->has_addr = true, a->addr = back;
-                        a->assumed_addr = "the configs give no address on the crypto interfaces: "
-                                          "each end is taken to own the peer address the other's "
-                                          "mirrored crypto map entry names";
-                        (void)p;
                         return e;
                 }
         }
         return NULL;
+}
+
+bool side_pair_assumed(const struct device *dev, const struct device *peer)
+{
+        const char *ifname;
+        uint32_t addr, back;
+        return find_assumed(dev, peer, &ifname, &addr, &back) != NULL;
+}
+
+static const struct crypto_map_entry *assumed_entry(struct pair *p, struct side *a,
+                                                    const struct device *peer, const char **ifname,
+                                                    uint32_t *addr)
+{
+        uint32_t back;
+        const struct crypto_map_entry *e = find_assumed(a->dev, peer, ifname, addr, &back);
+        if (!e)
+                return NULL;
+        if (side_crypto_unaddressed(a->dev))
+                a->has_addr = true, a->addr = back;
+        a->assumed_addr = "the configs give no address on the crypto interfaces: "
+                          "each end is taken to own the peer address the other's "
+                          "mirrored crypto map entry names";
+        (void)p;
+        return e;
 }
 
 static const struct iface *vti_to(const struct device *dev, const struct device *peer)

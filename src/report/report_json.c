@@ -45,6 +45,8 @@ static json_t *fixes_json(const struct finding *f)
                         json_object_set_new(o, "version", S(x->version));
                 if (o && x->warning)
                         json_object_set_new(o, "warning", S(x->warning));
+                if (o && x->note)
+                        json_object_set_new(o, "note", S(x->note));
                 json_array_append_new(a, o);
         }
         return a;
@@ -65,6 +67,12 @@ json_t *report_finding_json(const struct finding *f)
         json_object_set_new(o, "evidence", evidence_json(f));
         json_object_set_new(o, "explanation", S(f->explanation));
         json_object_set_new(o, "fix", fixes_json(f));
+        if (f->replay.done)
+                json_object_set_new(
+                    o, "fix_replay",
+                    json_pack("{s:b, s:o, s:I}", "clears", f->replay.clears, "new_error",
+                              f->replay.new_error ? json_string(f->replay.new_error) : json_null(),
+                              "tunnels_failing", (json_int_t)f->replay.tunnels_failing));
         return o;
 }
 
@@ -122,12 +130,6 @@ json_t *report_tunnel_json(const struct tunnel_result *t)
 
 int report_json(FILE *out, const struct findings *fs, const struct report_opts *o)
 {
-        return report_json_extra(out, fs, o, NULL);
-}
-
-int report_json_extra(FILE *out, const struct findings *fs, const struct report_opts *o,
-                      const struct json_t *extra)
-{
         json_t *doc = json_object();
         json_t *arr = json_array();
         if (!doc || !arr) {
@@ -145,8 +147,14 @@ int report_json_extra(FILE *out, const struct findings *fs, const struct report_
         for (size_t i = 0; tun && i < fs->tunnels.n; i++)
                 json_array_append_new(tun, report_tunnel_json(fs->tunnels.v[i]));
         json_object_set_new(doc, "tunnels", tun);
-        if (extra)
-                json_object_update(doc, (json_t *)extra);
+        if (o->counts) { /* explain: the lines read, extending the contract */
+                json_object_set_new(doc, "lines", json_integer((json_int_t)o->lines));
+                json_object_set_new(doc, "recognised", json_integer((json_int_t)o->recognised));
+                json_object_set_new(doc, "unknown",
+                                    json_integer((json_int_t)(o->lines - o->recognised)));
+        }
+        if (o->extra)
+                json_object_update(doc, (json_t *)o->extra);
         int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', out);
         json_decref(doc);

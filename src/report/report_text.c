@@ -12,8 +12,11 @@
  */
 #include <string.h>
 
+#include "../findings/tunnel.h"
+
 #include "report.h"
 #include "text_safe.h"
+#include "tunnel_text.h"
 
 struct palette {
         const char *bold, *reset, *sev[3], *dim, *fix;
@@ -60,11 +63,13 @@ static void put_loc(FILE *out, const char *file, uint32_t line)
                 fprintf(out, ":%u", (unsigned)line);
 }
 
-static void print_fixes(FILE *out, const struct finding *f, const struct palette *c)
+/* alt: the fixes of a pair fault's other end, an alternative: fixing
+ * either end is enough (the --fix replay checks each alone). */
+static void print_fixes(FILE *out, const struct finding *f, bool alt, const struct palette *c)
 {
         for (size_t i = 0; i < f->nfixes; i++) {
                 const struct fix *x = &f->fixes[i];
-                fprintf(out, "  %sfix%s on ", c->bold, c->reset);
+                fprintf(out, "  %s%sfix%s on ", alt ? "or " : "", c->bold, c->reset);
                 text_put(out, x->device);
                 fprintf(out, " (%s", platform_name(x->platform));
                 if (x->version) {
@@ -77,9 +82,17 @@ static void print_fixes(FILE *out, const struct finding *f, const struct palette
                         text_put(out, x->commands[j]);
                         fprintf(out, "%s\n", c->reset);
                 }
+                if (x->note)
+                        wrap(out, "  note: ", x->note);
                 if (x->warning)
                         wrap(out, "  warning: ", x->warning);
         }
+        const struct fix_replay *r = &f->replay;
+        if (r->done)
+                fprintf(out, "  --fix: pasted into copies, %s%s%s\n",
+                        r->clears ? "it clears this finding" : "it does NOT clear this finding",
+                        r->new_error ? " but adds the error " : "",
+                        r->new_error ? r->new_error : "");
 }
 
 static void print_evidence(FILE *out, const struct finding *f, bool first_inline,
@@ -157,15 +170,66 @@ static void print_one(FILE *out, const struct finding *f, const struct finding *
         }
         if (o->explain)
                 wrap(out, "  ", f->explanation);
-        print_fixes(out, f, c);
+        print_fixes(out, f, false, c);
         if (twin)
-                print_fixes(out, twin, c);
+                print_fixes(out, twin, true, c);
         fputc('\n', out);
+}
+
+/* tunnel: each ladder, and with --fix the replay on edited copies. */
+static void print_ladders(FILE *out, const struct findings *fs, bool fix)
+{
+        for (size_t i = 0; i < fs->tunnels.n; i++) {
+                const struct tunnel_result *t = fs->tunnels.v[i];
+                report_tunnel_text(out, t);
+                if (fix && t->after_fix) {
+                        fprintf(out, "\n  after --fix (the printed fixes pasted into copies of "
+                                     "the configs):\n");
+                        report_tunnel_text(out, t->after_fix);
+                        if (t->after_fix->status != TUN_ESTABLISHED)
+                                fprintf(out, "  the proposed fixes do NOT make it establish: this "
+                                             "is a bug in ipsec-doctor's fixes or a problem no "
+                                             "config edit solves\n");
+                } else if (fix && t->status != TUN_ESTABLISHED) {
+                        fprintf(
+                            out,
+                            "\n  --fix: no config edit of these findings changes the outcome\n");
+                }
+                fputc('\n', out);
+        }
+}
+
+/* check: one line per tunnel found among the configs, before the findings;
+ * with --fix, each tunnel again on the fixed copies and the errors left. */
+static void print_tunnel_lines(FILE *out, const struct findings *fs, const struct report_opts *o)
+{
+        for (size_t i = 0; i < fs->tunnels.n; i++) {
+                const struct tunnel_result *t = fs->tunnels.v[i];
+                report_tunnel_line(out, t);
+                if (t->after_fix) {
+                        fprintf(out, "  after --fix: ");
+                        report_tunnel_line(out, t->after_fix);
+                }
+        }
+        if (o->fix)
+                fprintf(out,
+                        "after --fix (every printed fix pasted into copies): %zu error(s) remain\n",
+                        o->fix_errors_after);
+        if (fs->tunnels.n)
+                fputc('\n', out);
 }
 
 int report_text(FILE *out, const struct findings *fs, const struct report_opts *o)
 {
         const struct palette *c = o->color ? &ansi : &plain;
+        if (o->counts) /* explain: after the lines it printed as it read */
+                fprintf(out, "\n%llu line(s) read: %llu recognised, %llu unknown\n\n",
+                        (unsigned long long)o->lines, (unsigned long long)o->recognised,
+                        (unsigned long long)(o->lines - o->recognised));
+        if (o->ladders)
+                print_ladders(out, fs, o->fix);
+        else
+                print_tunnel_lines(out, fs, o);
         size_t n[3] = {0, 0, 0};
         for (size_t i = 0; i < fs->list.n; i++) {
                 const struct finding *f = fs->list.v[i];

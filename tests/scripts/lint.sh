@@ -14,7 +14,10 @@ if ! cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portabilit
 	rc=1
 fi
 if command -v clang-format >/dev/null 2>&1; then
-	bad=$(for f in $(git ls-files 'src/*.c' 'src/*.h' 'tests/unit/*.c' 'tests/unit/*.h' 'fuzz/*.c'); do
+	# outside a git checkout (a release tarball) the same files by name
+	files=$(git ls-files 'src/*.c' 'src/*.h' 'tests/unit/*.c' 'tests/unit/*.h' 'fuzz/*.c' 2>/dev/null) ||
+		files=$(find src tests/unit fuzz -name '*.[ch]' | sort)
+	bad=$(for f in $files; do
 		clang-format --dry-run -Werror "$f" >/dev/null 2>&1 || echo "$f"
 	done)
 	if [ -n "$bad" ]; then

@@ -10,7 +10,7 @@ case "$BIN" in /*) ;; *) BIN=$PWD/$BIN ;; esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 
 # Every output format of the contract (product.md); explain also streams jsonl.
-FORMATS="json text sarif gcc"
+FORMATS="json text sarif gcc html"
 EXPLAIN_FORMATS="$FORMATS jsonl"
 # Extra arguments tried with each format ("" = none).
 VARIANTS=("" "--verbose")

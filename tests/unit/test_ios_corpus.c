@@ -56,7 +56,9 @@ static void corpus_vpn_lines_all_known(void **state)
                 }
                 if (!cols[5] || strcmp(cols[4], "config") || !strstr(cols[5], "IOS"))
                         continue;
-                snprintf(path, sizeof(path), "%s/%s", dir, cols[0]);
+                /* the length checked: gcc 12 -O3 -Wformat-truncation otherwise */
+                int w = snprintf(path, sizeof(path), "%s/%s", dir, cols[0]);
+                assert_true(w > 0 && (size_t)w < sizeof(path));
                 size_t len = 0;
                 char *buf = slurp(path, &len);
                 assert_non_null(buf);

@@ -1,0 +1,19 @@
+/* What explain prints per recognised line, as it reads (report_explain.c). */
+#ifndef IPSD_REPORT_EXPLAIN_H
+#define IPSD_REPORT_EXPLAIN_H
+
+#include <stdio.h>
+
+#include "../logs/logs.h"
+#include "report.h"
+
+/* "file:line: key [peer P]: meaning" */
+void report_explain_line_text(FILE *out, const char *file, const struct log_event *ev,
+                              const char *text);
+/* {"event":"line",...}: one JSON object a line */
+void report_explain_line_jsonl(FILE *out, const char *file, const struct log_event *ev,
+                               const char *text);
+/* The findings as {"event":"finding",...} lines, then the summary event. */
+int report_explain_jsonl(FILE *out, const struct findings *fs, const struct report_opts *o);
+
+#endif
