@@ -1916,7 +1916,9 @@ const struct diagnosis catalog[] = {
     },
     {
         .id = "preserve-vpn-flows",
-        .severity = SEV_WARNING,
+        /* advice (docs/severity.md): the tunnel works; only old TCP flows wait
+         * for their idle timer after a renegotiation (issue 10, item 5) */
+        .severity = SEV_INFO,
         .found_from = FROM_CONFIG | FROM_LOGS,
         .category = cat_plat,
         .title = "TCP flows hang after an L2L tunnel renegotiates",
@@ -1936,7 +1938,9 @@ const struct diagnosis catalog[] = {
     },
     {
         .id = "management-access-missing",
-        .severity = SEV_WARNING,
+        /* advice: the tunnel carries traffic; only management of (and pings
+         * to) the ASA's own inside address through it fail (issue 10, item 5) */
+        .severity = SEV_INFO,
         .found_from = FROM_CONFIG,
         .category = cat_plat,
         .title = "The ASA's inside interface cannot be reached through the tunnel",

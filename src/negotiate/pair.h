@@ -79,6 +79,7 @@ struct side {
         const char *no_traffic; /* why no interesting traffic, or NULL */
         const struct loc *no_traffic_loc;
         const char *assumed_route; /* no route for the flow: dynamic routing assumed */
+        const char *assumed_addr;  /* addresses the configs do not give, taken from the peers */
         /* as responder: candidate entries for the peer, static first */
         struct p2_cfg *resp;
         size_t nresp;

@@ -5,6 +5,11 @@
 #include "pair.h"
 
 const struct iface *side_iface_by_addr(const struct device *dev, uint32_t addr);
+/* No interface that carries a crypto map has an address (IPsec commands only). */
+bool side_crypto_unaddressed(const struct device *dev);
+/* peer gives no address on its crypto interfaces and an entry of dev
+ * mirrors one of peer's: the pair the tunnel plays with assumed addresses. */
+bool side_pair_assumed(const struct device *dev, const struct device *peer);
 const char *side_ifname(const struct iface *f);
 int side_load_common(struct pair *p, struct side *s, const struct device *dev, const char *label,
                      uint32_t peer, const char *keyring);
