@@ -18,6 +18,8 @@ struct ranked {
         enum verdict v;
         char why[256];
         const struct finding *where;
+        const struct device *peerdev; /* compared with the peer's logged facts */
+        struct peer_fixvars fv;       /* that comparison's fix values */
 };
 
 static int by_verdict(const void *a, const void *b)
@@ -39,7 +41,7 @@ static bool is_ipv4(const char *s)
 }
 
 static int add_fix(struct findings *fs, struct finding *f, const struct device *dev,
-                   const struct corr_result *p)
+                   const struct corr_result *p, const struct peer_fixvars *fv)
 {
         const char *peer = is_ipv4(p->key) ? p->key : NULL;
         /* The ASA prints the tunnel-group it matched as "Group = X": an RA
@@ -48,14 +50,28 @@ static int add_fix(struct findings *fs, struct finding *f, const struct device *
         bool named = p->group[0] && strcmp(p->group, "DefaultL2LGroup") &&
                      strcmp(p->group, "DefaultRAGroup");
         const char *tg = named ? p->group : peer;
-        struct fix_var vars[] = {
-            {"peer", peer}, {"tg", tg}, {"group", p->group[0] ? p->group : NULL}};
+        /* the values a comparison with the peer's logged side filled */
+        struct fix_var vars[] = {{"peer", peer},
+                                 {"tg", tg},
+                                 {"group", p->group[0] ? p->group : NULL},
+                                 {"tset", fv ? fv->tset : NULL},
+                                 {"tset_xf", fv ? fv->xf : NULL},
+                                 {"tset_mode", fv ? fv->mode : NULL},
+                                 {"tset_list", fv ? fv->list : NULL},
+                                 {"map", fv ? fv->map : NULL},
+                                 {"seq", fv ? fv->seq : NULL},
+                                 {"pfs_group", fv ? fv->pfs : NULL}};
         const char *tmpl = f->diag->fix[dialect_for(dev->platform, &dev->version)];
         if (!tmpl)
                 return 0;
+        /* a transform the device cannot hold (the ASA's IKEv1 sets have no
+         * SHA-2): no fix is better than one that does not paste */
+        if (fv && fv->tset[0] && !fv->xf[0])
+                return 0;
         char **lines;
         size_t n;
-        if (fix_render(tmpl, vars, 3, &lines, &n, &fs->arena) != FIX_OK)
+        if (fix_render(tmpl, vars, sizeof(vars) / sizeof(vars[0]), &lines, &n, &fs->arena) !=
+            FIX_OK)
                 return -1;
         const char *warn = f->diag->drops_tunnels ? change_control_warning : NULL;
         return finding_fix_lines(fs, f, dev, (const char *const *)lines, n, warn);
@@ -118,7 +134,7 @@ static int one(struct explain *x, struct findings *fs, const struct ranked *r,
                 return -1;
         if (verdict && finding_title(fs, f, "%s (%s)", k->diag->title, verdict))
                 return -1;
-        const struct device *fixdev = logdev;
+        const struct device *fixdev = r->peerdev ? r->peerdev : logdev;
         for (size_t i = 0; r->where && i < x->ndevs; i++)
                 if (!strcmp(x->devs[i]->file, r->where->file))
                         fixdev = x->devs[i];
@@ -132,13 +148,68 @@ static int one(struct explain *x, struct findings *fs, const struct ranked *r,
                              &(struct loc){r->where->file, r->where->line,
                                            r->where->nev ? r->where->ev[0].text : NULL}))
                 return -1;
-        return r->v == VERDICT_RULED_OUT ? 0 : add_fix(fs, f, fixdev, r->p);
+        return r->v == VERDICT_RULED_OUT ? 0
+                                         : add_fix(fs, f, fixdev, r->p, r->peerdev ? &r->fv : NULL);
+}
+
+/* The phase-2 causes the peer's log cannot tell apart (its quick mode is
+ * refused: transforms, PFS or proxies) but the config can: when a phase-2
+ * candidate of the peer's log was compared with a config, the other
+ * phase-2 causes are compared too, and one the comparison confirms is a
+ * finding even if its own log lines scored too little to rank. */
+static const char *const phase2_ids[] = {"transform-set-mismatch", "pfs-mismatch",
+                                         "crypto-acl-not-mirrored"};
+
+static bool is_phase2(const char *id)
+{
+        for (size_t i = 0; i < sizeof(phase2_ids) / sizeof(phase2_ids[0]); i++)
+                if (!strcmp(id, phase2_ids[i]))
+                        return true;
+        return false;
+}
+
+static size_t peer_extras(struct explain *x, struct ranked *rk, size_t n,
+                          struct corr_result extra[2])
+{
+        const struct ranked *base = NULL;
+        for (size_t i = 0; i < n && !base; i++)
+                if (rk[i].peerdev && is_phase2(rk[i].p->cand[0].diag->id))
+                        base = &rk[i];
+        const struct peer_esp *e = &x->peer_facts.esp;
+        size_t added = 0;
+        for (size_t k = 0; base && e->set && k < 2; k++) {
+                const char *id = phase2_ids[k];
+                bool have = false;
+                for (size_t i = 0; i < n; i++)
+                        have |= !strcmp(rk[i].p->cand[0].diag->id, id);
+                struct ranked *r = &rk[n + added];
+                memset(r, 0, sizeof(*r));
+                if (have || peer_facts_verdict(&x->peer_facts, id, base->peerdev, r->why,
+                                               sizeof(r->why), &r->fv) != 1)
+                        continue;
+                struct corr_result *o = &extra[added];
+                memset(o, 0, sizeof(*o));
+                memcpy(o->key, base->p->key, sizeof(o->key));
+                o->platform = base->p->platform;
+                o->cand[0].diag = catalog_find(id);
+                o->cand[0].hits = 1;
+                o->cand[0].nev = 1;
+                o->cand[0].ev[0].file = e->file;
+                o->cand[0].ev[0].line = e->line;
+                memcpy(o->cand[0].ev[0].text, e->text, sizeof(e->text));
+                r->p = o;
+                r->v = VERDICT_CONFIRMED;
+                r->peerdev = base->peerdev;
+                added++;
+        }
+        return added;
 }
 
 int explain_findings(struct explain *x, struct findings *fs)
 {
         size_t n = corr_count(x->corr);
-        struct ranked *rk = calloc(n ? n : 1, sizeof(*rk));
+        struct corr_result extra[2];
+        struct ranked *rk = calloc(n + 2, sizeof(*rk));
         struct verdict_ctx vc;
         if (!rk || verdict_init(&vc, x->devs, x->ndevs)) {
                 free(rk);
@@ -146,9 +217,14 @@ int explain_findings(struct explain *x, struct findings *fs)
         }
         for (size_t i = 0; i < n; i++) {
                 rk[i].p = corr_at(x->corr, i);
-                rk[i].v = verdict_for(&vc, rk[i].p->cand[0].diag->id, rk[i].p->key, rk[i].why,
-                                      sizeof(rk[i].why), &rk[i].where);
+                rk[i].v =
+                    verdict_from_peer(&vc, &x->peer_facts, &rk[i].p->cand[0], rk[i].p->key,
+                                      rk[i].why, sizeof(rk[i].why), &rk[i].fv, &rk[i].peerdev);
+                if (rk[i].v == VERDICT_NONE)
+                        rk[i].v = verdict_for(&vc, rk[i].p->cand[0].diag->id, rk[i].p->key,
+                                              rk[i].why, sizeof(rk[i].why), &rk[i].where);
         }
+        n += peer_extras(x, rk, n, extra);
         qsort(rk, n, sizeof(*rk), by_verdict);
         int rc = 0;
         struct device *logdev[4] = {NULL}; /* one per platform the logs show */

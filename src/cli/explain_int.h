@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "../correlate/correlate.h"
+#include "../correlate/peer_facts.h"
 #include "../correlate/verdict.h"
 #include "../findings/finding.h"
 #include "../logs/logs.h"
@@ -31,6 +32,7 @@ struct explain {
         struct cli_out outf; /* where out writes */
         const char *file;    /* the input being read */
         struct correlator *corr;
+        struct peer_facts peer_facts; /* what the peer's daemon logged of its side */
         struct log_reader rd;
         struct device *devs[EXPLAIN_MAX_DEVS];
         size_t ndevs;

@@ -29,6 +29,8 @@ void explain_event(void *arg, const struct log_event *ev)
         struct explain *x = arg;
         x->events++;
         corr_event(x->corr, x->file, ev);
+        if (x->ndevs)
+                peer_facts_event(&x->peer_facts, x->file, ev);
         const struct emitter *e = report_emitter(x->fmt);
         if (!e || !e->explain_line) /* a format that prints no line as it reads */
                 return;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../checks/check.h"
+#include "peer_facts.h"
 
 int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs)
 {
@@ -131,5 +132,52 @@ enum verdict verdict_for(const struct verdict_ctx *v, const char *id, const char
                 return VERDICT_RULED_OUT;
         }
         snprintf(why, size, "no config check covers it");
+        return VERDICT_UNVERIFIED;
+}
+
+/* Every message counted for the candidate is a peer daemon's line. */
+static bool from_peer_log(const struct corr_cand *k)
+{
+        if (!k->nmsgs)
+                return false;
+        for (size_t i = 0; i < k->nmsgs; i++)
+                if (strncmp(k->msgs[i]->key, "peer-", 5))
+                        return false;
+        return true;
+}
+
+enum verdict verdict_from_peer(const struct verdict_ctx *v, const struct peer_facts *pf,
+                               const struct corr_cand *k, const char *peer, char *why, size_t size,
+                               struct peer_fixvars *fv, const struct device **dev)
+{
+        *dev = NULL;
+        if (!v->ndevs || !from_peer_log(k))
+                return VERDICT_NONE;
+        /* the device the peer talked to: the config that holds its address */
+        uint32_t a;
+        const struct device *d = NULL;
+        if (parse_ip(peer, &a)) {
+                for (size_t i = 0; i < v->ndevs; i++)
+                        if (dev_has_addr(v->devs[i], a))
+                                d = v->devs[i];
+        } else if (v->ndevs == 1) {
+                d = v->devs[0];
+        }
+        const char *id = k->diag->id;
+        int r = d ? peer_facts_verdict(pf, id, d, why, size, fv) : -1;
+        if (r >= 0) {
+                *dev = d;
+                return r ? VERDICT_CONFIRMED : VERDICT_RULED_OUT;
+        }
+        const struct finding *where;
+        enum verdict c = verdict_for(v, id, peer, why, size, &where);
+        if (c == VERDICT_CONFIRMED)
+                return VERDICT_NONE; /* verdict_for's own, with where it found it */
+        *dev = d;                    /* the fix is this device's, in its syntax */
+        if (c != VERDICT_RULED_OUT)
+                return c;
+        snprintf(why, size,
+                 "only the peer's log shows it, and the config check of one device cannot see "
+                 "the peer's side");
         return VERDICT_UNVERIFIED;
 }

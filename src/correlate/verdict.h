@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "../findings/finding.h"
+#include "correlate.h"
 #include "../model/model.h"
 
 enum verdict { VERDICT_NONE = 0, VERDICT_CONFIRMED, VERDICT_UNVERIFIED, VERDICT_RULED_OUT };
@@ -31,5 +32,17 @@ void verdict_free(struct verdict_ctx *v);
 enum verdict verdict_for(const struct verdict_ctx *v, const char *id, const char *peer, char *why,
                          size_t size, const struct finding **where);
 const char *verdict_name(enum verdict v);
+
+/* A candidate that only the peer's own daemon logged (strongSwan,
+ * Libreswan): the config is the other end's, so the one-device checks
+ * cannot rule it out; the facts the peer logged about its side are
+ * compared with the config of the device at `peer` instead (peer_facts.c).
+ * *dev: the device compared with (its syntax for the fix), or NULL.
+ * VERDICT_NONE: not such a candidate, verdict_for decides. */
+struct peer_facts;
+struct peer_fixvars;
+enum verdict verdict_from_peer(const struct verdict_ctx *v, const struct peer_facts *pf,
+                               const struct corr_cand *k, const char *peer, char *why, size_t size,
+                               struct peer_fixvars *fv, const struct device **dev);
 
 #endif

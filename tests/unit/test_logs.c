@@ -411,8 +411,8 @@ static void gate_same_answer(void **state)
         assert_true(logs_gate("x Frame drop: y", 15));
         assert_true(logs_gate("QM_IDLE", 7));
         assert_true(logs_gate("\"t\" #1: x", 10));
-        assert_false(logs_gate("Jun 12 10:00:00 host sshd[2211]: Accepted publickey for admin",
-                               61));
+        assert_false(
+            logs_gate("Jun 12 10:00:00 host sshd[2211]: Accepted publickey for admin", 61));
         assert_false(logs_gate("", 0));
         static const char *const lines =
             "Jun 12 10:00:00 host sshd[2211]: Accepted publickey for admin from 10.0.0.1\n"
