@@ -341,13 +341,27 @@ static void add(struct correlator *c, struct corr_peer *p, const struct diagnosi
                 evidence(c, p, k, file, ev);
 }
 
+/* Each rule's diagnosis, found once (catalog_find is a string search,
+ * and a rule fires for every episode of every peer). */
+static const struct diagnosis *rule_diag(size_t r)
+{
+        static const struct diagnosis *diag[32];
+        static bool known[32];
+        if (!known[r]) {
+                diag[r] = catalog_find(corr_rules[r].id);
+                known[r] = true;
+        }
+        return diag[r];
+}
+
 /* A rule's weight, once per peer episode (bit names the rule). */
-static void bonus(struct correlator *c, struct corr_peer *p, unsigned bit, const char *id,
-                  int weight, const char *file, const struct log_event *ev)
+static void bonus(struct correlator *c, struct corr_peer *p, unsigned bit,
+                  const struct diagnosis *d, int weight, const char *file,
+                  const struct log_event *ev)
 {
         if (p->bonuses & bit)
                 return;
-        struct corr_pcand *k = cand_for(p, catalog_find(id));
+        struct corr_pcand *k = cand_for(p, d);
         if (!k)
                 return;
         p->bonuses |= bit;
@@ -364,10 +378,10 @@ static void bonus(struct correlator *c, struct corr_peer *p, unsigned bit, const
 
 /* A rule whose second message undoes what the first said (nothing is
  * added when the candidate does not exist). */
-static void cancel(struct correlator *c, struct corr_peer *p, unsigned bit, const char *id)
+static void cancel(struct correlator *c, struct corr_peer *p, unsigned bit,
+                   const struct diagnosis *d)
 {
         (void)c;
-        const struct diagnosis *d = catalog_find(id);
         for (size_t i = 0; i < p->ncand; i++)
                 if (p->cdiag[i] == d) {
                         p->cand[i].score = 0;
@@ -387,9 +401,9 @@ static void rules(struct correlator *c, struct corr_peer *p, const struct msg_in
                 if (!(due & (1u << r)) || (x->group && strcmp(ev->group, x->group)))
                         continue;
                 if (x->action == RULE_CANCEL)
-                        cancel(c, p, 1u << r, x->id);
+                        cancel(c, p, 1u << r, rule_diag(r));
                 else
-                        bonus(c, p, 1u << r, x->id, x->weight, file, ev);
+                        bonus(c, p, 1u << r, rule_diag(r), x->weight, file, ev);
         }
 }
 

@@ -195,18 +195,10 @@ static const struct field_tags {
         size_t len[2]; /* strlen of each tag, known at compile time */
 } group_tags = {{"Group = ", "Group <"}, {8, 7}}, user_tags = {{"Username = ", "User <"}, {11, 6}};
 
-/* The value after the first occurrence of either tag that has one. */
-static void field2(const char *s, const struct body_marks *bm, const struct field_tags *t,
-                   const char **out, uint8_t *out_len)
+/* The value after the first occurrence of either tag that has one; at:
+ * the first occurrence of each tag's end, or NULL. */
+static void field2(const char *end, const char *const at[2], const char **out, uint8_t *out_len)
 {
-        const char *end = s + bm->len, *p = s, *at[2] = {NULL, NULL};
-        while ((!at[0] || !at[1]) && (p = s + marks_next(bm, bm->cap, (size_t)(p - s))) < end) {
-                for (int i = 0; i < 2; i++)
-                        if (!at[i] && *p == t->tag[i][0] && (size_t)(end - p) >= t->len[i] &&
-                            logs_eq(p, t->tag[i], t->len[i]))
-                                at[i] = p + t->len[i];
-                p++;
-        }
         for (int i = 0; i < 2; i++) {
                 size_t n = at[i] ? logs_field_span(at[i], end, out) : 0;
                 if (n) {
@@ -214,6 +206,28 @@ static void field2(const char *s, const struct body_marks *bm, const struct fiel
                         return;
                 }
         }
+}
+
+/* Both fields in one walk over the marked capitals (a G or a U starts
+ * every tag): the first occurrence of each of the four tags. */
+static void fields(const char *s, const struct body_marks *bm, struct syslog_parse *f)
+{
+        const struct field_tags *t[2] = {&group_tags, &user_tags};
+        const char *end = s + bm->len, *p = s, *at[2][2] = {{NULL, NULL}, {NULL, NULL}};
+        int left = 4;
+        while (left && (p = s + marks_next(bm, bm->cap, (size_t)(p - s))) < end) {
+                for (int k = 0; k < 2; k++)
+                        for (int i = 0; i < 2; i++)
+                                if (!at[k][i] && *p == t[k]->tag[i][0] &&
+                                    (size_t)(end - p) >= t[k]->len[i] &&
+                                    logs_eq(p, t[k]->tag[i], t[k]->len[i])) {
+                                        at[k][i] = p + t[k]->len[i];
+                                        left--;
+                                }
+                p++;
+        }
+        field2(end, at[0], &f->group, &f->group_len);
+        field2(end, at[1], &f->user, &f->user_len);
 }
 
 /* "FAC-N-MNEMONIC:" at fac (the byte after a '%', or a bare tag): the
@@ -253,8 +267,7 @@ static bool found(struct syslog_parse *f, const struct message *m, const char *b
         if (!m)
                 return false;
         f->msg = m;
-        field2(body, bm, &group_tags, &f->group, &f->group_len);
-        field2(body, bm, &user_tags, &f->user, &f->user_len);
+        fields(body, bm, f);
         find_peer(body, bm, f);
         return true;
 }
