@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # All output is valid UTF-8 (issue 14, item 5), whatever bytes the inputs
 # hold: invalid UTF-8 and control bytes (an ANSI escape) in a hostname, a
-# description, an ACL name and a log line go through every command in every
-# format it takes. Each output must be valid UTF-8 and hold no raw control
+# description, an ACL name, a log line and a line no reader knows (explain
+# --verbose lists it) go through every command in every format it takes. Each output must be valid UTF-8 and hold no raw control
 # byte but newline and tab; a JSON document must parse, with every finding
 # keeping its device, and as many findings with a fix as the same inputs with
-# the bad bytes spelled in ASCII.
+# the bad bytes spelled in ASCII (and as many unknown lines listed).
 # Usage: tests/scripts/utf8-output.sh BIN
 set -u
 BIN=${1:?usage: utf8-output.sh path/to/ipsec-doctor}
@@ -27,7 +27,8 @@ subs = {
 }
 log = (b"Dec  7 10:00:00 hq-asa : %ASA-5-713041: IP = 198.51.100.2, IKE Initiator: New Phase 1, "
        b"Intf outside, IKE Peer 198.51.100.2  local Proxy Address 10.10.0.0, remote Proxy Address "
-       b"192.168.50.0,  Crypto map (OUTSIDE@@-MAP)\n")
+       b"192.168.50.0,  Crypto map (OUTSIDE@@-MAP)\n"
+       b"a line no reader knows, @@ in it\n")
 for name, pairs in subs.items():
     src = open(os.path.join(EX, name), "rb").read()
     for kind, i in (("bad", 1), ("clean", 2)):
@@ -46,9 +47,16 @@ runs = [
     ("trace", ["branch-ios.cfg", "--src", "192.168.50.5", "--dst", "10.10.1.1"], "text json html"),
     ("explain", ["--config", "hq-asa.cfg", "--config", "branch-ios.cfg", "log.txt"],
      "text json sarif gcc html jsonl"),
+    ("explain", ["--verbose", "log.txt"], "text json jsonl"),
     ("dump", ["--verbose", "hq-asa.cfg", "branch-ios.cfg"], "text json"),
 ]
 fails, n = [], 0
+def unknown(out, fmt):  # the unknown lines listed (explain --verbose)
+    if fmt == "jsonl":
+        return sum(1 for l in out.splitlines() if b'"event":"unknown"' in l)
+    if fmt == "json":
+        return len(json.loads(out).get("unknown_lines", []))
+    return sum(1 for l in out.splitlines() if l.startswith(b"log.txt:"))
 def fixed(doc):
     return sum(1 for f in doc.get("findings", []) if f.get("fix"))
 for cmd, args, formats in runs:
@@ -72,6 +80,10 @@ for cmd, args, formats in runs:
             ctl = [c for c in data if c < 0x20 and c not in (9, 10)] + [c for c in data if c == 0x7f]
             if ctl:
                 fails.append(f"{what}: {stream} holds control byte(s) {sorted(set(ctl))}")
+        if cmd == "explain" and "--verbose" in args and \
+                unknown(p.stdout, fmt) != unknown(res["clean"].stdout, fmt):
+            fails.append(f"{what}: {unknown(p.stdout, fmt)} unknown lines listed, "
+                         f"{unknown(res['clean'].stdout, fmt)} with ASCII bytes")
         if fmt in ("json", "sarif"):
             try:
                 doc, ref = json.loads(p.stdout), json.loads(res["clean"].stdout)

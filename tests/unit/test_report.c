@@ -11,6 +11,7 @@
 #include "config/config.h"
 #include "findings/tunnel.h"
 #include "report/report.h"
+#include "report/report_explain.h"
 
 /* Every row has a name that --format parses back to it, no two rows share a
  * name, and every row prints at least one kind of output. */
@@ -27,7 +28,8 @@ static void table_rows_round_trip(void **state)
                 for (int j = 0; j < i; j++)
                         assert_string_not_equal(report_emitter((enum report_format)j)->name,
                                                 e->name);
-                assert_true(e->findings || e->trace || e->list || e->describe || e->explain_line);
+                assert_true(e->findings || e->trace || e->list || e->describe || e->explain_line ||
+                            e->explain_unknown);
         }
         assert_null(report_emitter(REPORT_FORMATS));
         enum report_format f = REPORT_TEXT;
@@ -142,6 +144,31 @@ static void every_findings_format_prints_the_finding(void **state)
         model_free(dev);
 }
 
+/* explain --verbose's unknown lines: bad bytes escaped, the line never
+ * dropped (jsonl used to lose a line jansson refused as invalid UTF-8). */
+static void unknown_line_hooks_escape(void **state)
+{
+        (void)state;
+        const char *bad = "x \xff\x1b[2J y";
+        for (int i = 0; i < REPORT_FORMATS; i++) {
+                const struct emitter *e = report_emitter((enum report_format)i);
+                if (!e->explain_unknown)
+                        continue;
+                char *buf = NULL;
+                size_t len = 0;
+                FILE *out = open_memstream(&buf, &len);
+                assert_non_null(out);
+                e->explain_unknown(out, "f\xfe.log", 7, bad);
+                fclose(out);
+                assert_non_null(strstr(buf, "7"));
+                assert_non_null(strstr(buf, "xff"));
+                assert_non_null(strstr(buf, "xfe"));
+                assert_null(strchr(buf, 0x1b));
+                assert_null(strchr(buf, (char)0xff));
+                free(buf);
+        }
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -149,6 +176,7 @@ int main(void)
             cmocka_unit_test(command_formats_come_from_the_table),
             cmocka_unit_test(exit_status_rule),
             cmocka_unit_test(every_findings_format_prints_the_finding),
+            cmocka_unit_test(unknown_line_hooks_escape),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
