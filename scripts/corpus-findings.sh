@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every error-severity finding of `check` on the public corpus, one config at a time, as TSV:
+# Every error-severity finding of `check` on the public corpus (configs/ and configs-2/), one
+# config at a time, as TSV:
 #   file (short name)  line  id  title
 # docs/corpus-findings.md judges each row; re-run this to check the doc is still in step.
 # Usage: scripts/corpus-findings.sh [BIN] [SEVERITY]
@@ -54,7 +55,15 @@ function tail(j, k,   t, m) {
 	return t
 }'
 printf 'file\tline\tid\ttitle\n'
-awk -F'\t' "$shorten" "$CORPUS/MANIFEST.tsv" | sort | while IFS=$'\t' read -r file short; do
+# configs-2/ (its own MANIFEST.tsv: file repo path ...): the short name is
+# "configs-2/" and the file name without .cfg (the file names are unique).
+{
+	awk -F'\t' "$shorten" "$CORPUS/MANIFEST.tsv" | sort
+	if [ -f "$CORPUS/configs-2/MANIFEST.tsv" ]; then
+		awk -F'\t' 'NR > 1 { s = $1; sub(/\.cfg$/, "", s); print "configs-2/" $1 "\tconfigs-2/" s }' \
+			"$CORPUS/configs-2/MANIFEST.tsv" | sort
+	fi
+} | while IFS=$'\t' read -r file short; do
 	f=$CORPUS/$file
 	[ -f "$f" ] || continue
 	# Exit 1 only means "findings at or above error"; 2 is unreadable input; anything else crashed.

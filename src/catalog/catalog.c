@@ -502,6 +502,29 @@ const struct diagnosis catalog[] = {
             "Not in the seed (RFC 7296 section 2.15; Cisco FlexVPN configuration guide)",
     },
     {
+        .id = "ikev2-no-matching-profile",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_p1,
+        .title = "No IKEv2 profile of the IOS responder matches the identity the peer sends",
+        .explanation =
+            "An IOS IKEv2 responder chooses its IKEv2 profile by the identity in the initiator's "
+            "IKE_AUTH (IDi) with the profiles' 'match identity remote address|fqdn|email|key-id' "
+            "lines (Cisco FlexVPN and IKEv2 Configuration Guide, IKEv2 profile). By default a "
+            "peer sends its address with pre-shared keys and its certificate's DN with "
+            "signatures; 'identity local' changes it. When no profile matches, the responder "
+            "has no keyring and no authentication methods for the peer and IKE_AUTH fails.",
+        .fix_summary = "Add a 'match identity remote' line for the peer's identity to the IKEv2 "
+                       "profile.",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto ikev2 profile {profile}\n"
+                                " match identity remote address {peer} 255.255.255.255",
+            },
+        .seed_section =
+            "Not in the seed (Cisco FlexVPN and IKEv2 Configuration Guide, IKEv2 profile)",
+    },
+    {
         .id = "transform-set-mismatch",
         .severity = SEV_ERROR,
         .found_from = FROM_PAIR | FROM_LOGS | FROM_CAPTURE | FROM_LIVE,
@@ -1893,7 +1916,9 @@ const struct diagnosis catalog[] = {
     },
     {
         .id = "preserve-vpn-flows",
-        .severity = SEV_WARNING,
+        /* advice (docs/severity.md): the tunnel works; only old TCP flows wait
+         * for their idle timer after a renegotiation (issue 10, item 5) */
+        .severity = SEV_INFO,
         .found_from = FROM_CONFIG | FROM_LOGS,
         .category = cat_plat,
         .title = "TCP flows hang after an L2L tunnel renegotiates",
@@ -1913,7 +1938,9 @@ const struct diagnosis catalog[] = {
     },
     {
         .id = "management-access-missing",
-        .severity = SEV_WARNING,
+        /* advice: the tunnel carries traffic; only management of (and pings
+         * to) the ASA's own inside address through it fail (issue 10, item 5) */
+        .severity = SEV_INFO,
         .found_from = FROM_CONFIG,
         .category = cat_plat,
         .title = "The ASA's inside interface cannot be reached through the tunnel",

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../model/in_use.h"
 #include "checks_list.h"
 #include "cmap_util.h"
 #include "excerpt.h"
@@ -38,12 +39,42 @@ static const char *likely_iface(const struct device *dev, const struct crypto_ma
         return NULL;
 }
 
+/* Is the unapplied map a leftover (model/in_use.c)? Every peer of its
+ * static entries is served by another applied map, and the clients of its
+ * dynamic entries by another dynamic entry or a virtual template: then no
+ * tunnel depends on it, and the finding is advice (docs/severity.md). */
+static bool leftover(const struct device *d, const struct crypto_map *m)
+{
+        for (size_t k = 0; k < m->entries.n; k++) {
+                const struct crypto_map_entry *e = m->entries.v[k];
+                if (e->is_dynamic_ref) {
+                        if (!iu_clients_served(d, m))
+                                return false;
+                        continue;
+                }
+                if (!e->peers.n)
+                        return false;
+                for (size_t j = 0; j < e->peers.n; j++) {
+                        const struct cm_peer *p = e->peers.v[j];
+                        if (!p->is_addr || !iu_peer_served(d, p->addr, m))
+                                return false;
+                }
+        }
+        return true;
+}
+
 static int report_unbound(struct check_ctx *c, const struct crypto_map *m)
 {
         struct finding *f = check_report(c, &m->loc);
-        if (!f ||
-            finding_title(c->fs, f, "crypto map '%s' has %zu entr%s but is applied to no interface",
-                          m->name, m->entries.n, m->entries.n == 1 ? "y" : "ies"))
+        bool unused = leftover(c->dev, m);
+        if (f && unused)
+                f->severity = SEV_INFO;
+        if (!f || finding_title(
+                      c->fs, f, "crypto map '%s' has %zu entr%s but is applied to no interface%s",
+                      m->name, m->entries.n, m->entries.n == 1 ? "y" : "ies",
+                      unused ? ": a leftover, its peers and clients are served by what is "
+                               "applied"
+                             : ""))
                 return -1;
         const char *ifname = likely_iface(c->dev, m);
         const char *vars[] = {"map", m->name, ifname ? "if" : NULL, ifname, NULL};

@@ -116,12 +116,21 @@ static int report_lost(struct check_ctx *c, const struct cm_peer *p,
         char a[16];
         const char *peer = ipv4_str(p->addr, a);
         struct finding *f = check_report(c, &p->loc);
+        /* A certificate map rule may give a certificate-authenticated peer its
+         * tunnel-group (ASA "tunnel-group-map"): then the fall to
+         * DefaultL2LGroup is only a condition (docs/severity.md). */
+        const struct loc *rule = c->dev->tg_map_rule_loc.line ? &c->dev->tg_map_rule_loc : NULL;
+        if (f && rule)
+                f->severity = SEV_WARNING;
         if (!f ||
             finding_title(c->fs, f,
                           "peer %s of crypto map '%s' %d has no tunnel-group named after it and "
-                          "falls to DefaultL2LGroup, which has no key",
-                          peer, e->map, e->seq) ||
-            finding_set_peer(c->fs, f, peer))
+                          "falls to DefaultL2LGroup, which has no key%s",
+                          peer, e->map, e->seq,
+                          rule ? ", unless it authenticates with a certificate that a "
+                                 "tunnel-group-map rule maps to its tunnel-group"
+                               : "") ||
+            (rule && finding_evidence(c->fs, f, rule)) || finding_set_peer(c->fs, f, peer))
                 return -1;
         const char *vars[] = {"peer", peer, NULL};
         return check_fix(c, f, vars);

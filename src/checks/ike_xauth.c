@@ -6,24 +6,23 @@
 #include <string.h>
 
 #include "../config/lex.h"
+#include "../model/in_use.h"
 #include "../model/query.h"
 #include "checks_list.h"
 #include "cmap_util.h"
 
 /* ---- l2l-prompted-for-xauth ------------------------------------------- */
 
-/* IOS asks XAUTH of every peer of an entry when the entry's ISAKMP profile
- * has 'client authentication list', or, without a profile, when the map
- * has 'crypto map M client authentication list'. Returns the loc of that
- * line, or NULL. */
+/* IOS asks XAUTH of a peer when the ISAKMP profile that takes it has
+ * 'client authentication list', or, with no profile, when the map has
+ * 'crypto map M client authentication list'. The profile is the entry's
+ * 'set isakmp-profile', else the one whose 'match identity address' takes
+ * the peer: a matched profile without client authentication means no XAUTH
+ * (Cisco "ISAKMP Profile Overview"). Returns the loc of that line, or NULL. */
 static const struct loc *xauth_source(const struct device *d, const struct crypto_map *m,
-                                      const struct crypto_map_entry *e)
+                                      const struct crypto_map_entry *e, uint32_t peer)
 {
-        if (e->isakmp_profile) {
-                const struct isakmp_profile *p = model_get_profile(d, e->isakmp_profile);
-                return p && p->client_auth_list ? &p->loc : NULL;
-        }
-        return m->client_auth_list ? &m->client_auth_loc : NULL;
+        return iu_xauth_asked(d, m, e->isakmp_profile, peer);
 }
 
 static int report_l2l(struct check_ctx *c, const struct crypto_map_entry *e,
@@ -56,10 +55,10 @@ static int report_l2l(struct check_ctx *c, const struct crypto_map_entry *e,
 static int l2l_entry(struct check_ctx *c, const struct crypto_map *m,
                      const struct crypto_map_entry *e)
 {
-        const struct loc *src = xauth_source(c->dev, m, e);
-        for (size_t j = 0; src && j < e->peers.n; j++) {
+        for (size_t j = 0; j < e->peers.n; j++) {
                 const struct cm_peer *p = e->peers.v[j];
-                if (!p->is_addr)
+                const struct loc *src = p->is_addr ? xauth_source(c->dev, m, e, p->addr) : NULL;
+                if (!src)
                         continue;
                 /* no key at all is psk-mismatch's business; certificates skip XAUTH here too */
                 struct peer_key pk = peer_key_lookup(c->dev, p->addr, NULL);

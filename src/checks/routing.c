@@ -9,11 +9,20 @@
  *   the entries that need them have no reverse-route.
  * Lookups are memoised per distinct destination range (sorted), so a large
  * ACL costs one route lookup per distinct remote network.
+ *
+ * Severity (docs/severity.md): an error when the config alone decides the
+ * path (a connected network or a static route elsewhere, or no route and no
+ * routing protocol); a warning that names its condition when a routing
+ * protocol runs (model/in_use.c) and only the default route or nothing
+ * answers: the protocol may learn the remote network via the crypto
+ * interface. A map applied to several interfaces is satisfied by a route out
+ * any of them.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/in_use.h"
 #include "aclnat_util.h"
 #include "checks_list.h"
 #include "excerpt.h"
@@ -35,22 +44,43 @@ static void nexthop_for(const struct device *d, const struct crypto_map_entry *e
         }
 }
 
-static int report_missing(struct check_ctx *c, const struct cbox *b, const struct iface *got)
+/* The routing protocol that may still send dst out the crypto interface:
+ * one runs and no connected network or specific static route decides. */
+static const struct loc *learnt_maybe(const struct device *d, const struct iface *got,
+                                      bool specific, struct range32 dst)
 {
-        char dst[40], nh[16];
+        const struct loc *igp = iu_dynamic_routing(d);
+        if (!igp || (got && specific))
+                return NULL;
+        const struct route *via = NULL;
+        if (got && (!model_route_lookup(d, dst.lo, &via) || !via))
+                return NULL; /* connected: nothing a protocol learns beats it */
+        return igp;
+}
+
+static int report_missing(struct check_ctx *c, const struct cbox *b, const struct iface *got,
+                          const struct loc *igp)
+{
+        char dst[40], nh[16], cond[96] = "";
         range_text(b->box.dst, dst, sizeof(dst));
+        if (igp)
+                snprintf(cond, sizeof(cond), ", unless 'router %s' learns it via '%s'",
+                         c->dev->dyn_routing, b->ifname);
         struct finding *f = check_report(c, &b->ace->loc);
+        if (f && igp)
+                f->severity = SEV_WARNING;
         if (!f ||
             (got ? finding_title(
                        c->fs, f,
                        "crypto map '%s' %d: remote network %s is routed out '%s', not the "
-                       "crypto interface '%s'",
-                       b->entry->map, b->entry->seq, dst, iface_id(got), b->ifname)
+                       "crypto interface '%s'%s",
+                       b->entry->map, b->entry->seq, dst, iface_id(got), b->ifname, cond)
                  : finding_title(c->fs, f,
                                  "crypto map '%s' %d: no route sends remote network %s out the "
-                                 "crypto interface '%s'",
-                                 b->entry->map, b->entry->seq, dst, b->ifname)) ||
+                                 "crypto interface '%s'%s",
+                                 b->entry->map, b->entry->seq, dst, b->ifname, cond)) ||
             finding_evidence(c->fs, f, &b->entry->loc) ||
+            (igp && finding_evidence(c->fs, f, igp)) ||
             finding_set_peer(c->fs, f, entry_peer(b->entry)))
                 return -1;
         struct netvars r;
@@ -83,6 +113,17 @@ static const struct cbox **sorted_by_dst(const struct cboxes *s)
         if (v)
                 qsort(v, s->n, sizeof(*v), by_dst);
         return v;
+}
+
+/* got is one of the interfaces that carry map: a map applied to several
+ * interfaces encrypts what leaves by any of them. */
+static bool leaves_by_map(const struct device *d, const struct iface *got, const char *map)
+{
+        const struct crypto_map_binding *bd;
+        for (size_t k = 0; got && (bd = iu_map_binding(d, map, k)); k++)
+                if (iface_is(got, bd->ifname))
+                        return true;
+        return false;
 }
 
 /* Does the device have the crypto interface at all? A map bound to a name
@@ -119,13 +160,15 @@ int check_route_to_remote_missing(struct check_ctx *c)
                 rc = -1;
         const struct iface *got = NULL;
         const struct ace *last = NULL;
+        bool specific = false; /* of got, kept while the destination repeats */
         for (size_t i = 0; rc == 0 && i < s.n; i++) {
                 const struct cbox *b = v[i];
-                bool specific, same = i && v[i - 1]->box.dst.lo == b->box.dst.lo &&
-                                      v[i - 1]->box.dst.hi == b->box.dst.hi;
+                bool same = i && v[i - 1]->box.dst.lo == b->box.dst.lo &&
+                            v[i - 1]->box.dst.hi == b->box.dst.hi;
                 if (!same)
                         got = route_range(c->dev, b->box.dst, &specific);
-                if (b->entry->reverse_route || iface_is(got, b->ifname) || b->ace == last)
+                if (b->entry->reverse_route || leaves_by_map(c->dev, got, b->entry->map) ||
+                    b->ace == last)
                         continue;
                 const struct iface *inside;
                 if (cbox_reversed(c->dev, b, &inside))
@@ -135,7 +178,7 @@ int check_route_to_remote_missing(struct check_ctx *c)
                 if (!iface_exists(c->dev, b->ifname) || other_map_on_route(v, s.n, i, got))
                         continue;
                 last = b->ace;
-                rc = report_missing(c, b, got);
+                rc = report_missing(c, b, got, learnt_maybe(c->dev, got, specific, b->box.dst));
         }
         free(v);
         cboxes_free(&s);

@@ -10,6 +10,11 @@
  * IOS: 'crypto ipsec security-association idle-time S' (off by default)
  * while static LAN-to-LAN entries exist. An out-of-range S (outside
  * 60-86400) never reaches the model: the reader lists it as an unknown line.
+ *
+ * Severity (docs/severity.md): a timer the config sets on purpose is the
+ * operator's choice, so the finding is advice (info); the platform default
+ * that ends quiet sessions unnoticed stays a warning that names its
+ * condition (the session is idle that long).
  */
 #include <stdio.h>
 
@@ -40,6 +45,9 @@ static int report_gp(struct check_ctx *c, const struct tunnel_group *tg,
         minutes_text(it, sizeof(it), a->idle_timeout_min, &a->idle_timeout_loc);
         minutes_text(st, sizeof(st), a->session_timeout_min, &a->session_timeout_loc);
         struct finding *f = check_report(c, at);
+        bool chosen = (!idle || a->idle_timeout_loc.line) && (!sess || a->session_timeout_loc.line);
+        if (f && chosen)
+                f->severity = SEV_INFO;
         if (!f ||
             finding_title(c->fs, f, "group-policy '%s' (tunnel-group '%s') ends %s%s%s%s", gpname,
                           tg->name, idle ? "idle sessions after " : "", idle ? it : "",
@@ -89,6 +97,8 @@ static int check_ios(struct check_ctx *c)
         if (d->ipsec.idle_time <= 0 || !cmap_has_static_peer(d))
                 return 0;
         struct finding *f = check_report(c, &d->ipsec.idle_time_loc);
+        if (f)
+                f->severity = SEV_INFO; /* always set on purpose: off by default */
         if (!f || finding_title(c->fs, f,
                                 "IPsec SAs are deleted after %d seconds without traffic "
                                 "(crypto ipsec security-association idle-time)",

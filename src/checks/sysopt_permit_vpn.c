@@ -14,6 +14,12 @@
  * global), every mirrored box must be permitted in full (acl_eval.h). With
  * none, the security-level rule decides: traffic from a lower to a higher
  * security level is dropped (ASA configuration guide, "Security Levels").
+ *
+ * Severity (docs/severity.md): an ACL that permits none of the decrypted
+ * traffic breaks the tunnel now (error); one whose permits name the remote
+ * network and cover part of its traffic filters VPN traffic on purpose
+ * (Cisco: with permit-vpn off "the interface ACL applies to VPN traffic"),
+ * so the finding is a warning that names what is dropped.
  */
 #include <stdio.h>
 #include <string.h>
@@ -66,19 +72,43 @@ static bool level_drops(const struct device *d, const struct cbox *b)
                in->security_level > out->security_level;
 }
 
+/* A deliberate VPN filter: a permit whose source is the remote network (or
+ * part of it), not "any". A partial cover by unrelated permits (a web server
+ * open to any source) filters nothing on purpose. */
+static bool filters_vpn(const struct acl *acl, const struct flowbox *m)
+{
+        for (size_t i = 0; i < acl->aces.n; i++) {
+                const struct ace *e = acl->aces.v[i];
+                if (e->remark || e->inactive || e->action != ACL_PERMIT)
+                        continue;
+                for (size_t k = 0; k < e->nboxes; k++) {
+                        const struct range32 *s = &e->boxes[k].src;
+                        if ((s->lo != 0 || s->hi != UINT32_MAX) && s->lo >= m->src.lo &&
+                            s->hi <= m->src.hi)
+                                return true;
+                }
+        }
+        return false;
+}
+
 static int report(struct check_ctx *c, const struct cbox *b, const struct flowbox *m,
-                  const struct loc *where, const struct access_group *g, const struct acl *acl)
+                  const struct loc *where, const struct access_group *g, const struct acl *acl,
+                  bool partial)
 {
         char flow[160];
         const char *opt = c->dev->platform == PLAT_PIX ? "sysopt connection permit-ipsec"
                                                        : "sysopt connection permit-vpn";
         box_text(m, flow, sizeof(flow));
         struct finding *f = check_report(c, where->line ? where : &b->entry->loc);
+        if (f && partial)
+                f->severity = SEV_WARNING;
         if (!f ||
             (acl ? finding_title(c->fs, f,
-                                 "%s is off and ACL '%s' on '%s' does not permit decrypted "
-                                 "traffic %s (crypto map '%s' %d)",
-                                 opt, acl->name, b->ifname, flow, b->entry->map, b->entry->seq)
+                                 "%s is off and ACL '%s' on '%s' does not permit %sdecrypted "
+                                 "traffic %s (crypto map '%s' %d)%s",
+                                 opt, acl->name, b->ifname, partial ? "all of the " : "", flow,
+                                 b->entry->map, b->entry->seq,
+                                 partial ? ": the flows it does not permit are dropped" : "")
                  : finding_title(c->fs, f,
                                  "%s is off and '%s' has no inbound ACL: decrypted traffic "
                                  "%s (crypto map '%s' %d) goes to a higher security level",
@@ -113,18 +143,19 @@ int check_sysopt_permit_vpn_off(struct check_ctx *c)
                 const struct access_group *g = NULL;
                 const struct acl *acl = inbound_acl(d, b->ifname, &g);
                 struct flowbox m = fb_mirror(&b->box);
-                bool denied;
+                bool denied, partial = false;
                 if (acl) {
                         struct acl_cover cv = acl_cover_box(acl, &m, 4096);
                         denied =
                             !cv.inexact && (cv.cover == COVER_NONE || cv.cover == COVER_PARTIAL);
+                        partial = cv.cover == COVER_PARTIAL && filters_vpn(acl, &m);
                 } else {
                         denied = !g && level_drops(d, b);
                 }
                 if (!denied)
                         continue;
                 done_map = b->map_idx;
-                rc = report(c, b, &m, where, g, acl);
+                rc = report(c, b, &m, where, g, acl, partial);
         }
         cboxes_free(&s);
         return rc;

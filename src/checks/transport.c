@@ -163,15 +163,23 @@ static int mss_ios_missing(struct check_ctx *c, const struct iface *first, size_
         struct finding *f = check_report(c, encrypts_at(d, first));
         if (!f)
                 return -1;
+        /* Advice (docs/severity.md): IOS fragments before encryption and
+         * answers DF packets with "fragmentation needed", so TCP stalls only
+         * where that ICMP message does not reach the host (Cisco "Resolve IPv4
+         * Fragmentation, MTU, MSS, and PMTUD Issues with GRE and IPsec", which
+         * recommends the clamp as best practice). A clamp set too high stays a
+         * warning: the config chose a value that does not fit. */
+        f->severity = SEV_INFO;
+        static const char cond[] = ": TCP stalls where path MTU discovery is blocked";
         int rc = others ? finding_title(c->fs, f,
                                         "No 'ip tcp adjust-mss' on '%s' nor on %zu other "
-                                        "interface%s that encrypt%s, nor on any LAN interface",
+                                        "interface%s that encrypt%s, nor on any LAN interface%s",
                                         first->name, others, others == 1 ? "" : "s",
-                                        others == 1 ? "s" : "")
+                                        others == 1 ? "s" : "", cond)
                         : finding_title(c->fs, f,
                                         "No 'ip tcp adjust-mss' on '%s' (which encrypts) nor on "
-                                        "any LAN interface",
-                                        first->name);
+                                        "any LAN interface%s",
+                                        first->name, cond);
         /* The fix clamps every interface that encrypts (the catalog's IOS
          * template, once per interface, up to MSS_FIX_IFACES of them). */
         char buf[MSS_FIX_IFACES][96];

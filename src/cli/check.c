@@ -1,8 +1,12 @@
 /*
  * ipsec-doctor check [--format F] [--fail-on SEV] [--min-severity SEV]
- *                    [--select IDS] [--ignore IDS] [--platform P] CONFIG...
+ *                    [--select IDS] [--ignore IDS] [--platform P] [--explain] [--verbose]
+ *                    CONFIG...
  * Every config-level check on each device. Exit 1 when a finding is at or
- * above --fail-on (default error), 2 on usage or input errors.
+ * above --fail-on (default error), 2 on usage or input errors. --explain
+ * prints each finding's explanation; --verbose does that and also lists on
+ * stderr what each reader did not understand inside a VPN context, so that a
+ * gap that could hide a finding shows up.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +28,7 @@ struct check_opts {
         enum platform force;
         enum color_mode color;
         bool explain;
+        bool verbose; /* also list the unknown lines in a VPN context (stderr) */
         bool fix;
         const char *output;
 };
@@ -84,6 +89,7 @@ enum {
         O_PLATFORM,
         O_COLOR,
         O_EXPLAIN,
+        O_VERBOSE,
         O_FIX
 };
 
@@ -98,7 +104,9 @@ static const struct cli_opt check_options[] = {
     {"platform", 0, "P", "read every config as ios, asa or pix (default: detected)", O_PLATFORM},
     CLI_OPT_COLOR(O_COLOR),
     CLI_OPT_EXPLAIN(O_EXPLAIN),
-    {"verbose", 'v', NULL, "the same as --explain", O_EXPLAIN},
+    {"verbose", 'v', NULL,
+     "--explain, and list on stderr the lines each reader did not understand in a VPN context",
+     O_VERBOSE},
     {"fix", 0, NULL, "paste every printed fix into copies of the configs and check again", O_FIX},
 };
 
@@ -130,11 +138,30 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
         case O_EXPLAIN:
                 o->explain = true;
                 return 0;
+        case O_VERBOSE:
+                o->explain = true;
+                o->verbose = true;
+                return 0;
         case O_FIX:
                 o->fix = true;
                 return 0;
         }
         return -1;
+}
+
+/* --verbose: the reader's gaps inside VPN contexts, on stderr (stdout holds
+ * the report, which may be JSON). Text is scrubbed by the reader. */
+static void report_unknown(const struct device *dev)
+{
+        if (!dev->unknown_vpn.n)
+                return; /* nothing that could hide a finding */
+        fprintf(stderr, "%s: %zu lines, %zu unknown, %zu of them in a VPN context\n", dev->file,
+                dev->nlines, dev->unknown.n, dev->unknown_vpn.n);
+        for (size_t i = 0; i < dev->unknown_vpn.n; i++) {
+                const struct loc *l = dev->unknown_vpn.v[i];
+                fprintf(stderr, "%s:%u: unknown line in a VPN context: %s\n", dev->file,
+                        (unsigned)l->line, l->text ? l->text : "");
+        }
 }
 
 static const struct cli_spec check_spec = {
@@ -258,6 +285,8 @@ int cmd_check(int argc, char **argv)
                         goto out;
                 }
                 devs[ndev++] = dev;
+                if (o.verbose)
+                        report_unknown(dev);
                 if (run_checks(dev, &o, &fs)) {
                         cli_error(&check_spec, "%s: out of memory while checking", in.v[i]);
                         goto out;

@@ -365,7 +365,7 @@ static int on_access_list(struct asa_ctx *c, size_t i)
                 return ASA_OK; /* removal in a transcript: the line is gone */
         i++;
         if (kw(asa_w(c, i), "line") && lex_u32(asa_w(c, i + 1), 1, UINT32_MAX, &(uint32_t){0}))
-                i += 2; /* ASA inserts there; running configs list in order */
+                i += 2; /* placed by the merge step (cmdmerge.c, SEM_ASA_LINE) */
         const char *k = asa_w(c, i);
         if (kw(k, "remark")) {
                 struct acl *a = model_get_acl(c->dev, name);

@@ -129,7 +129,9 @@ static int p1_lifetime(struct asa_ctx *c, size_t i)
 static const struct asa_cmd p1_cmds[] = {
     {{"authentication"}, p1_authentication, SEM_PREFIX(1)},
     {{"encryption"}, p1_encryption, SEM_PREFIX(1)},
-    {{"encr"}, p1_encryption, SEM_PREFIX(1)}, /* IOS spelling in mixed pastes */
+    {{"encr"}, p1_encryption, SEM_PREFIX(1)},    /* IOS spelling in mixed pastes */
+    {{"encrypt"}, p1_encryption, SEM_PREFIX(1)}, /* an abbreviation typed in PIX 6 sessions
+                                                    ("isakmp policy 10 encrypt aes-256") */
     {{"hash"}, p1_hash, SEM_PREFIX(1)},
     {{"group"}, p1_group, SEM_PREFIX(1)},
     {{"lifetime"}, p1_lifetime, SEM_PREFIX(1)},

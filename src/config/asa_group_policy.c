@@ -239,6 +239,11 @@ const struct asa_cmd asa_gp_attr_cmds[] = {
     {{"vpn-group-policy"}, asa_known},
     {{"vpn-framed-ip-address"}, asa_known},
     {{"member-of"}, asa_known},
+    {{"memberof"}, asa_known}, /* username attributes (ASA command reference) */
+    {{"vpn-framed-ip-netmask"}, asa_known},
+    {{"vpn-framed-ipv6-address"}, asa_known},
+    {{"email"}, asa_known},
+    {{"ssh"}, asa_known},
     {{"password-management"}, asa_known},
     {{"ssh-public-key"}, asa_known},
     {{0}, NULL},

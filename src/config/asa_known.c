@@ -5,15 +5,52 @@
  */
 #include "asa.h"
 
+#include <string.h>
+
+/* "router ospf|eigrp|bgp|rip|isis": routes learnt by a routing protocol are
+ * not in the config (route checks ask model/in_use.c). */
+static int asa_router(struct asa_ctx *c, size_t i)
+{
+        static const char *const protocols[] = {"ospf", "eigrp", "bgp", "rip", "isis"};
+        const char *p = asa_w(c, i);
+        for (size_t k = 0;
+             p && !c->no && !c->dev->dyn_routing && k < sizeof(protocols) / sizeof(protocols[0]);
+             k++) {
+                if (kw(p, protocols[k])) {
+                        if (!(c->dev->dyn_routing = asa_dup(c, protocols[k])))
+                                return ASA_OOM;
+                        c->dev->dyn_routing_loc = c->loc;
+                }
+        }
+        return asa_known_block(c, i);
+}
+
+/* "webvpn": the SSL VPN (AnyConnect, clientless) block, not IPsec. */
+static int asa_webvpn(struct asa_ctx *c, size_t i)
+{
+        if (!c->no) {
+                struct loc *l = asa_new(c, sizeof(*l));
+                if (!l)
+                        return ASA_OOM;
+                *l = c->loc;
+                if (ptrvec_push(&c->dev->arena, &c->dev->ssl_vpn, l))
+                        return ASA_OOM;
+        }
+        return asa_known_block(c, i);
+}
+
 const struct asa_cmd asa_known_cmds[] = {
     /* blocks */
-    {{"webvpn"}, asa_known_block},
+    {{"webvpn"}, asa_webvpn},
+    /* "vpn load-balancing" and its cluster sub-commands (ASA VPN configuration
+     * guide, "Load Balancing"): sessions spread over a cluster, no IPsec policy */
+    {{"vpn", "load-balancing"}, asa_known_block},
     {{"dynamic-access-policy-record"}, asa_known_block},
     {{"policy-map"}, asa_known_block},
     {{"class-map"}, asa_known_block},
     {{"call-home"}, asa_known_block},
     {{"dns", "server-group"}, asa_known_block},
-    {{"router"}, asa_known_block},
+    {{"router"}, asa_router},
     {{"tls-proxy"}, asa_known_block},
     {{"tcp-map"}, asa_known_block},
     {{"snmp-map"}, asa_known_block},

@@ -315,8 +315,20 @@ static int on_tunnel_group(struct asa_ctx *c, size_t i)
         return ASA_OK;
 }
 
+/* "tunnel-group-map MAP N TG" (certificate map rule), "tunnel-group-map
+ * enable|default-group ...": the first rule's line is kept (ASA command
+ * reference, tunnel-group-map). */
+static int on_tg_map(struct asa_ctx *c, size_t i)
+{
+        uint32_t n;
+        if (!c->no && !c->dev->tg_map_rule_loc.line && asa_w(c, i + 2) &&
+            lex_u32(asa_w(c, i + 1), 1, 65535, &n))
+                c->dev->tg_map_rule_loc = c->loc;
+        return asa_known_block(c, i);
+}
+
 const struct asa_cmd asa_tg_cmds[] = {
-    {{"tunnel-group-map"}, asa_known_block},
+    {{"tunnel-group-map"}, on_tg_map},
     {{"tunnel-group-list"}, asa_known},
     {{"tunnel-group"}, on_tunnel_group, SEM_PREFIX(3)}, /* X type|...-attributes */
     {{0}, NULL},

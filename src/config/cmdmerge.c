@@ -143,6 +143,11 @@ static const char *slot_key(struct merge *m, const struct mnode *ctx, const stru
                         }
                 return NULL;
         }
+        if (r->sem.flags & SEM_KEY_DIR) {
+                size_t end = (size_t)r->off + r->nkw;
+                bool dir = end < n && (kw(v[end], "local") || kw(v[end], "remote"));
+                return make_key(m, ctx, 'K', v, 0, end + dir, 0, 0);
+        }
         if (r->sem.flags & SEM_KEY_NUMBERED) {
                 size_t end = (size_t)r->off + r->nkw;
                 uint32_t seq;

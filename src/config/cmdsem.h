@@ -57,6 +57,12 @@ enum {
          * "IP Access List Entry Sequence Numbering": numbered lists take
          * sequence numbers too) */
         SEM_ACL_BLOCK = 1u << 6,
+        /* the slot is the row's keywords and the word after them when it is
+         * "local" or "remote": an IOS IKEv2 keyring peer holds one
+         * "pre-shared-key [local|remote] [0|6] K" per direction, whatever the
+         * key (Cisco FlexVPN and IKEv2 Configuration Guide, "Configuring the
+         * IKEv2 Keyring") */
+        SEM_KEY_DIR = 1u << 7,
 };
 
 struct cmd_sem {

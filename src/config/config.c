@@ -12,6 +12,7 @@
 #include "cmdmerge.h"
 #include "ios_int.h"
 #include "suppress.h"
+#include "vpn_context.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,7 @@ static int finish(struct device *dev, const struct text *t, struct diag *err)
 {
         /* Every running config of IOS, ASA and PIX prints both lines. */
         dev->excerpt = !dev->version.text && !dev->hostname;
-        if (suppressions_collect(dev, t) || model_finalize(dev)) {
+        if (suppressions_collect(dev, t) || vpn_context_collect(dev, t) || model_finalize(dev)) {
                 diag_set(err, t->file, 0, "input too large: model memory limit reached");
                 return -1;
         }

@@ -270,9 +270,13 @@ static int try_frames(struct ios_ctx *c, size_t from, size_t to, size_t start, b
         return 0;
 }
 
-static int try_top(struct ios_ctx *c, size_t start, bool abbrev, int *rc)
+/* A top-level command. One whose handler refuses the arguments gives way to
+ * the open modes at the line's level: in a session typed without indentation
+ * "crypto map NAME" under "interface X" is the interface's sub-command, not
+ * a crypto map entry without its sequence number. */
+static int try_top(struct ios_ctx *c, size_t start, bool abbrev, size_t k, int *rc)
 {
-        size_t nkw;
+        size_t nkw, depth = c->depth;
         const struct ios_cmd *cmd =
             find(top_tabs, sizeof(top_tabs) / sizeof(top_tabs[0]), c->w, start, abbrev, &nkw);
         if (!cmd)
@@ -280,6 +284,10 @@ static int try_top(struct ios_ctx *c, size_t start, bool abbrev, int *rc)
         c->depth = 0;
         set_parent(c, 0, CK_LINE);
         *rc = run(c, cmd, start, nkw);
+        if (*rc == IOS_UNKNOWN && depth > k) {
+                c->depth = depth;
+                return 0;
+        }
         return 1;
 }
 
@@ -345,7 +353,7 @@ static int dispatch(struct ios_ctx *c)
         /* exact keywords first everywhere; CLI abbreviations ("int tu 1") only
          * when nothing matched exactly, so that "mode" never becomes "modem" */
         for (int abbrev = 0; abbrev < 2; abbrev++) {
-                if (try_frames(c, k, 0, start, abbrev, &rc) || try_top(c, start, abbrev, &rc) ||
+                if (try_frames(c, k, 0, start, abbrev, &rc) || try_top(c, start, abbrev, k, &rc) ||
                     try_frames(c, c->depth, k, start, abbrev, &rc))
                         return rc;
                 for (size_t d = c->depth; !abbrev && d-- > k;) {

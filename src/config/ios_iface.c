@@ -200,6 +200,8 @@ static int if_vrf(struct ios_ctx *c)
 static const struct ios_cmd iface_cmds[] = {
     {{"ip", "address"}, if_ip_address, false},
     {{"shutdown"}, if_shutdown, false},
+    /* "no sh": in interface mode "sh" is unique to shutdown, and lab scripts type it */
+    {{"sh"}, if_shutdown, false},
     {{"crypto", "map"}, if_crypto_map, false, SEM_PREFIX(2)},
     {{"ip", "nat"}, if_nat, false},
     {{"ip", "tcp", "adjust-mss"}, if_mss, false, SEM_PREFIX(3)},
@@ -411,8 +413,51 @@ static int username(struct ios_ctx *c)
         return IOS_OK;
 }
 
+/* ---- routing processes and SSL VPN -------------------------------------- */
+
+/* "router ospf|eigrp|bgp|rip|isis|odr ...": the routes a routing protocol
+ * learns are not in the config, so route checks must not treat "no static
+ * route" as "no route". The block's sub-lines are not modelled. */
+static int router(struct ios_ctx *c)
+{
+        static const char *const protocols[] = {"ospf", "ospfv3", "eigrp", "bgp",
+                                                "rip",  "isis",   "odr"};
+        const char *p = ios_arg(c, 0);
+        for (size_t i = 0;
+             p && !c->neg && !c->dev->dyn_routing && i < sizeof(protocols) / sizeof(protocols[0]);
+             i++) {
+                if (kw(p, protocols[i])) {
+                        if (!(c->dev->dyn_routing = ios_str(c, protocols[i])))
+                                return IOS_OOM;
+                        c->dev->dyn_routing_loc = c->loc;
+                }
+        }
+        return ios_open(c, IM_SKIP, NULL);
+}
+
+/* "webvpn gateway|context NAME" (IOS SSL VPN, "SSL VPN Configuration Guide"):
+ * AnyConnect / clientless SSL VPN, not IPsec. Recorded as such, the block's
+ * sub-lines are not modelled. */
+static int webvpn(struct ios_ctx *c)
+{
+        if (!c->neg) {
+                struct loc *l = model_alloc(c->dev, sizeof(*l));
+                if (!l)
+                        return IOS_OOM;
+                *l = c->loc;
+                if (ptrvec_push(&c->dev->arena, &c->dev->ssl_vpn, l))
+                        return IOS_OOM;
+        }
+        return ios_open(c, IM_SKIP, NULL);
+}
+
 static const struct ios_cmd top_cmds[] = {
     {{"hostname"}, hostname, false, SEM_PREFIX(1)},
+    {{"router"}, router, false},
+    {{"webvpn", "gateway"}, webvpn, false},
+    {{"webvpn", "context"}, webvpn, false},
+    {{"webvpn", "install"}, NULL, false},
+    {{"webvpn", "create"}, NULL, false},
     {{"ip", "domain-name"}, domain_name, false, SEM_PREFIX(2)},
     {{"ip", "domain", "name"}, domain_name, false, SEM_PREFIX(3)},
     {{"interface"}, interface, false},

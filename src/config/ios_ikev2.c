@@ -331,7 +331,7 @@ static int peer_identity(struct ios_ctx *c)
 static const struct ios_cmd peer_cmds[] = {
     {{"address"}, peer_addr, false},
     {{"hostname"}, peer_addr, false},
-    {{"pre-shared-key"}, peer_psk, false},
+    {{"pre-shared-key"}, peer_psk, false, SEM_FLAGS(SEM_KEY_DIR)},
     {{"identity"}, peer_identity, false},
     ONE("description"),
 };
@@ -480,7 +480,7 @@ static int prof_dpd(struct ios_ctx *c)
 }
 
 static const struct ios_cmd profile_cmds[] = {
-    {{"authentication"}, prof_auth, false},
+    {{"authentication"}, prof_auth, false, SEM_MASK(0x7)}, /* one line per side+method */
     {{"match", "identity"}, shared, false},
     {{"keyring"}, shared, false},
     {{"dpd"}, prof_dpd, false},

@@ -87,9 +87,13 @@ static int nat_options(struct ios_ctx *c, struct nat_rule *r, size_t i)
                 } else if (kw(s, "overload")) {
                         r->overload = true;
                 } else if (kw(s, "vrf") && ios_arg(c, i + 1)) {
+                        if (!(r->vrf = ios_str(c, ios_arg(c, i + 1))))
+                                return IOS_OOM;
                         i++;
                 } else if (!kw(s, "reversible") && !kw(s, "no-payload") && !kw(s, "oer") &&
-                           !kw(s, "egress-interface")) {
+                           !kw(s, "egress-interface") && !kw(s, "extended")) {
+                        /* "extended" (IOS XE, with vrf): translations keyed by VRF too,
+                         * for overlapping inside addresses (IOS XE NAT guide) */
                         return IOS_UNKNOWN;
                 }
         }
@@ -129,7 +133,8 @@ static int nat_static(struct ios_ctx *c, struct nat_rule *r, size_t i)
                         if (!(r->match_route_map = ios_str(c, ios_arg(c, ++i))))
                                 return IOS_OOM;
                 } else if (kw(s, "vrf") && ios_arg(c, i + 1)) {
-                        i++;
+                        if (!(r->vrf = ios_str(c, ios_arg(c, ++i))))
+                                return IOS_OOM;
                 }
                 /* ports, masks, extendable, no-alias, no-payload, redundancy: no effect here */
         }

@@ -45,6 +45,9 @@ static int prof_match(struct ios_ctx *c)
         if (kw(ios_arg(c, 0), "remote") || kw(ios_arg(c, 0), "local"))
                 i = 1;
         const char *what = ios_arg(c, i), *v = ios_arg(c, i + 1);
+        /* ikev2 "match identity remote any": every identity (FlexVPN guide) */
+        if (what && kw(what, "any") && !v)
+                v = what;
         if (!what || !v)
                 return IOS_UNKNOWN;
         if (c->neg)
@@ -75,7 +78,7 @@ static int prof_match(struct ios_ctx *c)
                 p->client_config_group = ios_str(c, v);
                 m->text = p->client_config_group;
         } else if (kw(what, "host") || kw(what, "user") || kw(what, "fqdn") || kw(what, "email") ||
-                   kw(what, "key-id") || kw(what, "dn")) {
+                   kw(what, "key-id") || kw(what, "dn") || kw(what, "any")) {
                 m->text = ios_rest(c, i + 1);
         } else {
                 return IOS_UNKNOWN;

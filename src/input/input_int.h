@@ -140,10 +140,24 @@ struct norm {
         const char *mode_cache; /* last mode string, reused while it repeats */
         char banner_delim[4];   /* inside a multi-line IOS banner until this */
         bool hostname_from_cmd;
+        /* A config typed as a session ("enable", "configure terminal", then
+         * the commands indented by a tab or spaces): the indent of the
+         * session's first command is its top level (session.c). */
+        enum { SESS_NONE, SESS_OPENED, SESS_ACTIVE } sess;
+        size_t sess_base;
         struct span *words; /* scratch for glue.c: nwords of each */
         size_t *cuts;
         size_t nwords;
 };
+
+/* ---- session.c: configs typed as a CLI session ------------------------ */
+
+/* "enable", "configure terminal" / "conf t", "write memory" / "wr", "copy
+ * running-config startup-config": exec commands typed around a config,
+ * never config lines themselves. */
+bool session_exec_line(const char *s, size_t len);
+/* The opener of a session ("configure terminal" and its abbreviations). */
+bool session_opener(const char *s, size_t len);
 
 /* Adds the logical lines of one cleaned physical line. Returns 0, or -1 on
  * the line limit (1) or memory (2) in *why. */

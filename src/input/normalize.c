@@ -205,6 +205,26 @@ int norm_line(struct norm *nm, const char *s, size_t len, uint32_t lineno, int *
                 return push(nm, &g, why);
         }
         const char *cur = s + indent, *end = s + len;
+        /* A session's exec lines are skipped like any exec command; its
+         * commands are indented from the session's top level on. */
+        if (session_exec_line(cur, (size_t)(end - cur))) {
+                if (session_opener(cur, (size_t)(end - cur)))
+                        nm->sess = SESS_OPENED;
+                g.s = cur;
+                g.len = (size_t)(end - cur);
+                g.mode = "exec";
+                return push(nm, &g, why);
+        }
+        if (nm->sess == SESS_OPENED) {
+                nm->sess_base = indent;
+                nm->sess = SESS_ACTIVE;
+        }
+        if (nm->sess == SESS_ACTIVE) {
+                if (indent >= nm->sess_base)
+                        g.indent = (uint16_t)(indent - nm->sess_base);
+                else
+                        nm->sess = SESS_NONE; /* back out of the session's block */
+        }
         while (cur < end) {
                 struct prompt p;
                 bool prompted = prompt_at(cur, (size_t)(end - cur), &p);

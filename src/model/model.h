@@ -315,6 +315,7 @@ struct nat_rule {
         bool dst_identity;                             /* destination static X X */
         const char *mapped_src_text, *mapped_dst_text; /* as written */
         bool overload;
+        const char *vrf; /* IOS "... vrf V": applies to that VRF's traffic only */
         bool no_proxy_arp, route_lookup, inactive;
         const char *object; /* NAT_OBJECT: the object network it lives in */
         /* As for struct ace: when set, model_finalize copies the resolved
@@ -907,6 +908,15 @@ struct device {
         int max_sessions; /* vpn-sessiondb max-session-limit; 0 = unset */
         struct loc max_sessions_loc;
         const char *ssl_trustpoint;
+        /* A routing protocol process ("router ospf|eigrp|bgp|rip|isis|odr"):
+         * the routes it learns are not in the config. dyn_routing NULL: none. */
+        const char *dyn_routing;
+        struct loc dyn_routing_loc;
+        /* ASA "tunnel-group-map MAP N TG": a certificate map rule picks the
+         * tunnel-group of a peer that authenticates with a certificate. */
+        struct loc tg_map_rule_loc; /* line 0: none */
+        /* SSL VPN, not IPsec: IOS "webvpn gateway|context NAME", ASA "webvpn". */
+        struct ptrvec ssl_vpn; /* struct loc * of each opener line */
 
         /* "! ipsec-doctor: ignore=ID[,ID]" comments (config.c), for check's
          * inline suppressions. */
@@ -914,8 +924,11 @@ struct device {
 
         /* Lines the reader did not understand, in order (scrubbed of secrets). */
         struct ptrvec unknown; /* struct loc * */
-        size_t nlines;         /* logical lines read */
-        size_t nskipped;       /* lines that were not config (show output, banners) */
+        /* The unknown lines inside a VPN context (crypto, tunnel-group,
+         * group-policy, NAT, interface, ...): config/vpn_context.c. */
+        struct ptrvec unknown_vpn; /* struct loc *, a subset of unknown */
+        size_t nlines;             /* logical lines read */
+        size_t nskipped;           /* lines that were not config (show output, banners) */
 
         /* name indexes, maintained by the model_add_* / model_get_* helpers */
         struct strmap by_acl, by_object, by_cmap, by_tg, by_gp, by_tset, by_iface, by_nameif,

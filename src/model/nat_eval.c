@@ -43,6 +43,19 @@ static bool asa_if_ok(const char *rule_if, const char *flow_if)
         return !rule_if || !flow_if || strcmp(rule_if, "any") == 0 || strcmp(rule_if, flow_if) == 0;
 }
 
+/* IOS: "ip nat inside source ... vrf V" translates the traffic of VRF V only,
+ * a rule without vrf the global table's only (IOS XE NAT configuration guide,
+ * "NAT virtual routing and forwarding"). An unknown interface says nothing. */
+static bool vrf_ok(const struct device *dev, const struct nat_rule *r, const char *in)
+{
+        const struct iface *i = in ? model_get_iface(dev, in) : NULL;
+        if (!i)
+                return true;
+        if (!r->vrf || !i->vrf)
+                return !r->vrf && !i->vrf;
+        return strcmp(r->vrf, i->vrf) == 0;
+}
+
 static bool applies(const struct device *dev, const struct nat_rule *r, const char *in,
                     const char *out)
 {
@@ -51,7 +64,7 @@ static bool applies(const struct device *dev, const struct nat_rule *r, const ch
         switch (r->kind) {
         case NAT_IOS_STATIC:
         case NAT_IOS_INSIDE_SOURCE:
-                return role_ok(ios_role(dev, in), ROLE_INSIDE) &&
+                return vrf_ok(dev, r, in) && role_ok(ios_role(dev, in), ROLE_INSIDE) &&
                        role_ok(ios_role(dev, out), ROLE_OUTSIDE);
         case NAT_IOS_OUTSIDE_SOURCE:
                 return role_ok(ios_role(dev, in), ROLE_OUTSIDE) &&

@@ -214,6 +214,7 @@ static bool names_peer(const struct device *a, const struct device *b)
 bool pair_connected(const struct device *a, const struct device *b)
 {
         uint32_t addr;
+        /* IPsec commands only: paired by their mirrored crypto ACLs */
         return names_peer(a, b) || names_peer(b, a) || tun_towards(a, b, &addr) ||
-               tun_towards(b, a, &addr);
+               tun_towards(b, a, &addr) || side_pair_assumed(a, b) || side_pair_assumed(b, a);
 }

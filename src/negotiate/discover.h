@@ -9,8 +9,9 @@
 int pairs_check(struct device *const *devs, size_t n, struct findings *fs);
 
 /* True when either device names an address of the other as an IPsec peer
- * (a crypto map entry, bound or not, or a tunnel interface's destination):
- * otherwise there is no tunnel between them to play. */
+ * (a crypto map entry, bound or not, or a tunnel interface's destination),
+ * or when one gives no address on its crypto interfaces and their entries
+ * mirror (IPsec commands only): otherwise there is no tunnel to play. */
 bool pair_connected(const struct device *a, const struct device *b);
 
 #endif

@@ -72,34 +72,6 @@ static int load_p1(struct pair *p, struct side *s)
         return 0;
 }
 
-static int load_v2(struct pair *p, struct side *s)
-{
-        const struct ptrvec *v = &s->dev->ikev2_policies;
-        s->v2 = arena_calloc(&p->arena, v->n + 1, sizeof(*s->v2));
-        if (!s->v2)
-                return -1;
-        for (size_t i = 0; i < v->n; i++) {
-                const struct ikev2_policy *q = v->v[i];
-                if (!q->nencr && !q->ngroups)
-                        continue; /* an IOS policy that only names proposals */
-                struct v2_prop *d = &s->v2[s->nv2++];
-                memcpy(d->encr, q->encr, sizeof(d->encr));
-                memcpy(d->key_bits, q->key_bits, sizeof(d->key_bits));
-                memcpy(d->integ, q->integ, sizeof(d->integ));
-                memcpy(d->prf, q->prf, sizeof(d->prf));
-                memcpy(d->groups, q->groups, sizeof(d->groups));
-                d->nencr = q->nencr, d->ninteg = q->ninteg, d->nprf = q->nprf;
-                d->ngroups = q->ngroups;
-                /* RFC 7296 3.3.2: with no PRF listed, IOS/ASA derive it from the integrity
-                 * algorithm. */
-                if (!d->nprf) {
-                        memcpy(d->prf, q->integ, sizeof(d->prf));
-                        d->nprf = q->ninteg;
-                }
-        }
-        return 0;
-}
-
 /* The first keyring of an IOS isakmp profile, for peer_key_lookup. */
 static const char *profile_keyring(const struct device *dev, const char *profile)
 {
@@ -199,15 +171,51 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         if (pr && !pr->ikev2 && s->xauth_asks && !pr->client_auth_list)
                 s->xauth_asks = false;
         load_key(s, peer, keyring);
-        if (load_p1(p, s) || load_v2(p, s))
+        if (load_p1(p, s) || side_v2_proposals(p, s))
                 return -1;
         return 0;
 }
 
+static bool printed_fix(const struct loc *l, const struct secret *k)
+{
+        return l->file && !strcmp(l->file, LOC_PRINTED_FIX) && k->state != SECRET_KNOWN;
+}
+
 static bool pasted_key(const struct side *s)
 {
-        return s->psk && s->psk->loc.file && !strcmp(s->psk->loc.file, LOC_PRINTED_FIX) &&
-               s->psk->key.state != SECRET_KNOWN;
+        return s->psk && printed_fix(&s->psk->loc, &s->psk->key);
+}
+
+/* IKEv2: the key this end sends (local) or verifies (remote) is a pasted
+ * placeholder: a keyring line or the profile's "authentication local|remote
+ * pre-share key" line (ASA: the tunnel-group's ikev2 keys) of the printed fix. */
+static bool pasted_v2_key(const struct side *s, bool local)
+{
+        const struct psk *k = local ? s->v2_local_psk : s->v2_remote_psk;
+        const struct secret *key = local ? &s->v2auth.local_key : &s->v2auth.remote_key;
+        if (k)
+                return printed_fix(&k->loc, key);
+        const struct isakmp_profile *pr = s->v2prof;
+        if (!pr || !(local ? pr->has_local_key : pr->has_remote_key))
+                return false;
+        return printed_fix(local ? &pr->local_auth_loc : &pr->remote_auth_loc, key);
+}
+
+/* One IKE_AUTH direction: the signer's local key must equal the verifier's
+ * remote key (RFC 7296 section 2.15); a pasted placeholder on one end is the
+ * other end's key, pasted on both it is one new key. */
+static void bind_v2_dir(struct side *signer, struct side *verifier)
+{
+        struct secret *sk = &signer->v2auth.local_key, *vk = &verifier->v2auth.remote_key;
+        bool fs = pasted_v2_key(signer, true), fv = pasted_v2_key(verifier, false);
+        if (fs && fv) {
+                secret_set(sk, LOC_PRINTED_FIX, strlen(LOC_PRINTED_FIX));
+                *vk = *sk;
+        } else if (fs) {
+                *sk = *vk;
+        } else if (fv) {
+                *vk = *sk;
+        }
 }
 
 /*
@@ -215,9 +223,17 @@ static bool pasted_key(const struct side *s)
  * fix says which key it must equal (the other end's key for this peer), so
  * the replay holds exactly that one. When both ends paste one (both re-enter
  * a new key), they hold one new key. Only digests move: no key is known here.
+ * IKEv2 binds per direction, over the keys side_v2_auth chose for each end.
  */
 static void bind_fix_keys(struct side *a, struct side *b)
 {
+        if (a->ikev2) {
+                bind_v2_dir(a, b);
+                bind_v2_dir(b, a);
+                a->v2_local = a->v2auth.local_key, a->v2_remote = a->v2auth.remote_key;
+                b->v2_local = b->v2auth.local_key, b->v2_remote = b->v2auth.remote_key;
+                return;
+        }
         bool fa = pasted_key(a), fb = pasted_key(b);
         if (fa && fb) {
                 secret_set(&a->key, LOC_PRINTED_FIX, strlen(LOC_PRINTED_FIX));
@@ -253,6 +269,8 @@ int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
                 return -1;
         b->ikev2 = a->ikev2;
         if (side_responder(p, b, a) || side_load_common(p, b, resp, resp_label, a->addr, NULL))
+                return -1;
+        if (a->ikev2 && side_v2_auth(p, a, b))
                 return -1;
         bind_fix_keys(a, b);
         return 0;

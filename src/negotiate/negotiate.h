@@ -138,9 +138,42 @@ struct v2_choice {
         int key_bits;
         enum ike_hash integ, prf;
         int group;
+        int ke_sent;     /* the group of the initiator's first KEi */
+        bool invalid_ke; /* the responder answered INVALID_KE_PAYLOAD(group) first */
 };
 struct v2_choice v2_sa_init_select(const struct v2_prop *ini, size_t ni, const struct v2_prop *resp,
                                    size_t nr);
+
+/* IKE_AUTH, one direction: the signer's AUTH payload as the verifier checks
+ * it (RFC 7296 section 2.15: each end authenticates with its own method,
+ * which may differ from the other's). */
+struct v2_auth_end {
+        unsigned local;   /* enum v2_auth: the one method this end signs with; 0 unknown */
+        unsigned remote;  /* enum v2_auth bits it accepts from the peer; 0 unknown */
+        bool cert_sign;   /* a trustpoint to sign with (IOS pki trustpoint, ASA local TP) */
+        bool cert_verify; /* a trustpoint to validate the peer's certificate */
+        struct secret local_key, remote_key; /* PSK sent / verified (SECRET_ABSENT: none) */
+};
+enum v2_auth_verdict {
+        V2A_OK,
+        V2A_METHOD_REFUSED,  /* the verifier does not accept the signer's method */
+        V2A_NO_SIGNER_KEY,   /* PSK: the signer has no key for the peer */
+        V2A_NO_VERIFIER_KEY, /* PSK: the verifier has no key for the peer */
+        V2A_KEYS_DIFFER,
+        V2A_KEYS_UNKNOWN,         /* masked or encrypted: cannot compare (not a failure) */
+        V2A_NO_SIGN_TRUSTPOINT,   /* certificate: nothing to sign with */
+        V2A_NO_VERIFY_TRUSTPOINT, /* certificate: nothing to validate with */
+};
+enum v2_auth_verdict v2_auth_check(const struct v2_auth_end *signer,
+                                   const struct v2_auth_end *verifier);
+
+/* The first Child SA's transforms (RFC 7296 section 3.3: ESP encryption and
+ * integrity; the mode is not a transform: section 1.3.1, the initiator asks
+ * for transport mode with USE_TRANSPORT_MODE and a responder that does not
+ * accept it creates a tunnel-mode SA). *mode gets the mode the SA uses:
+ * transport only when both ends want it. */
+struct p2_choice v2_child_select(const struct p2_xform *ini, size_t ni, const struct p2_xform *resp,
+                                 size_t nr, enum ipsec_mode *mode);
 
 /* IKE_AUTH traffic selectors: the responder narrows the proposal to the
  * mirror of its own selector; false when nothing is left. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../model/flowset.h"
+#include "../model/ikev2_defaults.h"
 #include "side_int.h"
 
 #define P2_MAX_BOXES 4096 /* selectors kept per entry; an ACL past it is cut (hostile input) */
@@ -37,6 +38,22 @@ static int load_xforms(struct pair *p, const struct device *dev, struct p2_cfg *
                                 c->xf_names[c->nxf++] = t->name;
                         }
         }
+        return 0;
+}
+
+static int load_default_xform(struct pair *p, struct p2_cfg *c)
+{
+        const struct transform_set *t = ios_default_tset();
+        c->xf = arena_calloc(&p->arena, 1, sizeof(*c->xf));
+        c->xf_names = arena_calloc(&p->arena, 1, sizeof(*c->xf_names));
+        if (!c->xf || !c->xf_names)
+                return -1;
+        c->xf[0] = (struct p2_xform){.encr = t->esp_encr[0],
+                                     .key_bits = t->esp_key_bits[0],
+                                     .hash = t->esp_hash[0],
+                                     .mode = t->mode};
+        c->xf_names[0] = t->name;
+        c->nxf = 1;
         return 0;
 }
 
@@ -88,6 +105,11 @@ int p2cfg_load(struct pair *p, const struct device *dev, struct p2_cfg *c,
                 c->life_sec = e->lifetime_sec;
                 c->loc = &e->loc;
                 if (load_xforms(p, dev, c, e->tsets.n ? &e->tsets : &e->ikev2_proposals))
+                        return -1;
+                /* IOS IKEv2 smart default: an IKEv2 entry naming no transform set
+                 * uses the transform set "default" (ikev2_defaults.c) */
+                if (!e->tsets.n && !e->ikev2_proposals.n && e->ikev2_profile &&
+                    dev->platform == PLAT_IOS && load_default_xform(p, c))
                         return -1;
         } else {
                 snprintf(buf, sizeof(buf), "ipsec profile %s", prof->name);

@@ -57,6 +57,18 @@ struct side {
         bool tg_default;
         bool key_no_xauth;
         struct secret v2_local, v2_remote; /* IKEv2: the key sent / the key verified */
+        /* IKEv2 (issue 11, side_v2.c): the IOS IKEv2 profile that applies to
+         * the peer (initiator: the entry's set ikev2-profile; responder: the one
+         * whose match identity remote takes the peer's IDi), what IKE_AUTH uses,
+         * and where the proposals come from */
+        const struct isakmp_profile *v2prof;
+        bool v2_no_profile;   /* IOS: no IKEv2 profile for the peer */
+        bool v2_id_uncertain; /* the peer's identity could not be compared */
+        struct v2_auth_end v2auth;
+        const struct psk *v2_local_psk, *v2_remote_psk; /* keyring lines, for evidence */
+        const char *v2_id_text; /* the IKE identity this side sends, as text */
+        const char *v2_policy;  /* IOS policy offered ("default" = smart default) */
+        const struct loc *v2_policy_loc;
         enum ike_identity ident;
         bool xauth_asks; /* as responder: XAUTH is requested of this peer */
         const struct loc *xauth_loc;
@@ -67,6 +79,7 @@ struct side {
         const char *no_traffic; /* why no interesting traffic, or NULL */
         const struct loc *no_traffic_loc;
         const char *assumed_route; /* no route for the flow: dynamic routing assumed */
+        const char *assumed_addr;  /* addresses the configs do not give, taken from the peers */
         /* as responder: candidate entries for the peer, static first */
         struct p2_cfg *resp;
         size_t nresp;

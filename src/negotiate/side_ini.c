@@ -9,6 +9,7 @@
 
 #include "../config/lex.h"
 #include "../model/flowset.h"
+#include "../model/in_use.h"
 #include "../model/nat_eval.h"
 #include "../model/query.h"
 #include "side_int.h"
@@ -58,10 +59,181 @@ static const struct crypto_map_entry *first_entry(const struct device *dev,
         return NULL;
 }
 
+/* ---- configs that give no address (IPsec commands only) ---------------- */
+
+/* No interface that carries a crypto map has an address: a config that
+ * gives its IPsec commands only (a lab's or a how-to's excerpt). */
+bool side_crypto_unaddressed(const struct device *dev)
+{
+        size_t n = 0;
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct iface *f = model_get_iface(dev, bd->ifname);
+                if (!f)
+                        f = model_get_nameif(dev, bd->ifname);
+                if (f && f->has_addr)
+                        return false;
+                n++;
+        }
+        return n > 0;
+}
+
+/* Do the crypto ACLs of two entries mirror each other: a permit of x whose
+ * source meets a permit of y's destination and the other way round? */
+static bool acls_mirror(const struct device *dx, const char *ax, const struct device *dy,
+                        const char *ay)
+{
+        const struct acl *x = ax ? model_get_acl(dx, ax) : NULL,
+                         *y = ay ? model_get_acl(dy, ay) : NULL;
+        for (size_t i = 0; x && y && i < x->aces.n; i++) {
+                const struct ace *ex = x->aces.v[i];
+                for (size_t j = 0; ex->action == ACL_PERMIT && j < y->aces.n; j++) {
+                        const struct ace *ey = y->aces.v[j];
+                        for (size_t k = 0; ey->action == ACL_PERMIT && k < ex->nboxes; k++)
+                                for (size_t l = 0; l < ey->nboxes; l++) {
+                                        const struct flowbox *bx = &ex->boxes[k],
+                                                             *by = &ey->boxes[l];
+                                        if (bx->src.lo <= by->dst.hi && by->dst.lo <= bx->src.hi &&
+                                            bx->dst.lo <= by->src.hi && by->src.lo <= bx->dst.hi)
+                                                return true;
+                                }
+                }
+        }
+        return false;
+}
+
+/* The static entry of dev's applied maps whose ACL mirrors e's, or NULL. */
+static const struct crypto_map_entry *
+mirror_entry(const struct device *dev, const struct device *edev, const struct crypto_map_entry *e)
+{
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct crypto_map *m = model_get_cmap(dev, bd->map);
+                for (size_t j = 0; m && j < m->entries.n; j++) {
+                        const struct crypto_map_entry *f = m->entries.v[j];
+                        if (!f->is_dynamic_ref && !f->ipsec_manual && f->peers.n &&
+                            acls_mirror(edev, e->match_acl, dev, f->match_acl))
+                                return f;
+                }
+        }
+        return NULL;
+}
+
+static bool first_addr_peer(const struct crypto_map_entry *e, uint32_t *addr)
+{
+        for (size_t i = 0; i < e->peers.n; i++) {
+                const struct cm_peer *pe = e->peers.v[i];
+                if (pe->is_addr) {
+                        *addr = pe->addr;
+                        return true;
+                }
+        }
+        return false;
+}
+
+/* When the other config gives no address on its crypto interfaces, the
+ * entry whose crypto ACL it mirrors is the one towards it, and the peer
+ * addresses the two entries name are taken as the two ends' addresses
+ * (said in the tunnel's reason). The initiator side gets the address the
+ * other end names for it when its own crypto interface has none either. */
+static const struct crypto_map_entry *find_assumed(const struct device *dev,
+                                                   const struct device *peer, const char **ifname,
+                                                   uint32_t *addr, uint32_t *back)
+{
+        if (!side_crypto_unaddressed(peer))
+                return NULL;
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct crypto_map *m = model_get_cmap(dev, bd->map);
+                for (size_t j = 0; m && j < m->entries.n; j++) {
+                        const struct crypto_map_entry *e = m->entries.v[j];
+                        const struct crypto_map_entry *f =
+                            e->is_dynamic_ref || e->ipsec_manual || !first_addr_peer(e, addr)
+                                ? NULL
+                                : mirror_entry(peer, dev, e);
+                        if (!f || !first_addr_peer(f, back))
+                                continue;
+                        *ifname = bd->ifname;
+                        return e;
+                }
+        }
+        return NULL;
+}
+
+bool side_pair_assumed(const struct device *dev, const struct device *peer)
+{
+        const char *ifname;
+        uint32_t addr, back;
+        return find_assumed(dev, peer, &ifname, &addr, &back) != NULL;
+}
+
+static const struct crypto_map_entry *assumed_entry(struct pair *p, struct side *a,
+                                                    const struct device *peer, const char **ifname,
+                                                    uint32_t *addr)
+{
+        uint32_t back;
+        const struct crypto_map_entry *e = find_assumed(a->dev, peer, ifname, addr, &back);
+        if (!e)
+                return NULL;
+        if (side_crypto_unaddressed(a->dev))
+                a->has_addr = true, a->addr = back;
+        a->assumed_addr = "the configs give no address on the crypto interfaces: "
+                          "each end is taken to own the peer address the other's "
+                          "mirrored crypto map entry names";
+        (void)p;
+        return e;
+}
+
+/* Which IKE version an entry initiates with (issue 11, class 1).
+ * IOS: "set ikev2-profile" makes the entry IKEv2, with or without a
+ * transform set (Cisco FlexVPN and IKEv2 Configuration Guide, "Appendix:
+ * IKEv2 and Legacy VPNs": crypto-map-based IKEv2 peers name a transform set
+ * and an IKEv2 profile). ASA: an entry with "set ikev2 ipsec-proposal" on an
+ * interface where IKEv2 is enabled initiates IKEv2; one with only IKEv1
+ * transform sets, or with IKEv2 off there, IKEv1 (Cisco ASA Series VPN CLI
+ * Configuration Guide, "Site-to-Site": with both versions configured the
+ * ASA initiates IKEv2 first). */
+static bool entry_initiates_v2(const struct device *dev, const struct crypto_map_entry *e,
+                               const char *ifname)
+{
+        if (dev->platform == PLAT_IOS || dev->platform == PLAT_UNKNOWN)
+                return e->ikev2_profile != NULL ||
+                       (e->tsets.n == 0 && e->ikev2_proposals.n); /* ASA syntax pasted */
+        if (!e->ikev2_proposals.n)
+                return false;
+        if (!e->tsets.n)
+                return true;
+        for (size_t i = 0; ifname && i < dev->ike.ikev2_enabled.n; i++) {
+                const struct iface_ref *r = dev->ike.ikev2_enabled.v[i];
+                if (r->ifname && !strcmp(r->ifname, ifname))
+                        return true;
+        }
+        return false;
+}
+
 /* A packet of the flow: the low corner of the box. */
 static struct flowbox packet_of(const struct flowbox *b)
 {
         return fb_point(b->src.lo, b->dst.lo, (uint8_t)b->proto.lo, b->sport.lo, b->dport.lo);
+}
+
+/* The interface out carries the map of the initiating entry too: a map
+ * applied to several interfaces encrypts what leaves by any of them, and the
+ * tunnel then starts from that interface. */
+static bool other_binding(struct side *a, const struct iface *out)
+{
+        const struct crypto_map_entry *e = a->ini && a->ini->entry ? a->ini->entry : NULL;
+        const struct crypto_map_binding *bd;
+        for (size_t k = 0; e && (bd = iu_map_binding(a->dev, e->map, k)); k++) {
+                if (!strcmp(side_ifname(out), bd->ifname) ||
+                    (out->name && !strcmp(out->name, bd->ifname))) {
+                        a->ifname = bd->ifname;
+                        if (out->has_addr)
+                                a->has_addr = true, a->addr = out->addr;
+                        return true;
+                }
+        }
+        return false;
 }
 
 /* The packet must leave by the crypto interface, not be translated, and
@@ -76,7 +248,7 @@ static void check_path(struct pair *p, struct side *a, const struct flowbox *pkt
                 a->assumed_route =
                     "no route in the config for the flow's destination: assumed learnt "
                     "dynamically via the crypto interface";
-        else if (strcmp(side_ifname(out), a->ifname)) {
+        else if (strcmp(side_ifname(out), a->ifname) && !other_binding(a, out)) {
                 a->no_traffic =
                     fmt(p, "the flow's destination is routed out %s, not the crypto interface %s",
                         side_ifname(out), a->ifname);
@@ -143,6 +315,8 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                 const char *ifname = NULL;
                 const struct crypto_map_entry *e =
                     flow && flow->vti ? NULL : first_entry(a->dev, peer, &ifname, &addr);
+                if (!e && !(flow && flow->vti))
+                        e = assumed_entry(p, a, peer, &ifname, &addr);
                 if (!e) {
                         uint32_t to;
                         const struct iface *t = tun_towards(a->dev, peer, &to);
@@ -164,7 +338,7 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                 pkt = packet_of(&a->ini->boxes[0]);
         }
         const struct crypto_map_entry *e = a->ini->entry;
-        a->ikev2 = e->tsets.n == 0 && (e->ikev2_proposals.n || e->ikev2_profile);
+        a->ikev2 = entry_initiates_v2(a->dev, e, a->ifname);
         a->aggressive = e->phase1_aggressive;
         if (!proposal_for(a, &pkt)) {
                 a->no_traffic = "the entry's crypto ACL does not permit the flow";

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../model/flowset.h"
+#include "../model/in_use.h"
 #include "../model/query.h"
 #include "side_int.h"
 
@@ -82,6 +83,11 @@ int side_responder(struct pair *p, struct side *b, const struct side *a)
 {
         const struct iface *f = b->has_addr ? side_iface_by_addr(b->dev, b->addr) : NULL;
         b->ifname = f ? side_ifname(f) : NULL;
+        /* A config that gives no address on its crypto interfaces: the
+         * initiator took b->addr from its own mirrored entry (side_ini.c);
+         * the first interface that carries a crypto map answers. */
+        if (!f && a->assumed_addr && side_crypto_unaddressed(b->dev))
+                b->ifname = ((const struct crypto_map_binding *)b->dev->cmap_bindings.v[0])->ifname;
         const char *mname = b->ifname ? cmap_bound_to(b->dev, b->ifname) : NULL;
         const struct crypto_map *m = mname ? model_get_cmap(b->dev, mname) : NULL;
         size_t cap = count_cap(m, b->dev);
@@ -100,9 +106,13 @@ int side_responder(struct pair *p, struct side *b, const struct side *a)
         if (prof && a->ini && a->ini->entry && push_tun(p, b, a, prof, cap))
                 return -1;
         b->has_crypto = b->nresp > 0;
-        /* IOS: "crypto map M client authentication list X" asks every peer of
-         * the map for XAUTH (diagnoses.md l2l-prompted-for-xauth). */
-        if (m && m->client_auth_list && b->plat == PLAT_IOS)
-                b->xauth_asks = true, b->xauth_loc = &m->client_auth_loc;
+        /* IOS: "crypto map M client authentication list X" asks the map's
+         * peers for XAUTH, unless an ISAKMP profile takes the peer: then the
+         * profile decides (diagnoses.md l2l-prompted-for-xauth; model/in_use.c). */
+        const struct loc *xa = m && b->plat == PLAT_IOS && a->has_addr
+                                   ? iu_xauth_asked(b->dev, m, NULL, a->addr)
+                                   : NULL;
+        if (xa)
+                b->xauth_asks = true, b->xauth_loc = xa;
         return 0;
 }

@@ -43,6 +43,8 @@ static void js_header(struct jctx *c, json_t *d)
         jput_int(c, d, "skipped", (long long)dev->nskipped);
         jput_int(c, d, "unknown_count", (long long)dev->unknown.n);
         jput_list(c, d, "unknown_lines", &dev->unknown, js_unknown);
+        jput_int(c, d, "unknown_vpn_count", (long long)dev->unknown_vpn.n);
+        jput_list(c, d, "unknown_vpn_lines", &dev->unknown_vpn, js_unknown);
 }
 
 static json_t *js_device(struct jctx *c)

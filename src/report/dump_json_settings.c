@@ -36,6 +36,15 @@ static json_t *js_audit(struct jctx *c, const void *e)
         return o;
 }
 
+/* An SSL VPN block: where it opens and its opener line (scrubbed by the reader). */
+static json_t *js_ssl_vpn(struct jctx *c, const void *e)
+{
+        const struct loc *l = e;
+        json_t *o = jelem(c, l);
+        jput_str(c, o, "text", l->text);
+        return o;
+}
+
 /* {"value": v or null, "line": N} for a single optional setting. */
 static json_t *js_valued(struct jctx *c, json_t *value, const struct loc *l)
 {
@@ -65,4 +74,7 @@ void js_settings(struct jctx *c, json_t *d)
              js_valued(c, dev->max_sessions ? jint(c, dev->max_sessions) : jnull(c),
                        &dev->max_sessions_loc));
         jput_str(c, d, "ssl_trustpoint", dev->ssl_trustpoint);
+        jput(c, d, "dynamic_routing",
+             js_valued(c, jstr(c, dev->dyn_routing), &dev->dyn_routing_loc));
+        jput_list(c, d, "ssl_vpn", &dev->ssl_vpn, js_ssl_vpn);
 }

@@ -29,15 +29,19 @@ static void tx_footer(struct tctx *c)
         const struct device *dev = c->dev;
         size_t nu = dev->unknown.n;
         double pct = dev->nlines ? 100.0 * (double)nu / (double)dev->nlines : 0.0;
-        tf(c, "  %zu lines, %zu unknown (%.1f%%)", dev->nlines, nu, pct);
+        tf(c, "  %zu lines, %zu unknown (%.1f%%), %zu of them in a VPN context", dev->nlines, nu,
+           pct, dev->unknown_vpn.n);
         if (dev->nskipped)
                 tf(c, ", %zu not config", dev->nskipped);
         tf(c, "\n");
         if (!c->verbose)
                 return;
-        for (size_t i = 0; i < nu; i++) {
+        for (size_t i = 0, j = 0; i < nu; i++) {
                 const struct loc *l = dev->unknown.v[i];
-                tf(c, "  L%u: ", (unsigned)l->line);
+                /* unknown_vpn is a subset of unknown, in the same order */
+                bool vpn = j < dev->unknown_vpn.n && dev->unknown_vpn.v[j] == l;
+                j += vpn;
+                tf(c, "  L%u%s: ", (unsigned)l->line, vpn ? " (VPN context)" : "");
                 tput(c, l->text);
                 tf(c, "\n");
         }

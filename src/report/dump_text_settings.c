@@ -50,6 +50,7 @@ static const struct str_setting str_settings[] = {
     {"domain-name", DEV_OFF(domain), NO_LOC},
     {"management-access", DEV_OFF(management_access), DEV_OFF(management_access_loc)},
     {"ssl trust-point", DEV_OFF(ssl_trustpoint), NO_LOC},
+    {"dynamic routing", DEV_OFF(dyn_routing), DEV_OFF(dyn_routing_loc)},
 };
 
 /* Prints the section title before the first setting only. */
@@ -110,6 +111,14 @@ void tx_settings(struct tctx *c)
                         tput(c, r->ifname);
                         tsubloc(c, &r->loc);
                 }
+                tf(c, "\n");
+        }
+        const struct ptrvec *s = &c->dev->ssl_vpn;
+        if (s->n) {
+                thead(c, &shown);
+                tf(c, "    SSL VPN (not IPsec):");
+                for (size_t i = 0; i < s->n; i++)
+                        tsubloc(c, s->v[i]);
                 tf(c, "\n");
         }
 }

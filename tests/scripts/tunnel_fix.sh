@@ -8,10 +8,8 @@ BIN=${1:?usage: tunnel_fix.sh path/to/ipsec-doctor}
 case "$BIN" in /*) ;; *) BIN=$PWD/$BIN ;; esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 NOFIX=" block-udp500 nat-t-block-4500 no-interesting-traffic flow-not-in-acl "
-# The replay pastes exactly the printed text (cli/fix_replay.c). These print IKEv1
-# commands for an IKEv2 tunnel (isakmp policy, ikev1 pre-shared-key): the printed fix
-# does not work, and the replay says so. IKEv2 fixes are being rewritten (issue 11).
-NOFIX+=" ikev2-no-proposal ikev2-not-enabled ikev2-psk-mismatch "
+# The replay pastes exactly the printed text (cli/fix_replay.c); IKEv2 fixes print
+# IKEv2 syntax and the replay binds their key placeholders per direction.
 bad=0 tried=0
 for dir in "$root"/tests/golden/tunnel/*/; do
 	name=$(basename "$dir")

@@ -787,10 +787,46 @@ static void seed_transcript_forms(void **state)
         model_free(d);
 }
 
+/* "access-list NAME line N": inserted at line N; past the end it appends.
+ * vpn load-balancing, username attributes memberof, router ospf and webvpn
+ * are read (issue 10). */
+static void acl_line_insert_and_vpn_lines(void **state)
+{
+        (void)state;
+        struct device *dev = rd("ASA Version 9.8(4)\n"
+                                "hostname fw\n"
+                                "access-list A extended deny ip any any\n"
+                                "access-list A line 1 extended permit tcp any any eq 22\n"
+                                "access-list A line 9 extended permit udp any any eq 53\n"
+                                "vpn load-balancing\n"
+                                " priority 10\n"
+                                " cluster ip address 10.1.1.100\n"
+                                " participate\n"
+                                "username bob attributes\n"
+                                " memberof G1\n"
+                                "router ospf 1\n"
+                                " network 10.0.0.0 255.0.0.0 area 0\n"
+                                "webvpn\n"
+                                " enable outside\n",
+                                PLAT_ASA);
+        assert_int_equal(unknown_count(dev), 0);
+        const struct acl *a = model_get_acl(dev, "A");
+        assert_non_null(a);
+        assert_int_equal(a->aces.n, 3);
+        assert_int_equal(((const struct ace *)a->aces.v[0])->loc.line, 4);
+        assert_int_equal(((const struct ace *)a->aces.v[1])->loc.line, 3);
+        assert_int_equal(((const struct ace *)a->aces.v[2])->loc.line, 5);
+        assert_string_equal(dev->dyn_routing, "ospf");
+        assert_int_equal(dev->dyn_routing_loc.line, 12);
+        assert_int_equal(dev->ssl_vpn.n, 1);
+        model_free(dev);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(l2l_84_interfaces_and_names),
+            cmocka_unit_test(acl_line_insert_and_vpn_lines),
             cmocka_unit_test(l2l_84_objects_and_acls),
             cmocka_unit_test(l2l_84_nat),
             cmocka_unit_test(l2l_84_crypto),

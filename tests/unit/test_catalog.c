@@ -119,7 +119,7 @@ static const char *const sections[] = {
  * its catalog row (seed_section "Not in the seed (...)"); issue 13. */
 static const char *const added_ids[] = {
     "ikev2-auth-failed",        "tunnel-protection-one-side", "tunnel-protection-shutdown",
-    "nhrp-registration-failed", "tunnel-vrf-no-route",
+    "nhrp-registration-failed", "tunnel-vrf-no-route",        "ikev2-no-matching-profile",
 };
 #define ADDED_COUNT (sizeof(added_ids) / sizeof(added_ids[0]))
 

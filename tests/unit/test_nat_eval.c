@@ -63,6 +63,32 @@ static struct device *ios_dev(void)
         return dev;
 }
 
+/* IOS NAT and VRFs: a rule without "vrf" translates the global table's
+ * traffic only; "vrf BLUE" that VRF's only (issue 10). */
+static void ios_nat_vrf(void **state)
+{
+        (void)state;
+        struct device *dev = ios_dev();
+        struct loc l = mk_loc(2);
+        model_obtain_iface(dev, "GigabitEthernet0/2", &l)->nat_inside = true;
+        model_obtain_iface(dev, "GigabitEthernet0/2", &l)->vrf = "BLUE";
+        add_ace(dev, "10", true, IP(10, 0, 0, 0), 8, 0, 0);
+        struct nat_rule *global = add_nat(dev, NAT_IOS_INSIDE_SOURCE);
+        global->match_acl = "10";
+        global->overload = true;
+        struct flowbox f = pkt(IP(10, 1, 1, 1), IP(8, 8, 8, 8));
+        assert_int_equal(nat_eval(dev, &f, "GigabitEthernet0/0", "GigabitEthernet0/1").verdict,
+                         NATV_TRANSLATE);
+        assert_int_equal(nat_eval(dev, &f, "GigabitEthernet0/2", "GigabitEthernet0/1").verdict,
+                         NATV_NONE);
+        global->vrf = "BLUE";
+        assert_int_equal(nat_eval(dev, &f, "GigabitEthernet0/2", "GigabitEthernet0/1").verdict,
+                         NATV_TRANSLATE);
+        assert_int_equal(nat_eval(dev, &f, "GigabitEthernet0/0", "GigabitEthernet0/1").verdict,
+                         NATV_NONE);
+        model_free(dev);
+}
+
 static void ios_list_deny_exempts(void **state)
 {
         (void)state;
@@ -264,6 +290,7 @@ int main(void)
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(acl_first_match_and_cover),
             cmocka_unit_test(ios_list_deny_exempts),
+            cmocka_unit_test(ios_nat_vrf),
             cmocka_unit_test(ios_route_map),
             cmocka_unit_test(asa_legacy_order),
             cmocka_unit_test(asa83_sections),

@@ -230,6 +230,68 @@ static void ikev2_selection(void **state)
         assert_false(v2_ts_narrow(&far, &own, &n));
 }
 
+/* RFC 7296 1.2: a retry only when the KE group is not the selected one. */
+static void ikev2_invalid_ke(void **state)
+{
+        (void)state;
+        struct v2_prop a = {{ENCR_AES}, {256}, 1, {HASH_SHA256}, 1, {HASH_SHA256}, 1, {19, 14}, 2};
+        struct v2_prop b = a;
+        b.groups[0] = 14, b.ngroups = 1;
+        struct v2_choice c = v2_sa_init_select(&a, 1, &b, 1);
+        assert_true(c.ok);
+        assert_int_equal(c.ke_sent, 19);
+        assert_true(c.invalid_ke);
+        assert_int_equal(c.group, 14);
+        /* the responder also allows the guessed group: no retry (strongSwan
+         * and the RFC: KEi is used when its group is acceptable) */
+        b.groups[1] = 19, b.ngroups = 2;
+        c = v2_sa_init_select(&a, 1, &b, 1);
+        assert_false(c.invalid_ke);
+        assert_int_equal(c.group, 19);
+}
+
+/* RFC 7296 2.15: each direction on its own; certificates compare no key. */
+static void ikev2_auth(void **state)
+{
+        (void)state;
+        struct v2_auth_end i = {0}, r = {0};
+        secret_set(&i.local_key, "k1", 2);
+        secret_set(&r.remote_key, "k1", 2);
+        i.local = V2AUTH_PSK, r.remote = V2AUTH_PSK;
+        assert_int_equal(v2_auth_check(&i, &r), V2A_OK);
+        secret_set(&r.remote_key, "k2", 2);
+        assert_int_equal(v2_auth_check(&i, &r), V2A_KEYS_DIFFER);
+        secret_set_unknown(&r.remote_key, SECRET_ABSENT);
+        assert_int_equal(v2_auth_check(&i, &r), V2A_NO_VERIFIER_KEY);
+        /* certificates: different keys do not matter */
+        i.local = V2AUTH_RSA, r.remote = V2AUTH_RSA;
+        assert_int_equal(v2_auth_check(&i, &r), V2A_NO_SIGN_TRUSTPOINT);
+        i.cert_sign = true;
+        assert_int_equal(v2_auth_check(&i, &r), V2A_NO_VERIFY_TRUSTPOINT);
+        r.cert_verify = true;
+        assert_int_equal(v2_auth_check(&i, &r), V2A_OK);
+        /* a method the verifier does not list */
+        r.remote = V2AUTH_PSK;
+        assert_int_equal(v2_auth_check(&i, &r), V2A_METHOD_REFUSED);
+        r.remote = V2AUTH_PSK | V2AUTH_RSA;
+        assert_int_equal(v2_auth_check(&i, &r), V2A_OK);
+}
+
+/* RFC 7296 1.3.1: the mode is not part of the proposal. */
+static void ikev2_child(void **state)
+{
+        (void)state;
+        struct p2_xform t = {ENCR_AES, 256, HASH_SHA256, MODE_TRANSPORT, 0};
+        struct p2_xform u = {ENCR_AES, 256, HASH_SHA256, MODE_TUNNEL, 0};
+        enum ipsec_mode m;
+        assert_true(v2_child_select(&t, 1, &u, 1, &m).ok);
+        assert_int_equal(m, MODE_TUNNEL);
+        assert_true(v2_child_select(&t, 1, &t, 1, &m).ok);
+        assert_int_equal(m, MODE_TRANSPORT);
+        u.key_bits = 128;
+        assert_false(v2_child_select(&t, 1, &u, 1, &m).ok);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -243,6 +305,9 @@ int main(void)
             cmocka_unit_test(proxy_identities),
             cmocka_unit_test(lifetimes),
             cmocka_unit_test(ikev2_selection),
+            cmocka_unit_test(ikev2_invalid_ke),
+            cmocka_unit_test(ikev2_auth),
+            cmocka_unit_test(ikev2_child),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,3 +79,32 @@ mk ikev1-cert-vs-psk "$T a.cfg b.cfg" "$CERT_ASA"
 # An IOS responder with only rsa-sig policies holds no key: a pre-share
 # proposal is refused by policy, not for a missing key.
 mk ikev1-psk-to-cert-ios "$T a.cfg b.cfg" "" "$CERT_IOS"
+
+# IKEv2 crypto maps between two IOS routers (issue 11): mk2 CASE "ARGS" "SED_FOR_A" "SED_FOR_B"
+mk2() {
+	d=$G/$1; mkdir -p $d
+	sed -e "${3:-s/^\$//}" $(dirname "$0")/base-v2ios-a.cfg.txt >$d/a.cfg
+	sed -e "${4:-s/^\$//}" $(dirname "$0")/base-v2ios-b.cfg.txt >$d/b.cfg
+	echo "$2" >$d/cmd
+	printf 'V2-Gold-1\nV2-Gold-2\nV2-Local-7\nV2-Remote-8\n' >$d/secrets
+}
+mk2 ikev2-ios-established "$T --both a.cfg b.cfg"
+mk2 ikev2-ios-policy-mismatch "$T --fix a.cfg b.cfg" "" "s/^ group 14/ group 19/"
+mk2 ikev2-ios-invalid-ke "$T a.cfg b.cfg" "s/^ group 14/ group 19 14/"
+mk2 ikev2-ios-default-proposal "$T --both a.cfg b.cfg" "s/^ integrity sha256/ integrity sha384/" "s/^version 15.4/version 16.9/;/^crypto ikev2 proposal/,/^ proposal PROP/d"
+mk2 ikev2-ios-default-proposal-15 "$T a.cfg b.cfg" "s/^ integrity sha256/ integrity sha384/" "/^crypto ikev2 proposal/,/^ proposal PROP/d"
+mk2 ikev2-ios-psk-mismatch "$T --fix a.cfg b.cfg" "" "s/V2-Gold-1/V2-Gold-2/"
+mk2 ikev2-ios-asymmetric-keys "$T --both a.cfg b.cfg" "s/  pre-shared-key V2-Gold-1/  pre-shared-key local V2-Local-7\n  pre-shared-key remote V2-Remote-8/" "s/  pre-shared-key V2-Gold-1/  pre-shared-key local V2-Remote-8\n  pre-shared-key remote V2-Local-7/"
+mk2 ikev2-ios-asymmetric-crossed "$T a.cfg b.cfg" "s/  pre-shared-key V2-Gold-1/  pre-shared-key local V2-Local-7\n  pre-shared-key remote V2-Remote-8/" "s/  pre-shared-key V2-Gold-1/  pre-shared-key local V2-Local-7\n  pre-shared-key remote V2-Remote-8/"
+CERT_V2="s/ authentication remote pre-share/ authentication remote rsa-sig/;s/ authentication local pre-share/ authentication local rsa-sig\n pki trustpoint CA/;/pre-shared-key/d;s/ match identity remote address .*/ match identity remote fqdn domain example.com/"
+mk2 ikev2-ios-certificates "$T --both a.cfg b.cfg" "$CERT_V2;s/^ keyring local KR/&\n identity local fqdn hq.example.com/" "$CERT_V2;s/^ keyring local KR/&\n identity local fqdn branch.example.com/"
+mk2 ikev2-ios-certificate-dn "$T a.cfg b.cfg" "$CERT_V2" "$CERT_V2"
+mk2 ikev2-ios-auth-method-mismatch "$T --fix a.cfg b.cfg" "s/ authentication local pre-share/ authentication local rsa-sig\n pki trustpoint CA\n identity local address 198.51.100.1/"
+mk2 ikev2-ios-no-trustpoint "$T a.cfg b.cfg" "s/ authentication local pre-share/ authentication local rsa-sig\n identity local address 198.51.100.1/" "s/ authentication remote pre-share/ authentication remote rsa-sig\n pki trustpoint CA/"
+mk2 ikev2-ios-no-matching-profile "$T --fix a.cfg b.cfg" "" "s/ match identity remote address 198.51.100.1 255.255.255.255/ match identity remote address 192.0.2.1 255.255.255.255/"
+mk2 near-ikev2-ios-profile-fqdn "$T a.cfg b.cfg" "s/^ match identity remote address 198.51.100.2 255.255.255.255/&\n identity local fqdn hq.example.com/" "s/ match identity remote address 198.51.100.1 255.255.255.255/ match identity remote fqdn domain example.com/"
+mk2 ikev2-ios-pfs-rekey "$T a.cfg b.cfg" "" "s/^ set ikev2-profile PROF/&\n set pfs group14/"
+mk2 near-ikev2-ios-pfs-both "$T a.cfg b.cfg" "s/^ set ikev2-profile PROF/&\n set pfs group14/" "s/^ set ikev2-profile PROF/&\n set pfs group14/"
+mk2 ikev2-ios-ts-narrowed "$T a.cfg b.cfg" "s/permit ip 10.10.0.0 0.0.255.255 10.20.0.0 0.0.255.255/permit ip 10.0.0.0 0.255.255.255 10.20.0.0 0.0.255.255/"
+mk2 ikev2-ios-ts-unacceptable "$T --fix a.cfg b.cfg" "" "s/permit ip 10.20.0.0 0.0.255.255 10.10.0.0 0.0.255.255/permit ip 10.30.0.0 0.0.255.255 10.40.0.0 0.0.255.255/"
+mk2 ikev2-ios-default-transform-set "$T a.cfg b.cfg" "/set transform-set TS/d" "s/crypto ipsec transform-set TS esp-aes 256 esp-sha256-hmac/crypto ipsec transform-set TS esp-aes esp-sha-hmac/"
