@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/in_use.h"
 #include "../util/strmap.h"
 
 bool ra_tg_is_ra(const struct tunnel_group *tg)
@@ -63,6 +64,12 @@ unsigned *ra_ike_bits(const struct device *dev)
                         *b |= psk_bits(p->source);
         }
         arena_free(&a);
+        /* a version that listens on no interface negotiates nothing: its
+         * keys do not make the tunnel-group use it (model/in_use.c) */
+        unsigned on = (iu_ike_enabled(dev, false) ? RA_IKEV1 : 0u) |
+                      (iu_ike_enabled(dev, true) ? RA_IKEV2 : 0u);
+        for (size_t i = 0; bits && i < n; i++)
+                bits[i] &= on;
         return bits;
 }
 
