@@ -4,6 +4,8 @@
 # time), and unknown lines inside a VPN context (crypto, isakmp, tunnel-group, group-policy,
 # webvpn, username attributes, NAT, interface), as `dump` counts them (unknown_vpn_count).
 # Usage: scripts/corpus-stats.sh [BIN]      (BIN defaults to build/ipsec-doctor)
+#        CLASSIFY=script scripts/corpus-stats.sh BIN: unknown VPN lines by this script's
+#        rule (the one a binary from before unknown_vpn_count gets) whatever BIN counts.
 set -eu
 cd "$(dirname "$0")/.."
 BIN=$(realpath "${1:-build/ipsec-doctor}")
@@ -31,7 +33,7 @@ classify() {
 		for (l in want_l) {
 			s = line[l]; v = vpn(s); d = ind(s)
 			for (k = l - 1; !v && d > 0 && k > 0 && k > l - 4096; k--)
-				if (line[k] !~ /^[ \t]*!/ && ind(line[k]) < d) { v = vpn(line[k]); break }
+				if (line[k] !~ /^[ \t]*(!.*)?\r?$/ && ind(line[k]) < d) { v = vpn(line[k]); break }
 			c += v
 		}
 		print c
@@ -58,7 +60,11 @@ one_folder() { # NAME FILE-LIST REPO-COUNT
 		read -r u v < <(jq -r '.devices[0] | [(.unknown_count // 0), (.unknown_vpn_count // -1)] | @tsv' "$tmp/d.json" 2>/dev/null || echo "0 0")
 		# A binary from before unknown_vpn_count (main before issue 10): the same
 		# rule as src/config/vpn_context.c, applied to its unknown_lines.
-		[ "$v" -ge 0 ] || v=$(jq -r '.devices[0].unknown_lines[]?.line' "$tmp/d.json" | classify "$f")
+		# CLASSIFY=script applies that rule to any binary, so that two binaries are
+		# compared by one rule.
+		if [ "$v" -lt 0 ] || [ "${CLASSIFY:-}" = script ]; then
+			v=$(jq -r '.devices[0].unknown_lines[]?.line' "$tmp/d.json" | classify "$f")
+		fi
 		unk=$((unk + u)) vpn=$((vpn + v))
 	done <"$list"
 	awk -v name="$name" -v n="$n" -v r="$repos" -v ref="$refused" -v e="$err" -v w="$warn" \

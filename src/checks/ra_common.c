@@ -8,12 +8,7 @@
 
 bool ra_tg_is_ra(const struct tunnel_group *tg)
 {
-        if (tg->type != TG_RA)
-                return false;
-        /* DefaultRAGroup exists on every ASA; a config shows it as soon as one
-         * attribute differs, which alone does not mean clients use it. */
-        return strcmp(tg->name, "DefaultRAGroup") || tg->has_psk || tg->default_group_policy ||
-               tg->address_pools.n;
+        return iu_ra_group_used(tg); /* model/in_use.c */
 }
 
 void ra_tg_load(const struct device *dev, const struct tunnel_group *tg, unsigned ike,

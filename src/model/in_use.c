@@ -212,6 +212,14 @@ static bool names(const struct ptrvec *v, const char *name)
         return false;
 }
 
+bool iu_ra_group_used(const struct tunnel_group *tg)
+{
+        if (tg->type != TG_RA)
+                return false;
+        return strcmp(tg->name, "DefaultRAGroup") || tg->has_psk || tg->default_group_policy ||
+               tg->address_pools.n;
+}
+
 bool iu_pool_handed_out(const struct device *dev, const char *name)
 {
         for (size_t i = 0; i < dev->tunnel_groups.n; i++)

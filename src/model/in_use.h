@@ -75,6 +75,13 @@ bool iu_dynamic_entry_reached(const struct device *dev, const struct crypto_map_
 
 /* ---- remote access ------------------------------------------------------ */
 
+/* ASA: clients use remote-access tunnel-group tg. DefaultRAGroup exists on
+ * every ASA and a config shows it as soon as one attribute differs, which
+ * alone does not mean clients use it: only with a key, a group-policy or
+ * pools of its own (Cisco ASA VPN CLI configuration guide, "Default
+ * tunnel groups"). */
+bool iu_ra_group_used(const struct tunnel_group *tg);
+
 /* Some client gets addresses from pool `name`: a tunnel-group's
  * address-pool, a group-policy's address-pools, an IOS client configuration
  * group's pool, or a line of dev->pool_refs (PIX vpngroup, IOS isakmp
