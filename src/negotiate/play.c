@@ -16,6 +16,38 @@ static const char *mm(const struct side *s, const char *ios, const char *asa)
         return s->plat == PLAT_IOS || s->plat == PLAT_UNKNOWN ? ios : asa;
 }
 
+/* A crypto map on an interface in a VRF: IKE to the peer is routed in that
+ * VRF (Cisco VRF-Aware IPsec configuration guide: the front-door VRF is the
+ * one of the interface the crypto map is applied to), which has static
+ * routes but none to the peer: tunnel-vrf-no-route, at the interface, once
+ * per direction (the initiator's MM1, the responder's answers). The fix's
+ * next hop is the gateway the VRF already uses on that interface, when a
+ * static route of the VRF names one in its subnet. (Tunnel interfaces are
+ * play_tun.c's.) */
+static int vrf_no_route(struct play *pl, const struct side *s, const char *peer)
+{
+        if (s->tun || s->tun_bare)
+                return 0;
+        const struct iface *f = s->ifname ? model_get_nameif(s->dev, s->ifname) : NULL;
+        if (!f && s->ifname)
+                f = model_get_iface(s->dev, s->ifname);
+        char nh[16] = "";
+        for (size_t i = 0; f && f->has_addr && i < s->dev->routes.n && !nh[0]; i++) {
+                const struct route *r = s->dev->routes.v[i];
+                if (r->has_nexthop && r->vrf && !strcmp(r->vrf, s->fvrf) &&
+                    (r->nexthop & f->mask) == (f->addr & f->mask))
+                        ipv4_str(r->nexthop, nh);
+        }
+        const char *v[] = {"vrf", s->fvrf, "peer", peer, nh[0] ? "nexthop" : NULL, nh, NULL};
+        struct finding *x = pf_report(pl, "tunnel-vrf-no-route", s, f ? &f->loc : NULL, v);
+        return !x || finding_title(pl->fs, x,
+                                   "%s: no route to its peer %s in the front-door VRF %s of its "
+                                   "crypto interface (%s)",
+                                   s->label, peer, s->fvrf,
+                                   s == pl->a ? "IKE to the peer is dropped before it leaves"
+                                              : "its answers to the peer are dropped");
+}
+
 /* Reaching the peer: a route, IKE listening on both ends, the path. */
 static int reach(struct play *pl, bool *stop)
 {
@@ -23,7 +55,10 @@ static int reach(struct play *pl, bool *stop)
         *stop = true;
         if (!a->route_ok) {
                 tr_end(pl, TUN_NO_RESPONSE, "MM_NO_STATE", "");
-                return tr_reason(pl, "%s has no route to the peer %s", a->label, pl->b_ip);
+                if (a->fvrf && vrf_no_route(pl, a, pl->b_ip))
+                        return -1;
+                return tr_reason(pl, "%s has no route to the peer %s%s%s", a->label, pl->b_ip,
+                                 a->fvrf ? " in its front-door VRF " : "", a->fvrf ? a->fvrf : "");
         }
         if (!a->isakmp_on) {
                 const char *v[] = {"if", a->ifname, NULL};
@@ -55,8 +90,12 @@ static int reach(struct play *pl, bool *stop)
                 return tr_reason(pl, "ISAKMP is not enabled on %s's interface %s", b->label,
                                  b->ifname ? b->ifname : "?");
         }
-        if (!b->route_ok)
-                return tr_reason(pl, "%s has no route back to %s", b->label, pl->a_ip);
+        if (!b->route_ok) {
+                if (b->fvrf && vrf_no_route(pl, b, pl->a_ip))
+                        return -1;
+                return tr_reason(pl, "%s has no route back to %s%s%s", b->label, pl->a_ip,
+                                 b->fvrf ? " in its front-door VRF " : "", b->fvrf ? b->fvrf : "");
+        }
         return tr_reason(pl, "%s refuses aggressive mode (am-disable)", b->label);
 }
 
