@@ -360,7 +360,13 @@ int side_v2_auth(struct pair *p, struct side *a, struct side *b)
 {
         /* a (initiator): its entry's profile; its methods decide its identity */
         if (is_ios(a->dev)) {
-                const char *name = a->ini && a->ini->entry ? a->ini->entry->ikev2_profile : NULL;
+                /* a crypto map entry's "set ikev2-profile", or for a tunnel interface
+                 * the one of its "tunnel protection ipsec profile" (Cisco FlexVPN and
+                 * IKEv2 Configuration Guide, "Configuring the IPsec Profile") */
+                const char *name = !a->ini           ? NULL
+                                   : a->ini->entry   ? a->ini->entry->ikev2_profile
+                                   : a->ini->profile ? a->ini->profile->ikev2_profile
+                                                     : NULL;
                 a->v2prof = name ? model_get_profile(a->dev, name) : NULL;
                 a->v2_no_profile = !a->v2prof;
                 if (a->v2prof)
