@@ -260,9 +260,10 @@ int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
         struct side *a = &p->s[0], *b = &p->s[1];
         a->dev = ini, a->label = ini_label, a->plat = ini->platform;
         b->dev = resp, b->label = resp_label, b->plat = resp->platform;
+        /* the caller's DMVPN role; side_tun_initiator() infers it otherwise */
+        p->dmvpn = flow ? flow->dmvpn : DMVPN_NONE;
         if (side_initiator(p, a, resp, flow))
                 return -1;
-        p->dmvpn = flow ? flow->dmvpn : DMVPN_NONE;
         const char *kr =
             a->ini && a->ini->entry ? profile_keyring(ini, a->ini->entry->isakmp_profile) : NULL;
         if (side_load_common(p, a, ini, ini_label, b->addr, kr))

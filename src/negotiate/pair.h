@@ -80,6 +80,7 @@ struct side {
         const struct loc *no_traffic_loc;
         const char *assumed_route; /* no route for the flow: dynamic routing assumed */
         const char *assumed_addr;  /* addresses the configs do not give, taken from the peers */
+        const char *assumed_hub;   /* spoke -> spoke without the hub's config (side_tun.c) */
         /* as responder: candidate entries for the peer, static first */
         struct p2_cfg *resp;
         size_t nresp;

@@ -75,7 +75,12 @@ static int auth_fail(struct play *pl, enum v2_auth_verdict k, const struct side 
         if (tr_step(pl, "IKE_AUTH", !from_a, false, "%s refuses %s's AUTH (%s): %s", v->label,
                     s->label, method_text(s->v2auth.local), why))
                 return -1;
-        if (keys) {
+        bool none = k == V2A_NO_SIGNER_KEY || k == V2A_NO_VERIFIER_KEY;
+        if (keys && none && pl->p->dmvpn == DMVPN_SPOKE_SPOKE) {
+                /* a spoke keyed for its hub only (dmvpn-spoke-key-missing) */
+                if (play_key_missing(pl, blame, NULL))
+                        return -1;
+        } else if (keys) {
                 const struct psk *k2 = blame == s ? s->v2_local_psk : v->v2_remote_psk;
                 if (!v2_report(pl, "psk-mismatch", blame, key_loc(pl, k2)))
                         return -1;

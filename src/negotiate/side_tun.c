@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../config/lex.h"
 #include "../model/flowset.h"
 #include "../model/tunnel.h"
 #include "side_int.h"
@@ -79,9 +80,51 @@ int tun_cfg(struct pair *p, const struct device *dev, struct p2_cfg *c,
         return c->what ? 0 : -1;
 }
 
+/* An NHS of mGRE tunnel t at NBMA address addr. */
+static bool is_nhs(const struct iface *t, uint32_t addr)
+{
+        uint32_t n;
+        for (size_t i = 0; i < t->nhrp.nhs.n; i++)
+                if (nhrp_nhs_nbma(t, t->nhrp.nhs.v[i], &n) && n == addr)
+                        return true;
+        return false;
+}
+
+/* The DMVPN role of a direction the caller did not name (`tunnel A B`):
+ * towards an NHS, spoke -> hub; from an mGRE without NHS, hub -> spoke;
+ * otherwise another spoke, reached through a hub whose config is not given
+ * (said in the reason). */
+static int infer_role(struct pair *p, struct side *a, const struct iface *t, uint32_t peer)
+{
+        if (p->dmvpn != DMVPN_NONE || t->tunnel_kind != TUNK_MGRE)
+                return 0;
+        if (is_nhs(t, peer)) {
+                p->dmvpn = DMVPN_SPOKE_HUB;
+                return 0;
+        }
+        if (!t->nhrp.nhs.n) {
+                p->dmvpn = DMVPN_HUB_SPOKE;
+                return 0;
+        }
+        p->dmvpn = DMVPN_SPOKE_SPOKE;
+        char buf[300], ip[16];
+        uint32_t n = 0;
+        for (size_t i = 0; i < t->nhrp.nhs.n && !nhrp_nhs_nbma(t, t->nhrp.nhs.v[i], &n); i++)
+                ;
+        ipv4_str(n, ip);
+        snprintf(buf, sizeof(buf),
+                 "a spoke-to-spoke tunnel: both spokes are assumed registered with the hub at %s, "
+                 "whose config is not given",
+                 ip);
+        a->assumed_hub = arena_strdup(&p->arena, buf);
+        return a->assumed_hub ? 0 : -1;
+}
+
 int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, uint32_t peer)
 {
         char buf[400];
+        if (infer_role(p, a, t, peer))
+                return -1;
         p->s[1].has_addr = true, p->s[1].addr = peer;
         source_of(a->dev, t, a);
         set_vrf(a->dev, a, t);
@@ -136,9 +179,59 @@ static bool nhs_on(const struct iface *t, const struct device *peer, uint32_t *n
         return false;
 }
 
+/* Two mGRE spokes of one cloud whose hub is not among the configs: an NHS
+ * with the same NBMA address (and the same NHS tunnel address where both
+ * name one), the same tunnel key (GRE drops packets whose key differs) and
+ * tunnel addresses in one subnet. Once both have registered with that hub,
+ * NHRP resolution gives each the other's NBMA address and the spokes build
+ * their own IPsec tunnel (Cisco DMVPN Configuration Guide, "DMVPN Phase 2
+ * and Phase 3: spoke-to-spoke tunnels"). */
+static bool one_cloud(const struct device *dev, const struct iface *t, const struct device *peer,
+                      const struct iface *s, uint32_t *hub)
+{
+        if (t->has_tunnel_key != s->has_tunnel_key ||
+            (t->has_tunnel_key && t->tunnel_key != s->tunnel_key))
+                return false;
+        if (t->has_addr && s->has_addr && (t->addr & t->mask) != (s->addr & t->mask))
+                return false;
+        for (size_t i = 0; i < t->nhrp.nhs.n; i++) {
+                const struct nhrp_nhs *x = t->nhrp.nhs.v[i];
+                uint32_t n, m;
+                if (!nhrp_nhs_nbma(t, x, &n) || dev_holds_addr(dev, n) || dev_holds_addr(peer, n))
+                        continue;
+                for (size_t j = 0; j < s->nhrp.nhs.n; j++) {
+                        const struct nhrp_nhs *y = s->nhrp.nhs.v[j];
+                        if (nhrp_nhs_nbma(s, y, &m) && m == n &&
+                            (!x->has_tunnel || !y->has_tunnel || x->tunnel == y->tunnel)) {
+                                *hub = n;
+                                return true;
+                        }
+                }
+        }
+        return false;
+}
+
+const struct iface *tun_spoke_spoke(const struct device *dev, const struct device *peer,
+                                    uint32_t *addr, uint32_t *hub)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *t = dev->ifaces.v[i];
+                if (!tunnel_is_ipv4(t) || t->tunnel_kind != TUNK_MGRE || !t->tunnel_protection)
+                        continue;
+                for (size_t k = 0; k < peer->ifaces.n; k++) {
+                        const struct iface *s = peer->ifaces.v[k];
+                        if (tunnel_is_ipv4(s) && s->tunnel_kind == TUNK_MGRE &&
+                            s->tunnel_protection && one_cloud(dev, t, peer, s, hub) &&
+                            tunnel_source_addr(peer, s, addr, NULL))
+                                return t;
+                }
+        }
+        return NULL;
+}
+
 /* A tunnel of dev (protected first) that reaches peer: a point-to-point
- * tunnel to one of its addresses, an NHS on it, or - from a hub - a spoke
- * of peer that registers with dev. */
+ * tunnel to one of its addresses, an NHS on it, - from a hub - a spoke of
+ * peer that registers with dev, or another spoke of the same hub. */
 const struct iface *tun_towards(const struct device *dev, const struct device *peer, uint32_t *addr)
 {
         for (int pass = 0; pass < 2; pass++) {
@@ -170,5 +263,6 @@ const struct iface *tun_towards(const struct device *dev, const struct device *p
                         return t;
                 }
         }
-        return NULL;
+        uint32_t hub;
+        return tun_spoke_spoke(dev, peer, addr, &hub);
 }
