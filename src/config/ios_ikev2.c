@@ -8,6 +8,7 @@
 #include "ios_int.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define ONE(...)                                                                                   \
         {                                                                                          \
@@ -373,6 +374,11 @@ static int prof_auth(struct ios_ctx *c)
         for (size_t k = 0; k < sizeof(auth_methods) / sizeof(auth_methods[0]); k++)
                 if (kw(m, auth_methods[k].name))
                         bit = auth_methods[k].bit;
+        /* a signature method by another name ("mldsa-sig", IOS XE 26.x): a
+         * certificate method all the same (model.h, V2AUTH_SIG_OTHER) */
+        size_t ml = strlen(m);
+        if (!bit && ml > 4 && !strcasecmp(m + ml - 4, "-sig"))
+                bit = V2AUTH_SIG_OTHER;
         if (!bit)
                 return IOS_UNKNOWN;
         if (c->neg) {

@@ -423,6 +423,12 @@ enum v2_auth {
         V2AUTH_ECDSA = 1u << 2,                  /* ecdsa-sig */
         V2AUTH_EAP = 1u << 3,                    /* eap */
         V2AUTH_CERT = V2AUTH_RSA | V2AUTH_ECDSA, /* ASA "certificate": either signature */
+        /* IOS "authentication local|remote X-sig" with a signature method not named
+         * above (IOS XE 26.x "mldsa-sig", ML-DSA): still a certificate signature with
+         * the profile's "pki trustpoint" (RFC 7427 Digital Signature authentication
+         * carries any signature algorithm); the profile keeps the method's name */
+        V2AUTH_SIG_OTHER = 1u << 4,
+        V2AUTH_SIGNATURE = V2AUTH_CERT | V2AUTH_SIG_OTHER, /* any certificate method */
 };
 
 /* ---- keys ------------------------------------------------------------ */

@@ -174,7 +174,7 @@ static void fix_method(const struct play *pl, const struct side *s, struct lines
 {
         const struct side *o = other(pl, s);
         unsigned m = o->v2auth.local ? o->v2auth.local : V2AUTH_PSK;
-        bool signer_cert = (s->v2auth.local & V2AUTH_CERT) && !s->v2auth.cert_sign;
+        bool signer_cert = (s->v2auth.local & V2AUTH_SIGNATURE) && !s->v2auth.cert_sign;
         if (asa(s)) {
                 add(l, "tunnel-group %s ipsec-attributes", peer_of(pl, s));
                 if (signer_cert)
@@ -191,8 +191,10 @@ static void fix_method(const struct play *pl, const struct side *s, struct lines
                 add(l, " authentication remote %s",
                     m & V2AUTH_RSA     ? "rsa-sig"
                     : m & V2AUTH_ECDSA ? "ecdsa-sig"
-                                       : "pre-share");
-        if ((signer_cert || (m & V2AUTH_CERT)) && !s->v2prof->trustpoints.n)
+                    : (m & V2AUTH_SIG_OTHER) && o->v2prof && o->v2prof->local_auth
+                        ? o->v2prof->local_auth /* the signer's own method name */
+                        : "pre-share");
+        if ((signer_cert || (m & V2AUTH_SIGNATURE)) && !s->v2prof->trustpoints.n)
                 add(l, " pki trustpoint <trustpoint>");
 }
 

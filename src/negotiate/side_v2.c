@@ -170,7 +170,7 @@ static bool is_ios(const struct device *dev)
 static struct v2_id own_id(const struct side *s)
 {
         struct v2_id id = {ID_ADDR, s->addr, NULL};
-        bool cert = (s->v2auth.local & V2AUTH_CERT) != 0;
+        bool cert = (s->v2auth.local & V2AUTH_SIGNATURE) != 0;
         if (is_ios(s->dev) && s->v2prof && s->v2prof->local_id_text) {
                 const char *t = s->v2prof->local_id_text, *sp = strchr(t, ' ');
                 const char *val = sp ? sp + 1 : NULL;

@@ -714,6 +714,29 @@ static void ikev2_profile_details(void **state)
         model_free(dev);
 }
 
+/* issue 11: a signature method IOS names that we do not know by name
+ * (IOS XE 26.x "mldsa-sig") is read as a certificate method; a word that
+ * is no signature ("foo") is not read at all. */
+static void ikev2_profile_other_signature(void **state)
+{
+        (void)state;
+        struct device *dev = rd("version 26.2\n"
+                                "crypto ikev2 profile P\n"
+                                " authentication remote mldsa-sig\n"
+                                " authentication local mldsa-sig\n"
+                                " authentication remote foo\n"
+                                " pki trustpoint TP-MLDSA65\n");
+        assert_int_equal(nunknown(dev), 1);
+        struct isakmp_profile *pr = model_get_profile(dev, "P");
+        assert_int_equal(pr->v2_local_auth, V2AUTH_SIG_OTHER);
+        assert_int_equal(pr->v2_remote_auth, V2AUTH_SIG_OTHER);
+        assert_true((pr->v2_local_auth & V2AUTH_SIGNATURE) != 0);
+        assert_false((pr->v2_local_auth & V2AUTH_PSK) != 0);
+        assert_string_equal(pr->local_auth, "mldsa-sig");
+        assert_string_equal(pr->trustpoints.v[0], "TP-MLDSA65");
+        model_free(dev);
+}
+
 static void routes_nat_static(void **state)
 {
         (void)state;
@@ -1034,6 +1057,7 @@ int main(void)
             cmocka_unit_test(ipsec_maps_profiles),
             cmocka_unit_test(ikev2),
             cmocka_unit_test(ikev2_profile_details),
+            cmocka_unit_test(ikev2_profile_other_signature),
             cmocka_unit_test(routes_nat_static),
             cmocka_unit_test(skipped_blocks_and_unknowns),
             cmocka_unit_test(unindented_and_modes),
