@@ -36,14 +36,35 @@ static int sa_init(struct play *pl, bool *stop)
                 return tr_reason(pl, "the IKEv2 request is not answered (IKEv2 not enabled, no "
                                      "route or UDP 500 blocked)");
         }
+        if (!a->nv2 && a->v2_incomplete) {
+                /* nothing complete to offer ("IKEv2 policy MUST have atleast one
+                 * complete proposal attached", IOS config mode): no IKE SA */
+                if (tr_step(pl, "IKE_SA_INIT", true, false,
+                            "SAi1: no complete proposal to offer (proposal %s of policy %s has "
+                            "no %s)",
+                            a->v2_incomplete->name, a->v2_policy ? a->v2_policy : "?",
+                            a->v2_incomplete_what) ||
+                    v2_incomplete_report(pl, a) ||
+                    (b->v2_incomplete && v2_incomplete_report(pl, b)))
+                        return -1;
+                tr_end(pl, TUN_P1_NO_PROPOSAL, "", "");
+                return tr_reason(pl,
+                                 "%s's IKEv2 proposal %s is incomplete (no %s): IOS uses no "
+                                 "incomplete proposal, so no IKE SA can be negotiated",
+                                 a->label, a->v2_incomplete->name, a->v2_incomplete_what);
+        }
         struct v2_choice c = v2_sa_init_select(a->v2, a->nv2, b->v2, b->nv2);
         if (tr_step(pl, "IKE_SA_INIT", true, true, "SAi1 (%zu proposal(s)), KEi (group %d), Ni%s",
                     a->nv2, a->nv2 && a->v2[0].ngroups ? a->v2[0].groups[0] : 0,
                     a->nat_t ? ", NAT_DETECTION" : ""))
                 return -1;
         if (!c.ok) {
+                /* the responder's only proposal is incomplete: that is the fault, not
+                 * a mismatch between the two ends */
+                bool incomplete = !b->nv2 && b->v2_incomplete;
                 if (tr_step(pl, "IKE_SA_INIT", false, false, "NOTIFY NO_PROPOSAL_CHOSEN") ||
-                    !v2_report(pl, "isakmp-policy-mismatch", b, b->v2_policy_loc))
+                    (incomplete ? v2_incomplete_report(pl, b)
+                                : !v2_report(pl, "isakmp-policy-mismatch", b, b->v2_policy_loc)))
                         return -1;
                 tr_end(pl, TUN_P1_NO_PROPOSAL, "IN-NEG", "");
                 return tr_reason(pl, "no IKEv2 proposal of %s matches %s's", b->label, a->label);

@@ -118,6 +118,13 @@ static int ios_proposals(struct pair *p, struct side *s)
                         ios_v2_default_proposal(dev, &d);
                         q = &d;
                 }
+                const char *missing;
+                /* an incomplete proposal is not offered (ikev2_defaults.h) */
+                if (q && !ios_v2_proposal_complete(q, &missing)) {
+                        if (!s->v2_incomplete)
+                                s->v2_incomplete = q, s->v2_incomplete_what = missing;
+                        continue;
+                }
                 if (q)
                         prop_from(&s->v2[s->nv2++], q);
         }
