@@ -148,7 +148,8 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         /* As for flows (side_ini.c): no route at all may be a learnt one. */
         if (s->tun || s->tun_bare || s->fvrf)
                 s->route_ok = model_route_lookup_vrf(dev, s->fvrf, peer, NULL) ||
-                              !vrf_has_static_routes(dev, s->fvrf);
+                              !vrf_has_static_routes(dev, s->fvrf) ||
+                              s->src_unaddressed; /* an excerpt: its connected routes unknown */
         else
                 s->route_ok = model_route_lookup(dev, peer, NULL) || !dev->routes.n;
         if (!keyring && s->tun) {

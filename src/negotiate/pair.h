@@ -84,6 +84,7 @@ struct side {
         const char *assumed_route; /* no route for the flow: dynamic routing assumed */
         const char *assumed_addr;  /* addresses the configs do not give, taken from the peers */
         const char *assumed_hub;   /* spoke -> spoke without the hub's config (side_tun.c) */
+        bool src_unaddressed;      /* its tunnel source has no address in the config */
         /* as responder: candidate entries for the peer, static first */
         struct p2_cfg *resp;
         size_t nresp;

@@ -39,6 +39,10 @@ const struct ipsec_profile *side_tun_responder(struct side *b, const struct side
  * hub both register with (NBMA *hub) is neither of them; *addr: peer's NBMA. */
 const struct iface *tun_spoke_spoke(const struct device *dev, const struct device *peer,
                                     uint32_t *addr, uint32_t *hub);
+/* dev's protected tunnel to peer when peer's config gives no address on its
+ * tunnel source (same inside subnet, or its mGRE is an NHS of dev). */
+const struct iface *tun_towards_assumed(const struct device *dev, const struct device *peer,
+                                        uint32_t *addr);
 /* A tunnel of dev towards peer and the peer's address it sends to. */
 const struct iface *tun_towards(const struct device *dev, const struct device *peer,
                                 uint32_t *addr);

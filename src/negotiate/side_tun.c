@@ -39,8 +39,11 @@ struct flowbox tun_selector(const struct iface *t, uint32_t local, uint32_t peer
         return b;
 }
 
+static bool unaddressed(const struct device *dev, const struct iface *t);
+
 static void set_vrf(const struct device *dev, struct side *s, const struct iface *t)
 {
+        s->src_unaddressed = unaddressed(dev, t);
         s->src_vrf = tunnel_source_vrf(dev, t);
         s->fvrf = t->tunnel_vrf;
         /* only a source known to be in a VRF is judged (checks/tunnel_ifaces.c) */
@@ -120,6 +123,27 @@ static int infer_role(struct pair *p, struct side *a, const struct iface *t, uin
         return a->assumed_hub ? 0 : -1;
 }
 
+/* The responder's config does not hold peer (its tunnel source has no
+ * address): it is taken to own it, and the initiator, when its own source
+ * has no address either, the address the responder's tunnel sends to. */
+static int assume_addrs(struct pair *p, struct side *a, const struct iface *t, uint32_t peer)
+{
+        const struct device *pd = p->s[1].dev;
+        uint32_t back;
+        if (!pd || dev_holds_addr(pd, peer))
+                return 0;
+        if (!a->has_addr && tun_towards_assumed(pd, a->dev, &back) && back != peer)
+                a->has_addr = true, a->addr = back;
+        char buf[300], ip[16];
+        ipv4_str(peer, ip);
+        snprintf(buf, sizeof(buf),
+                 "the configs give no address on %s's tunnel source: it is taken to own %s, the "
+                 "address %s sends to",
+                 p->s[1].label ? p->s[1].label : "the peer", ip, t->name);
+        a->assumed_addr = arena_strdup(&p->arena, buf);
+        return a->assumed_addr ? 0 : -1;
+}
+
 int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, uint32_t peer)
 {
         char buf[400];
@@ -138,6 +162,8 @@ int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, ui
                 return a->no_traffic ? 0 : -1;
         }
         a->tun = t;
+        if (assume_addrs(p, a, t, peer))
+                return -1;
         const struct ipsec_profile *prof = model_get_ipsec_profile(a->dev, t->tunnel_protection);
         if (!prof) {
                 snprintf(buf, sizeof(buf), "%s names ipsec profile '%s', which does not exist",
@@ -229,9 +255,66 @@ const struct iface *tun_spoke_spoke(const struct device *dev, const struct devic
         return NULL;
 }
 
+/* ---- configs that give no address on the tunnel source (excerpts) ---- */
+
+static bool unaddressed(const struct device *dev, const struct iface *t)
+{
+        uint32_t a;
+        return t->tunnel_source && !tunnel_source_addr(dev, t, &a, NULL);
+}
+
+/* Two point-to-point tunnel interfaces whose inside addresses share one
+ * subnet are the two ends of one tunnel (a /30 or /31 between them). */
+static bool same_inside(const struct iface *t, const struct iface *s)
+{
+        uint32_t m = t->mask < s->mask ? t->mask : s->mask;
+        return t->has_addr && s->has_addr && t->addr != s->addr && m &&
+               (t->addr & m) == (s->addr & m);
+}
+
+/* When peer's tunnel source has no address in its config (a lab's or a
+ * how-to's excerpt), the address dev's tunnel sends to is taken as peer's
+ * (said in the tunnel's reason, side_tun_initiator): a point-to-point
+ * tunnel of peer with dev's inside subnet, or the mGRE interface of peer
+ * whose tunnel address is an NHS of dev's spoke tunnel (its NBMA address
+ * comes from dev's "ip nhrp nhs ... nbma" or "ip nhrp map"). */
+const struct iface *tun_towards_assumed(const struct device *dev, const struct device *peer,
+                                        uint32_t *addr)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *t = dev->ifaces.v[i];
+                if (!tunnel_is_ipv4(t) || !t->tunnel_protection)
+                        continue;
+                for (size_t k = 0; k < peer->ifaces.n; k++) {
+                        const struct iface *s = peer->ifaces.v[k];
+                        if (!tunnel_is_ipv4(s) || !unaddressed(peer, s))
+                                continue;
+                        /* dev's own address must be known too: its source's, or the
+                         * destination of peer's point-to-point tunnel */
+                        if (t->tunnel_kind != TUNK_MGRE && t->has_tunnel_dest &&
+                            s->tunnel_kind != TUNK_MGRE && same_inside(t, s) &&
+                            (!unaddressed(dev, t) || s->has_tunnel_dest)) {
+                                *addr = t->tunnel_dest;
+                                return t;
+                        }
+                        if (t->tunnel_kind != TUNK_MGRE || s->tunnel_kind != TUNK_MGRE ||
+                            !s->has_addr || unaddressed(dev, t))
+                                continue;
+                        for (size_t q = 0; q < t->nhrp.nhs.n; q++) {
+                                const struct nhrp_nhs *x = t->nhrp.nhs.v[q];
+                                if (x->has_tunnel && x->tunnel == s->addr &&
+                                    nhrp_nhs_nbma(t, x, addr))
+                                        return t;
+                        }
+                }
+        }
+        return NULL;
+}
+
 /* A tunnel of dev (protected first) that reaches peer: a point-to-point
  * tunnel to one of its addresses, an NHS on it, - from a hub - a spoke of
- * peer that registers with dev, or another spoke of the same hub. */
+ * peer that registers with dev, another spoke of the same hub, or one of
+ * these towards a peer whose config gives no tunnel source address. */
 const struct iface *tun_towards(const struct device *dev, const struct device *peer, uint32_t *addr)
 {
         for (int pass = 0; pass < 2; pass++) {
@@ -264,5 +347,6 @@ const struct iface *tun_towards(const struct device *dev, const struct device *p
                 }
         }
         uint32_t hub;
-        return tun_spoke_spoke(dev, peer, addr, &hub);
+        const struct iface *t = tun_spoke_spoke(dev, peer, addr, &hub);
+        return t ? t : tun_towards_assumed(dev, peer, addr);
 }
