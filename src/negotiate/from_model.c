@@ -163,7 +163,17 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         }
         const struct isakmp_profile *pr =
             s->dev->platform == PLAT_IOS ? profile_for_peer(dev, peer, s->fvrf, s->ikev2) : NULL;
-        if (pr && !keyring)
+        /* An IKEv1 Main Mode responder chooses its pre-shared key in MM3/MM4, by
+         * the peer's address alone: the identity that selects the isakmp profile
+         * comes in MM5, encrypted with keys derived from that pre-shared key (RFC
+         * 2409 section 5: with pre-shared keys the key is found from the peer's
+         * IP address). So the key is the most specific one of all keyrings, not
+         * the first profile's (Cisco TAC 117259, "IOS IKEv1/IKEv2 Selection Rules
+         * for Keyrings and Profiles": the responder's keyring choice). Aggressive
+         * Mode sends the identity in the clear first, so there the profile's
+         * keyring holds. */
+        bool mm_responder = s == &p->s[1] && !s->ikev2 && !p->s[0].aggressive && !keyring;
+        if (pr && !keyring && !mm_responder)
                 keyring = pr->keyrings.n ? pr->keyrings.v[0] : NULL;
         /* A peer that an isakmp profile matches gets that profile's XAUTH
          * setting, not the crypto map's "client authentication list" (Cisco
