@@ -95,11 +95,11 @@ bool ios_v2_proposal_complete(const struct ikev2_policy *q, const char **missing
         bool aead = q->nencr > 0;
         for (size_t i = 0; i < q->nencr; i++)
                 aead &= q->encr[i] == ENCR_AES_GCM;
-        *missing = !q->nencr            ? "encryption"
-                   : !q->ngroups        ? "group"
-                   : aead && !q->nprf   ? "prf"
+        *missing = !q->nencr             ? "encryption"
+                   : !q->ngroups         ? "group"
+                   : aead && !q->nprf    ? "prf"
                    : !aead && !q->ninteg ? "integrity"
-                                        : NULL;
+                                         : NULL;
         return *missing == NULL;
 }
 

@@ -28,8 +28,8 @@ const struct transform_set *ios_default_tset(void);
  * proposal. A policy needs one complete proposal ("IKEv2 policy MUST have
  * atleast one complete proposal attached"): the side_v2.c negotiation leaves
  * incomplete ones out, and a policy with none left offers nothing (a
- * configured policy replaces the default one, so there is no fallback). *missing names what lacks ("integrity", "prf", "group",
- * "encryption"). */
+ * configured policy replaces the default one, so there is no fallback). *missing names what lacks
+ * ("integrity", "prf", "group", "encryption"). */
 bool ios_v2_proposal_complete(const struct ikev2_policy *q, const char **missing);
 
 /* The source of both, for messages. */

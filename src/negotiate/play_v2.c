@@ -14,12 +14,11 @@
 
 static const char *method_text(unsigned m)
 {
-        return m & V2AUTH_RSA     ? "rsa-sig"
-               : m & V2AUTH_ECDSA ? "ecdsa-sig"
-               : m & V2AUTH_EAP   ? "eap"
-               : m & V2AUTH_SIG_OTHER
-                   ? "signature"
-                   : "pre-shared key";
+        return m & V2AUTH_RSA         ? "rsa-sig"
+               : m & V2AUTH_ECDSA     ? "ecdsa-sig"
+               : m & V2AUTH_EAP       ? "eap"
+               : m & V2AUTH_SIG_OTHER ? "signature"
+                                      : "pre-shared key";
 }
 
 static int sa_init(struct play *pl, bool *stop)

@@ -387,7 +387,6 @@ int v2_incomplete_report(struct play *pl, const struct side *s)
                 add(&l, " group %d", w && w->ngroups ? w->groups[0] : 14);
         else
                 add(&l, " encryption %s",
-                    w && w->nencr ? encr_name(w->encr[0], w->key_bits[0], false)
-                                  : "aes-cbc-256");
+                    w && w->nencr ? encr_name(w->encr[0], w->key_bits[0], false) : "aes-cbc-256");
         return finding_fix_lines(pl->fs, f, s->dev, l.v, l.n, NULL);
 }
