@@ -485,6 +485,9 @@ struct isakmp_profile { /* IOS crypto isakmp profile | crypto ikev2 profile */
         bool client_config_respond;
         int keepalive;                        /* dpd/keepalive seconds, 0 = unset */
         const char *local_auth, *remote_auth; /* ikev2: "pre-share", "rsa-sig" */
+        /* ikev2 "virtual-template N": the interface (as "Virtual-TemplateN") a
+         * session of this profile is cloned from (FlexVPN server) */
+        const char *virtual_template;
         /* issue 11 (additive), IKEv2 profiles: */
         unsigned v2_local_auth;  /* enum v2_auth: the one method this side signs with */
         unsigned v2_remote_auth; /* enum v2_auth bits: the methods the peer may use */

@@ -16,6 +16,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../config/lex.h"
 #include "../model/flowset.h"
@@ -180,11 +181,35 @@ int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, ui
         return 0;
 }
 
+/* A FlexVPN server (IKEv2 profile "virtual-template N") answers a peer that
+ * no static tunnel names with a virtual-access interface cloned from
+ * interface Virtual-Template N: its tunnel mode (GRE unless "tunnel mode
+ * ipsec ipv4", a dynamic VTI) and its tunnel protection (Cisco FlexVPN and
+ * IKEv2 Configuration Guide, "FlexVPN Server"). The session's profile is
+ * chosen by the peer's identity later (side_v2.c), so the template is taken
+ * only when every IKEv2 profile that names one names the same. */
+static const struct iface *virtual_template(const struct device *dev)
+{
+        const char *name = NULL;
+        for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {
+                const struct isakmp_profile *pr = dev->isakmp_profiles.v[i];
+                if (!pr->ikev2 || !pr->virtual_template)
+                        continue;
+                if (name && strcasecmp(name, pr->virtual_template))
+                        return NULL;
+                name = pr->virtual_template;
+        }
+        const struct iface *t = name ? model_get_iface(dev, name) : NULL;
+        return t && tunnel_is_ipv4(t) && t->tunnel_protection ? t : NULL;
+}
+
 const struct ipsec_profile *side_tun_responder(struct side *b, const struct side *a)
 {
         if (!b->has_addr || !a->has_addr)
                 return NULL;
         const struct iface *t = tunnel_for_peer(b->dev, b->addr, a->addr, false);
+        if (!t && a->ikev2)
+                t = virtual_template(b->dev);
         if (!t) {
                 b->tun_bare = tunnel_for_peer(b->dev, b->addr, a->addr, true);
                 if (b->tun_bare)

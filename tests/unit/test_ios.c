@@ -737,6 +737,26 @@ static void ikev2_profile_other_signature(void **state)
         model_free(dev);
 }
 
+/* issue 11: "virtual-template N" of an IKEv2 profile names the interface a
+ * FlexVPN session is cloned from; "no virtual-template" removes it. */
+static void ikev2_profile_virtual_template(void **state)
+{
+        (void)state;
+        struct device *dev = rd("version 16.9\n"
+                                "crypto ikev2 profile P\n"
+                                " virtual-template 12\n"
+                                "crypto ikev2 profile Q\n"
+                                " virtual-template 1\n"
+                                " no virtual-template 1\n"
+                                "crypto ikev2 profile R\n"
+                                " virtual-template x\n");
+        assert_int_equal(nunknown(dev), 1);
+        assert_string_equal(model_get_profile(dev, "P")->virtual_template, "Virtual-Template12");
+        assert_null(model_get_profile(dev, "Q")->virtual_template);
+        assert_null(model_get_profile(dev, "R")->virtual_template);
+        model_free(dev);
+}
+
 static void routes_nat_static(void **state)
 {
         (void)state;
@@ -1058,6 +1078,7 @@ int main(void)
             cmocka_unit_test(ikev2),
             cmocka_unit_test(ikev2_profile_details),
             cmocka_unit_test(ikev2_profile_other_signature),
+            cmocka_unit_test(ikev2_profile_virtual_template),
             cmocka_unit_test(routes_nat_static),
             cmocka_unit_test(skipped_blocks_and_unknowns),
             cmocka_unit_test(unindented_and_modes),
