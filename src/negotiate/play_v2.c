@@ -25,6 +25,17 @@ static int sa_init(struct play *pl, bool *stop)
 {
         const struct side *a = pl->a, *b = pl->b;
         *stop = true;
+        if (a->route_ok && !a->isakmp_on) {
+                /* the initiator's own interface does not run IKEv2: nothing is sent */
+                if (tr_step(pl, "IKE_SA_INIT", true, false,
+                            "not sent: IKEv2 is not enabled on %s's interface %s", a->label,
+                            a->ifname ? a->ifname : "?") ||
+                    !v2_report(pl, "isakmp-not-enabled", a, NULL))
+                        return -1;
+                tr_end(pl, TUN_NO_RESPONSE, "", "");
+                return tr_reason(pl, "IKEv2 is not enabled on %s's interface %s", a->label,
+                                 a->ifname ? a->ifname : "?");
+        }
         if (!a->route_ok || !a->isakmp_on || !b->isakmp_on || pl->p->path.block500) {
                 if (tr_step(pl, "IKE_SA_INIT", true, false, "UDP 500 -> %s: never answered",
                             pl->b_ip))

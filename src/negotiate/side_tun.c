@@ -84,6 +84,25 @@ int tun_cfg(struct pair *p, const struct device *dev, struct p2_cfg *c,
         return c->what ? 0 : -1;
 }
 
+/* The IKE version a tunnel's ipsec profile starts. IOS: IKEv2 with "set
+ * ikev2-profile", else IKEv1 (Cisco FlexVPN and IKEv2 Configuration Guide).
+ * ASA 9.8+ VTI: IKEv2 when the profile names an "ikev2 ipsec-proposal"
+ * ("set ikev2 ipsec-proposal", Cisco ASA VPN CLI Configuration Guide, Virtual
+ * Tunnel Interface); the reader keeps both kinds in one list. */
+static bool profile_ikev2(const struct device *dev, const struct ipsec_profile *prof)
+{
+        if (prof->ikev2_profile)
+                return true;
+        if (dev->platform != PLAT_ASA && dev->platform != PLAT_PIX)
+                return false;
+        for (size_t i = 0; i < prof->tsets.n; i++) {
+                const struct transform_set *t = model_get_tset(dev, prof->tsets.v[i]);
+                if (t && t->ikev2)
+                        return true;
+        }
+        return false;
+}
+
 /* An NHS of mGRE tunnel t at NBMA address addr. */
 static bool is_nhs(const struct iface *t, uint32_t addr)
 {
@@ -176,7 +195,7 @@ int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, ui
         a->ini = arena_alloc(&p->arena, sizeof(*a->ini));
         if (!a->ini || tun_cfg(p, a->dev, a->ini, prof, t, a->addr, peer))
                 return -1;
-        a->ikev2 = prof->ikev2_profile != NULL;
+        a->ikev2 = profile_ikev2(a->dev, prof);
         a->proposal = a->ini->boxes[0];
         return 0;
 }
