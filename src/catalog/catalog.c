@@ -41,7 +41,7 @@ const char *const catalog_placeholders[] = {
     "lifetime",   "user",       "profile",     "keyring",     "protocols", "encr",
     "hash",       "auth",       "tset_xf",     "tset_list",   "tset_mode", "protection",
     "mode",       "ipsec_mode", "transforms",  "vrf",         "nhrp_id",   "nhs_line",
-    "hub_tunnel", "hub_nbma",
+    "hub_tunnel", "hub_nbma",   "proposal",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
