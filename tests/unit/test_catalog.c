@@ -118,9 +118,9 @@ static const char *const sections[] = {
 /* IDs added after the spec for causes it lacks, each with its source in
  * its catalog row (seed_section "Not in the seed (...)"); issue 13. */
 static const char *const added_ids[] = {
-    "ikev2-auth-failed",         "tunnel-protection-one-side", "tunnel-protection-shutdown",
-    "nhrp-registration-failed",  "tunnel-vrf-no-route",        "ikev2-no-matching-profile",
-    "ikev2-proposal-incomplete",
+    "ikev2-auth-failed",        "tunnel-protection-one-side", "tunnel-protection-shutdown",
+    "nhrp-registration-failed", "tunnel-vrf-no-route",        "ikev2-no-matching-profile",
+    "peer-address-not-owned",   "ikev2-proposal-incomplete",
 };
 #define ADDED_COUNT (sizeof(added_ids) / sizeof(added_ids[0]))
 
