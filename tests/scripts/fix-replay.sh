@@ -10,7 +10,7 @@ BIN=${1:?usage: fix-replay.sh path/to/ipsec-doctor [--list]}
 LIST=${2:-}
 case "$BIN" in /*) ;; *) BIN=$PWD/$BIN ;; esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
-EXC="$root/tests/tools/fix-replay.exceptions"
+EXC="$root/tests/scripts/fix-replay.exceptions"
 export IPSEC_DOCTOR_FINGERPRINT_SALT=golden-salt NO_COLOR=1
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
