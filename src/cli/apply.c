@@ -52,7 +52,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 o->diff = true;
                 return 0;
         case O_PLATFORM:
-                return parse_platform(v, &o->platform);
+                return parse_platform(v, &o->platform, "apply");
         }
         return -1;
 }

@@ -132,9 +132,9 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 o->ignore = v;
                 return validate_ids("--ignore", v);
         case O_PLATFORM:
-                return parse_platform(v, &o->force);
+                return parse_platform(v, &o->force, "check");
         case O_COLOR:
-                return parse_color(v, &o->color);
+                return parse_color(v, &o->color, "check");
         case O_EXPLAIN:
                 o->explain = true;
                 return 0;

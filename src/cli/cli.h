@@ -30,10 +30,10 @@ int cmd_apply(int argc, char **argv);
 /* 0 on success; -1 after printing a one-line usage error naming cmd.
  * allowed lists the command's formats ("text (default), json, ..."). */
 int parse_format(const char *s, enum report_format *f, const char *cmd, const char *allowed);
-int parse_platform(const char *s, enum platform *p);
+int parse_platform(const char *s, enum platform *p, const char *cmd);
 /* --color=auto|always|never: auto is colour on a terminal unless NO_COLOR. */
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
-int parse_color(const char *s, enum color_mode *m);
+int parse_color(const char *s, enum color_mode *m, const char *cmd);
 bool color_wanted(enum color_mode m, int fd);
 
 #endif

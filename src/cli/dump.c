@@ -36,7 +36,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 o->output = v;
                 return 0;
         case O_PLATFORM:
-                return parse_platform(v, &o->force);
+                return parse_platform(v, &o->force, "dump");
         case O_VERBOSE:
                 o->verbose = true;
                 return 0;

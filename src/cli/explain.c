@@ -66,7 +66,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 x->explain = true;
                 return 0;
         case O_COLOR:
-                return parse_color(v, &x->color);
+                return parse_color(v, &x->color, "explain");
         }
         return -1;
 }

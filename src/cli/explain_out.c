@@ -10,6 +10,7 @@
 #include "../catalog/fix.h"
 #include "../config/config.h"
 #include "../input/text.h"
+#include "../report/json_build.h"
 #include "../report/report.h"
 #include "explain_int.h"
 
@@ -57,21 +58,16 @@ void explain_unknown(struct explain *x, const char *s, size_t len, uint32_t line
         const char *text = text_scrub(&a, s, len);
         if (!text)
                 text = "(line not shown: out of memory)";
-        if (x->jsonl) {
-                json_t *o = json_pack("{s:s, s:s, s:i, s:s}", "event", "unknown", "file", x->file,
-                                      "line", (json_int_t)line, "text", text);
-                char *js = o ? json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
-                if (js)
-                        fprintf(x->out, "%s\n", js);
-                free(js);
-                json_decref(o);
-        } else if (x->fmt == REPORT_TEXT) {
-                fprintf(x->out, "%s:%u: %s\n", x->file, (unsigned)line, text);
-        } else if (x->unknown_list) {
+        /* streamed by the formats that print as they read (text, jsonl),
+         * collected for the JSON document; bad bytes escaped, never dropped */
+        const struct emitter *e = report_emitter(x->fmt);
+        if (e && e->explain_unknown)
+                e->explain_unknown(x->out, x->file, line, text);
+        else if (x->unknown_list)
                 json_array_append_new(x->unknown_list,
-                                      json_pack("{s:s, s:i, s:s}", "file", x->file, "line",
-                                                (json_int_t)line, "text", text));
-        }
+                                      json_pack("{s:o, s:i, s:o}", "file", json_str_safe(x->file),
+                                                "line", (json_int_t)line, "text",
+                                                json_str_safe(text)));
         arena_free(&a);
 }
 

@@ -123,7 +123,7 @@ int explain_read(struct explain *x, const char *path)
         x->file = path;
         int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0;
         if (fd < 0) {
-                fprintf(stderr, "ipsec-doctor: %s: %s\n", path, strerror(errno));
+                fprintf(stderr, "ipsec-doctor: %s: cannot open: %s\n", path, strerror(errno));
                 return -1;
         }
         if (x->follow) {

@@ -18,26 +18,21 @@ static bool format_listed(const char *allowed, const char *name)
         return false;
 }
 
+/* The names are the rows of report/'s emitter table (report_format_parse);
+ * `allowed` is the command's own subset, as its --help lists it. */
 int parse_format(const char *s, enum report_format *f, const char *cmd, const char *allowed)
 {
-        static const struct {
-                const char *name;
-                enum report_format f;
-        } names[] = {{"text", REPORT_TEXT}, {"json", REPORT_JSON}, {"sarif", REPORT_SARIF},
-                     {"gcc", REPORT_GCC},   {"html", REPORT_HTML}, {"jsonl", REPORT_JSONL},
-                     {"md", REPORT_MD}};
-        for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-                if (s && !strcmp(s, names[i].name) && format_listed(allowed, names[i].name)) {
-                        *f = names[i].f;
-                        return 0;
-                }
+        enum report_format g;
+        if (s && !report_format_parse(s, &g) && format_listed(allowed, s)) {
+                *f = g;
+                return 0;
         }
         fprintf(stderr, "ipsec-doctor: %s: --format: '%s' is not one of %s\n", cmd, s ? s : "",
                 allowed);
         return -1;
 }
 
-int parse_platform(const char *s, enum platform *p)
+int parse_platform(const char *s, enum platform *p, const char *cmd)
 {
         static const struct {
                 const char *name;
@@ -49,11 +44,12 @@ int parse_platform(const char *s, enum platform *p)
                         return 0;
                 }
         }
-        fprintf(stderr, "ipsec-doctor: --platform: '%s' is not one of ios, asa, pix\n", s ? s : "");
+        fprintf(stderr, "ipsec-doctor: %s: --platform: '%s' is not one of ios, asa, pix\n", cmd,
+                s ? s : "");
         return -1;
 }
 
-int parse_color(const char *s, enum color_mode *m)
+int parse_color(const char *s, enum color_mode *m, const char *cmd)
 {
         static const char *const names[] = {"auto", "always", "never"};
         for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -61,7 +57,7 @@ int parse_color(const char *s, enum color_mode *m)
                         *m = (enum color_mode)i;
                         return 0;
                 }
-        fprintf(stderr, "ipsec-doctor: --color: '%s' is not one of auto, always, never\n",
+        fprintf(stderr, "ipsec-doctor: %s: --color: '%s' is not one of auto, always, never\n", cmd,
                 s ? s : "");
         return -1;
 }

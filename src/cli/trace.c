@@ -72,7 +72,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 o->output = v;
                 return 0;
         case O_PLATFORM:
-                return parse_platform(v, &o->force);
+                return parse_platform(v, &o->force, "trace");
         }
         return -1;
 }

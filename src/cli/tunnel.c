@@ -137,7 +137,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 o->fix = true;
                 return 0;
         case O_COLOR:
-                return parse_color(v, &o->color);
+                return parse_color(v, &o->color, "tunnel");
         case O_EXPLAIN:
                 o->explain = true;
                 return 0;

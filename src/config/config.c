@@ -198,7 +198,8 @@ static int join(struct device *dev, const struct text *cfg, const struct text *c
         out->lines = arena_calloc(&dev->arena, out->n ? out->n : 1, sizeof(*out->lines));
         if (!out->lines)
                 return -1;
-        memcpy(out->lines, cfg->lines, cfg->n * sizeof(*cfg->lines));
+        if (cfg->n) /* an empty config has no lines array: memcpy(NULL) is UB */
+                memcpy(out->lines, cfg->lines, cfg->n * sizeof(*cfg->lines));
         if (chg->n)
                 memcpy(out->lines + cfg->n, chg->lines, chg->n * sizeof(*chg->lines));
         for (size_t i = cfg->n; i < out->n; i++)

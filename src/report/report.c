@@ -41,12 +41,13 @@ static int trace_json(FILE *f, const struct trace *t, const struct findings *fs,
 
 static const struct emitter emitters[REPORT_FORMATS] = {
     [REPORT_TEXT] = {"text", report_text, trace_text, catalog_list_text, catalog_describe_text,
-                     report_explain_line_text},
+                     report_explain_line_text, report_explain_unknown_text},
     [REPORT_JSON] = {"json", report_json, trace_json, list_json, describe_json, NULL},
     [REPORT_SARIF] = {"sarif", report_sarif, NULL, NULL, NULL, NULL},
     [REPORT_GCC] = {"gcc", report_gcc, NULL, NULL, NULL, NULL},
     [REPORT_HTML] = {"html", report_html, report_html_trace, NULL, NULL, NULL},
-    [REPORT_JSONL] = {"jsonl", report_explain_jsonl, NULL, NULL, NULL, report_explain_line_jsonl},
+    [REPORT_JSONL] = {"jsonl", report_explain_jsonl, NULL, NULL, NULL, report_explain_line_jsonl,
+                      report_explain_unknown_jsonl},
     [REPORT_MD] = {"md", NULL, NULL, catalog_list_md, catalog_describe_md, NULL},
 };
 

@@ -62,6 +62,9 @@ struct emitter {
         /* explain: each recognised line as it is read (text, jsonl) */
         void (*explain_line)(FILE *out, const char *file, const struct log_event *ev,
                              const char *text);
+        /* explain --verbose: a line no reader knows (text already scrubbed of
+         * secrets), as it is read (text, jsonl) */
+        void (*explain_unknown)(FILE *out, const char *file, uint32_t line, const char *text);
 };
 const struct emitter *report_emitter(enum report_format f);
 /* --format NAME -> f; -1 for a name no row has. */

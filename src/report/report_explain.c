@@ -56,6 +56,21 @@ void report_explain_line_jsonl(FILE *out, const char *file, const struct log_eve
         put_json_line(out, o);
 }
 
+void report_explain_unknown_text(FILE *out, const char *file, uint32_t line, const char *text)
+{
+        text_put(out, file);
+        fprintf(out, ":%u: ", (unsigned)line);
+        text_put(out, text);
+        fputc('\n', out);
+}
+
+void report_explain_unknown_jsonl(FILE *out, const char *file, uint32_t line, const char *text)
+{
+        put_json_line(out, json_pack("{s:s, s:o, s:i, s:o}", "event", "unknown", "file",
+                                     json_str_safe(file), "line", (json_int_t)line, "text",
+                                     json_str_safe(text)));
+}
+
 int report_explain_jsonl(FILE *out, const struct findings *fs, const struct report_opts *o)
 {
         for (size_t i = 0; i < fs->list.n; i++) {

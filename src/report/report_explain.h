@@ -13,6 +13,10 @@ void report_explain_line_text(FILE *out, const char *file, const struct log_even
 /* {"event":"line",...}: one JSON object a line */
 void report_explain_line_jsonl(FILE *out, const char *file, const struct log_event *ev,
                                const char *text);
+/* "file:line: text", bad bytes escaped as in every text report */
+void report_explain_unknown_text(FILE *out, const char *file, uint32_t line, const char *text);
+/* {"event":"unknown","file":...,"line":...,"text":...}; never dropped for its bytes */
+void report_explain_unknown_jsonl(FILE *out, const char *file, uint32_t line, const char *text);
 /* The findings as {"event":"finding",...} lines, then the summary event. */
 int report_explain_jsonl(FILE *out, const struct findings *fs, const struct report_opts *o);
 

@@ -78,6 +78,7 @@ static const char css[] =
     ".skip{position:absolute;left:-999rem}.skip:focus{left:1rem;top:1rem;background:var(--bg);"
     "padding:.5rem;z-index:1}"
     ":focus-visible{outline:3px solid var(--focus);outline-offset:2px}"
+    ".wide{max-width:100%;overflow-x:auto}"
     "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid var(--line);"
     "padding:.25rem .6rem;text-align:left;vertical-align:top}"
     ".sev-error{color:var(--err)}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}"
@@ -89,7 +90,7 @@ static const char css[] =
     ".finding.sev-info{border-left-color:var(--info)}"
     ".finding>*{color:var(--fg)}.badge{font-weight:700;text-transform:uppercase;"
     "font-size:.85rem}"
-    ".id,.loc{font-family:ui-monospace,monospace;color:var(--muted)}"
+    ".id,.loc{font-family:ui-monospace,monospace;color:var(--muted);overflow-wrap:anywhere}"
     "pre{background:var(--code);padding:.5rem .7rem;overflow-x:auto;white-space:pre-wrap;"
     "word-break:break-word;margin:.3rem 0;font:.9rem/1.4 ui-monospace,monospace}"
     ".fix-head{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-top:.5rem}"
@@ -202,7 +203,11 @@ static void summary(FILE *out, const struct findings *fs, const struct report_op
                 "<td class=\"sev-info\" data-count=\"info\">%zu</td></tr></table>\n",
                 n[SEV_ERROR], n[SEV_WARNING], n[SEV_INFO]);
         if (fs->tunnels.n) {
-                fputs("<table class=\"tunnels\"><caption>Tunnels</caption>\n<tr>"
+                /* a scroll region of its own (focusable, so the keyboard scrolls
+                 * it): at 400% zoom the table is wider than the page, and the
+                 * page itself must not scroll sideways (WCAG 2.1 1.4.10) */
+                fputs("<div class=\"wide\" role=\"region\" aria-label=\"Tunnels\" tabindex=\"0\">"
+                      "<table class=\"tunnels\"><caption>Tunnels</caption>\n<tr>"
                       "<th scope=\"col\">initiator</th><th scope=\"col\">responder</th>"
                       "<th scope=\"col\">status</th><th scope=\"col\">where and why it "
                       "stops</th></tr>\n",
@@ -221,7 +226,7 @@ static void summary(FILE *out, const struct findings *fs, const struct report_op
                         html_put(out, t->reason ? t->reason : ok ? "established" : "");
                         fputs("</td></tr>\n", out);
                 }
-                fputs("</table>\n", out);
+                fputs("</table></div>\n", out);
         }
         fputs("</section>\n", out);
 }

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "text_safe.h"
+
 void tf(struct tctx *c, const char *fmt, ...)
 {
         va_list ap;
@@ -18,10 +20,9 @@ void tput(struct tctx *c, const char *s)
                 fputc('-', c->out);
                 return;
         }
-        for (; *s; s++) {
-                unsigned char ch = (unsigned char)*s;
-                fputc(ch < 0x20 || ch == 0x7f ? '?' : ch, c->out);
-        }
+        /* the same escaping as every text report: \xNN for control bytes and
+         * invalid UTF-8, so the dump stays valid UTF-8 (issue 14, item 5) */
+        text_put(c->out, s);
 }
 
 void topt(struct tctx *c, const char *word, const char *s)

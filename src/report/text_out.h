@@ -1,7 +1,8 @@
 /*
  * Small printing helpers for the text dump. Strings from the model are
- * untrusted: tput() replaces control bytes so a hostile config cannot drive
- * the engineer's terminal. Write errors are caught once, by ferror().
+ * untrusted: tput() escapes control bytes and invalid UTF-8 as \xNN
+ * (text_safe.h) so a hostile config cannot drive the engineer's terminal and
+ * the dump stays valid UTF-8. Write errors are caught once, by ferror().
  */
 #ifndef IPSD_REPORT_TEXT_OUT_H
 #define IPSD_REPORT_TEXT_OUT_H
@@ -20,7 +21,7 @@ struct tctx {
 
 /* Literal formats only: model strings go through tput. */
 void tf(struct tctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* s with control bytes replaced; NULL prints "-". */
+/* s with control bytes and invalid UTF-8 escaped; NULL prints "-". */
 void tput(struct tctx *c, const char *s);
 /* " word s" when s is set, nothing otherwise. */
 void topt(struct tctx *c, const char *word, const char *s);

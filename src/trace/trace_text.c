@@ -1,8 +1,11 @@
-/* A trace as text, in the shape of the ASA's packet-tracer output. */
+/* A trace as text, in the shape of the ASA's packet-tracer output. Strings
+ * from the config go through text_put: control bytes and invalid UTF-8 are
+ * escaped as in every text report. */
 #include <string.h>
 
 #include "../config/lex.h"
 #include "../report/report.h"
+#include "../report/text_safe.h"
 #include "trace_print.h"
 
 /* Text wrapped at about 92 columns, each line indented by two spaces. */
@@ -17,7 +20,7 @@ static void wrap(FILE *out, const char *text)
                         col = 0;
                 }
                 fputs(col ? " " : "  ", out);
-                fwrite(p, 1, wl, out);
+                text_put_n(out, p, wl);
                 col += wl + 1;
                 p += wl;
                 p += strspn(p, " ");
@@ -36,10 +39,18 @@ static void print_packet(FILE *out, const struct trace *t)
         else
                 fprintf(out, "Packet: %s %s -> %s", proto, ipv4_str(p->src, s),
                         ipv4_str(p->dst, d));
-        fprintf(out, "%s%s\n", p->in ? ", input " : "", p->in ? p->in : "");
-        fprintf(out, "Device: %s (%s%s%s)\n\n", device_label(t->dev),
-                platform_name(t->dev->platform), t->dev->version.text ? " " : "",
-                t->dev->version.text ? t->dev->version.text : "");
+        if (p->in) {
+                fputs(", input ", out);
+                text_put(out, p->in);
+        }
+        fputs("\nDevice: ", out);
+        text_put(out, device_label(t->dev));
+        fprintf(out, " (%s", platform_name(t->dev->platform));
+        if (t->dev->version.text) {
+                fputc(' ', out);
+                text_put(out, t->dev->version.text);
+        }
+        fputs(")\n\n", out);
 }
 
 static void print_phase(FILE *out, const struct trace_phase *ph, size_t n)
@@ -47,9 +58,13 @@ static void print_phase(FILE *out, const struct trace_phase *ph, size_t n)
         static const char *const res[] = {"ALLOW", "DROP", "INFO"};
         fprintf(out, "Phase: %zu\nType: %s\nResult: %s\nConfig:%s\n", n, trace_type_text(ph->type),
                 res[ph->verdict], ph->nlines ? "" : " none");
-        for (size_t i = 0; i < ph->nlines; i++)
-                fprintf(out, "  %s:%u: %s\n", ph->lines[i]->file, (unsigned)ph->lines[i]->line,
-                        ph->lines[i]->text ? ph->lines[i]->text : "");
+        for (size_t i = 0; i < ph->nlines; i++) {
+                fputs("  ", out);
+                text_put(out, ph->lines[i]->file);
+                fprintf(out, ":%u: ", (unsigned)ph->lines[i]->line);
+                text_put(out, ph->lines[i]->text);
+                fputc('\n', out);
+        }
         fputs("Additional Information:\n", out);
         wrap(out, ph->detail);
         fputc('\n', out);
@@ -57,17 +72,25 @@ static void print_phase(FILE *out, const struct trace_phase *ph, size_t n)
 
 static void print_summary(FILE *out, const struct trace *t)
 {
-        fprintf(out, "Result:\ninput-interface: %s\noutput-interface: %s\nAction: %s\n",
-                t->in ? trace_if_key(t->in) : "unknown", t->out ? trace_if_key(t->out) : "unknown",
-                t->dropped ? "drop" : "allow");
+        fputs("Result:\ninput-interface: ", out);
+        text_put(out, t->in ? trace_if_key(t->in) : "unknown");
+        fputs("\noutput-interface: ", out);
+        text_put(out, t->out ? trace_if_key(t->out) : "unknown");
+        fprintf(out, "\nAction: %s\n", t->dropped ? "drop" : "allow");
         if (t->encrypted && !t->crypto.entry) {
-                fprintf(out, "Encrypted: yes, tunnel %s, ipsec profile %s\n", t->out->name,
-                        t->out->tunnel_protection ? t->out->tunnel_protection : "?");
+                fputs("Encrypted: yes, tunnel ", out);
+                text_put(out, t->out->name);
+                fputs(", ipsec profile ", out);
+                text_put(out, t->out->tunnel_protection ? t->out->tunnel_protection : "?");
+                fputc('\n', out);
         } else if (t->encrypted) {
                 const struct crypto_map_entry *e = t->crypto.entry;
                 const struct cm_peer *p = e->peers.n && !t->crypto.dyn ? e->peers.v[0] : NULL;
-                fprintf(out, "Encrypted: yes, crypto map %s seq %d, peer %s\n", e->map, e->seq,
-                        p && p->text ? p->text : "dynamic");
+                fputs("Encrypted: yes, crypto map ", out);
+                text_put(out, e->map);
+                fprintf(out, " seq %d, peer ", e->seq);
+                text_put(out, p && p->text ? p->text : "dynamic");
+                fputc('\n', out);
         } else if (!t->dropped) {
                 fprintf(out, "Encrypted: no%s\n",
                         t->expected_crypto ? " (a crypto map entry was meant for it)" : "");

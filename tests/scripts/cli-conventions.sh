@@ -2,7 +2,8 @@
 # The conventions every command shares (cli/args.c, issue 14) that a golden
 # case cannot show: -o FILE writes a new file atomically and never over an
 # input, every command answers --help/-h with one line per option and
-# --version/-V, --color=never holds on a terminal, and text is the default
+# --version/-V, --color=never holds on a terminal (and NO_COLOR as no-color.org
+# says: non-empty only, a flag wins), and text is the default
 # in a pipe for every command.
 # Usage: tests/scripts/cli-conventions.sh BIN
 set -u
@@ -81,6 +82,13 @@ esc=$(printf '\033[')
 if command -v script >/dev/null 2>&1; then
 	t=$(env -u NO_COLOR script -qec "'$BIN' check --color=never '$tmp/hq-asa.cfg'" /dev/null 2>&1)
 	[[ $t == *"$esc"* ]] && bad "--color=never coloured a terminal"
+	# no-color.org: only a non-empty NO_COLOR turns colour off; a flag wins over it
+	t=$(NO_COLOR= script -qec "'$BIN' check '$tmp/hq-asa.cfg'" /dev/null 2>&1)
+	[[ $t == *"$esc"* ]] || bad "an empty NO_COLOR turned colour off on a terminal"
+	t=$(NO_COLOR=1 script -qec "'$BIN' check --color=always '$tmp/hq-asa.cfg'" /dev/null 2>&1)
+	[[ $t == *"$esc"* ]] || bad "--color=always did not win over NO_COLOR on a terminal"
+	t=$(NO_COLOR=1 script -qec "'$BIN' check --color=auto '$tmp/hq-asa.cfg'" /dev/null 2>&1)
+	[[ $t == *"$esc"* ]] && bad "--color=auto coloured a terminal with NO_COLOR set"
 fi
 t=$("$BIN" check --color=always "$tmp/hq-asa.cfg")
 [[ $t == *"$esc"* ]] || bad "--color=always did not colour a pipe"
