@@ -4,6 +4,8 @@
 # time), and unknown lines inside a VPN context (crypto, isakmp, tunnel-group, group-policy,
 # webvpn, username attributes, NAT, interface), as `dump` counts them (unknown_vpn_count).
 # Usage: scripts/corpus-stats.sh [BIN]      (BIN defaults to build/ipsec-doctor)
+#        CLASSIFY=script scripts/corpus-stats.sh BIN: unknown VPN lines by this script's
+#        rule (the one a binary from before unknown_vpn_count gets) whatever BIN counts.
 set -eu
 cd "$(dirname "$0")/.."
 BIN=$(realpath "${1:-build/ipsec-doctor}")
@@ -11,6 +13,32 @@ CORPUS=../shared/corpus
 [ -f "$CORPUS/MANIFEST.tsv" ] || CORPUS=/work/shared/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# classify FILE < line numbers: how many of those lines are in a VPN context:
+# the line, or (indented) the nearest earlier less-indented line, starts with
+# a VPN opener (the prefixes of src/config/vpn_context.c).
+classify() {
+	awk -v want="$(tr '\n' ' ')" '
+	function vpn(s) {
+		sub(/^[ \t]+/, "", s); sub(/\r$/, "", s); s = tolower(s)
+		if (s ~ /^no /) s = substr(s, 4)
+		return s ~ /^(crypto |isakmp |tunnel-group |group-policy |webvpn|vpn load-balancing|vpn-|ip nat |nat |static |global |interface |sysopt connection)/ ||
+			s ~ /^username .* attributes([ \t]|$)/
+	}
+	function ind(s) { match(s, /^[ \t]*/); return RLENGTH }
+	BEGIN { n = split(want, w, " "); for (i = 1; i <= n; i++) if (w[i] != "") want_l[w[i]] = 1 }
+	{ line[NR] = $0 }
+	END {
+		c = 0
+		for (l in want_l) {
+			s = line[l]; v = vpn(s); d = ind(s)
+			for (k = l - 1; !v && d > 0 && k > 0 && k > l - 4096; k--)
+				if (line[k] !~ /^[ \t]*(!.*)?\r?$/ && ind(line[k]) < d) { v = vpn(line[k]); break }
+			c += v
+		}
+		print c
+	}' "$1"
+}
 
 one_folder() { # NAME FILE-LIST REPO-COUNT
 	local name=$1 list=$2 repos=$3
@@ -29,7 +57,14 @@ one_folder() { # NAME FILE-LIST REPO-COUNT
 			([.findings[] | select(.severity == "info")] | length)] | @tsv' "$tmp/c.json")
 		err=$((err + e)) warn=$((warn + w)) info=$((info + i))
 		"$BIN" dump --format json "$f" >"$tmp/d.json" 2>/dev/null || true
-		read -r u v < <(jq -r '.devices[0] | [(.unknown_count // 0), (.unknown_vpn_count // 0)] | @tsv' "$tmp/d.json" 2>/dev/null || echo "0 0")
+		read -r u v < <(jq -r '.devices[0] | [(.unknown_count // 0), (.unknown_vpn_count // -1)] | @tsv' "$tmp/d.json" 2>/dev/null || echo "0 0")
+		# A binary from before unknown_vpn_count (main before issue 10): the same
+		# rule as src/config/vpn_context.c, applied to its unknown_lines.
+		# CLASSIFY=script applies that rule to any binary, so that two binaries are
+		# compared by one rule.
+		if [ "$v" -lt 0 ] || [ "${CLASSIFY:-}" = script ]; then
+			v=$(jq -r '.devices[0].unknown_lines[]?.line' "$tmp/d.json" | classify "$f")
+		fi
 		unk=$((unk + u)) vpn=$((vpn + v))
 	done <"$list"
 	awk -v name="$name" -v n="$n" -v r="$repos" -v ref="$refused" -v e="$err" -v w="$warn" \

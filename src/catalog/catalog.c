@@ -41,7 +41,7 @@ const char *const catalog_placeholders[] = {
     "lifetime",   "user",       "profile",     "keyring",     "protocols", "encr",
     "hash",       "auth",       "tset_xf",     "tset_list",   "tset_mode", "protection",
     "mode",       "ipsec_mode", "transforms",  "vrf",         "nhrp_id",   "nhs_line",
-    "hub_tunnel", "hub_nbma",
+    "hub_tunnel", "hub_nbma",   "addr",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -1560,6 +1560,45 @@ const struct diagnosis catalog[] = {
         .fix_summary = "Do not rely on multicast (routing protocols) over ASA crypto-map tunnels.",
         .seed_section = "Introduction (note on multicast)",
     },
+    {
+        .id = "peer-address-not-owned",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_route,
+        .drops_tunnels = true,
+        .title = "The initiator sends to an address the responder does not own",
+        .explanation =
+            "The crypto map entry's 'set peer' names an address that is not on the peer's "
+            "crypto interface, while the peer's own entry names this device and mirrors the "
+            "crypto ACL: the config was copied, or the peer was readdressed. IKE goes to an "
+            "address where nobody answers, and the initiator waits in MM_WAIT_MSG2. When a "
+            "device between them translates that address to the peer's (a static NAT), give "
+            "its config to 'tunnel' as a third file, or '--nat OUTSIDE=INSIDE', and the pair is "
+            "played through it.",
+        .fix_summary = "Send to the peer's crypto interface address, with a key for that address.",
+        .fix =
+            {
+                [DIALECT_IOS] =
+                    "crypto map {map} {seq} ipsec-isakmp\n no set peer {peer}\n set peer "
+                    "{addr}\ncrypto isakmp key <pre-shared-key> address {addr}",
+                [DIALECT_PIX6] = "no crypto map {map} {seq} set peer {peer}\ncrypto map {map} "
+                                 "{seq} set peer {addr}\nisakmp key <pre-shared-key> address "
+                                 "{addr} netmask 255.255.255.255",
+                [DIALECT_ASA70] =
+                    "no crypto map {map} {seq} set peer {peer}\ncrypto map {map} {seq} set peer "
+                    "{addr}\ntunnel-group {addr} type ipsec-l2l\ntunnel-group {addr} "
+                    "ipsec-attributes\n pre-shared-key <pre-shared-key>",
+                [DIALECT_ASA84] =
+                    "no crypto map {map} {seq} set peer {peer}\ncrypto map {map} {seq} set peer "
+                    "{addr}\ntunnel-group {addr} type ipsec-l2l\ntunnel-group {addr} "
+                    "ipsec-attributes\n ikev1 pre-shared-key <pre-shared-key>",
+            },
+        .note = "Not in the seed document: added with issue 10 (why an endpoint does not "
+                "answer). A warning when the peer's address is private and the one sent to is "
+                "public: a NAT between them is likely, and the finding names it.",
+        .seed_section = "Not in the seed (Cisco IOS/ASA crypto map set peer; RFC 3947 NAT "
+                        "traversal)",
+    },
     /* ---- 6. Remote-access policy ------------------------------------------- */
     {
         .id = "nhrp-registration-failed",
@@ -2270,6 +2309,7 @@ const struct diagnosis catalog[] = {
                 "endpoint does not answer).",
         .seed_section = "Not in the seed (Cisco VRF-Aware IPsec configuration guide, tunnel vrf)",
     },
+
 };
 
 const size_t catalog_count = sizeof(catalog) / sizeof(catalog[0]);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/in_use.h"
 #include "checks_list.h"
 #include "cmap_util.h"
 
@@ -173,7 +174,10 @@ int check_key_acquire_failed(struct check_ctx *c)
                 const struct crypto_map *m = d->crypto_maps.v[i];
                 for (size_t k = 0; m->dynamic && k < m->entries.n; k++) {
                         const struct crypto_map_entry *e = m->entries.v[k];
-                        if (e->match_acl && report_dyn_acl(c, e))
+                        /* only an entry that traffic reaches: an applied map refers
+                         * to it and no lower static entry takes its ACL's flows
+                         * first (model/in_use.c) */
+                        if (e->match_acl && iu_dynamic_entry_reached(d, e) && report_dyn_acl(c, e))
                                 return -1;
                 }
         }

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/in_use.h"
 #include "../model/query.h"
 #include "aclnat_util.h"
 #include "checks_list.h"
@@ -50,22 +51,13 @@ static void ex_push(struct exs *s, const struct ex *e)
         s->v[s->n++] = *e;
 }
 
-static bool in_pool(const struct device *d, struct range32 r)
-{
-        for (size_t i = 0; i < d->pools.n; i++) {
-                const struct local_pool *p = d->pools.v[i];
-                if (!p->ipv6 && r.lo >= p->lo && r.hi <= p->hi)
-                        return true;
-        }
-        return false;
-}
-
 /* The crypto interface the box's destination leaves by, or NULL. */
 static const char *crypto_out(const struct device *d, const struct flowbox *b)
 {
         bool specific;
         const struct iface *f = route_range(d, b->dst, &specific);
-        if (!f || in_pool(d, b->dst))
+        /* towards a remote-access pool: the dynamic entries carry it (model/in_use.c) */
+        if (!f || iu_pool_holding(d, b->dst.lo, b->dst.hi, false))
                 return NULL;
         return cmap_bound_to(d, iface_id(f))          ? iface_id(f)
                : f->name && cmap_bound_to(d, f->name) ? f->name

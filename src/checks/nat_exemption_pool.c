@@ -2,43 +2,18 @@
  * nat-exemption-missing for remote access: replies from the inside networks
  * to the VPN clients' pool addresses must not be translated either
  * (diagnoses.md: "for every crypto ACL (and RA pool) flow"). Remote access
- * is taken to be configured when a pool is named by a remote-access
- * tunnel-group, a group-policy, or an IOS client configuration group, and
- * a bound crypto map has a dynamic entry (its interface is the egress).
+ * is taken to be configured when a pool is handed out (model/in_use.c: a
+ * tunnel-group, group-policy or IOS client configuration group names it)
+ * and a bound crypto map has a dynamic entry (its interface is the egress).
+ * An inside network that the pool's split-tunnel lists leave out needs no
+ * exemption: the clients never send to it through the tunnel.
  */
 #include <string.h>
 
+#include "../model/in_use.h"
 #include "../model/nat_eval.h"
 #include "aclnat_util.h"
 #include "checks_list.h"
-
-static bool named_in(const struct ptrvec *names, const char *pool)
-{
-        for (size_t i = 0; i < names->n; i++)
-                if (!strcmp(names->v[i], pool))
-                        return true;
-        return false;
-}
-
-static bool pool_used(const struct device *d, const char *pool)
-{
-        for (size_t i = 0; i < d->tunnel_groups.n; i++) {
-                const struct tunnel_group *t = d->tunnel_groups.v[i];
-                if (t->type == TG_RA && named_in(&t->address_pools, pool))
-                        return true;
-        }
-        for (size_t i = 0; i < d->group_policies.n; i++) {
-                const struct group_policy *g = d->group_policies.v[i];
-                if (named_in(&g->a.address_pools, pool))
-                        return true;
-        }
-        for (size_t i = 0; i < d->client_groups.n; i++) {
-                const struct client_group *g = d->client_groups.v[i];
-                if (g->pool && !strcmp(g->pool, pool))
-                        return true;
-        }
-        return false;
-}
 
 /* The interface whose bound map has a dynamic entry. */
 static const char *ra_iface(const struct device *d)
@@ -103,6 +78,10 @@ static int check_pool(struct check_ctx *c, const struct local_pool *p, const cha
                 struct flowbox flow = fb_any();
                 flow.src = range_from_mask(f->addr, f->mask);
                 flow.dst = (struct range32){p->lo, p->hi};
+                /* clients whose split list leaves this network out never
+                 * send to it through the tunnel (model/in_use.c) */
+                if (!iu_pool_reaches(d, p->name, flow.src.lo, flow.src.hi))
+                        continue;
                 struct nat_result r = nat_eval(d, &flow, iface_id(f), out);
                 if (r.verdict == NATV_TRANSLATE)
                         return report(c, p, f, out, &flow, &r); /* one finding per pool */
@@ -116,7 +95,7 @@ int nat_exemption_pools(struct check_ctx *c)
         const char *out = ra_iface(d);
         for (size_t i = 0; out && i < d->pools.n; i++) {
                 const struct local_pool *p = d->pools.v[i];
-                if (p->ipv6 || p->hi < p->lo || !pool_used(d, p->name))
+                if (p->ipv6 || p->hi < p->lo || !iu_pool_handed_out(d, p->name))
                         continue;
                 if (check_pool(c, p, out))
                         return -1;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "../config/lex.h"
+#include "../model/in_use.h"
 #include "checks_list.h"
 #include "ra_common.h"
 
@@ -15,16 +16,22 @@ static bool overlaps(const struct local_pool *p, uint32_t net, uint32_t mask)
         return p->lo <= hi && lo <= p->hi;
 }
 
+/* cond: NULL for an error, else the condition under which the overlap
+ * breaks (a warning, docs/severity.md); why: its evidence line. */
 static int report_overlap(struct check_ctx *c, const struct local_pool *p, const struct loc *at,
-                          const char *what, const char *where, uint32_t net, uint32_t mask)
+                          const char *what, const char *where, uint32_t net, uint32_t mask,
+                          const char *cond, const struct loc *why)
 {
         char a[16], b[16], n[16], m[16];
         struct finding *f = check_report(c, &p->loc);
+        if (f && cond)
+                f->severity = SEV_WARNING;
         if (!f ||
-            finding_title(c->fs, f, "address pool '%s' (%s-%s) overlaps %s %s/%s on '%s'", p->name,
-                          ipv4_str(p->lo, a), ipv4_str(p->hi, b), what, ipv4_str(net & mask, n),
-                          ipv4_str(mask, m), where) ||
-            finding_evidence(c->fs, f, at))
+            finding_title(c->fs, f, "address pool '%s' (%s-%s) overlaps %s %s/%s on '%s'%s%s",
+                          p->name, ipv4_str(p->lo, a), ipv4_str(p->hi, b), what,
+                          ipv4_str(net & mask, n), ipv4_str(mask, m), where, cond ? ": " : "",
+                          cond ? cond : "") ||
+            finding_evidence(c->fs, f, at) || (why && finding_evidence(c->fs, f, why)))
                 return -1;
         const char *vars[] = {"pool", p->name, NULL};
         return check_fix(c, f, vars);
@@ -74,19 +81,33 @@ int check_pool_overlaps_inside(struct check_ctx *c)
         const struct device *d = c->dev;
         for (size_t i = 0; i < d->pools.n; i++) {
                 const struct local_pool *p = d->pools.v[i];
-                if (p->ipv6)
+                /* only a pool some client gets can collide (model/in_use.c) */
+                if (p->ipv6 || !iu_pool_handed_out(d, p->name))
                         continue;
                 const struct iface *ifc = inside_iface(d, p);
                 const struct route *r = ifc ? NULL : inside_route(d, p);
+                const struct loc *arp = ifc ? iu_pool_proxy_arp(d, p, ifc) : NULL;
+                const struct loc *host = r ? iu_client_host_routes(d) : NULL;
                 int rc = 0;
                 if (ifc)
-                        rc = report_overlap(c, p, &ifc->loc, "the connected network",
-                                            ifc->nameif ? ifc->nameif : ifc->name, ifc->addr,
-                                            ifc->mask);
+                        rc = report_overlap(
+                            c, p, &ifc->loc, "the connected network",
+                            ifc->nameif ? ifc->nameif : ifc->name, ifc->addr, ifc->mask,
+                            arp ? "the ASA answers ARP there for the clients (identity NAT "
+                                  "without no-proxy-arp), so this breaks only when a host on "
+                                  "that subnet uses one of the pool's addresses"
+                                : NULL,
+                            arp);
                 else if (r)
-                        rc = report_overlap(c, p, &r->loc, "the routed network",
-                                            r->ifname ? r->ifname : route_iface(d, r)->name, r->net,
-                                            r->mask);
+                        rc = report_overlap(
+                            c, p, &r->loc, "the routed network",
+                            r->ifname ? r->ifname : route_iface(d, r)->name, r->net, r->mask,
+                            host ? "each connected client is reached by the host route its "
+                                   "session installs, more specific than this one, so this "
+                                   "breaks only when an inside host uses one of the pool's "
+                                   "addresses"
+                                 : NULL,
+                            host && host->line ? host : NULL);
                 if (rc)
                         return -1;
         }
@@ -168,7 +189,9 @@ int check_pool_network_broadcast(struct check_ctx *c)
         const struct device *d = c->dev;
         for (size_t i = 0; i < d->pools.n; i++) {
                 const struct local_pool *p = d->pools.v[i];
-                uint32_t mask = judge_mask(p), addr;
+                uint32_t mask = judge_mask(p), addr = 0;
+                if (!iu_pool_handed_out(d, p->name))
+                        continue; /* no client gets its addresses (model/in_use.c) */
                 /* /31 and /32 have no network or broadcast address (RFC 3021) */
                 if (mask == 0 || ~mask < 3)
                         continue;

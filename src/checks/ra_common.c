@@ -3,16 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/in_use.h"
 #include "../util/strmap.h"
 
 bool ra_tg_is_ra(const struct tunnel_group *tg)
 {
-        if (tg->type != TG_RA)
-                return false;
-        /* DefaultRAGroup exists on every ASA; a config shows it as soon as one
-         * attribute differs, which alone does not mean clients use it. */
-        return strcmp(tg->name, "DefaultRAGroup") || tg->has_psk || tg->default_group_policy ||
-               tg->address_pools.n;
+        return iu_ra_group_used(tg); /* model/in_use.c */
 }
 
 void ra_tg_load(const struct device *dev, const struct tunnel_group *tg, unsigned ike,
@@ -63,6 +59,12 @@ unsigned *ra_ike_bits(const struct device *dev)
                         *b |= psk_bits(p->source);
         }
         arena_free(&a);
+        /* a version that listens on no interface negotiates nothing: its
+         * keys do not make the tunnel-group use it (model/in_use.c) */
+        unsigned on = (iu_ike_enabled(dev, false) ? RA_IKEV1 : 0u) |
+                      (iu_ike_enabled(dev, true) ? RA_IKEV2 : 0u);
+        for (size_t i = 0; bits && i < n; i++)
+                bits[i] &= on;
         return bits;
 }
 

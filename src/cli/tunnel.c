@@ -1,12 +1,13 @@
 /*
- * ipsec-doctor tunnel A B [--initiator B|--both] [--flow SRC DST [PROTO [PORT]]]
- *                         [--block udp500|udp4500|esp] [--nat] [--fix]
+ * ipsec-doctor tunnel A B [NAT] [--initiator B|--both] [--flow SRC DST [PROTO [PORT]]]
+ *                         [--block udp500|udp4500|esp] [--nat [OUTSIDE=INSIDE]] [--fix]
  *                         [--format text|json|sarif|gcc]
  * Plays the negotiation between two configs. Exit 0 when every played
  * direction establishes and no error finding remains, 1 otherwise, 2 on
  * usage or input errors.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,6 +16,7 @@
 #include "../config/config.h"
 #include "../config/lex.h"
 #include "../negotiate/discover.h"
+#include "../negotiate/nat_path.h"
 #include "../negotiate/pair.h"
 #include "../report/report.h"
 #include "args.h"
@@ -22,7 +24,7 @@
 #include "fix_replay.h"
 
 struct tunnel_opts {
-        const char *files[2];
+        const char *files[3]; /* A, B and the NAT device between them */
         size_t nfiles;
         const char *initiator;
         bool both, fix;
@@ -95,6 +97,27 @@ static int parse_flow(char **rest, int nrest, struct flow_opt *f)
         return used;
 }
 
+/* --nat [OUTSIDE=INSIDE]: a word of two addresses joined by '=' is a static
+ * translation (nat_path.c); without one, a PAT between the peers. Returns
+ * how many words of rest it used, or -1. */
+static int parse_nat(char **rest, int nrest, struct path_opts *p)
+{
+        const char *w = nrest > 0 ? rest[0] : NULL, *eq = w ? strchr(w, '=') : NULL;
+        char out[64];
+        uint32_t o, i;
+        if (!eq || eq[1] == '-' || (size_t)(eq - w) >= sizeof(out)) {
+                p->nat = true;
+                return 0;
+        }
+        memcpy(out, w, (size_t)(eq - w));
+        out[eq - w] = '\0';
+        if (!lex_ipv4(out, &o) || !lex_ipv4(eq + 1, &i))
+                return usage_err("--nat: expected OUTSIDE=INSIDE (two IPv4 addresses), got", w);
+        if (path_add_nat(p, o, i, NULL, "--nat"))
+                return usage_err("--nat: too many translations, or OUTSIDE given twice:", w);
+        return 1;
+}
+
 enum { O_FORMAT, O_OUTPUT, O_INITIATOR, O_BOTH, O_FLOW, O_BLOCK, O_NAT, O_FIX, O_COLOR, O_EXPLAIN };
 
 static const struct cli_opt tunnel_options[] = {
@@ -104,7 +127,7 @@ static const struct cli_opt tunnel_options[] = {
     {"both", 0, NULL, "play both directions", O_BOTH},
     {"flow", 0, "*SRC DST [PROTO [PORT]]", "the packet that triggers the tunnel", O_FLOW},
     {"block", 0, "WHAT", "drop udp500, udp4500 or esp on the path", O_BLOCK},
-    {"nat", 0, NULL, "a NAT device between the peers (NAT-T)", O_NAT},
+    {"nat", 0, "*[OUTSIDE=INSIDE]", "NAT between the peers: PAT alone, or a static NAT", O_NAT},
     {"fix", 0, NULL, "replay with the printed fixes applied to copies", O_FIX},
     CLI_OPT_COLOR(O_COLOR),
     CLI_OPT_EXPLAIN(O_EXPLAIN),
@@ -131,8 +154,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
         case O_BLOCK:
                 return parse_block(v, &o->path);
         case O_NAT:
-                o->path.nat = true;
-                return 0;
+                return parse_nat(rest, nrest, &o->path);
         case O_FIX:
                 o->fix = true;
                 return 0;
@@ -147,12 +169,12 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
 
 static const struct cli_spec tunnel_spec = {
     "tunnel",
-    "A B",
-    "Play the IKE negotiation between two configs, step by step, and where it stops.",
+    "A B [NAT]",
+    "Play the IKE negotiation between two configs, step by step (NAT: a static NAT between).",
     tunnel_options,
     sizeof(tunnel_options) / sizeof(tunnel_options[0]),
     2,
-    2,
+    3,
     on_opt,
 };
 
@@ -278,11 +300,34 @@ static int check_pair(const struct tunnel_opts *o, struct device *const d[2])
              a.st_ino == b.st_ino))
                 return cli_error(&tunnel_spec, "%s is given twice: a tunnel needs two configs",
                                  o->files[0]);
-        if (!pair_connected(d[0], d[1]))
+        if (!pair_connected_path(d[0], d[1], &o->path))
                 return cli_error(&tunnel_spec,
                                  "no tunnel between these configs: neither %s (%s) nor %s (%s) "
                                  "names an address of the other as its peer",
                                  o->files[0], device_label(d[0]), o->files[1], device_label(d[1]));
+        return 0;
+}
+
+/* The third operand: a device between the peers; its static one-to-one
+ * translations join the path (nat_path.c). A config without one cannot
+ * be what the tunnel goes through: said plainly (exit 2). */
+static int read_nat(struct tunnel_opts *o, struct device **nat)
+{
+        struct diag err;
+        if (config_read(o->files[2], PLAT_UNKNOWN, nat, &err)) {
+                fprintf(stderr, "ipsec-doctor: %s\n", err.msg);
+                return -1;
+        }
+        int n = path_nat_from_device(&o->path, *nat);
+        if (n < 0)
+                return cli_error(&tunnel_spec, "%s: too many static translations (at most %d)",
+                                 o->files[2], PATH_MAX_NAT);
+        if (n == 0)
+                return cli_error(&tunnel_spec,
+                                 "%s (%s) has no static one-to-one NAT ('ip nat inside source "
+                                 "static', 'static (in,out)', object 'nat ... static') for the "
+                                 "tunnel to go through",
+                                 o->files[2], device_label(*nat));
         return 0;
 }
 
@@ -300,8 +345,9 @@ int cmd_tunnel(int argc, char **argv)
         }
         o.files[0] = in.v[0];
         o.files[1] = in.v[1];
+        o.files[2] = in.n > 2 ? in.v[2] : NULL;
         o.nfiles = 2;
-        struct device *d[2] = {NULL, NULL};
+        struct device *d[2] = {NULL, NULL}, *nat = NULL;
         struct findings fs;
         findings_init(&fs);
         struct cli_out out = {stdout, NULL, NULL};
@@ -315,6 +361,8 @@ int cmd_tunnel(int argc, char **argv)
                         goto out;
                 }
         }
+        if (o.files[2] && read_nat(&o, &nat))
+                goto out;
         if (check_pair(&o, d) || second_initiates(&o, d, &swap))
                 goto out;
         if (run(&o, d, swap, &fs, keep)) {
@@ -345,6 +393,7 @@ out:
         findings_free(&fs);
         model_free(d[0]);
         model_free(d[1]);
+        model_free(nat);
         cli_operands_free(&in);
         return rc;
 }

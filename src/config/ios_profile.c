@@ -261,10 +261,22 @@ static const struct ios_cmd client_group_cmds[] = {
     ONE("smartdefaults"),
 };
 
+/* crypto isakmp client configuration address-pool local P: the pool that
+ * mode configuration hands out when no group names one (Cisco IOS Security
+ * Command Reference). Other forms are known and not modelled. */
+static int client_conf(struct ios_ctx *c)
+{
+        const char *p = ios_arg(c, 2);
+        if (c->neg || !kw(ios_arg(c, 0), "address-pool") || !kw(ios_arg(c, 1), "local") || !p)
+                return IOS_OK;
+        char *name = ios_str(c, p);
+        return !name || ptrvec_push(&c->dev->arena, &c->dev->pool_refs, name) ? IOS_OOM : IOS_OK;
+}
+
 static const struct ios_cmd top_cmds[] = {
     {{"crypto", "isakmp", "profile"}, profile, false},
     {{"crypto", "isakmp", "client", "configuration", "group"}, client_group, false},
-    ONE("crypto", "isakmp", "client", "configuration"),
+    {{"crypto", "isakmp", "client", "configuration"}, client_conf, false},
 };
 
 IOS_TAB(ios_top_profile, top_cmds);

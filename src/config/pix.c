@@ -50,6 +50,18 @@ static int on_ip_address(struct asa_ctx *c, size_t i)
         return ASA_OK;
 }
 
+/* vpngroup G address-pool P: the pool the group's clients get (PIX 6.3
+ * command reference, vpngroup); the other vpngroup lines are known and not
+ * modelled. */
+static int on_vpngroup(struct asa_ctx *c, size_t i)
+{
+        const char *p = asa_w(c, i + 2);
+        if (c->no || !kw(asa_w(c, i + 1), "address-pool") || !p)
+                return asa_known(c, i);
+        char *name = asa_dup(c, p);
+        return !name || ptrvec_push(&c->dev->arena, &c->dev->pool_refs, name) ? ASA_OOM : ASA_OK;
+}
+
 /* isakmp key K address A [netmask M] [no-xauth] [no-config-mode] */
 static int on_isakmp_key(struct asa_ctx *c, size_t i)
 {
@@ -96,7 +108,7 @@ const struct asa_cmd pix_cmds[] = {
     {{"conduit"}, asa_known},
     {{"outbound"}, asa_known},
     {{"apply"}, asa_known},
-    {{"vpngroup"}, asa_known},
+    {{"vpngroup"}, on_vpngroup},
     {{"vpdn"}, asa_known},
     {{"floodguard"}, asa_known},
     {{"pdm"}, asa_known},

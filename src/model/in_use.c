@@ -4,6 +4,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include <stdlib.h>
+
+#include "flowset.h"
+
 const struct loc *iu_dynamic_routing(const struct device *dev)
 {
         return dev->dyn_routing ? &dev->dyn_routing_loc : NULL;
@@ -103,6 +107,279 @@ const struct isakmp_profile *iu_profile_for_peer(const struct device *dev, uint3
                         if (m->is_addr && (addr & m->mask) == (m->addr & m->mask))
                                 return p;
                 }
+        }
+        return NULL;
+}
+
+/* ---- IKE versions and dynamic entries ---------------------------------- */
+
+bool iu_ike_enabled(const struct device *dev, bool v2)
+{
+        if (dev->platform == PLAT_IOS || dev->platform == PLAT_UNKNOWN)
+                return v2 || !dev->ike.ios_isakmp_disabled;
+        return v2 ? dev->ike.ikev2_enabled.n > 0 : dev->ike.ikev1_enabled.n > 0;
+}
+
+/* The permit boxes of an ACL with no deny (a deny lets packets fall through
+ * to later entries, so such an ACL is not taken to shadow anything);
+ * *n = 0 when it has a deny, an inexact entry, or is missing. */
+static const struct acl *plain_permits(const struct device *dev, const char *name, size_t *n)
+{
+        const struct acl *a = name ? model_get_acl(dev, name) : NULL;
+        *n = 0;
+        for (size_t i = 0; a && i < a->aces.n; i++) {
+                const struct ace *x = a->aces.v[i];
+                if (x->remark || x->inactive)
+                        continue;
+                if (x->action != ACL_PERMIT || x->inexact) {
+                        *n = 0;
+                        return NULL;
+                }
+                *n += x->nboxes;
+        }
+        return a;
+}
+
+#define IU_MAX_SHADOW_BOXES 4096 /* beyond this, not judged shadowed */
+#define IU_COVER_PIECES     4096
+
+/* Every permit box of e's ACL lies in the union of the permit boxes of the
+ * static entries of m numbered below seq. */
+static bool shadowed(const struct device *dev, const struct crypto_map *m, int seq,
+                     const struct crypto_map_entry *e)
+{
+        size_t ne, total = 0;
+        const struct acl *ea = plain_permits(dev, e->match_acl, &ne);
+        if (!ea || !ne)
+                return false;
+        for (size_t k = 0; k < m->entries.n; k++) {
+                const struct crypto_map_entry *s = m->entries.v[k];
+                size_t n;
+                if (s->seq < seq && entry_static(s) && plain_permits(dev, s->match_acl, &n))
+                        total += n;
+        }
+        if (!total || total > IU_MAX_SHADOW_BOXES)
+                return false;
+        struct flowbox *set = malloc(total * sizeof(*set));
+        if (!set)
+                return false;
+        size_t n = 0;
+        for (size_t k = 0; k < m->entries.n; k++) {
+                const struct crypto_map_entry *s = m->entries.v[k];
+                size_t c;
+                const struct acl *a =
+                    s->seq < seq && entry_static(s) ? plain_permits(dev, s->match_acl, &c) : NULL;
+                for (size_t i = 0; a && i < a->aces.n; i++) {
+                        const struct ace *x = a->aces.v[i];
+                        for (size_t b = 0; !x->remark && !x->inactive && b < x->nboxes; b++)
+                                set[n++] = x->boxes[b];
+                }
+        }
+        bool all = true;
+        for (size_t i = 0; all && i < ea->aces.n; i++) {
+                const struct ace *x = ea->aces.v[i];
+                for (size_t b = 0; all && !x->remark && !x->inactive && b < x->nboxes; b++)
+                        all = fb_cover(set, n, &x->boxes[b], IU_COVER_PIECES) == COVER_FULL;
+        }
+        free(set);
+        return all;
+}
+
+bool iu_dynamic_entry_reached(const struct device *dev, const struct crypto_map_entry *e)
+{
+        for (size_t i = 0; i < dev->crypto_maps.n; i++) {
+                const struct crypto_map *m = dev->crypto_maps.v[i];
+                if (m->dynamic || !iu_map_applied(dev, m->name))
+                        continue;
+                for (size_t k = 0; k < m->entries.n; k++) {
+                        const struct crypto_map_entry *r = m->entries.v[k];
+                        if (r->is_dynamic_ref && r->dynamic_map && e->map &&
+                            !strcmp(r->dynamic_map, e->map) &&
+                            (!e->match_acl || !shadowed(dev, m, r->seq, e)))
+                                return true;
+                }
+        }
+        return false;
+}
+
+/* ---- remote access ------------------------------------------------------ */
+
+static bool names(const struct ptrvec *v, const char *name)
+{
+        for (size_t i = 0; name && i < v->n; i++)
+                if (!strcmp(v->v[i], name))
+                        return true;
+        return false;
+}
+
+bool iu_ra_group_used(const struct tunnel_group *tg)
+{
+        if (tg->type != TG_RA)
+                return false;
+        return strcmp(tg->name, "DefaultRAGroup") || tg->has_psk || tg->default_group_policy ||
+               tg->address_pools.n;
+}
+
+bool iu_pool_handed_out(const struct device *dev, const char *name)
+{
+        for (size_t i = 0; i < dev->tunnel_groups.n; i++)
+                if (names(&((const struct tunnel_group *)dev->tunnel_groups.v[i])->address_pools,
+                          name))
+                        return true;
+        for (size_t i = 0; i < dev->group_policies.n; i++)
+                if (names(&((const struct group_policy *)dev->group_policies.v[i])->a.address_pools,
+                          name))
+                        return true;
+        for (size_t i = 0; i < dev->usernames.n; i++)
+                if (names(&((const struct username *)dev->usernames.v[i])->a.address_pools, name))
+                        return true;
+        for (size_t i = 0; i < dev->client_groups.n; i++) {
+                const struct client_group *g = dev->client_groups.v[i];
+                if (g->pool && name && !strcmp(g->pool, name))
+                        return true;
+        }
+        return names(&dev->pool_refs, name);
+}
+
+static uint32_t cover_mask(uint32_t lo, uint32_t hi)
+{
+        int len = 32;
+        while (len > 0 && (lo >> (32 - len)) != (hi >> (32 - len)))
+                len--;
+        return len ? ~0u << (32 - len) : 0;
+}
+
+const struct local_pool *iu_pool_holding(const struct device *dev, uint32_t lo, uint32_t hi,
+                                         bool handed_out)
+{
+        for (size_t i = 0; i < dev->pools.n; i++) {
+                const struct local_pool *p = dev->pools.v[i];
+                /* the pool's network: its mask, else the smallest block that
+                 * holds the range (an exemption names the clients' subnet) */
+                uint32_t m = p->has_mask ? p->mask : cover_mask(p->lo, p->hi);
+                uint32_t net = p->lo & m, bc = net | ~m;
+                if (!p->ipv6 && lo >= net && hi <= bc &&
+                    (!handed_out || iu_pool_handed_out(dev, p->name)))
+                        return p;
+        }
+        return NULL;
+}
+
+/* Does split ACL `acl` permit anything towards [lo, hi]? The protected
+ * network is the source of IOS entries and of ASA extended entries, and
+ * the only address of ASA standard entries, which the reader keeps as the
+ * destination (as checks/split_tunnel.c reads it). Missing: unknown, taken
+ * as yes. */
+static bool split_meets(const struct device *dev, const char *acl, uint32_t lo, uint32_t hi)
+{
+        const struct acl *a = acl ? model_get_acl(dev, acl) : NULL;
+        if (!a)
+                return true;
+        bool dst_side = dev->platform != PLAT_IOS && a->kind == ACL_STANDARD;
+        for (size_t i = 0; i < a->aces.n; i++) {
+                const struct ace *x = a->aces.v[i];
+                if (x->remark || x->inactive || x->action != ACL_PERMIT)
+                        continue;
+                if (x->inexact)
+                        return true;
+                for (size_t b = 0; b < x->nboxes; b++) {
+                        const struct range32 *r = dst_side ? &x->boxes[b].dst : &x->boxes[b].src;
+                        if (r->lo <= hi && lo <= r->hi)
+                                return true;
+                }
+        }
+        return false;
+}
+
+/* One group handing the pool out: does it tunnel [lo, hi]? */
+static bool gp_reaches(const struct device *dev, const struct group_policy *gp, uint32_t lo,
+                       uint32_t hi)
+{
+        struct gp_attrs eff;
+        group_policy_effective(dev, gp, &eff);
+        if (eff.split_policy != SPLIT_TUNNELSPECIFIED)
+                return true;
+        return split_meets(dev, eff.split_acl, lo, hi);
+}
+
+bool iu_pool_reaches(const struct device *dev, const char *name, uint32_t lo, uint32_t hi)
+{
+        bool any = false;
+        for (size_t i = 0; i < dev->tunnel_groups.n; i++) {
+                const struct tunnel_group *tg = dev->tunnel_groups.v[i];
+                const struct group_policy *gp =
+                    tg->default_group_policy ? model_get_gp(dev, tg->default_group_policy) : NULL;
+                struct gp_attrs eff;
+                group_policy_effective(dev, gp, &eff);
+                /* the group-policy's pools override the tunnel-group's */
+                const struct ptrvec *pools =
+                    eff.pools_set && eff.address_pools.n ? &eff.address_pools : &tg->address_pools;
+                if (!names(pools, name))
+                        continue;
+                any = true;
+                if (gp_reaches(dev, gp, lo, hi))
+                        return true;
+        }
+        for (size_t i = 0; i < dev->client_groups.n; i++) {
+                const struct client_group *g = dev->client_groups.v[i];
+                if (!g->pool || !name || strcmp(g->pool, name))
+                        continue;
+                any = true;
+                /* IOS: a group with "acl X" tunnels only X's networks (Cisco
+                 * Easy VPN server, split tunneling) */
+                if (!g->split_acl || split_meets(dev, g->split_acl, lo, hi))
+                        return true;
+        }
+        /* handed out by lines not modelled (usernames, PIX vpngroup, ...): unknown */
+        return !any || names(&dev->pool_refs, name);
+}
+
+const struct loc *iu_client_host_routes(const struct device *dev)
+{
+        static const struct loc asa = {0};
+        if (dev->platform == PLAT_ASA)
+                return &asa;
+        if (dev->platform != PLAT_IOS)
+                return NULL;
+        for (size_t i = 0; i < dev->crypto_maps.n; i++) {
+                const struct crypto_map *m = dev->crypto_maps.v[i];
+                for (size_t k = 0; m->dynamic && k < m->entries.n; k++) {
+                        const struct crypto_map_entry *e = m->entries.v[k];
+                        if (e->reverse_route)
+                                return &e->reverse_route_loc;
+                }
+        }
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *f = dev->ifaces.v[i];
+                if (f->name && !strncasecmp(f->name, "Virtual-Template", 16) &&
+                    f->tunnel_protection)
+                        return &f->loc;
+        }
+        return NULL;
+}
+
+static bool covers_pool(const struct addrset *s, const struct local_pool *p)
+{
+        for (size_t i = 0; i < s->n; i++)
+                if (s->r[i].lo <= p->lo && p->hi <= s->r[i].hi)
+                        return true;
+        return false;
+}
+
+const struct loc *iu_pool_proxy_arp(const struct device *dev, const struct local_pool *p,
+                                    const struct iface *ifc)
+{
+        if (dev->platform != PLAT_ASA || !ifc->nameif)
+                return NULL;
+        for (size_t i = 0; i < dev->nat_rules.n; i++) {
+                const struct nat_rule *r = dev->nat_rules.v[i];
+                if (r->inactive || r->no_proxy_arp || !r->real_if ||
+                    (strcmp(r->real_if, ifc->nameif) && strcmp(r->real_if, "any")))
+                        continue;
+                /* twice NAT: destination static POOL POOL, seen from ifc */
+                if (r->kind == NAT_TWICE && r->has_dst && r->dst_identity && !r->real_dst.inexact &&
+                    covers_pool(&r->real_dst, p))
+                        return &r->loc;
         }
         return NULL;
 }

@@ -57,4 +57,68 @@ const struct isakmp_profile *iu_profile_for_peer(const struct device *dev, uint3
 const struct loc *iu_xauth_asked(const struct device *dev, const struct crypto_map *m,
                                  const char *profile, uint32_t addr);
 
+/* ---- IKE versions and dynamic entries ---------------------------------- */
+
+/* IKEv1 (v2 false) or IKEv2 listens on some interface. ASA/PIX: only where
+ * "crypto isakmp|ikev1|ikev2 enable IF" (PIX "isakmp enable IF") names it
+ * (Cisco ASA VPN CLI configuration guide, "Enable IKE on the interface");
+ * IOS: IKEv1 unless "no crypto isakmp enable", IKEv2 always listens. */
+bool iu_ike_enabled(const struct device *dev, bool v2);
+
+/* The dynamic-map entry e (a template) is reached: an applied crypto map
+ * refers to its dynamic map, and the static entries numbered below that
+ * reference do not already take every flow e's crypto ACL permits (a
+ * packet is matched by the lowest-numbered entry whose ACL permits it:
+ * Cisco ASA VPN CLI configuration guide, "Crypto maps"). An entry without
+ * an ACL is reached whenever it is referred to. */
+bool iu_dynamic_entry_reached(const struct device *dev, const struct crypto_map_entry *e);
+
+/* ---- remote access ------------------------------------------------------ */
+
+/* ASA: clients use remote-access tunnel-group tg. DefaultRAGroup exists on
+ * every ASA and a config shows it as soon as one attribute differs, which
+ * alone does not mean clients use it: only with a key, a group-policy or
+ * pools of its own (Cisco ASA VPN CLI configuration guide, "Default
+ * tunnel groups"). */
+bool iu_ra_group_used(const struct tunnel_group *tg);
+
+/* Some client gets addresses from pool `name`: a tunnel-group's
+ * address-pool, a group-policy's address-pools, an IOS client configuration
+ * group's pool, or a line of dev->pool_refs (PIX vpngroup, IOS isakmp
+ * client configuration address-pool). A pool nothing hands out (or an IOS
+ * "ip nat pool") never reaches a client. */
+bool iu_pool_handed_out(const struct device *dev, const char *name);
+
+/* A pool whose network (its mask, else the smallest block holding its
+ * range) holds every address of [lo, hi] (handed out by some group
+ * when handed_out), or NULL: traffic towards it belongs to remote access,
+ * which dynamic entries carry, not crypto ACLs. */
+const struct local_pool *iu_pool_holding(const struct device *dev, uint32_t lo, uint32_t hi,
+                                         bool handed_out);
+
+/* Do the clients of pool `name` send traffic for [lo, hi] into the tunnel?
+ * Not when every group that hands the pool out tunnels only its split list
+ * (split-tunnel-policy tunnelspecified, IOS client group "acl") and no
+ * permit of that list meets [lo, hi]: clients route the rest locally (Cisco
+ * ASA VPN CLI configuration guide, "Split tunneling"). Unknown lists count
+ * as reaching. */
+bool iu_pool_reaches(const struct device *dev, const char *name, uint32_t lo, uint32_t hi);
+
+/* The head end routes each connected remote-access client by a host route
+ * of its own, more specific than any configured route: the ASA always
+ * (Cisco ASA command reference, "show route": code V, the route a VPN
+ * session installs); IOS through reverse route injection on a dynamic-map
+ * entry or a dynamic VTI (virtual-access per client). Returns the line that
+ * says so (NULL: none, or PIX 6, where it is not documented). */
+const struct loc *iu_client_host_routes(const struct device *dev);
+
+/* ASA 8.3+: the identity NAT line that makes the ASA answer ARP on
+ * interface ifc for the pool's addresses (destination static POOL POOL, or
+ * a static identity of the pool, without no-proxy-arp), or NULL. With the
+ * pool inside ifc's subnet, inside hosts reach the clients through that
+ * proxy ARP (Cisco ASA firewall configuration guide, NAT: "Mapped addresses
+ * and routing", proxy ARP for mapped addresses on the same network). */
+const struct loc *iu_pool_proxy_arp(const struct device *dev, const struct local_pool *p,
+                                    const struct iface *ifc);
+
 #endif

@@ -917,6 +917,10 @@ struct device {
         struct loc tg_map_rule_loc; /* line 0: none */
         /* SSL VPN, not IPsec: IOS "webvpn gateway|context NAME", ASA "webvpn". */
         struct ptrvec ssl_vpn; /* struct loc * of each opener line */
+        /* Address pools that lines not modelled otherwise hand out (const char *):
+         * PIX 6 "vpngroup G address-pool P", IOS "crypto isakmp client
+         * configuration address-pool local P". model/in_use.c asks. */
+        struct ptrvec pool_refs;
 
         /* "! ipsec-doctor: ignore=ID[,ID]" comments (config.c), for check's
          * inline suppressions. */

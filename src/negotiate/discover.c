@@ -121,6 +121,17 @@ struct findings *disc_findings(const struct disc *d)
         return d->fs;
 }
 
+/* No given config owns a peer address of i: the device whose entry names i
+ * and mirrors i's (a copied config, side_misaddressed), played so that the
+ * finding says so; n when none. */
+static size_t misaddressed_owner(const struct disc *d, size_t i)
+{
+        for (size_t j = 0; j < d->n; j++)
+                if (j != i && side_misaddressed(d->devs[i], d->devs[j], NULL))
+                        return j;
+        return d->n;
+}
+
 static int from_maps(struct disc *d, size_t i)
 {
         const struct device *dv = d->devs[i];
@@ -134,6 +145,8 @@ static int from_maps(struct disc *d, size_t i)
                                 if (!pe->is_addr)
                                         continue;
                                 size_t j = disc_owner(d, i, pe->addr);
+                                if (j == d->n)
+                                        j = misaddressed_owner(d, i);
                                 if (j < d->n ? disc_play(d, i, j, NULL, 0, DMVPN_NONE, NULL)
                                              : missing(d->fs, dv, pe->addr))
                                         return -1;

@@ -11,6 +11,7 @@
 #include "../model/query.h"
 #include "../model/tunnel.h"
 #include "pair.h"
+#include "nat_path.h"
 #include "side_int.h"
 
 bool dev_owns_addr(const struct device *dev, uint32_t addr)
@@ -269,10 +270,15 @@ int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
         p->dmvpn = flow ? flow->dmvpn : DMVPN_NONE;
         const char *kr =
             a->ini && a->ini->entry ? profile_keyring(ini, a->ini->entry->isakmp_profile) : NULL;
-        if (side_load_common(p, a, ini, ini_label, b->addr, kr))
+        if (side_load_common(p, a, ini, ini_label, side_seen(b), kr))
                 return -1;
+        /* an initiator behind a static NAT of the path is seen by its outside
+         * address (nat_path.c) */
+        const struct nat_map *na = a->has_addr ? path_nat_inside(&p->path, a->addr) : NULL;
+        if (na && !a->seen_set)
+                a->seen_set = true, a->seen = na->outside, a->via_nat = na;
         b->ikev2 = a->ikev2;
-        if (side_responder(p, b, a) || side_load_common(p, b, resp, resp_label, a->addr, NULL))
+        if (side_responder(p, b, a) || side_load_common(p, b, resp, resp_label, side_seen(a), NULL))
                 return -1;
         if (a->ikev2 && side_v2_auth(p, a, b))
                 return -1;

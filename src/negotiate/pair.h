@@ -90,13 +90,42 @@ struct side {
         const char *fvrf;             /* the front-door VRF IKE runs in (NULL: global) */
         const char *src_vrf;          /* the VRF of the tunnel source interface */
         bool vrf_fault;               /* the tunnel source is in a VRF the tunnel does not use */
+        /* The address the other end sends to and names this side by, when it
+         * is not this side's own (nat_path.c): a static NAT on a device
+         * between them (via_nat), or a copied config whose peer address this
+         * side does not own (misaddressed, on the responder). */
+        bool seen_set;
+        uint32_t seen;
+        const struct nat_map *via_nat;
+        bool misaddressed;
+        const struct crypto_map_entry *misaddressed_entry; /* the initiator's entry */
 };
+
+/* The address the other end uses for s. */
+static inline uint32_t side_seen(const struct side *s)
+{
+        return s->seen_set ? s->seen : s->addr;
+}
 
 /* How the two ends of a DMVPN pair stand to each other (discover.c). */
 enum dmvpn_role { DMVPN_NONE = 0, DMVPN_SPOKE_HUB, DMVPN_HUB_SPOKE, DMVPN_SPOKE_SPOKE };
 
+/* A static one-to-one translation on a device between the peers (tunnel's
+ * third config, or --nat OUTSIDE=INSIDE): what is sent to `outside`
+ * reaches `inside`, and what `inside` sends leaves as `outside`. */
+struct nat_map {
+        uint32_t outside, inside;
+        const struct loc *loc; /* the NAT device's line; NULL for --nat */
+        const char *device;    /* its label, or "--nat" */
+};
+
+#define PATH_MAX_NAT 64
+
 struct path_opts {
-        bool block500, block4500, blockesp, nat;
+        bool block500, block4500, blockesp;
+        bool nat; /* --nat alone: a PAT device between the peers (NAT-T needed) */
+        struct nat_map nat_map[PATH_MAX_NAT];
+        size_t nnat;
 };
 
 struct pair {

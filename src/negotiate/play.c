@@ -17,6 +17,38 @@ static const char *mm(const struct side *s, const char *ios, const char *asa)
         return s->plat == PLAT_IOS || s->plat == PLAT_UNKNOWN ? ios : asa;
 }
 
+/* A crypto map on an interface in a VRF: IKE to the peer is routed in that
+ * VRF (Cisco VRF-Aware IPsec configuration guide: the front-door VRF is the
+ * one of the interface the crypto map is applied to), which has static
+ * routes but none to the peer: tunnel-vrf-no-route, at the interface, once
+ * per direction (the initiator's MM1, the responder's answers). The fix's
+ * next hop is the gateway the VRF already uses on that interface, when a
+ * static route of the VRF names one in its subnet. (Tunnel interfaces are
+ * play_tun.c's.) */
+static int vrf_no_route(struct play *pl, const struct side *s, const char *peer)
+{
+        if (s->tun || s->tun_bare)
+                return 0;
+        const struct iface *f = s->ifname ? model_get_nameif(s->dev, s->ifname) : NULL;
+        if (!f && s->ifname)
+                f = model_get_iface(s->dev, s->ifname);
+        char nh[16] = "";
+        for (size_t i = 0; f && f->has_addr && i < s->dev->routes.n && !nh[0]; i++) {
+                const struct route *r = s->dev->routes.v[i];
+                if (r->has_nexthop && r->vrf && !strcmp(r->vrf, s->fvrf) &&
+                    (r->nexthop & f->mask) == (f->addr & f->mask))
+                        ipv4_str(r->nexthop, nh);
+        }
+        const char *v[] = {"vrf", s->fvrf, "peer", peer, nh[0] ? "nexthop" : NULL, nh, NULL};
+        struct finding *x = pf_report(pl, "tunnel-vrf-no-route", s, f ? &f->loc : NULL, v);
+        return !x || finding_title(pl->fs, x,
+                                   "%s: no route to its peer %s in the front-door VRF %s of its "
+                                   "crypto interface (%s)",
+                                   s->label, peer, s->fvrf,
+                                   s == pl->a ? "IKE to the peer is dropped before it leaves"
+                                              : "its answers to the peer are dropped");
+}
+
 /* Reaching the peer: a route, IKE listening on both ends, the path. */
 static int reach(struct play *pl, bool *stop)
 {
@@ -24,7 +56,10 @@ static int reach(struct play *pl, bool *stop)
         *stop = true;
         if (!a->route_ok) {
                 tr_end(pl, TUN_NO_RESPONSE, "MM_NO_STATE", "");
-                return tr_reason(pl, "%s has no route to the peer %s", a->label, pl->b_ip);
+                if (a->fvrf && vrf_no_route(pl, a, pl->b_ip))
+                        return -1;
+                return tr_reason(pl, "%s has no route to the peer %s%s%s", a->label, pl->b_ip,
+                                 a->fvrf ? " in its front-door VRF " : "", a->fvrf ? a->fvrf : "");
         }
         if (!a->isakmp_on) {
                 const char *v[] = {"if", a->ifname, NULL};
@@ -34,6 +69,8 @@ static int reach(struct play *pl, bool *stop)
                 return tr_reason(pl, "ISAKMP is not enabled on %s's interface %s", a->label,
                                  a->ifname ? a->ifname : "?");
         }
+        if (b->misaddressed)
+                return play_misaddressed(pl, stop);
         const char *first = a->aggressive ? "AM1" : "MM1";
         const char *wait = a->aggressive ? "AG_INIT_EXCH" : "MM_WAIT_MSG2";
         bool lost = pl->p->path.block500 || !b->isakmp_on || !b->route_ok ||
@@ -54,8 +91,12 @@ static int reach(struct play *pl, bool *stop)
                 return tr_reason(pl, "ISAKMP is not enabled on %s's interface %s", b->label,
                                  b->ifname ? b->ifname : "?");
         }
-        if (!b->route_ok)
-                return tr_reason(pl, "%s has no route back to %s", b->label, pl->a_ip);
+        if (!b->route_ok) {
+                if (b->fvrf && vrf_no_route(pl, b, pl->a_ip))
+                        return -1;
+                return tr_reason(pl, "%s has no route back to %s%s%s", b->label, pl->a_ip,
+                                 b->fvrf ? " in its front-door VRF " : "", b->fvrf ? b->fvrf : "");
+        }
         return tr_reason(pl, "%s refuses aggressive mode (am-disable)", b->label);
 }
 
@@ -173,7 +214,9 @@ static int mm12(struct play *pl, struct p1_choice *c, bool *stop)
 
 static bool nat_t_used(const struct play *pl)
 {
-        return pl->p->path.nat && pl->a->nat_t && pl->b->nat_t;
+        /* NAT-D finds any translation, a static one too (RFC 3947 section 3.2) */
+        return (pl->p->path.nat || pl->a->via_nat || pl->b->via_nat) && pl->a->nat_t &&
+               pl->b->nat_t;
 }
 
 /* A responder ASA that fell back to DefaultL2LGroup: name the fix
@@ -220,9 +263,14 @@ static int mm36(struct play *pl, const struct p1_choice *c, bool *stop)
                                      : "");
         }
         bool nat = nat_t_used(pl);
+        /* the identity each end sends is its own address, not the one a NAT
+         * shows the other end (RFC 2407 ID_IPV4_ADDR) */
+        char ida[16], idb[16];
+        ipv4_str(a->addr, ida);
+        ipv4_str(b->addr, idb);
         if (tr_step(pl, "MM4", false, true, "KE, nonce%s", b->nat_t ? ", NAT-D" : "") ||
             tr_step(pl, "MM5", true, k != PSKV_DIFFERENT && !(nat && pl->p->path.block4500),
-                    "IDii (address %s), %s%s%s", pl->a_ip, psk ? "HASH_I" : "CERT, SIG_I",
+                    "IDii (address %s), %s%s%s", ida, psk ? "HASH_I" : "CERT, SIG_I",
                     nat ? "; floats to UDP 4500 (NAT detected)" : "",
                     k == PSKV_DIFFERENT ? ": the responder cannot decrypt it (keys differ)" : ""))
                 return -1;
@@ -243,8 +291,7 @@ static int mm36(struct play *pl, const struct p1_choice *c, bool *stop)
         }
         *stop = false;
         return tr_step(
-            pl, "MM6", false, true, "IDir (address %s), %s%s", pl->b_ip,
-            psk ? "HASH_R" : "CERT, SIG_R",
+            pl, "MM6", false, true, "IDir (address %s), %s%s", idb, psk ? "HASH_R" : "CERT, SIG_R",
             k == PSKV_UNKNOWN ? " (keys are masked in a config: not compared, assumed equal)" : "");
 }
 
@@ -325,8 +372,12 @@ int play_ikev1(struct play *pl)
 static int lookahead(struct play *pl)
 {
         enum tunnel_status st = pl->t->status;
+        /* A responder with no entry for the peer at all (no static entry naming
+         * it, no dynamic entry, no tunnel) has nothing to compare: phase 1's
+         * finding is the cause, not the crypto ACLs. */
         if (st == TUN_ESTABLISHED || st == TUN_NO_INTERESTING_TRAFFIC || !pl->a->ini ||
-            st == TUN_P2_NO_PROPOSAL || st == TUN_P2_PFS_MISMATCH || st == TUN_P2_PROXY_MISMATCH)
+            st == TUN_P2_NO_PROPOSAL || st == TUN_P2_PFS_MISMATCH || st == TUN_P2_PROXY_MISMATCH ||
+            !pl->b->nresp || pl->b->misaddressed)
                 return 0;
         struct tunnel_result *real = pl->t, scratch = {0};
         scratch.a = real->a, scratch.b = real->b;
@@ -342,8 +393,10 @@ int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **
         pl.t = arena_alloc(&fs->arena, sizeof(*pl.t));
         if (!pl.t)
                 return -1;
-        ipv4_str(pl.a->addr, pl.a_ip);
-        ipv4_str(pl.b->addr, pl.b_ip);
+        /* each end as the other addresses it (a static NAT between them, or a
+         * copied config: nat_path.c) */
+        ipv4_str(side_seen(pl.a), pl.a_ip);
+        ipv4_str(side_seen(pl.b), pl.b_ip);
         pl.t->a = pl.a->label, pl.t->b = pl.b->label, pl.t->initiator = pl.a->label;
         /* The pair's arena dies after the play: keep copies in the findings'. */
         pl.t->via = pl.a->ini ? arena_strdup(&fs->arena, pl.a->ini->what) : NULL;
@@ -360,6 +413,8 @@ int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **
                 tr_end(&pl, TUN_NO_INTERESTING_TRAFFIC, mm(pl.a, "MM_NO_STATE", ""), "");
                 rc = tr_reason(&pl, "%s: %s", pl.a->label,
                                pl.a->no_traffic ? pl.a->no_traffic : "nothing to initiate");
+        } else if (pl.b->misaddressed && pl.a->ikev2) {
+                rc = play_misaddressed(&pl, &stop); /* IKEv1 asks in reach() */
         } else {
                 rc = pl.a->ikev2 ? play_ikev2(&pl) : play_ikev1(&pl);
         }
@@ -367,6 +422,8 @@ int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **
                 rc = tr_reason(&pl, "%s; %s", pl.t->reason, pl.a->assumed_route);
         if (!rc && pl.a->assumed_addr && pl.t->reason)
                 rc = tr_reason(&pl, "%s; %s", pl.t->reason, pl.a->assumed_addr);
+        if (!rc)
+                rc = play_nat_note(&pl);
         if (!rc)
                 rc = lookahead(&pl);
         if (!rc)

@@ -64,6 +64,12 @@ int play_key_missing(struct play *pl, const struct side *s, const struct loc *lo
 int play_tun_tset_mismatch(struct play *pl, const struct side *s, const struct p2_cfg *sc,
                            const struct side *o, const struct p2_cfg *oc);
 
+/* The responder does not own the address the initiator sends to (a copied
+ * config): MM1 is never answered (play_addr.c). */
+int play_misaddressed(struct play *pl, bool *stop);
+/* A static NAT of the path between the ends: said in the tunnel's reason. */
+int play_nat_note(struct play *pl);
+
 int play_ikev1(struct play *pl);
 int play_ikev2(struct play *pl);
 int play_phase2_checks(struct play *pl, const struct p2_cfg *c);

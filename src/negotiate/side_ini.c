@@ -12,6 +12,7 @@
 #include "../model/in_use.h"
 #include "../model/nat_eval.h"
 #include "../model/query.h"
+#include "nat_path.h"
 #include "side_int.h"
 
 __attribute__((format(printf, 2, 3))) static const char *fmt(struct pair *p, const char *f, ...)
@@ -24,13 +25,14 @@ __attribute__((format(printf, 2, 3))) static const char *fmt(struct pair *p, con
         return arena_strdup(&p->arena, buf);
 }
 
-/* The first peer of e that is an address of dev. */
+/* The first peer of e that is an address of dev, or reaches it through a
+ * static NAT of the path (nat_path.c). */
 static bool entry_peer_on(const struct crypto_map_entry *e, const struct device *dev,
-                          uint32_t *addr)
+                          uint32_t *addr, const struct path_opts *path)
 {
         for (size_t i = 0; i < e->peers.n; i++) {
                 const struct cm_peer *pe = e->peers.v[i];
-                if (pe->is_addr && dev_owns_addr(dev, pe->addr)) {
+                if (pe->is_addr && path_dev_owns(path, dev, pe->addr)) {
                         *addr = pe->addr;
                         return true;
                 }
@@ -42,7 +44,7 @@ static bool entry_peer_on(const struct crypto_map_entry *e, const struct device 
  * order) whose peer is the other device. */
 static const struct crypto_map_entry *first_entry(const struct device *dev,
                                                   const struct device *peer, const char **ifname,
-                                                  uint32_t *addr)
+                                                  uint32_t *addr, const struct path_opts *path)
 {
         for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
                 const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
@@ -50,7 +52,7 @@ static const struct crypto_map_entry *first_entry(const struct device *dev,
                 for (size_t j = 0; m && j < m->entries.n; j++) {
                         const struct crypto_map_entry *e = m->entries.v[j];
                         if (!e->is_dynamic_ref && !e->ipsec_manual &&
-                            entry_peer_on(e, peer, addr)) {
+                            entry_peer_on(e, peer, addr, path)) {
                                 *ifname = bd->ifname;
                                 return e;
                         }
@@ -167,6 +169,112 @@ bool side_pair_assumed(const struct device *dev, const struct device *peer)
         return find_assumed(dev, peer, &ifname, &addr, &back) != NULL;
 }
 
+/* Every permit box of x's ACL is, mirrored, a permit box of y's: the
+ * exact mirror a copied pair of configs has (acls_mirror only asks that
+ * they meet). */
+static bool acls_mirror_exact(const struct device *dx, const char *ax, const struct device *dy,
+                              const char *ay)
+{
+        const struct acl *x = ax ? model_get_acl(dx, ax) : NULL,
+                         *y = ay ? model_get_acl(dy, ay) : NULL;
+        size_t n = 0;
+        for (size_t i = 0; x && y && i < x->aces.n; i++) {
+                const struct ace *ex = x->aces.v[i];
+                if (ex->remark || ex->inactive || ex->action != ACL_PERMIT)
+                        continue;
+                if (ex->inexact)
+                        return false;
+                for (size_t k = 0; k < ex->nboxes; k++, n++) {
+                        struct flowbox m = fb_mirror(&ex->boxes[k]);
+                        bool found = false;
+                        for (size_t j = 0; !found && j < y->aces.n; j++) {
+                                const struct ace *ey = y->aces.v[j];
+                                for (size_t l = 0; !found && ey->action == ACL_PERMIT &&
+                                                   !ey->remark && !ey->inactive && l < ey->nboxes;
+                                     l++)
+                                        found = fb_equal(&m, &ey->boxes[l]);
+                        }
+                        if (!found)
+                                return false;
+                }
+        }
+        return n > 0;
+}
+
+/* An applied map of dev has a dynamic entry: it may serve the peer. */
+static bool serves_dynamic(const struct device *dev)
+{
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct crypto_map *m = model_get_cmap(dev, bd->map);
+                for (size_t j = 0; m && j < m->entries.n; j++)
+                        if (((const struct crypto_map_entry *)m->entries.v[j])->is_dynamic_ref)
+                                return true;
+        }
+        return false;
+}
+
+/* The address of the interface that carries map on dev, or false. */
+static bool map_addr(const struct device *dev, const char *map, uint32_t *addr)
+{
+        const struct crypto_map_binding *bd;
+        for (size_t k = 0; (bd = iu_map_binding(dev, map, k)) != NULL; k++) {
+                const struct iface *f = model_get_iface(dev, bd->ifname);
+                if (!f)
+                        f = model_get_nameif(dev, bd->ifname);
+                if (f && f->has_addr && !f->shutdown) {
+                        *addr = f->addr;
+                        return true;
+                }
+        }
+        return false;
+}
+
+/* A copied config (side_int.h): dev's entry e names *sent, which peer does
+ * not own, and peer's applied entry, bound to an interface with address
+ * *own, names an address of dev and mirrors e's crypto ACL. Both configs
+ * must give their crypto interfaces' addresses (the unaddressed case is
+ * find_assumed's). */
+static const struct crypto_map_entry *
+misaddressed_entry(const struct device *dev, const struct device *peer,
+                   const struct path_opts *path, const char **ifname, uint32_t *sent, uint32_t *own)
+{
+        const char *ifn;
+        uint32_t x;
+        /* an entry that does reach the peer: the others name other peers */
+        if (side_crypto_unaddressed(peer) || side_crypto_unaddressed(dev) || serves_dynamic(dev) ||
+            first_entry(dev, peer, &ifn, &x, path))
+                return NULL;
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct crypto_map *m = model_get_cmap(dev, bd->map);
+                for (size_t j = 0; m && j < m->entries.n; j++) {
+                        const struct crypto_map_entry *e = m->entries.v[j], *f;
+                        uint32_t back;
+                        if (e->is_dynamic_ref || e->ipsec_manual || !first_addr_peer(e, sent) ||
+                            path_dev_owns(path, peer, *sent) || !(f = mirror_entry(peer, dev, e)) ||
+                            !acls_mirror_exact(dev, e->match_acl, peer, f->match_acl) ||
+                            !first_addr_peer(f, &back) ||
+                            !(dev_owns_addr(dev, back) ||
+                              (path_nat_outside(path, back) &&
+                               dev_owns_addr(dev, path_nat_outside(path, back)->inside))) ||
+                            !map_addr(peer, f->map, own))
+                                continue;
+                        *ifname = bd->ifname;
+                        return e;
+                }
+        }
+        return NULL;
+}
+
+bool side_misaddressed(const struct device *dev, const struct device *peer,
+                       const struct path_opts *p)
+{
+        const char *ifname;
+        uint32_t sent, own;
+        return misaddressed_entry(dev, peer, p, &ifname, &sent, &own) != NULL;
+}
+
 static const struct crypto_map_entry *assumed_entry(struct pair *p, struct side *a,
                                                     const struct device *peer, const char **ifname,
                                                     uint32_t *addr)
@@ -280,6 +388,18 @@ static bool proposal_for(struct side *a, const struct flowbox *pkt)
         return false;
 }
 
+/* The responder's address: addr, or the inside address a static NAT of the
+ * path turns it into (the initiator keeps sending to addr). */
+static void responder_addr(struct pair *p, const struct device *peer, uint32_t addr)
+{
+        struct side *b = &p->s[1];
+        const struct nat_map *nm =
+            dev_owns_addr(peer, addr) ? NULL : path_nat_outside(&p->path, addr);
+        b->has_addr = true, b->addr = addr;
+        if (nm)
+                b->addr = nm->inside, b->seen_set = true, b->seen = addr, b->via_nat = nm;
+}
+
 static int user_flow(struct pair *p, struct side *a, const struct device *peer,
                      const struct flow_opt *flow, struct flowbox *pkt)
 {
@@ -290,13 +410,13 @@ static int user_flow(struct pair *p, struct side *a, const struct device *peer,
         struct cmap_hit hit;
         uint32_t addr;
         if (!out || !cmap_lookup(a->dev, side_ifname(out), pkt, &hit) || !hit.entry ||
-            hit.entry->is_dynamic_ref || !entry_peer_on(hit.entry, peer, &addr)) {
+            hit.entry->is_dynamic_ref || !entry_peer_on(hit.entry, peer, &addr, &p->path)) {
                 a->no_traffic = out ? "no crypto map entry towards the peer takes the flow"
                                     : "no route for the flow's destination";
                 return 0;
         }
         a->ifname = side_ifname(out);
-        p->s[1].has_addr = true, p->s[1].addr = addr;
+        responder_addr(p, peer, addr);
         a->ini = arena_alloc(&p->arena, sizeof(*a->ini));
         return a->ini ? p2cfg_load(p, a->dev, a->ini, hit.entry, NULL) : -1;
 }
@@ -314,9 +434,19 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                 uint32_t addr = 0;
                 const char *ifname = NULL;
                 const struct crypto_map_entry *e =
-                    flow && flow->vti ? NULL : first_entry(a->dev, peer, &ifname, &addr);
+                    flow && flow->vti ? NULL : first_entry(a->dev, peer, &ifname, &addr, &p->path);
                 if (!e && !(flow && flow->vti))
                         e = assumed_entry(p, a, peer, &ifname, &addr);
+                uint32_t own;
+                if (!e && !(flow && flow->vti) &&
+                    (e = misaddressed_entry(a->dev, peer, &p->path, &ifname, &addr, &own))) {
+                        /* the initiator sends to addr, which the responder does
+                         * not own: it never answers (play_addr.c) */
+                        p->s[1].seen_set = p->s[1].misaddressed = true;
+                        p->s[1].seen = addr;
+                        p->s[1].misaddressed_entry = e;
+                        addr = own;
+                }
                 if (!e) {
                         uint32_t to;
                         const struct iface *t = tun_towards(a->dev, peer, &to);
@@ -326,7 +456,10 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                         return 0;
                 }
                 a->ifname = ifname;
-                p->s[1].has_addr = true, p->s[1].addr = addr;
+                if (p->s[1].misaddressed)
+                        p->s[1].has_addr = true, p->s[1].addr = addr;
+                else
+                        responder_addr(p, peer, addr);
                 a->ini = arena_alloc(&p->arena, sizeof(*a->ini));
                 if (!a->ini || p2cfg_load(p, a->dev, a->ini, e, NULL))
                         return -1;

@@ -10,6 +10,11 @@ bool side_crypto_unaddressed(const struct device *dev);
 /* peer gives no address on its crypto interfaces and an entry of dev
  * mirrors one of peer's: the pair the tunnel plays with assumed addresses. */
 bool side_pair_assumed(const struct device *dev, const struct device *peer);
+/* A copied config: a static entry of dev names a peer address that peer
+ * does not own (even through p's translations), while an applied static
+ * entry of peer names an address of dev and mirrors its crypto ACL. */
+bool side_misaddressed(const struct device *dev, const struct device *peer,
+                       const struct path_opts *p);
 const char *side_ifname(const struct iface *f);
 int side_load_common(struct pair *p, struct side *s, const struct device *dev, const char *label,
                      uint32_t peer, const char *keyring);

@@ -101,7 +101,7 @@ int side_responder(struct pair *p, struct side *b, const struct side *a)
          * selectors (side_tun.c), which the exact match decides. */
         if (prof && a->ini && !a->ini->entry && push_tun(p, b, a, prof, cap))
                 return -1;
-        if (m && a->has_addr && load_map(p, b, m, a->addr, cap))
+        if (m && a->has_addr && load_map(p, b, m, side_seen(a), cap))
                 return -1;
         if (prof && a->ini && a->ini->entry && push_tun(p, b, a, prof, cap))
                 return -1;
@@ -110,7 +110,7 @@ int side_responder(struct pair *p, struct side *b, const struct side *a)
          * peers for XAUTH, unless an ISAKMP profile takes the peer: then the
          * profile decides (diagnoses.md l2l-prompted-for-xauth; model/in_use.c). */
         const struct loc *xa = m && b->plat == PLAT_IOS && a->has_addr
-                                   ? iu_xauth_asked(b->dev, m, NULL, a->addr)
+                                   ? iu_xauth_asked(b->dev, m, NULL, side_seen(a))
                                    : NULL;
         if (xa)
                 b->xauth_asks = true, b->xauth_loc = xa;

@@ -6,6 +6,7 @@
 #include "checks/checks_list.h"
 #include "checks/ra_common.h"
 #include "config/config.h"
+#include "model/in_use.h"
 
 static struct device *rd(const char *cfg)
 {
@@ -32,7 +33,12 @@ static size_t run(const char *id, check_fn fn, const char *cfg, struct findings 
 
 static const char *pool_cfg(char *buf, size_t n, const char *pool)
 {
-        snprintf(buf, n, "ASA Version 9.8(4)\nhostname a\nip local pool P %s\n", pool);
+        /* the tunnel-group hands the pool out: a pool no client gets is not judged */
+        snprintf(buf, n,
+                 "ASA Version 9.8(4)\nhostname a\nip local pool P %s\n"
+                 "tunnel-group T type remote-access\ntunnel-group T general-attributes\n"
+                 " address-pool P\n",
+                 pool);
         return buf;
 }
 
@@ -85,6 +91,7 @@ static void cover_mask(void **state)
 
 #define RA_BASE                                                                                    \
         "hostname a\n"                                                                             \
+        "crypto isakmp enable outside\n"                                                           \
         "ip local pool P 192.168.50.1-192.168.50.254 mask 255.255.255.0\n"                         \
         "group-policy GP internal\n"                                                               \
         "group-policy GP attributes\n"                                                             \
@@ -141,9 +148,81 @@ static void protocol_cases(void **state)
         }
 }
 
+/* The "in use" questions of model/in_use.c that the RA checks ask. */
+static void in_use_ra(void **state)
+{
+        (void)state;
+        struct device *d =
+            rd("ASA Version 9.8(4)\nhostname a\n"
+               "interface G0\n nameif outside\n ip address 203.0.113.1 255.255.255.0\n"
+               "interface G1\n nameif inside\n ip address 10.1.0.1 255.255.0.0\n"
+               "interface G2\n nameif dmz\n ip address 10.2.0.1 255.255.255.0\n"
+               "ip local pool USED 10.9.0.10-10.9.0.200 mask 255.255.255.0\n"
+               "ip local pool SPARE 10.8.0.10-10.8.0.200 mask 255.255.255.0\n"
+               "access-list SPLIT standard permit 10.1.0.0 255.255.0.0\n"
+               "group-policy GP internal\ngroup-policy GP attributes\n"
+               " split-tunnel-policy tunnelspecified\n split-tunnel-network-list value SPLIT\n"
+               "tunnel-group T type remote-access\ntunnel-group T general-attributes\n"
+               " address-pool USED\n default-group-policy GP\n"
+               "crypto ikev2 enable outside\n");
+        assert_true(iu_pool_handed_out(d, "USED"));
+        assert_false(iu_pool_handed_out(d, "SPARE"));
+        /* the split list names inside, not the dmz */
+        assert_true(iu_pool_reaches(d, "USED", 0x0a010000u, 0x0a01ffffu));
+        assert_false(iu_pool_reaches(d, "USED", 0x0a020000u, 0x0a0200ffu));
+        /* the pool's /24, not only its range */
+        assert_non_null(iu_pool_holding(d, 0x0a090000u, 0x0a0900ffu, true));
+        assert_null(iu_pool_holding(d, 0x0a080000u, 0x0a0800ffu, true));
+        assert_non_null(iu_pool_holding(d, 0x0a080000u, 0x0a0800ffu, false));
+        assert_false(iu_ike_enabled(d, false));
+        assert_true(iu_ike_enabled(d, true));
+        assert_non_null(iu_client_host_routes(d)); /* an ASA */
+        model_free(d);
+}
+
+/* A static entry 10 taking 10.1/16 -> 10.9/16, and a dynamic entry whose
+ * ACL lies inside it, referred to at seq %d; then the binding line (%s). */
+#define DYN_BASE                                                                                   \
+        "ASA Version 9.8(4)\nhostname a\n"                                                         \
+        "access-list S extended permit ip 10.1.0.0 255.255.0.0 10.9.0.0 255.255.0.0\n"             \
+        "access-list D extended permit ip 10.1.2.0 255.255.255.0 10.9.1.0 255.255.255.0\n"         \
+        "crypto dynamic-map DY 10 match address D\n"                                               \
+        "crypto map M 10 match address S\ncrypto map M 10 set peer 192.0.2.9\n"                    \
+        "crypto map M %d ipsec-isakmp dynamic DY\n%s"
+
+/* A dynamic-map entry's ACL whose flows a lower static entry takes. */
+static void in_use_dynamic_entry(void **state)
+{
+        (void)state;
+        static const struct {
+                int seq;
+                const char *bind;
+                bool reached;
+        } cases[] = {
+            {65535, "crypto map M interface outside\n", false}, /* shadowed by 10 */
+            {5, "crypto map M interface outside\n", true},      /* before the static entry */
+            {65535, "", false},                                 /* map applied nowhere */
+        };
+        for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+                char buf[1024];
+                snprintf(buf, sizeof(buf), DYN_BASE, cases[i].seq, cases[i].bind);
+                struct device *d = rd(buf);
+                const struct crypto_map *dm = NULL;
+                for (size_t k = 0; k < d->crypto_maps.n; k++)
+                        if (((const struct crypto_map *)d->crypto_maps.v[k])->dynamic)
+                                dm = d->crypto_maps.v[k];
+                assert_non_null(dm);
+                print_message("case %zu\n", i);
+                assert_int_equal(iu_dynamic_entry_reached(d, dm->entries.v[0]), cases[i].reached);
+                model_free(d);
+        }
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
+            cmocka_unit_test(in_use_ra),
+            cmocka_unit_test(in_use_dynamic_entry),
             cmocka_unit_test(pool_broadcast_cases),
             cmocka_unit_test(cover_mask),
             cmocka_unit_test(protocol_cases),

@@ -2,6 +2,8 @@
 #include "test_util.h"
 
 #include "model/flowset.h"
+#include "config/config.h"
+#include "negotiate/nat_path.h"
 #include "negotiate/negotiate.h"
 
 #define IP(a, b, c, d) (((uint32_t)(a) << 24) | ((uint32_t)(b) << 16) | ((uint32_t)(c) << 8) | (d))
@@ -292,22 +294,60 @@ static void ikev2_child(void **state)
         assert_false(v2_child_select(&t, 1, &u, 1, &m).ok);
 }
 
+static struct device *nat_dev(const char *cfg)
+{
+        struct device *dev = NULL;
+        struct diag err;
+        assert_int_equal(config_read_buffer("n.cfg", cfg, strlen(cfg), PLAT_UNKNOWN, &dev, &err),
+                         0);
+        return dev;
+}
+
+/* Which translations of a NAT device a tunnel goes through (nat_path.c):
+ * one-to-one host statics only, not port forwards, identity or PAT. */
+static void nat_path_from_device(void **state)
+{
+        (void)state;
+        struct device *ios =
+            nat_dev("version 15.4\nhostname n\n"
+                    "ip nat inside source static 10.0.0.2 198.51.100.2\n"
+                    "ip nat inside source static tcp 10.0.0.80 80 198.51.100.80 80\n"
+                    "ip nat inside source static 10.0.0.9 10.0.0.9\n"
+                    "ip nat inside source list 1 interface Gi0/0 overload\n");
+        struct path_opts p = {0};
+        assert_int_equal(path_nat_from_device(&p, ios), 1);
+        assert_non_null(path_nat_outside(&p, 0xc6336402u));
+        assert_int_equal(path_nat_outside(&p, 0xc6336402u)->inside, 0x0a000002u);
+        assert_non_null(path_nat_inside(&p, 0x0a000002u));
+        assert_null(path_nat_outside(&p, 0xc6336450u));            /* the port forward */
+        assert_true(path_dev_owns(&p, ios, 0xc6336402u) == false); /* n owns neither */
+        model_free(ios);
+
+        struct device *asa = nat_dev("ASA Version 9.8(4)\nhostname f\n"
+                                     "object network R\n host 10.0.0.3\n"
+                                     " nat (inside,outside) static 198.51.100.3\n"
+                                     "static (inside,outside) 198.51.100.4 10.0.0.4 netmask "
+                                     "255.255.255.255\n");
+        struct path_opts q = {0};
+        assert_int_equal(path_nat_from_device(&q, asa), 2);
+        assert_int_equal(path_nat_outside(&q, 0xc6336403u)->inside, 0x0a000003u);
+        assert_int_equal(path_nat_outside(&q, 0xc6336404u)->inside, 0x0a000004u);
+        /* one outside address cannot lead to two inside ones */
+        assert_int_equal(path_add_nat(&q, 0xc6336403u, 0x0a000009u, NULL, "--nat"), -1);
+        assert_int_equal(path_add_nat(&q, 0xc6336403u, 0x0a000003u, NULL, "--nat"), 0);
+        model_free(asa);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(p1_match_in_responder_order),
-            cmocka_unit_test(p1_no_match),
-            cmocka_unit_test(p1_lifetime_rule_per_platform),
-            cmocka_unit_test(psk_verdicts),
-            cmocka_unit_test(identity_and_xauth),
-            cmocka_unit_test(p2_transforms),
-            cmocka_unit_test(pfs_rules),
-            cmocka_unit_test(proxy_identities),
-            cmocka_unit_test(lifetimes),
-            cmocka_unit_test(ikev2_selection),
-            cmocka_unit_test(ikev2_invalid_ke),
-            cmocka_unit_test(ikev2_auth),
-            cmocka_unit_test(ikev2_child),
+            cmocka_unit_test(nat_path_from_device), cmocka_unit_test(p1_match_in_responder_order),
+            cmocka_unit_test(p1_no_match),          cmocka_unit_test(p1_lifetime_rule_per_platform),
+            cmocka_unit_test(psk_verdicts),         cmocka_unit_test(identity_and_xauth),
+            cmocka_unit_test(p2_transforms),        cmocka_unit_test(pfs_rules),
+            cmocka_unit_test(proxy_identities),     cmocka_unit_test(lifetimes),
+            cmocka_unit_test(ikev2_selection),      cmocka_unit_test(ikev2_invalid_ke),
+            cmocka_unit_test(ikev2_auth),           cmocka_unit_test(ikev2_child),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
