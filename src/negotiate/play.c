@@ -11,6 +11,7 @@
 #include "p1_fix.h"
 #include "../checks/check.h"
 #include "play_int.h"
+#include "side_int.h"
 
 static const char *mm(const struct side *s, const char *ios, const char *asa)
 {
@@ -223,6 +224,15 @@ static bool nat_t_used(const struct play *pl)
  * tunnel-group-name-not-peer-ip (diagnoses.md). */
 static int default_group(struct play *pl)
 {
+        /* The responder's own entry sends to an address the initiator does not
+         * own (a copied config): peer-address-not-owned, played the other way,
+         * prints the whole fix (the peer and the tunnel-group); a tunnel-group
+         * alone would move the failure to Quick Mode. */
+        if (side_misaddressed(pl->b->dev, pl->a->dev, &pl->p->path))
+                return tr_reason(pl,
+                                 "%s's crypto map sends to another address than %s's "
+                                 "(peer-address-not-owned): %s lands in DefaultL2LGroup",
+                                 pl->b->label, pl->a->label, pl->a_ip);
         const char *v[] = {"peer", pl->a_ip, NULL};
         const struct loc *loc = pl->b->tg && pl->b->tg->loc.line ? &pl->b->tg->loc : NULL;
         /* Point at an L2L tunnel-group named otherwise: the likely culprit. */

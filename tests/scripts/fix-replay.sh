@@ -37,6 +37,9 @@ for dir in "$root"/tests/golden/*/*/; do
 	read -r args <"$dir/cmd"
 	case "$args" in check* | tunnel* | explain*) ;; *) continue ;; esac
 	[[ $args == *--flow* || $args == *--block* || $args == *--nat* ]] && continue
+	# check --fix pairs configs directly: a tunnel paired through a third
+	# device's static NAT (tunnel A B NAT.cfg) is tunnel's alone, as --nat is
+	grep -q "through the static NAT" "$dir/expected" 2>/dev/null && continue
 	mapfile -t cfgs < <(configs "$args" "$dir")
 	[ "${#cfgs[@]}" -gt 0 ] || continue
 	name=${dir#"$root"/tests/golden/}
