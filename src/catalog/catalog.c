@@ -41,7 +41,7 @@ const char *const catalog_placeholders[] = {
     "lifetime",   "user",       "profile",     "keyring",     "protocols", "encr",
     "hash",       "auth",       "tset_xf",     "tset_list",   "tset_mode", "protection",
     "mode",       "ipsec_mode", "transforms",  "vrf",         "nhrp_id",   "nhs_line",
-    "hub_tunnel", "hub_nbma",   "addr",
+    "hub_tunnel", "hub_nbma",   "addr",        "proposal",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -523,6 +523,33 @@ const struct diagnosis catalog[] = {
             },
         .seed_section =
             "Not in the seed (Cisco FlexVPN and IKEv2 Configuration Guide, IKEv2 profile)",
+    },
+    {
+        .id = "ikev2-proposal-incomplete",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_p1,
+        .title = "An IOS IKEv2 proposal lacks a mandatory algorithm and is not used",
+        .explanation =
+            "IOS uses an IKEv2 proposal only when it is complete: an encryption other than "
+            "AES-GCM with an integrity algorithm and a DH group, or AES-GCM with a PRF and a "
+            "DH group. It says so when the proposal is entered ('IKEv2 proposal MUST either "
+            "have a set of an encryption algorithm other than aes-gcm, an integrity algorithm "
+            "and a DH group configured or encryption algorithm aes-gcm, a prf algorithm and a "
+            "DH group configured'), and RFC 7296 section 3.3.3 makes those transforms mandatory "
+            "in an IKE SA proposal. A line IKEv2 does not take (IKEv1's 'hash sha256' instead "
+            "of 'integrity sha256') leaves the proposal incomplete. When the policy has no "
+            "other proposal the router has nothing to offer or to accept, and IKE_SA_INIT "
+            "fails, even against a peer with the identical proposal.",
+        .fix_summary = "Complete the proposal: 'integrity' (or 'prf' with AES-GCM), 'group' "
+                       "and 'encryption' lines.",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto ikev2 proposal {proposal}\n"
+                                " integrity sha256",
+            },
+        .seed_section = "Not in the seed (Cisco FlexVPN and IKEv2 Configuration Guide, IKEv2 "
+                        "proposal; RFC 7296 section 3.3.3)",
     },
     {
         .id = "transform-set-mismatch",

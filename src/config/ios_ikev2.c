@@ -7,7 +7,9 @@
  */
 #include "ios_int.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define ONE(...)                                                                                   \
         {                                                                                          \
@@ -373,6 +375,11 @@ static int prof_auth(struct ios_ctx *c)
         for (size_t k = 0; k < sizeof(auth_methods) / sizeof(auth_methods[0]); k++)
                 if (kw(m, auth_methods[k].name))
                         bit = auth_methods[k].bit;
+        /* a signature method by another name ("mldsa-sig", IOS XE 26.x): a
+         * certificate method all the same (model.h, V2AUTH_SIG_OTHER) */
+        size_t ml = strlen(m);
+        if (!bit && ml > 4 && !strcasecmp(m + ml - 4, "-sig"))
+                bit = V2AUTH_SIG_OTHER;
         if (!bit)
                 return IOS_UNKNOWN;
         if (c->neg) {
@@ -395,6 +402,24 @@ static int prof_auth(struct ios_ctx *c)
                 *(local ? &p->has_local_key : &p->has_remote_key) = true;
         }
         return (*slot = ios_str(c, m)) ? IOS_OK : IOS_OOM;
+}
+
+/* virtual-template N (Cisco FlexVPN and IKEv2 Configuration Guide, "FlexVPN
+ * Server": the virtual-access interface of a session is cloned from
+ * interface Virtual-Template N) */
+static int prof_vtemplate(struct ios_ctx *c)
+{
+        struct isakmp_profile *p = ios_obj(c);
+        const char *n = ios_arg(c, 0);
+        char name[64];
+        if (c->neg) {
+                p->virtual_template = NULL;
+                return IOS_OK;
+        }
+        if (!n || strlen(n) > 20 || strspn(n, "0123456789") != strlen(n))
+                return IOS_UNKNOWN;
+        snprintf(name, sizeof(name), "Virtual-Template%s", n);
+        return (p->virtual_template = ios_str(c, name)) ? IOS_OK : IOS_OOM;
 }
 
 static int prof_fvrf(struct ios_ctx *c)
@@ -494,7 +519,7 @@ static const struct ios_cmd profile_cmds[] = {
     ONE("ivrf"),
     ONE("nat"),
     ONE("description"),
-    ONE("virtual-template"),
+    {{"virtual-template"}, prof_vtemplate, false},
     ONE("aaa"),
     ONE("config-exchange"),
     ONE("redirect"),

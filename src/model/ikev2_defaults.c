@@ -90,6 +90,19 @@ void ios_v2_default_proposal(const struct device *dev, struct ikev2_policy *out)
         }
 }
 
+bool ios_v2_proposal_complete(const struct ikev2_policy *q, const char **missing)
+{
+        bool aead = q->nencr > 0;
+        for (size_t i = 0; i < q->nencr; i++)
+                aead &= q->encr[i] == ENCR_AES_GCM;
+        *missing = !q->nencr             ? "encryption"
+                   : !q->ngroups         ? "group"
+                   : aead && !q->nprf    ? "prf"
+                   : !aead && !q->ninteg ? "integrity"
+                                         : NULL;
+        return *missing == NULL;
+}
+
 const struct transform_set *ios_default_tset(void)
 {
         return &default_tset;

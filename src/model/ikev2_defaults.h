@@ -18,6 +18,20 @@ void ios_v2_default_proposal(const struct device *dev, struct ikev2_policy *out)
  * profiles that name none. */
 const struct transform_set *ios_default_tset(void);
 
+/* An IOS IKEv2 proposal is usable only when complete: an encryption other
+ * than AES-GCM with an integrity algorithm and a DH group, or AES-GCM with a
+ * PRF and a DH group. IOS says so when the proposal is entered ("IKEv2
+ * proposal MUST either have a set of an encryption algorithm other than
+ * aes-gcm, an integrity algorithm and a DH group configured or encryption
+ * algorithm aes-gcm, a prf algorithm and a DH group configured"); RFC 7296
+ * 3.3.3 makes ENCR, PRF, INTEG (not for AEAD) and D-H mandatory in an IKE SA
+ * proposal. A policy needs one complete proposal ("IKEv2 policy MUST have
+ * atleast one complete proposal attached"): the side_v2.c negotiation leaves
+ * incomplete ones out, and a policy with none left offers nothing (a
+ * configured policy replaces the default one, so there is no fallback). *missing names what lacks
+ * ("integrity", "prf", "group", "encryption"). */
+bool ios_v2_proposal_complete(const struct ikev2_policy *q, const char **missing);
+
 /* The source of both, for messages. */
 extern const char *const ios_v2_defaults_source;
 

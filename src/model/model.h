@@ -423,6 +423,12 @@ enum v2_auth {
         V2AUTH_ECDSA = 1u << 2,                  /* ecdsa-sig */
         V2AUTH_EAP = 1u << 3,                    /* eap */
         V2AUTH_CERT = V2AUTH_RSA | V2AUTH_ECDSA, /* ASA "certificate": either signature */
+        /* IOS "authentication local|remote X-sig" with a signature method not named
+         * above (IOS XE 26.x "mldsa-sig", ML-DSA): still a certificate signature with
+         * the profile's "pki trustpoint" (RFC 7427 Digital Signature authentication
+         * carries any signature algorithm); the profile keeps the method's name */
+        V2AUTH_SIG_OTHER = 1u << 4,
+        V2AUTH_SIGNATURE = V2AUTH_CERT | V2AUTH_SIG_OTHER, /* any certificate method */
 };
 
 /* ---- keys ------------------------------------------------------------ */
@@ -479,6 +485,9 @@ struct isakmp_profile { /* IOS crypto isakmp profile | crypto ikev2 profile */
         bool client_config_respond;
         int keepalive;                        /* dpd/keepalive seconds, 0 = unset */
         const char *local_auth, *remote_auth; /* ikev2: "pre-share", "rsa-sig" */
+        /* ikev2 "virtual-template N": the interface (as "Virtual-TemplateN") a
+         * session of this profile is cloned from (FlexVPN server) */
+        const char *virtual_template;
         /* issue 11 (additive), IKEv2 profiles: */
         unsigned v2_local_auth;  /* enum v2_auth: the one method this side signs with */
         unsigned v2_remote_auth; /* enum v2_auth bits: the methods the peer may use */

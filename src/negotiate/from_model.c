@@ -149,7 +149,8 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         /* As for flows (side_ini.c): no route at all may be a learnt one. */
         if (s->tun || s->tun_bare || s->fvrf)
                 s->route_ok = model_route_lookup_vrf(dev, s->fvrf, peer, NULL) ||
-                              !vrf_has_static_routes(dev, s->fvrf);
+                              !vrf_has_static_routes(dev, s->fvrf) ||
+                              s->src_unaddressed; /* an excerpt: its connected routes unknown */
         else
                 s->route_ok = model_route_lookup(dev, peer, NULL) || !dev->routes.n;
         if (!keyring && s->tun) {
@@ -163,7 +164,17 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         }
         const struct isakmp_profile *pr =
             s->dev->platform == PLAT_IOS ? profile_for_peer(dev, peer, s->fvrf, s->ikev2) : NULL;
-        if (pr && !keyring)
+        /* An IKEv1 Main Mode responder chooses its pre-shared key in MM3/MM4, by
+         * the peer's address alone: the identity that selects the isakmp profile
+         * comes in MM5, encrypted with keys derived from that pre-shared key (RFC
+         * 2409 section 5: with pre-shared keys the key is found from the peer's
+         * IP address). So the key is the most specific one of all keyrings, not
+         * the first profile's (Cisco TAC 117259, "IOS IKEv1/IKEv2 Selection Rules
+         * for Keyrings and Profiles": the responder's keyring choice). Aggressive
+         * Mode sends the identity in the clear first, so there the profile's
+         * keyring holds. */
+        bool mm_responder = s == &p->s[1] && !s->ikev2 && !p->s[0].aggressive && !keyring;
+        if (pr && !keyring && !mm_responder)
                 keyring = pr->keyrings.n ? pr->keyrings.v[0] : NULL;
         /* A peer that an isakmp profile matches gets that profile's XAUTH
          * setting, not the crypto map's "client authentication list" (Cisco
@@ -265,9 +276,10 @@ int pair_build(struct pair *p, const struct device *ini, const char *ini_label,
         struct side *a = &p->s[0], *b = &p->s[1];
         a->dev = ini, a->label = ini_label, a->plat = ini->platform;
         b->dev = resp, b->label = resp_label, b->plat = resp->platform;
+        /* the caller's DMVPN role; side_tun_initiator() infers it otherwise */
+        p->dmvpn = flow ? flow->dmvpn : DMVPN_NONE;
         if (side_initiator(p, a, resp, flow))
                 return -1;
-        p->dmvpn = flow ? flow->dmvpn : DMVPN_NONE;
         const char *kr =
             a->ini && a->ini->entry ? profile_keyring(ini, a->ini->entry->isakmp_profile) : NULL;
         if (side_load_common(p, a, ini, ini_label, side_seen(b), kr))

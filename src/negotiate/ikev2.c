@@ -102,7 +102,7 @@ enum v2_auth_verdict v2_auth_check(const struct v2_auth_end *signer,
         unsigned m = signer->local ? signer->local : V2AUTH_PSK;
         if (verifier->remote && !(verifier->remote & m))
                 return V2A_METHOD_REFUSED;
-        if (m & V2AUTH_CERT) {
+        if (m & V2AUTH_SIGNATURE) {
                 if (!signer->cert_sign)
                         return V2A_NO_SIGN_TRUSTPOINT;
                 return verifier->cert_verify ? V2A_OK : V2A_NO_VERIFY_TRUSTPOINT;

@@ -118,6 +118,11 @@ int p2cfg_load(struct pair *p, const struct device *dev, struct p2_cfg *c,
                 c->life_sec = prof->lifetime_sec;
                 if (load_xforms(p, dev, c, &prof->tsets))
                         return -1;
+                /* the same smart default for an IKEv2 IPsec profile (FlexVPN)
+                 * that names no transform set (ikev2_defaults.h) */
+                if (!prof->tsets.n && prof->ikev2_profile && dev->platform == PLAT_IOS &&
+                    load_default_xform(p, c))
+                        return -1;
         }
         if (!c->life_sec)
                 c->life_sec = dev->ipsec.lifetime_sec;

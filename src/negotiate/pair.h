@@ -69,6 +69,9 @@ struct side {
         const char *v2_id_text; /* the IKE identity this side sends, as text */
         const char *v2_policy;  /* IOS policy offered ("default" = smart default) */
         const struct loc *v2_policy_loc;
+        /* an IOS proposal of that policy left out as incomplete, and what it lacks */
+        const struct ikev2_policy *v2_incomplete;
+        const char *v2_incomplete_what;
         enum ike_identity ident;
         bool xauth_asks; /* as responder: XAUTH is requested of this peer */
         const struct loc *xauth_loc;
@@ -80,6 +83,8 @@ struct side {
         const struct loc *no_traffic_loc;
         const char *assumed_route; /* no route for the flow: dynamic routing assumed */
         const char *assumed_addr;  /* addresses the configs do not give, taken from the peers */
+        const char *assumed_hub;   /* spoke -> spoke without the hub's config (side_tun.c) */
+        bool src_unaddressed;      /* its tunnel source has no address in the config */
         /* as responder: candidate entries for the peer, static first */
         struct p2_cfg *resp;
         size_t nresp;

@@ -432,6 +432,8 @@ int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **
                 rc = tr_reason(&pl, "%s; %s", pl.t->reason, pl.a->assumed_route);
         if (!rc && pl.a->assumed_addr && pl.t->reason)
                 rc = tr_reason(&pl, "%s; %s", pl.t->reason, pl.a->assumed_addr);
+        if (!rc && pl.a->assumed_hub && pl.t->reason)
+                rc = tr_reason(&pl, "%s; %s", pl.t->reason, pl.a->assumed_hub);
         if (!rc)
                 rc = play_nat_note(&pl);
         if (!rc)

@@ -204,9 +204,26 @@ struct finding *pf_report_after(struct play *pl, const char *id, const struct si
                 return NULL;
         const char *peer = s == pl->a ? pl->b_ip : pl->a_ip;
         const struct side *o = s == pl->a ? pl->b : pl->a;
-        if (finding_set_peer(pl->fs, f, peer) || finding_set_other(pl->fs, f, o->label) ||
-            check_fix_before(&c, f, last, vars))
+        if (finding_set_peer(pl->fs, f, peer) || finding_set_other(pl->fs, f, o->label))
                 return NULL;
+        /* an IOS key held in a keyring (an isakmp profile's) is fixed in that
+         * keyring: a global "crypto isakmp key" would not be the one the profile
+         * uses (Cisco TAC 117259, keyring selection) */
+        const struct psk *k = s->psk;
+        if (!strcmp(id, "psk-mismatch") && k && k->source == PSK_IOS_KEYRING && k->keyring &&
+            k->has_addr) {
+                char l0[200], l1[200], ip[16], mask[16];
+                ipv4_str(k->addr, ip);
+                ipv4_str(k->mask, mask);
+                snprintf(l0, sizeof(l0), "crypto keyring %s", k->keyring);
+                snprintf(l1, sizeof(l1), " pre-shared-key address %s %s key <pre-shared-key>", ip,
+                         mask);
+                const char *lines[] = {l0, l1};
+                if (finding_fix_lines(pl->fs, f, s->dev, lines, 2, NULL))
+                        return NULL;
+        } else if (check_fix_before(&c, f, last, vars)) {
+                return NULL;
+        }
         /* keys are never printed: say which key the placeholder stands for */
         if ((!strcmp(id, "psk-mismatch") ||
              (last && strstr(last, "<pre-shared-key>") && !strstr(f->diag->id, "psk"))) &&

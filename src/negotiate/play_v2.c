@@ -14,16 +14,28 @@
 
 static const char *method_text(unsigned m)
 {
-        return m & V2AUTH_RSA     ? "rsa-sig"
-               : m & V2AUTH_ECDSA ? "ecdsa-sig"
-               : m & V2AUTH_EAP   ? "eap"
-                                  : "pre-shared key";
+        return m & V2AUTH_RSA         ? "rsa-sig"
+               : m & V2AUTH_ECDSA     ? "ecdsa-sig"
+               : m & V2AUTH_EAP       ? "eap"
+               : m & V2AUTH_SIG_OTHER ? "signature"
+                                      : "pre-shared key";
 }
 
 static int sa_init(struct play *pl, bool *stop)
 {
         const struct side *a = pl->a, *b = pl->b;
         *stop = true;
+        if (a->route_ok && !a->isakmp_on) {
+                /* the initiator's own interface does not run IKEv2: nothing is sent */
+                if (tr_step(pl, "IKE_SA_INIT", true, false,
+                            "not sent: IKEv2 is not enabled on %s's interface %s", a->label,
+                            a->ifname ? a->ifname : "?") ||
+                    !v2_report(pl, "isakmp-not-enabled", a, NULL))
+                        return -1;
+                tr_end(pl, TUN_NO_RESPONSE, "", "");
+                return tr_reason(pl, "IKEv2 is not enabled on %s's interface %s", a->label,
+                                 a->ifname ? a->ifname : "?");
+        }
         if (!a->route_ok || !a->isakmp_on || !b->isakmp_on || pl->p->path.block500) {
                 if (tr_step(pl, "IKE_SA_INIT", true, false, "UDP 500 -> %s: never answered",
                             pl->b_ip))
@@ -34,14 +46,35 @@ static int sa_init(struct play *pl, bool *stop)
                 return tr_reason(pl, "the IKEv2 request is not answered (IKEv2 not enabled, no "
                                      "route or UDP 500 blocked)");
         }
+        if (!a->nv2 && a->v2_incomplete) {
+                /* nothing complete to offer ("IKEv2 policy MUST have atleast one
+                 * complete proposal attached", IOS config mode): no IKE SA */
+                if (tr_step(pl, "IKE_SA_INIT", true, false,
+                            "SAi1: no complete proposal to offer (proposal %s of policy %s has "
+                            "no %s)",
+                            a->v2_incomplete->name, a->v2_policy ? a->v2_policy : "?",
+                            a->v2_incomplete_what) ||
+                    v2_incomplete_report(pl, a) ||
+                    (b->v2_incomplete && v2_incomplete_report(pl, b)))
+                        return -1;
+                tr_end(pl, TUN_P1_NO_PROPOSAL, "", "");
+                return tr_reason(pl,
+                                 "%s's IKEv2 proposal %s is incomplete (no %s): IOS uses no "
+                                 "incomplete proposal, so no IKE SA can be negotiated",
+                                 a->label, a->v2_incomplete->name, a->v2_incomplete_what);
+        }
         struct v2_choice c = v2_sa_init_select(a->v2, a->nv2, b->v2, b->nv2);
         if (tr_step(pl, "IKE_SA_INIT", true, true, "SAi1 (%zu proposal(s)), KEi (group %d), Ni%s",
                     a->nv2, a->nv2 && a->v2[0].ngroups ? a->v2[0].groups[0] : 0,
                     a->nat_t ? ", NAT_DETECTION" : ""))
                 return -1;
         if (!c.ok) {
+                /* the responder's only proposal is incomplete: that is the fault, not
+                 * a mismatch between the two ends */
+                bool incomplete = !b->nv2 && b->v2_incomplete;
                 if (tr_step(pl, "IKE_SA_INIT", false, false, "NOTIFY NO_PROPOSAL_CHOSEN") ||
-                    !v2_report(pl, "isakmp-policy-mismatch", b, b->v2_policy_loc))
+                    (incomplete ? v2_incomplete_report(pl, b)
+                                : !v2_report(pl, "isakmp-policy-mismatch", b, b->v2_policy_loc)))
                         return -1;
                 tr_end(pl, TUN_P1_NO_PROPOSAL, "IN-NEG", "");
                 return tr_reason(pl, "no IKEv2 proposal of %s matches %s's", b->label, a->label);
@@ -75,7 +108,12 @@ static int auth_fail(struct play *pl, enum v2_auth_verdict k, const struct side 
         if (tr_step(pl, "IKE_AUTH", !from_a, false, "%s refuses %s's AUTH (%s): %s", v->label,
                     s->label, method_text(s->v2auth.local), why))
                 return -1;
-        if (keys) {
+        bool none = k == V2A_NO_SIGNER_KEY || k == V2A_NO_VERIFIER_KEY;
+        if (keys && none && pl->p->dmvpn == DMVPN_SPOKE_SPOKE) {
+                /* a spoke keyed for its hub only (dmvpn-spoke-key-missing) */
+                if (play_key_missing(pl, blame, NULL))
+                        return -1;
+        } else if (keys) {
                 const struct psk *k2 = blame == s ? s->v2_local_psk : v->v2_remote_psk;
                 if (!v2_report(pl, "psk-mismatch", blame, key_loc(pl, k2)))
                         return -1;

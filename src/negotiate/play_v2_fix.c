@@ -174,7 +174,7 @@ static void fix_method(const struct play *pl, const struct side *s, struct lines
 {
         const struct side *o = other(pl, s);
         unsigned m = o->v2auth.local ? o->v2auth.local : V2AUTH_PSK;
-        bool signer_cert = (s->v2auth.local & V2AUTH_CERT) && !s->v2auth.cert_sign;
+        bool signer_cert = (s->v2auth.local & V2AUTH_SIGNATURE) && !s->v2auth.cert_sign;
         if (asa(s)) {
                 add(l, "tunnel-group %s ipsec-attributes", peer_of(pl, s));
                 if (signer_cert)
@@ -191,8 +191,10 @@ static void fix_method(const struct play *pl, const struct side *s, struct lines
                 add(l, " authentication remote %s",
                     m & V2AUTH_RSA     ? "rsa-sig"
                     : m & V2AUTH_ECDSA ? "ecdsa-sig"
-                                       : "pre-share");
-        if ((signer_cert || (m & V2AUTH_CERT)) && !s->v2prof->trustpoints.n)
+                    : (m & V2AUTH_SIG_OTHER) && o->v2prof && o->v2prof->local_auth
+                        ? o->v2prof->local_auth /* the signer's own method name */
+                        : "pre-share");
+        if ((signer_cert || (m & V2AUTH_SIGNATURE)) && !s->v2prof->trustpoints.n)
                 add(l, " pki trustpoint <trustpoint>");
 }
 
@@ -354,4 +356,37 @@ int v2_pfs_warning(struct play *pl, const struct p2_cfg *ic, const struct p2_cfg
                         return -1;
         }
         return 0;
+}
+
+/* ikev2-proposal-incomplete: s's IOS proposal lacks a mandatory algorithm
+ * (ikev2_defaults.h). The fix completes it, with the other end's value
+ * where its first complete proposal has one, else SHA-256 / group 14 /
+ * AES-CBC-256 (the current IOS default proposal's first choices). */
+int v2_incomplete_report(struct play *pl, const struct side *s)
+{
+        const struct ikev2_policy *q = s->v2_incomplete;
+        const char *what = s->v2_incomplete_what;
+        struct check_ctx cc = {s->dev, pl->fs, "ikev2-proposal-incomplete"};
+        struct finding *f = check_report(&cc, &q->loc);
+        if (!f || finding_set_peer(pl->fs, f, peer_of(pl, s)) ||
+            finding_title(pl->fs, f,
+                          "IKEv2 proposal %s has no %s: IOS does not use an incomplete "
+                          "proposal",
+                          q->name, what))
+                return -1;
+        const struct side *o = other(pl, s);
+        const struct v2_prop *w = o->nv2 ? &o->v2[0] : NULL;
+        struct lines l = {.n = 0};
+        add(&l, "crypto ikev2 proposal %s", q->name);
+        if (!strcmp(what, "integrity"))
+                add(&l, " integrity %s",
+                    hash_name(w && w->ninteg ? w->integ[0] : HASH_SHA256, false));
+        else if (!strcmp(what, "prf"))
+                add(&l, " prf %s", hash_name(w && w->nprf ? w->prf[0] : HASH_SHA256, false));
+        else if (!strcmp(what, "group"))
+                add(&l, " group %d", w && w->ngroups ? w->groups[0] : 14);
+        else
+                add(&l, " encryption %s",
+                    w && w->nencr ? encr_name(w->encr[0], w->key_bits[0], false) : "aes-cbc-256");
+        return finding_fix_lines(pl->fs, f, s->dev, l.v, l.n, NULL);
 }

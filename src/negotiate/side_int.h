@@ -40,6 +40,14 @@ int tun_cfg(struct pair *p, const struct device *dev, struct p2_cfg *c,
 int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, uint32_t peer);
 /* b's tunnel that answers a (sets b->tun or b->tun_bare); its profile or NULL. */
 const struct ipsec_profile *side_tun_responder(struct side *b, const struct side *a);
+/* dev's protected mGRE tunnel to peer's spoke of the same cloud, when the
+ * hub both register with (NBMA *hub) is neither of them; *addr: peer's NBMA. */
+const struct iface *tun_spoke_spoke(const struct device *dev, const struct device *peer,
+                                    uint32_t *addr, uint32_t *hub);
+/* dev's protected tunnel to peer when peer's config gives no address on its
+ * tunnel source (same inside subnet, or its mGRE is an NHS of dev). */
+const struct iface *tun_towards_assumed(const struct device *dev, const struct device *peer,
+                                        uint32_t *addr);
 /* A tunnel of dev towards peer and the peer's address it sends to. */
 const struct iface *tun_towards(const struct device *dev, const struct device *peer,
                                 uint32_t *addr);

@@ -16,7 +16,9 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "../config/lex.h"
 #include "../model/flowset.h"
 #include "../model/tunnel.h"
 #include "side_int.h"
@@ -38,8 +40,11 @@ struct flowbox tun_selector(const struct iface *t, uint32_t local, uint32_t peer
         return b;
 }
 
+static bool unaddressed(const struct device *dev, const struct iface *t);
+
 static void set_vrf(const struct device *dev, struct side *s, const struct iface *t)
 {
+        s->src_unaddressed = unaddressed(dev, t);
         s->src_vrf = tunnel_source_vrf(dev, t);
         s->fvrf = t->tunnel_vrf;
         /* only a source known to be in a VRF is judged (checks/tunnel_ifaces.c) */
@@ -79,9 +84,91 @@ int tun_cfg(struct pair *p, const struct device *dev, struct p2_cfg *c,
         return c->what ? 0 : -1;
 }
 
+/* The IKE version a tunnel's ipsec profile starts. IOS: IKEv2 with "set
+ * ikev2-profile", else IKEv1 (Cisco FlexVPN and IKEv2 Configuration Guide).
+ * ASA 9.8+ VTI: IKEv2 when the profile names an "ikev2 ipsec-proposal"
+ * ("set ikev2 ipsec-proposal", Cisco ASA VPN CLI Configuration Guide, Virtual
+ * Tunnel Interface); the reader keeps both kinds in one list. */
+static bool profile_ikev2(const struct device *dev, const struct ipsec_profile *prof)
+{
+        if (prof->ikev2_profile)
+                return true;
+        if (dev->platform != PLAT_ASA && dev->platform != PLAT_PIX)
+                return false;
+        for (size_t i = 0; i < prof->tsets.n; i++) {
+                const struct transform_set *t = model_get_tset(dev, prof->tsets.v[i]);
+                if (t && t->ikev2)
+                        return true;
+        }
+        return false;
+}
+
+/* An NHS of mGRE tunnel t at NBMA address addr. */
+static bool is_nhs(const struct iface *t, uint32_t addr)
+{
+        uint32_t n;
+        for (size_t i = 0; i < t->nhrp.nhs.n; i++)
+                if (nhrp_nhs_nbma(t, t->nhrp.nhs.v[i], &n) && n == addr)
+                        return true;
+        return false;
+}
+
+/* The DMVPN role of a direction the caller did not name (`tunnel A B`):
+ * towards an NHS, spoke -> hub; from an mGRE without NHS, hub -> spoke;
+ * otherwise another spoke, reached through a hub whose config is not given
+ * (said in the reason). */
+static int infer_role(struct pair *p, struct side *a, const struct iface *t, uint32_t peer)
+{
+        if (p->dmvpn != DMVPN_NONE || t->tunnel_kind != TUNK_MGRE)
+                return 0;
+        if (is_nhs(t, peer)) {
+                p->dmvpn = DMVPN_SPOKE_HUB;
+                return 0;
+        }
+        if (!t->nhrp.nhs.n) {
+                p->dmvpn = DMVPN_HUB_SPOKE;
+                return 0;
+        }
+        p->dmvpn = DMVPN_SPOKE_SPOKE;
+        char buf[300], ip[16];
+        uint32_t n = 0;
+        for (size_t i = 0; i < t->nhrp.nhs.n && !nhrp_nhs_nbma(t, t->nhrp.nhs.v[i], &n); i++)
+                ;
+        ipv4_str(n, ip);
+        snprintf(buf, sizeof(buf),
+                 "a spoke-to-spoke tunnel: both spokes are assumed registered with the hub at %s, "
+                 "whose config is not given",
+                 ip);
+        a->assumed_hub = arena_strdup(&p->arena, buf);
+        return a->assumed_hub ? 0 : -1;
+}
+
+/* The responder's config does not hold peer (its tunnel source has no
+ * address): it is taken to own it, and the initiator, when its own source
+ * has no address either, the address the responder's tunnel sends to. */
+static int assume_addrs(struct pair *p, struct side *a, const struct iface *t, uint32_t peer)
+{
+        const struct device *pd = p->s[1].dev;
+        uint32_t back;
+        if (!pd || dev_holds_addr(pd, peer))
+                return 0;
+        if (!a->has_addr && tun_towards_assumed(pd, a->dev, &back) && back != peer)
+                a->has_addr = true, a->addr = back;
+        char buf[300], ip[16];
+        ipv4_str(peer, ip);
+        snprintf(buf, sizeof(buf),
+                 "the configs give no address on %s's tunnel source: it is taken to own %s, the "
+                 "address %s sends to",
+                 p->s[1].label ? p->s[1].label : "the peer", ip, t->name);
+        a->assumed_addr = arena_strdup(&p->arena, buf);
+        return a->assumed_addr ? 0 : -1;
+}
+
 int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, uint32_t peer)
 {
         char buf[400];
+        if (infer_role(p, a, t, peer))
+                return -1;
         p->s[1].has_addr = true, p->s[1].addr = peer;
         source_of(a->dev, t, a);
         set_vrf(a->dev, a, t);
@@ -95,6 +182,8 @@ int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, ui
                 return a->no_traffic ? 0 : -1;
         }
         a->tun = t;
+        if (assume_addrs(p, a, t, peer))
+                return -1;
         const struct ipsec_profile *prof = model_get_ipsec_profile(a->dev, t->tunnel_protection);
         if (!prof) {
                 snprintf(buf, sizeof(buf), "%s names ipsec profile '%s', which does not exist",
@@ -106,9 +195,31 @@ int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, ui
         a->ini = arena_alloc(&p->arena, sizeof(*a->ini));
         if (!a->ini || tun_cfg(p, a->dev, a->ini, prof, t, a->addr, peer))
                 return -1;
-        a->ikev2 = prof->ikev2_profile != NULL;
+        a->ikev2 = profile_ikev2(a->dev, prof);
         a->proposal = a->ini->boxes[0];
         return 0;
+}
+
+/* A FlexVPN server (IKEv2 profile "virtual-template N") answers a peer that
+ * no static tunnel names with a virtual-access interface cloned from
+ * interface Virtual-Template N: its tunnel mode (GRE unless "tunnel mode
+ * ipsec ipv4", a dynamic VTI) and its tunnel protection (Cisco FlexVPN and
+ * IKEv2 Configuration Guide, "FlexVPN Server"). The session's profile is
+ * chosen by the peer's identity later (side_v2.c), so the template is taken
+ * only when every IKEv2 profile that names one names the same. */
+static const struct iface *virtual_template(const struct device *dev)
+{
+        const char *name = NULL;
+        for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {
+                const struct isakmp_profile *pr = dev->isakmp_profiles.v[i];
+                if (!pr->ikev2 || !pr->virtual_template)
+                        continue;
+                if (name && strcasecmp(name, pr->virtual_template))
+                        return NULL;
+                name = pr->virtual_template;
+        }
+        const struct iface *t = name ? model_get_iface(dev, name) : NULL;
+        return t && tunnel_is_ipv4(t) && t->tunnel_protection ? t : NULL;
 }
 
 const struct ipsec_profile *side_tun_responder(struct side *b, const struct side *a)
@@ -116,6 +227,8 @@ const struct ipsec_profile *side_tun_responder(struct side *b, const struct side
         if (!b->has_addr || !a->has_addr)
                 return NULL;
         const struct iface *t = tunnel_for_peer(b->dev, b->addr, a->addr, false);
+        if (!t && a->ikev2)
+                t = virtual_template(b->dev);
         if (!t) {
                 b->tun_bare = tunnel_for_peer(b->dev, b->addr, a->addr, true);
                 if (b->tun_bare)
@@ -136,9 +249,116 @@ static bool nhs_on(const struct iface *t, const struct device *peer, uint32_t *n
         return false;
 }
 
+/* Two mGRE spokes of one cloud whose hub is not among the configs: an NHS
+ * with the same NBMA address (and the same NHS tunnel address where both
+ * name one), the same tunnel key (GRE drops packets whose key differs) and
+ * tunnel addresses in one subnet. Once both have registered with that hub,
+ * NHRP resolution gives each the other's NBMA address and the spokes build
+ * their own IPsec tunnel (Cisco DMVPN Configuration Guide, "DMVPN Phase 2
+ * and Phase 3: spoke-to-spoke tunnels"). */
+static bool one_cloud(const struct device *dev, const struct iface *t, const struct device *peer,
+                      const struct iface *s, uint32_t *hub)
+{
+        if (t->has_tunnel_key != s->has_tunnel_key ||
+            (t->has_tunnel_key && t->tunnel_key != s->tunnel_key))
+                return false;
+        if (t->has_addr && s->has_addr && (t->addr & t->mask) != (s->addr & t->mask))
+                return false;
+        for (size_t i = 0; i < t->nhrp.nhs.n; i++) {
+                const struct nhrp_nhs *x = t->nhrp.nhs.v[i];
+                uint32_t n, m;
+                if (!nhrp_nhs_nbma(t, x, &n) || dev_holds_addr(dev, n) || dev_holds_addr(peer, n))
+                        continue;
+                for (size_t j = 0; j < s->nhrp.nhs.n; j++) {
+                        const struct nhrp_nhs *y = s->nhrp.nhs.v[j];
+                        if (nhrp_nhs_nbma(s, y, &m) && m == n &&
+                            (!x->has_tunnel || !y->has_tunnel || x->tunnel == y->tunnel)) {
+                                *hub = n;
+                                return true;
+                        }
+                }
+        }
+        return false;
+}
+
+const struct iface *tun_spoke_spoke(const struct device *dev, const struct device *peer,
+                                    uint32_t *addr, uint32_t *hub)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *t = dev->ifaces.v[i];
+                if (!tunnel_is_ipv4(t) || t->tunnel_kind != TUNK_MGRE || !t->tunnel_protection)
+                        continue;
+                for (size_t k = 0; k < peer->ifaces.n; k++) {
+                        const struct iface *s = peer->ifaces.v[k];
+                        if (tunnel_is_ipv4(s) && s->tunnel_kind == TUNK_MGRE &&
+                            s->tunnel_protection && one_cloud(dev, t, peer, s, hub) &&
+                            tunnel_source_addr(peer, s, addr, NULL))
+                                return t;
+                }
+        }
+        return NULL;
+}
+
+/* ---- configs that give no address on the tunnel source (excerpts) ---- */
+
+static bool unaddressed(const struct device *dev, const struct iface *t)
+{
+        uint32_t a;
+        return t->tunnel_source && !tunnel_source_addr(dev, t, &a, NULL);
+}
+
+/* Two point-to-point tunnel interfaces whose inside addresses share one
+ * subnet are the two ends of one tunnel (a /30 or /31 between them). */
+static bool same_inside(const struct iface *t, const struct iface *s)
+{
+        uint32_t m = t->mask < s->mask ? t->mask : s->mask;
+        return t->has_addr && s->has_addr && t->addr != s->addr && m &&
+               (t->addr & m) == (s->addr & m);
+}
+
+/* When peer's tunnel source has no address in its config (a lab's or a
+ * how-to's excerpt), the address dev's tunnel sends to is taken as peer's
+ * (said in the tunnel's reason, side_tun_initiator): a point-to-point
+ * tunnel of peer with dev's inside subnet, or the mGRE interface of peer
+ * whose tunnel address is an NHS of dev's spoke tunnel (its NBMA address
+ * comes from dev's "ip nhrp nhs ... nbma" or "ip nhrp map"). */
+const struct iface *tun_towards_assumed(const struct device *dev, const struct device *peer,
+                                        uint32_t *addr)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *t = dev->ifaces.v[i];
+                if (!tunnel_is_ipv4(t) || !t->tunnel_protection)
+                        continue;
+                for (size_t k = 0; k < peer->ifaces.n; k++) {
+                        const struct iface *s = peer->ifaces.v[k];
+                        if (!tunnel_is_ipv4(s) || !unaddressed(peer, s))
+                                continue;
+                        /* dev's own address must be known too: its source's, or the
+                         * destination of peer's point-to-point tunnel */
+                        if (t->tunnel_kind != TUNK_MGRE && t->has_tunnel_dest &&
+                            s->tunnel_kind != TUNK_MGRE && same_inside(t, s) &&
+                            (!unaddressed(dev, t) || s->has_tunnel_dest)) {
+                                *addr = t->tunnel_dest;
+                                return t;
+                        }
+                        if (t->tunnel_kind != TUNK_MGRE || s->tunnel_kind != TUNK_MGRE ||
+                            !s->has_addr || unaddressed(dev, t))
+                                continue;
+                        for (size_t q = 0; q < t->nhrp.nhs.n; q++) {
+                                const struct nhrp_nhs *x = t->nhrp.nhs.v[q];
+                                if (x->has_tunnel && x->tunnel == s->addr &&
+                                    nhrp_nhs_nbma(t, x, addr))
+                                        return t;
+                        }
+                }
+        }
+        return NULL;
+}
+
 /* A tunnel of dev (protected first) that reaches peer: a point-to-point
- * tunnel to one of its addresses, an NHS on it, or - from a hub - a spoke
- * of peer that registers with dev. */
+ * tunnel to one of its addresses, an NHS on it, - from a hub - a spoke of
+ * peer that registers with dev, another spoke of the same hub, or one of
+ * these towards a peer whose config gives no tunnel source address. */
 const struct iface *tun_towards(const struct device *dev, const struct device *peer, uint32_t *addr)
 {
         for (int pass = 0; pass < 2; pass++) {
@@ -170,5 +390,7 @@ const struct iface *tun_towards(const struct device *dev, const struct device *p
                         return t;
                 }
         }
-        return NULL;
+        uint32_t hub;
+        const struct iface *t = tun_spoke_spoke(dev, peer, addr, &hub);
+        return t ? t : tun_towards_assumed(dev, peer, addr);
 }

@@ -118,6 +118,13 @@ static int ios_proposals(struct pair *p, struct side *s)
                         ios_v2_default_proposal(dev, &d);
                         q = &d;
                 }
+                const char *missing;
+                /* an incomplete proposal is not offered (ikev2_defaults.h) */
+                if (q && !ios_v2_proposal_complete(q, &missing)) {
+                        if (!s->v2_incomplete)
+                                s->v2_incomplete = q, s->v2_incomplete_what = missing;
+                        continue;
+                }
                 if (q)
                         prop_from(&s->v2[s->nv2++], q);
         }
@@ -170,7 +177,7 @@ static bool is_ios(const struct device *dev)
 static struct v2_id own_id(const struct side *s)
 {
         struct v2_id id = {ID_ADDR, s->addr, NULL};
-        bool cert = (s->v2auth.local & V2AUTH_CERT) != 0;
+        bool cert = (s->v2auth.local & V2AUTH_SIGNATURE) != 0;
         if (is_ios(s->dev) && s->v2prof && s->v2prof->local_id_text) {
                 const char *t = s->v2prof->local_id_text, *sp = strchr(t, ' ');
                 const char *val = sp ? sp + 1 : NULL;
@@ -360,7 +367,13 @@ int side_v2_auth(struct pair *p, struct side *a, struct side *b)
 {
         /* a (initiator): its entry's profile; its methods decide its identity */
         if (is_ios(a->dev)) {
-                const char *name = a->ini && a->ini->entry ? a->ini->entry->ikev2_profile : NULL;
+                /* a crypto map entry's "set ikev2-profile", or for a tunnel interface
+                 * the one of its "tunnel protection ipsec profile" (Cisco FlexVPN and
+                 * IKEv2 Configuration Guide, "Configuring the IPsec Profile") */
+                const char *name = !a->ini           ? NULL
+                                   : a->ini->entry   ? a->ini->entry->ikev2_profile
+                                   : a->ini->profile ? a->ini->profile->ikev2_profile
+                                                     : NULL;
                 a->v2prof = name ? model_get_profile(a->dev, name) : NULL;
                 a->v2_no_profile = !a->v2prof;
                 if (a->v2prof)

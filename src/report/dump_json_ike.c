@@ -118,7 +118,8 @@ static json_t *js_v2_auth(struct jctx *c, unsigned bits)
         } m[] = {{V2AUTH_PSK, "pre-share"},
                  {V2AUTH_RSA, "rsa-sig"},
                  {V2AUTH_ECDSA, "ecdsa-sig"},
-                 {V2AUTH_EAP, "eap"}};
+                 {V2AUTH_EAP, "eap"},
+                 {V2AUTH_SIG_OTHER, "other-sig"}};
         json_t *a = jarr(c);
         for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
                 if (bits & m[i].bit)

@@ -9,6 +9,8 @@
 #    installed): apt-get is asked for exactly the listed set, --dry-run prints it
 #    and installs nothing.
 # 4. `make -n example` runs install-deps.sh without --test and no test tool.
+# 5. .ci/run builds as users build: runtime deps, plain make all and make unit
+#    (-O3, -Werror), and only then the test deps.
 # Usage: tests/scripts/deps-split.sh BIN   (BIN unused: this checks the build)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -124,6 +126,23 @@ grep -q 'install-deps.sh.*--test' <<<"$plan" && bad "make example installs the t
 for t in clang cppcheck clang-format chromium npm cmocka; do
 	grep -qw -- "$t" <<<"$plan" && bad "make example runs $t: $(grep -w -- "$t" <<<"$plan" | head -1)"
 done
+
+# 5. CI builds as users build (.ci/run): the runtime deps alone, then plain
+#    `make` (-O3, -Werror) of the program and of the unit tests, before the test deps.
+ci=$root/.ci/run
+if [ -f "$ci" ]; then
+	steps=$(grep -vE '^\s*(#|$)' "$ci")
+	line_of() { grep -nE -- "$1" <<<"$steps" | head -1 | cut -d: -f1; }
+	d=$(line_of '^make deps$|install-deps\.sh$') a=$(line_of '^make( -j[0-9]+)? all$')
+	u=$(line_of '^make( -j[0-9]+)? unit$') t=$(line_of 'install-deps\.sh --test|make test-deps')
+	[ -n "$d" ] && [ -n "$a" ] && [ "$d" -lt "$a" ] || bad ".ci/run does not build with the runtime deps alone first"
+	[ -n "$u" ] || bad ".ci/run does not run plain 'make unit' (as a user builds the unit tests)"
+	[ -n "$t" ] && [ -n "$a" ] && [ "$a" -lt "$t" ] || bad ".ci/run installs the test deps before the user's build"
+	grep -qE '^make .*(CFLAGS|SAN)=.* (all|unit)$' <<<"$(sed -n "${a:-1},${u:-1}p" <<<"$steps")" &&
+		bad ".ci/run's user build overrides CFLAGS or SAN"
+else
+	bad ".ci/run is missing"
+fi
 
 [ "$fails" = 0 ] && echo "deps-split: ok ($(wc -l <<<"$runtime") runtime packages, $(wc -l <<<"$full") with --test)"
 [ "$fails" = 0 ]

@@ -134,7 +134,7 @@ bad() {
 }
 readme=$(tr '\n' ' ' <"$root/README.md" | sed 's/  */ /g')
 for want in '-f FORMAT' '-o FILE' '-v' '-V' '--version' '-h' '--help' 'help CMD' '--color=auto|always|never' \
-	'NO_COLOR' '`text` is the default everywhere' '--format text|json|sarif|gcc|html' '-f html -o report.html' \
+	'NO_COLOR' '`--color=always` wins over `NO_COLOR`' '`text` is the default everywhere' '--format text|json|sarif|gcc|html' '-f html -o report.html' \
 	'options anywhere' '`--` ends them' '`-` is stdin' 'make install' 'PREFIX' 'DESTDIR' 'man ipsec-doctor'; do
 	grep -qF -- "$want" <<<"$readme" || bad "the README does not show '$want'"
 done

@@ -714,6 +714,49 @@ static void ikev2_profile_details(void **state)
         model_free(dev);
 }
 
+/* issue 11: a signature method IOS names that we do not know by name
+ * (IOS XE 26.x "mldsa-sig") is read as a certificate method; a word that
+ * is no signature ("foo") is not read at all. */
+static void ikev2_profile_other_signature(void **state)
+{
+        (void)state;
+        struct device *dev = rd("version 26.2\n"
+                                "crypto ikev2 profile P\n"
+                                " authentication remote mldsa-sig\n"
+                                " authentication local mldsa-sig\n"
+                                " authentication remote foo\n"
+                                " pki trustpoint TP-MLDSA65\n");
+        assert_int_equal(nunknown(dev), 1);
+        struct isakmp_profile *pr = model_get_profile(dev, "P");
+        assert_int_equal(pr->v2_local_auth, V2AUTH_SIG_OTHER);
+        assert_int_equal(pr->v2_remote_auth, V2AUTH_SIG_OTHER);
+        assert_true((pr->v2_local_auth & V2AUTH_SIGNATURE) != 0);
+        assert_false((pr->v2_local_auth & V2AUTH_PSK) != 0);
+        assert_string_equal(pr->local_auth, "mldsa-sig");
+        assert_string_equal(pr->trustpoints.v[0], "TP-MLDSA65");
+        model_free(dev);
+}
+
+/* issue 11: "virtual-template N" of an IKEv2 profile names the interface a
+ * FlexVPN session is cloned from; "no virtual-template" removes it. */
+static void ikev2_profile_virtual_template(void **state)
+{
+        (void)state;
+        struct device *dev = rd("version 16.9\n"
+                                "crypto ikev2 profile P\n"
+                                " virtual-template 12\n"
+                                "crypto ikev2 profile Q\n"
+                                " virtual-template 1\n"
+                                " no virtual-template 1\n"
+                                "crypto ikev2 profile R\n"
+                                " virtual-template x\n");
+        assert_int_equal(nunknown(dev), 1);
+        assert_string_equal(model_get_profile(dev, "P")->virtual_template, "Virtual-Template12");
+        assert_null(model_get_profile(dev, "Q")->virtual_template);
+        assert_null(model_get_profile(dev, "R")->virtual_template);
+        model_free(dev);
+}
+
 static void routes_nat_static(void **state)
 {
         (void)state;
@@ -1034,6 +1077,8 @@ int main(void)
             cmocka_unit_test(ipsec_maps_profiles),
             cmocka_unit_test(ikev2),
             cmocka_unit_test(ikev2_profile_details),
+            cmocka_unit_test(ikev2_profile_other_signature),
+            cmocka_unit_test(ikev2_profile_virtual_template),
             cmocka_unit_test(routes_nat_static),
             cmocka_unit_test(skipped_blocks_and_unknowns),
             cmocka_unit_test(unindented_and_modes),
