@@ -34,7 +34,7 @@ done
 PKGS="build-essential libjansson-dev libssl-dev libpcap-dev pkg-config"
 CMDS=""
 if [ "$test_deps" = 1 ]; then
-	PKGS="$PKGS clang clang-format cppcheck libcmocka-dev python3 python3-jsonschema chromium fonts-dejavu-core man-db"
+	PKGS="$PKGS clang clang-format cppcheck libcmocka-dev python3 python3-jsonschema chromium fonts-dejavu-core man-db jq"
 	# The real-daemon differential (tests/diff/) and explain's peer logs: charon
 	# daemons in network namespaces. The kernel here has no ESP, so
 	# kernel-libipsec (extra plugins) carries it in user space; the standard

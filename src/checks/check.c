@@ -121,3 +121,29 @@ int check_fix_replacing(struct check_ctx *c, struct finding *f, const struct loc
         snprintf(no, n, "no %s", wrong->text);
         return fix_with(c, f, no, NULL, vars);
 }
+
+const char *check_fix_text(const char *id, const struct device *dev, const char *const *vars,
+                           struct arena *a)
+{
+        const struct diagnosis *d = catalog_find(id);
+        const char *tmpl = d ? d->fix[dialect_for(dev->platform, &dev->version)] : NULL;
+        struct fix_var fv[16];
+        size_t n = 0;
+        for (; vars[0] && vars[1] && n < sizeof(fv) / sizeof(fv[0]); vars += 2)
+                fv[n++] = (struct fix_var){vars[0], vars[1]};
+        char **lines;
+        size_t nl;
+        if (!tmpl || fix_render(tmpl, fv, n, &lines, &nl, a) != FIX_OK || !nl)
+                return NULL;
+        size_t len = 1;
+        for (size_t i = 0; i < nl; i++)
+                len += strlen(lines[i]) + 1;
+        char *out = arena_alloc(a, len), *o = out;
+        for (size_t i = 0; out && i < nl; i++) {
+                size_t k = strlen(lines[i]);
+                memcpy(o, lines[i], k);
+                o += k;
+                *o++ = i + 1 < nl ? '\n' : '\0';
+        }
+        return out;
+}

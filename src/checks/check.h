@@ -42,6 +42,12 @@ struct finding *check_report(struct check_ctx *c, const struct loc *loc);
  * change-control warning when the catalog says the fix drops tunnels. */
 int check_fix(struct check_ctx *c, struct finding *f, const char *const *vars);
 
+/* The fix of diagnosis id on dev, filled with vars ("name", value, ...,
+ * NULL), as '\n'-separated text in a: for a fix that must carry another
+ * finding's commands to be complete. NULL when the platform has none. */
+const char *check_fix_text(const char *id, const struct device *dev, const char *const *vars,
+                           struct arena *a);
+
 /* The same, after "no" + the top-level line at wrong: a fix removes what is
  * wrong and adds what is right (the wrong line's text is scrubbed, so this
  * is only for lines without secrets). */

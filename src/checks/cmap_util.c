@@ -32,9 +32,14 @@ bool cmap_entry_static(const struct crypto_map_entry *e)
         return !e->dynamic_template && !e->is_dynamic_ref && !e->ipsec_manual && !e->gdoi;
 }
 
-bool cmap_entry_has_tsets(const struct crypto_map_entry *e)
+/* IOS: an entry with "set ikev2-profile" and no transform set uses the IKEv2
+ * smart-default transform set "default" (Cisco FlexVPN and IKEv2
+ * Configuration Guide, "IKEv2 Smart Defaults"; model/ikev2_defaults.c), as
+ * tunnel plays it (negotiate/p2cfg.c). */
+bool cmap_entry_has_tsets(const struct device *dev, const struct crypto_map_entry *e)
 {
-        return e->tsets.n > 0 || e->ikev2_proposals.n > 0;
+        return e->tsets.n > 0 || e->ikev2_proposals.n > 0 ||
+               (dev->platform == PLAT_IOS && e->ikev2_profile != NULL);
 }
 
 bool cmap_has_static_peer(const struct device *dev)

@@ -22,7 +22,7 @@ const struct crypto_map_binding *cmap_binding(const struct device *dev, const ch
 bool cmap_entry_static(const struct crypto_map_entry *e);
 
 /* The entry names an IKEv1 transform set or an IKEv2 proposal. */
-bool cmap_entry_has_tsets(const struct crypto_map_entry *e);
+bool cmap_entry_has_tsets(const struct device *dev, const struct crypto_map_entry *e);
 
 /* An applied static map has an entry with a peer: LAN-to-LAN is in use. */
 bool cmap_has_static_peer(const struct device *dev);

@@ -63,6 +63,30 @@ static bool leftover(const struct device *d, const struct crypto_map *m)
         return true;
 }
 
+/* A leftover is removed, not applied: applying it would replace the map the
+ * interface carries (one crypto map per interface). ASA 7.0+: "clear
+ * configure crypto map M" (ASA command reference); IOS and PIX 6: "no crypto
+ * map M SEQ" per entry. */
+static int remove_fix(struct check_ctx *c, struct finding *f, const struct crypto_map *m)
+{
+        enum { MAX_LINES = 32 };
+        char buf[MAX_LINES][96];
+        const char *lines[MAX_LINES];
+        size_t n = 0;
+        const struct device *d = c->dev;
+        if (d->platform == PLAT_ASA || (d->platform == PLAT_PIX && d->version.major >= 7)) {
+                snprintf(buf[n], sizeof(buf[n]), "clear configure crypto map %s", m->name);
+                lines[n] = buf[n], n++;
+        } else {
+                for (size_t k = 0; k < m->entries.n && n < MAX_LINES; k++) {
+                        const struct crypto_map_entry *e = m->entries.v[k];
+                        snprintf(buf[n], sizeof(buf[n]), "no crypto map %s %d", m->name, e->seq);
+                        lines[n] = buf[n], n++;
+                }
+        }
+        return finding_fix_lines(c->fs, f, d, lines, n, NULL);
+}
+
 static int report_unbound(struct check_ctx *c, const struct crypto_map *m)
 {
         struct finding *f = check_report(c, &m->loc);
@@ -76,6 +100,8 @@ static int report_unbound(struct check_ctx *c, const struct crypto_map *m)
                                "applied"
                              : ""))
                 return -1;
+        if (unused)
+                return remove_fix(c, f, m);
         const char *ifname = likely_iface(c->dev, m);
         const char *vars[] = {"map", m->name, ifname ? "if" : NULL, ifname, NULL};
         return check_fix(c, f, vars);

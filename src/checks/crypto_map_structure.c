@@ -53,7 +53,7 @@ static unsigned entry_missing(const struct device *dev, const struct crypto_map_
                            : MISS_DYN;
         if (e->ipsec_manual || e->gdoi)
                 return 0;
-        unsigned m = cmap_entry_has_tsets(e) ? 0 : MISS_TSET;
+        unsigned m = cmap_entry_has_tsets(dev, e) ? 0 : MISS_TSET;
         if (e->dynamic_template)
                 return m;
         if (!e->match_acl)
@@ -106,7 +106,7 @@ static int report(struct check_ctx *c, const struct crypto_map_entry *e, unsigne
                 return -1;
         if (e->match_acl && finding_evidence(c->fs, f, &e->match_loc))
                 return -1;
-        if (cmap_entry_has_tsets(e) && finding_evidence(c->fs, f, &e->tsets_loc))
+        if ((e->tsets.n || e->ikev2_proposals.n) && finding_evidence(c->fs, f, &e->tsets_loc))
                 return -1;
         struct cmap_vars cv = {0};
         cmap_vars_fill(&cv, c->dev, e);

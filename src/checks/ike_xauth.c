@@ -3,6 +3,7 @@
  * and ezvpn-xauth (ASA).
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../config/lex.h"
@@ -32,15 +33,24 @@ static int report_l2l(struct check_ctx *c, const struct crypto_map_entry *e,
         const char *peer = ipv4_str(p->addr, a);
         struct loc kl = key_line_loc(&k->loc);
         struct finding *f = check_report(c, &kl);
+        const struct isakmp_profile *prof = e->isakmp_profile
+                                                ? model_get_profile(c->dev, e->isakmp_profile)
+                                                : iu_profile_for_peer(c->dev, p->addr);
+        if (prof && (!prof->client_auth_list || src != &prof->loc))
+                prof = NULL;
         if (!f ||
-            finding_title(c->fs, f,
-                          "L2L peer %s (crypto map '%s' %d) will be asked for XAUTH: its key lacks "
-                          "'no-xauth'",
-                          peer, e->map, e->seq) ||
+            (prof ? finding_title(c->fs, f,
+                                  "L2L peer %s (crypto map '%s' %d) will be asked for XAUTH: "
+                                  "ISAKMP profile '%s' has 'client authentication list'",
+                                  peer, e->map, e->seq, prof->name)
+                  : finding_title(c->fs, f,
+                                  "L2L peer %s (crypto map '%s' %d) will be asked for XAUTH: "
+                                  "its key lacks 'no-xauth'",
+                                  peer, e->map, e->seq)) ||
             finding_evidence(c->fs, f, src) || finding_evidence(c->fs, f, &p->loc) ||
             finding_set_peer(c->fs, f, peer))
                 return -1;
-        if (k->source == PSK_IOS_KEYRING &&
+        if (!prof && k->source == PSK_IOS_KEYRING &&
             explain_more(
                 c->fs, f,
                 "The key of %s is in keyring '%s', which has no 'no-xauth' keyword: give the "
@@ -48,6 +58,18 @@ static int report_l2l(struct check_ctx *c, const struct crypto_map_entry *e,
                 "authentication.",
                 peer, k->keyring ? k->keyring : "?"))
                 return -1;
+        /* XAUTH asked by the ISAKMP profile that takes the peer: 'no-xauth' on a
+         * key does not reach it, the profile's own line does (Cisco "ISAKMP
+         * Profile Overview": a profile without client authentication asks no
+         * XAUTH). */
+        if (prof) {
+                char l0[160], l1[160];
+                snprintf(l0, sizeof(l0), "crypto isakmp profile %s", prof->name);
+                snprintf(l1, sizeof(l1), " no client authentication list %s",
+                         prof->client_auth_list);
+                const char *lines[] = {l0, l1};
+                return finding_fix_lines(c->fs, f, c->dev, lines, 2, NULL);
+        }
         const char *vars[] = {"peer", peer, NULL};
         return check_fix(c, f, vars);
 }

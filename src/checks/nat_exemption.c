@@ -16,7 +16,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../catalog/catalog.h"
+#include "../catalog/fix.h"
+#include "../model/nat_eval.h"
 #include "aclnat_util.h"
+#include "nat_exempt_fix.h"
 #include "nat_prefilter.h"
 #include "checks_list.h"
 
@@ -182,4 +186,44 @@ int check_nat_exemption_missing(struct check_ctx *c)
                 rc = nat_exemption_pools(c);
         cboxes_free(&s);
         return rc;
+}
+
+const char *nat_exemption_lines(const struct device *dev, const struct flowbox *flow,
+                                const char *out_if, unsigned ios_seq, struct arena *a)
+{
+        const struct iface *in = dev->nat_rules.n && out_if ? nat_ingress(dev, flow, out_if) : NULL;
+        if (!in)
+                return NULL;
+        struct nat_result r = nat_eval(dev, flow, iface_id(in), out_if);
+        const struct diagnosis *d = catalog_find("nat-exemption-missing");
+        const char *tmpl = d ? d->fix[dialect_for(dev->platform, &dev->version)] : NULL;
+        if (r.verdict != NATV_TRANSLATE || !tmpl)
+                return NULL;
+        struct netvars l, rn;
+        net_vars(flow->src, &l);
+        net_vars(flow->dst, &rn);
+        const char *acl = fix_acl(dev, r.rule, iface_id(in));
+        const struct fix_var v[] = {
+            {"nat_if", iface_id(in)}, {"if", out_if},           {"acl", acl},
+            {"local_net", l.net},     {"local_mask", l.mask},   {"local_wild", l.wild},
+            {"remote_net", rn.net},   {"remote_mask", rn.mask}, {"remote_wild", rn.wild},
+        };
+        char **lines;
+        size_t n;
+        if (fix_render(tmpl, v, sizeof(v) / sizeof(v[0]), &lines, &n, a) != FIX_OK)
+                return NULL;
+        char buf[FIX_MAX_BYTES];
+        size_t o = 0;
+        for (size_t i = 0; i < n; i++) {
+                /* the IOS template's " 5 deny": another number for this flow */
+                const char *t = lines[i];
+                int k = dev->platform == PLAT_IOS && !strncmp(t, " 5 deny ", 8)
+                            ? snprintf(buf + o, sizeof(buf) - o, "%s %u%s", i ? "\n" : "", ios_seq,
+                                       t + 2)
+                            : snprintf(buf + o, sizeof(buf) - o, "%s%s", i ? "\n" : "", t);
+                if (k < 0 || (size_t)k >= sizeof(buf) - o)
+                        return NULL;
+                o += (size_t)k;
+        }
+        return o ? arena_strdup(a, buf) : NULL;
 }

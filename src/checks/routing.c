@@ -29,9 +29,23 @@
 
 #define RRI_SUGGEST_MIN 5
 
-/* A route towards the peer, for the fix's next hop. */
-static void nexthop_for(const struct device *d, const struct crypto_map_entry *e, char *buf,
-                        size_t n)
+/* The one other address of a point-to-point subnet (/30: the other host;
+ * /31, RFC 3021: the other address), or 0. */
+static uint32_t p2p_other(const struct iface *f)
+{
+        if (!f || !f->has_addr)
+                return 0;
+        if (f->mask == 0xFFFFFFFEu)
+                return f->addr ^ 1u;
+        if (f->mask != 0xFFFFFFFCu || (f->addr & 3u) == 0 || (f->addr & 3u) == 3)
+                return 0;
+        return (f->addr & ~3u) | (3u - (f->addr & 3u));
+}
+
+/* A route towards the peer, for the fix's next hop; without one, the other
+ * end of a point-to-point crypto interface, the only next hop it has. */
+static void nexthop_for(const struct device *d, const struct crypto_map_entry *e,
+                        const char *ifname, char *buf, size_t n)
 {
         snprintf(buf, n, "<nexthop>");
         const struct cm_peer *p = e->peers.n ? e->peers.v[0] : NULL;
@@ -41,7 +55,33 @@ static void nexthop_for(const struct device *d, const struct crypto_map_entry *e
                         ip_text(via->nexthop, buf, n);
                 else if (!via)
                         ip_text(p->addr, buf, n); /* the peer is on a connected network */
+                return;
         }
+        const struct iface *f = model_get_nameif(d, ifname);
+        uint32_t other = p2p_other(f ? f : model_get_iface(d, ifname));
+        if (other)
+                ip_text(other, buf, n);
+}
+
+/* No interface address and no route: the config gives its crypto lines only
+ * (a how-to's excerpt or a template), so where packets go is not shown. */
+static bool routing_unseen(const struct device *d)
+{
+        if (d->routes.n)
+                return false;
+        for (size_t i = 0; i < d->ifaces.n; i++)
+                if (((const struct iface *)d->ifaces.v[i])->has_addr)
+                        return false;
+        return true;
+}
+
+/* The remote network is connected here (a route lookup that ends on no
+ * route): a static route cannot take it from a connected network
+ * (administrative distance 0 against 1), so a route is no fix. */
+static bool dst_connected(const struct device *d, struct range32 dst)
+{
+        const struct route *via = NULL;
+        return model_route_lookup(d, dst.lo, &via) && !via;
 }
 
 /* The routing protocol that may still send dst out the crypto interface:
@@ -83,9 +123,17 @@ static int report_missing(struct check_ctx *c, const struct cbox *b, const struc
             (igp && finding_evidence(c->fs, f, igp)) ||
             finding_set_peer(c->fs, f, entry_peer(b->entry)))
                 return -1;
+        if (got && dst_connected(c->dev, b->box.dst))
+                return finding_explain(
+                    c->fs, f,
+                    "%s Here the remote network is a connected subnet of '%s': no route can "
+                    "override a connected one, so no route is printed. Either the crypto ACL names "
+                    "the wrong network, or the two sites overlap and one of them must be "
+                    "renumbered or translated (NAT for overlapping networks).",
+                    f->diag->explanation, iface_id(got));
         struct netvars r;
         net_vars(b->box.dst, &r);
-        nexthop_for(c->dev, b->entry, nh, sizeof(nh));
+        nexthop_for(c->dev, b->entry, b->ifname, nh, sizeof(nh));
         const char *vars[] = {"if",          b->ifname, "remote_net", r.net, "remote_mask", r.mask,
                               "remote_wild", r.wild,    "nexthop",    nh,    NULL};
         return check_fix(c, f, vars);
@@ -151,7 +199,7 @@ static bool other_map_on_route(const struct cbox **v, size_t n, size_t i, const 
 int check_route_to_remote_missing(struct check_ctx *c)
 {
         /* A template of crypto lines goes into a config that has its routes. */
-        if (excerpt_unseen(c->dev, c->dev->routes.n))
+        if (excerpt_unseen(c->dev, c->dev->routes.n) || routing_unseen(c->dev))
                 return 0;
         struct cboxes s;
         const struct cbox **v = NULL;

@@ -140,6 +140,16 @@ static const struct loc *encrypts_at(const struct device *d, const struct iface 
         return x->tunnel_protection ? &x->tunnel_protection_loc : NULL;
 }
 
+/* The interface as its header line names it ("Virtual-Template1 type
+ * tunnel"): a fix re-enters the interface with the same words. */
+static const char *iface_header(const struct iface *f)
+{
+        const char *t = f->loc.text;
+        if (t && !strncmp(t, "interface ", 10) && t[10])
+                return t + 10;
+        return f->name;
+}
+
 static int mss_ios_too_large(struct check_ctx *c, const struct iface *x, const struct loc *where)
 {
         struct finding *f = check_report(c, &x->mss_loc);
@@ -150,7 +160,7 @@ static int mss_ios_too_large(struct check_ctx *c, const struct iface *x, const s
             finding_evidence(c->fs, f, where) ||
             finding_explain(c->fs, f, "%s%s", f->explanation, mss_why))
                 return -1;
-        const char *vars[] = {"if", x->name, NULL};
+        const char *vars[] = {"if", iface_header(x), NULL};
         return check_fix(c, f, vars);
 }
 
@@ -201,7 +211,7 @@ static int mss_ios_missing(struct check_ctx *c, const struct iface *first, size_
         if (rc || finding_explain(c->fs, f, "%s%s", f->explanation, mss_why))
                 return -1;
         if (!others) {
-                const char *vars[] = {"if", first->name, NULL};
+                const char *vars[] = {"if", iface_header(first), NULL};
                 return check_fix(c, f, vars);
         }
         return finding_fix_lines(c->fs, f, d, lines, 2 * n, NULL);

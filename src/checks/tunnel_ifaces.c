@@ -57,6 +57,29 @@ int check_tunnel_vrf_missing(struct check_ctx *c)
         return 0;
 }
 
+/* The gateway of the tunnel source's subnet in vrf: the next hop of a static
+ * route there that lies on that subnet (the router already uses it), else
+ * the other end of a point-to-point (/30, /31) source subnet; NULL when the
+ * config does not say. */
+static const char *source_gateway(const struct device *d, const struct iface *t, const char *vrf,
+                                  char buf[16])
+{
+        const struct iface *f = t->tunnel_source ? model_get_iface(d, t->tunnel_source) : NULL;
+        if (!f || !f->has_addr)
+                return NULL;
+        for (size_t i = 0; i < d->routes.n; i++) {
+                const struct route *r = d->routes.v[i];
+                if (same_vrf(r->vrf, vrf) && r->has_nexthop && !r->placeholder &&
+                    (r->nexthop & f->mask) == (f->addr & f->mask) && r->nexthop != f->addr)
+                        return ipv4_str(r->nexthop, buf);
+        }
+        if (f->mask == 0xFFFFFFFEu)
+                return ipv4_str(f->addr ^ 1u, buf);
+        if (f->mask == 0xFFFFFFFCu && (f->addr & 3u) != 0 && (f->addr & 3u) != 3u)
+                return ipv4_str((f->addr & ~3u) | (3u - (f->addr & 3u)), buf);
+        return NULL;
+}
+
 int check_tunnel_vrf_no_route(struct check_ctx *c)
 {
         const struct device *d = c->dev;
@@ -71,9 +94,12 @@ int check_tunnel_vrf_no_route(struct check_ctx *c)
                 for (size_t k = 0; k < n; k++) {
                         if (model_route_lookup_vrf(d, t->tunnel_vrf, peers[k], NULL))
                                 continue;
-                        char ip[16];
+                        char ip[16], gw[16];
                         ipv4_str(peers[k], ip);
-                        const char *v[] = {"vrf", t->tunnel_vrf, "peer", ip, NULL};
+                        const char *v[] = {"vrf",     t->tunnel_vrf,
+                                           "peer",    ip,
+                                           "nexthop", source_gateway(d, t, t->tunnel_vrf, gw),
+                                           NULL};
                         struct finding *f = check_report(c, &t->tunnel_vrf_loc);
                         if (!f || finding_set_peer(c->fs, f, ip) ||
                             finding_title(c->fs, f,

@@ -247,13 +247,17 @@ static void bind_fix_keys(struct side *a, struct side *b)
                 return;
         }
         bool fa = pasted_key(a), fb = pasted_key(b);
+        /* the other end holds no key for this one: the pasted key is a new
+         * key, which that end must be given too (its own finding and fix) */
         if (fa && fb) {
                 secret_set(&a->key, LOC_PRINTED_FIX, strlen(LOC_PRINTED_FIX));
                 b->key = a->key;
-        } else if (fa) {
+        } else if (fa && b->key.state != SECRET_ABSENT) {
                 a->key = b->key;
-        } else if (fb) {
+        } else if (fb && a->key.state != SECRET_ABSENT) {
                 b->key = a->key;
+        } else if (fa || fb) {
+                secret_set(fa ? &a->key : &b->key, LOC_PRINTED_FIX, strlen(LOC_PRINTED_FIX));
         } else {
                 return;
         }

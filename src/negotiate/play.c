@@ -9,7 +9,9 @@
 
 #include "../config/lex.h"
 #include "p1_fix.h"
+#include "../checks/check.h"
 #include "play_int.h"
+#include "side_int.h"
 
 static const char *mm(const struct side *s, const char *ios, const char *asa)
 {
@@ -108,6 +110,17 @@ static const char *const *p1_vars(const struct side *s, const struct p1_prop *p,
         return p && p1_fix_vars(s, p, prio, life, fv) ? fv->v : none;
 }
 
+/* A pre-share policy given to side s, which holds no key for the peer: the
+ * fix carries the key line too, or it moves the failure to authentication
+ * (the note that pf_report_after adds says which key it must equal). */
+static const char *key_needed(struct play *pl, const struct side *s, const struct p1_prop *p)
+{
+        if (!p || p->auth != AUTH_PSK || s->key.state != SECRET_ABSENT)
+                return NULL;
+        const char *v[] = {"peer", s == pl->a ? pl->b_ip : pl->a_ip, NULL};
+        return check_fix_text("psk-mismatch", s->dev, v, pl->ar);
+}
+
 static int policy_mismatch(struct play *pl, const struct p1_choice *c)
 {
         const struct side *a = pl->a, *b = pl->b;
@@ -125,9 +138,12 @@ static int policy_mismatch(struct play *pl, const struct p1_choice *c)
                 va = p1_vars(a, pa, p1_free_priority(a), pa ? pa->lifetime : 0, &fa);
         }
         const struct loc *lb = b->np1 ? &b->p1src[0]->loc : NULL;
-        struct finding *f = pf_report(pl, "isakmp-policy-mismatch", b, lb, vb);
-        if (!f ||
-            !pf_report(pl, "isakmp-policy-mismatch", a, a->np1 ? &a->p1src[0]->loc : NULL, va))
+        const struct p1_prop *gb = c->lifetime_only ? NULL : p1_first_held(a, b),
+                             *ga = c->lifetime_only ? NULL : p1_first_held(b, a);
+        struct finding *f =
+            pf_report_after(pl, "isakmp-policy-mismatch", b, lb, vb, key_needed(pl, b, gb));
+        if (!f || !pf_report_after(pl, "isakmp-policy-mismatch", a,
+                                   a->np1 ? &a->p1src[0]->loc : NULL, va, key_needed(pl, a, ga)))
                 return -1;
         if (c->lifetime_only) {
                 const struct p1_prop *pi = &a->p1[c->lt_ini], *pr = &b->p1[c->lt_resp];
@@ -208,6 +224,15 @@ static bool nat_t_used(const struct play *pl)
  * tunnel-group-name-not-peer-ip (diagnoses.md). */
 static int default_group(struct play *pl)
 {
+        /* The responder's own entry sends to an address the initiator does not
+         * own (a copied config): peer-address-not-owned, played the other way,
+         * prints the whole fix (the peer and the tunnel-group); a tunnel-group
+         * alone would move the failure to Quick Mode. */
+        if (side_misaddressed(pl->b->dev, pl->a->dev, &pl->p->path))
+                return tr_reason(pl,
+                                 "%s's crypto map sends to another address than %s's "
+                                 "(peer-address-not-owned): %s lands in DefaultL2LGroup",
+                                 pl->b->label, pl->a->label, pl->a_ip);
         const char *v[] = {"peer", pl->a_ip, NULL};
         const struct loc *loc = pl->b->tg && pl->b->tg->loc.line ? &pl->b->tg->loc : NULL;
         /* Point at an L2L tunnel-group named otherwise: the likely culprit. */

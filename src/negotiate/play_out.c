@@ -225,7 +225,9 @@ struct finding *pf_report_after(struct play *pl, const char *id, const struct si
                 return NULL;
         }
         /* keys are never printed: say which key the placeholder stands for */
-        if (!strcmp(id, "psk-mismatch") && f->nfixes) {
+        if ((!strcmp(id, "psk-mismatch") ||
+             (last && strstr(last, "<pre-shared-key>") && !strstr(f->diag->id, "psk"))) &&
+            f->nfixes) {
                 char note[256];
                 snprintf(note, sizeof(note),
                          "<pre-shared-key> is the key %s holds for %s (the same characters)",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../config/lex.h"
+#include "../checks/nat_exempt_fix.h"
 #include "../model/flowset.h"
 #include "p2_fix.h"
 #include "play_int.h"
@@ -70,7 +71,22 @@ static struct finding *mirror_finding(struct play *pl, const struct side *s, con
                            "remote_wild", rw,
                            NULL};
         const struct p2_cfg *pc = s == pl->b ? pl->a->ini : NULL;
-        return pf_report_after(pl, "crypto-acl-not-mirrored", s, loc, v, stray_aces(pl, s, c, pc));
+        const char *stray = stray_aces(pl, s, c, pc);
+        /* The flow the fix adds must not be translated before encryption: the
+         * exemption goes with it (IOS deny 6: nat-exemption-missing's own fix
+         * takes 5 on the same ACL, and both go before the first entry, 10). */
+        const char *nat = nat_exemption_lines(s->dev, want, s->ifname, 6, pl->ar);
+        if (nat && stray) {
+                size_t n = strlen(stray) + strlen(nat) + 2;
+                char *both = arena_alloc(pl->ar, n);
+                if (!both)
+                        return NULL;
+                snprintf(both, n, "%s\n%s", stray, nat);
+                stray = both;
+        } else if (nat) {
+                stray = nat;
+        }
+        return pf_report_after(pl, "crypto-acl-not-mirrored", s, loc, v, stray);
 }
 
 static const struct p2_cfg *first_static(const struct side *b)
