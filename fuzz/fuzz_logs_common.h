@@ -25,8 +25,8 @@ static void fuzz_on_event(void *arg, const struct log_event *ev)
         struct fuzz_run *run = arg;
         corr_event(run->c, "fuzz", ev);
         run->events++;
-        run->digest = (run->digest ^ (uintptr_t)ev->msg ^ ((uint64_t)ev->line << 40)) *
-                      0x100000001B3ull;
+        run->digest =
+            (run->digest ^ (uintptr_t)ev->msg ^ ((uint64_t)ev->line << 40)) * 0x100000001B3ull;
 }
 
 static void fuzz_on_config(void *arg, const char *buf, size_t len, uint32_t first)
