@@ -201,6 +201,18 @@ static int second_initiates(const struct tunnel_opts *o, struct device *const d[
                          device_label(d[1]));
 }
 
+/* The flow that plays choice c (NULL: the default search) in d, a model of
+ * the initiator's config: the original or --fix's copy of it. */
+static struct flow_opt flow_for(const struct tunnel_opts *o, const struct tun_choice *c,
+                                const struct device *d)
+{
+        struct flow_opt f = o->flow;
+        struct tun_choice in_d;
+        if (c && tun_choice_rebind(c, d, &in_d))
+                tun_choice_flow(&in_d, &f);
+        return f;
+}
+
 /*
  * --fix: the fixes printed for this direction pasted into copies of both
  * configs through `apply`'s path, and the tunnel played again. When that
@@ -208,8 +220,8 @@ static int second_initiates(const struct tunnel_opts *o, struct device *const d[
  * pasted as well: everything the replay uses is printed.
  */
 static int replay_fix(const struct tunnel_opts *o, struct device *const orig[2],
-                      struct findings *fs, size_t first, struct tunnel_result *r,
-                      struct device *keep[2])
+                      const struct tun_choice *c, struct findings *fs, size_t first,
+                      struct tunnel_result *r, struct device *keep[2])
 {
         struct fix_text t[2] = {{0}, {0}};
         struct device *d[2] = {NULL, NULL};
@@ -239,7 +251,8 @@ static int replay_fix(const struct tunnel_opts *o, struct device *const orig[2],
                 }
                 struct pair p;
                 struct tunnel_result *last = NULL;
-                if (!rc && !(rc = pair_build(&p, d[0], lab[0], d[1], lab[1], &o->flow, &o->path))) {
+                struct flow_opt f = rc ? o->flow : flow_for(o, c, d[0]);
+                if (!rc && !(rc = pair_build(&p, d[0], lab[0], d[1], lab[1], &f, &o->path))) {
                         from = fs->list.n;
                         rc = pair_play(&p, fs, &last);
                         if (!rc) {
@@ -260,32 +273,51 @@ static int replay_fix(const struct tunnel_opts *o, struct device *const orig[2],
         return rc > 0 ? 0 : rc;
 }
 
-/* Plays ini -> resp; with --fix, replays the printed fixes. */
-static int play_dir(const struct tunnel_opts *o, struct device *ini, struct device *resp,
-                    struct findings *fs, struct device *keep[2])
+/* Plays one tunnel ini -> resp (c, or the default search when NULL); with
+ * --fix, replays the printed fixes. */
+static int play_one(const struct tunnel_opts *o, struct device *ini, struct device *resp,
+                    const struct tun_choice *c, struct findings *fs, struct device *keep[2])
 {
         struct pair p;
         struct tunnel_result *r;
         size_t first = fs->list.n;
-        int rc =
-            pair_build(&p, ini, device_label(ini), resp, device_label(resp), &o->flow, &o->path);
+        struct flow_opt f = flow_for(o, c, ini);
+        int rc = pair_build(&p, ini, device_label(ini), resp, device_label(resp), &f, &o->path);
         if (!rc)
                 rc = pair_play(&p, fs, &r);
         pair_free(&p);
         if (!rc && o->fix && r->status != TUN_ESTABLISHED) {
                 struct device *const orig[2] = {ini, resp};
-                rc = replay_fix(o, orig, fs, first, r, keep);
+                rc = replay_fix(o, orig, c, fs, first, r, keep);
         }
         return rc;
 }
 
-/* keep[4]: the fixed copies of --fix, which the findings point into. */
+/* Plays ini -> resp: every tunnel ini has towards resp (several crypto map
+ * entries for that peer, tunnel interfaces), one tunnels[] entry each; the
+ * one --flow selects when given. keep: 2 slots per tunnel. */
+static int play_dir(const struct tunnel_opts *o, struct device *ini, struct device *resp,
+                    struct findings *fs, struct device **keep)
+{
+        struct tun_choice c[TUN_CHOICES_MAX];
+        size_t n = o->flow.set ? 0 : tunnels_to(ini, resp, &o->path, c, TUN_CHOICES_MAX);
+        if (n < 2)
+                return play_one(o, ini, resp, NULL, fs, keep);
+        for (size_t k = 0; k < n; k++)
+                if (play_one(o, ini, resp, &c[k], fs, keep + 2 * k))
+                        return -1;
+        return 0;
+}
+
+#define KEEP_MAX (2 * 2 * TUN_CHOICES_MAX) /* --both, 2 copies per tunnel */
+
+/* keep: the fixed copies of --fix, which the findings point into. */
 static int run(const struct tunnel_opts *o, struct device *d[2], bool swap, struct findings *fs,
-               struct device *keep[4])
+               struct device *keep[KEEP_MAX])
 {
         if (play_dir(o, d[swap], d[!swap], fs, keep))
                 return -1;
-        if (o->both && play_dir(o, d[!swap], d[swap], fs, keep + 2))
+        if (o->both && play_dir(o, d[!swap], d[swap], fs, keep + KEEP_MAX / 2))
                 return -1;
         return 0;
 }
@@ -352,7 +384,7 @@ int cmd_tunnel(int argc, char **argv)
         findings_init(&fs);
         struct cli_out out = {stdout, NULL, NULL};
         int rc = EXIT_INPUT;
-        struct device *keep[4] = {NULL, NULL, NULL, NULL};
+        struct device *keep[KEEP_MAX] = {NULL};
         bool swap = false;
         for (int i = 0; i < 2; i++) {
                 struct diag err;
@@ -388,7 +420,7 @@ int cmd_tunnel(int argc, char **argv)
         /* Not established is a finding, whatever --fail-on would say. */
         rc = report_exit_status(&fs, SEV_ERROR, true);
 out:
-        for (int k = 0; k < 4; k++)
+        for (int k = 0; k < KEEP_MAX; k++)
                 model_free(keep[k]);
         findings_free(&fs);
         model_free(d[0]);

@@ -1026,6 +1026,10 @@ int model_add_unknown(struct device *dev, const struct loc *loc);
  * networks of interfaces count as routes. */
 const struct iface *model_route_lookup(const struct device *dev, uint32_t dst,
                                        const struct route **via);
+/* The interface a static route sends by: its exit interface, else the
+ * connected network (or, recursively, the route) that holds its next hop.
+ * NULL when it does not resolve. */
+const struct iface *model_route_exit(const struct device *dev, const struct route *r);
 
 /* Effective group-policy attributes: gp's own, then DfltGrpPolicy's, then the
  * platform defaults (defaults.c). gp may be NULL (DfltGrpPolicy alone). */

@@ -107,6 +107,11 @@ static const struct iface *lookup(const struct device *dev, const char *vrf, uin
         return route_iface(dev, r, 0);
 }
 
+const struct iface *model_route_exit(const struct device *dev, const struct route *r)
+{
+        return route_iface(dev, r, 0);
+}
+
 const struct iface *model_route_lookup(const struct device *dev, uint32_t dst,
                                        const struct route **via)
 {

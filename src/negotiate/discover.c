@@ -45,6 +45,7 @@ struct played {
         size_t i, j;
         const struct iface *tun;
         uint32_t peer;
+        const struct crypto_map_entry *entry; /* one of several towards j, or NULL */
 };
 
 struct disc {
@@ -55,11 +56,12 @@ struct disc {
         size_t nv, cap;
 };
 
-static bool seen(struct disc *d, size_t i, size_t j, const struct iface *tun, uint32_t peer)
+static bool seen_entry(struct disc *d, size_t i, size_t j, const struct iface *tun, uint32_t peer,
+                       const struct crypto_map_entry *entry)
 {
         for (size_t k = 0; k < d->nv; k++)
                 if (d->v[k].i == i && d->v[k].j == j && d->v[k].tun == tun &&
-                    (!tun || d->v[k].peer == peer))
+                    d->v[k].entry == entry && (!tun || d->v[k].peer == peer))
                         return true;
         if (d->nv == d->cap) {
                 size_t cap = d->cap ? d->cap * 2 : 16;
@@ -68,8 +70,13 @@ static bool seen(struct disc *d, size_t i, size_t j, const struct iface *tun, ui
                         return true; /* out of memory: play no more */
                 d->v = v, d->cap = cap;
         }
-        d->v[d->nv++] = (struct played){i, j, tun, peer};
+        d->v[d->nv++] = (struct played){i, j, tun, peer, entry};
         return false;
+}
+
+static bool seen(struct disc *d, size_t i, size_t j, const struct iface *tun, uint32_t peer)
+{
+        return seen_entry(d, i, j, tun, peer, NULL);
 }
 
 int disc_play(struct disc *d, size_t i, size_t j, const struct iface *tun, uint32_t peer,
@@ -132,6 +139,36 @@ static size_t misaddressed_owner(const struct disc *d, size_t i)
         return d->n;
 }
 
+/* i has several crypto map entries towards j (tunnels_to.c): each is
+ * played, and the default search of from_maps (which would play the first
+ * again) is marked as done. Tunnel interfaces are played one by one
+ * already (from_p2p, dmvpn.c). */
+static int several(struct disc *d, size_t i, size_t j)
+{
+        struct tun_choice c[TUN_CHOICES_MAX];
+        size_t n = tunnels_to(d->devs[i], d->devs[j], NULL, c, TUN_CHOICES_MAX), ne = 0;
+        for (size_t k = 0; k < n; k++)
+                ne += c[k].entry != NULL;
+        for (size_t k = 0; ne > 1 && k < n; k++) {
+                struct flow_opt fo = {0};
+                if (!c[k].entry || seen_entry(d, i, j, NULL, 0, c[k].entry))
+                        continue;
+                tun_choice_flow(&c[k], &fo);
+                struct pair p;
+                struct tunnel_result *r = NULL;
+                int rc = pair_build(&p, d->devs[i], device_label(d->devs[i]), d->devs[j],
+                                    device_label(d->devs[j]), &fo, NULL);
+                if (!rc)
+                        rc = pair_play(&p, d->fs, &r);
+                pair_free(&p);
+                if (rc)
+                        return rc;
+        }
+        if (ne > 1)
+                (void)seen(d, i, j, NULL, 0);
+        return 0;
+}
+
 static int from_maps(struct disc *d, size_t i)
 {
         const struct device *dv = d->devs[i];
@@ -188,6 +225,9 @@ int pairs_check(struct device *const *devs, size_t n, struct findings *fs)
                 return 0;
         struct disc d = {.devs = devs, .n = n, .fs = fs};
         int rc = 0;
+        for (size_t i = 0; i < n && !rc; i++)
+                for (size_t j = 0; j < n && !rc; j++)
+                        rc = i == j ? 0 : several(&d, i, j);
         for (size_t i = 0; i < n && !rc; i++)
                 rc = from_maps(&d, i);
         for (size_t i = 0; i < n && !rc; i++)

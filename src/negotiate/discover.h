@@ -14,4 +14,26 @@ int pairs_check(struct device *const *devs, size_t n, struct findings *fs);
  * mirror (IPsec commands only): otherwise there is no tunnel to play. */
 bool pair_connected(const struct device *a, const struct device *b);
 
+/* One tunnel that a config initiates towards a peer (tunnels_to.c): a
+ * static crypto map entry (and the interface its map is bound to), or a
+ * tunnel interface and the peer address it sends to. */
+struct tun_choice {
+        const struct crypto_map_entry *entry;
+        const char *ifname;
+        const struct iface *tun;
+        uint32_t peer;
+};
+
+#define TUN_CHOICES_MAX 16 /* more towards one peer are not played one by one */
+
+/* Every tunnel ini initiates towards resp, in config order (crypto map
+ * entries, then tunnel interfaces); at most max. Returns how many. */
+size_t tunnels_to(const struct device *ini, const struct device *resp, const struct path_opts *path,
+                  struct tun_choice *out, size_t max);
+/* Makes f play c (f's other fields are kept). */
+void tun_choice_flow(const struct tun_choice *c, struct flow_opt *f);
+/* c in copy, another model of the same config (--fix); false when gone. */
+bool tun_choice_rebind(const struct tun_choice *c, const struct device *copy,
+                       struct tun_choice *out);
+
 #endif

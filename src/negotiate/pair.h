@@ -151,6 +151,10 @@ struct flow_opt { /* --flow SRC DST [PROTO [PORT]] */
         const struct iface *tun;
         uint32_t tun_peer;
         enum dmvpn_role dmvpn;
+        /* play this static crypto map entry of the initiator (its map bound
+         * to entry_if), not the first one towards the peer (tunnels_to.c) */
+        const struct crypto_map_entry *entry;
+        const char *entry_if;
 };
 
 /* Builds a pair with ini initiating towards resp. Returns 0, -1 on OOM. */

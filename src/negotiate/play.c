@@ -409,7 +409,12 @@ int pair_play(const struct pair *p, struct findings *fs, struct tunnel_result **
         ipv4_str(side_seen(pl.b), pl.b_ip);
         pl.t->a = pl.a->label, pl.t->b = pl.b->label, pl.t->initiator = pl.a->label;
         /* The pair's arena dies after the play: keep copies in the findings'. */
-        pl.t->via = pl.a->ini ? arena_strdup(&fs->arena, pl.a->ini->what) : NULL;
+        /* the entry or profile played; a tunnel interface that starts no IKE
+         * by its name (several tunnels towards one peer: tunnels_to.c) */
+        const struct iface *tif = pl.a->tun ? pl.a->tun : pl.a->tun_bare;
+        pl.t->via = pl.a->ini ? arena_strdup(&fs->arena, pl.a->ini->what)
+                    : tif     ? arena_strdup(&fs->arena, tif->name)
+                              : NULL;
         pl.t->a = arena_strdup(&fs->arena, pl.a->label);
         pl.t->b = arena_strdup(&fs->arena, pl.b->label);
         pl.t->initiator = pl.t->a;

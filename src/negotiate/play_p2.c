@@ -319,11 +319,41 @@ static const struct ace *unmatched(const struct p2_cfg *x, const struct p2_cfg *
         return NULL;
 }
 
+/* The responder's static entry that the initiator's entry pairs with: when
+ * the responder has several entries for this peer (one per set of traffic),
+ * an exact mirror of the initiator's ACL if there is one, else the first
+ * whose ACL takes the proposal played, else the first static entry. NULL
+ * after *exact when an exact mirror exists. */
+static const struct p2_cfg *paired_static(const struct play *pl, const struct p2_cfg *ic,
+                                          bool *exact)
+{
+        const struct side *b = pl->b;
+        const struct p2_cfg *taker = NULL;
+        struct flowbox m = fb_mirror(&pl->a->proposal), x;
+        *exact = false;
+        for (size_t i = 0; i < b->nresp; i++) {
+                const struct p2_cfg *c = &b->resp[i];
+                if (c->dynamic || !c->entry)
+                        continue;
+                if (!unmatched(ic, c) && !unmatched(c, ic)) {
+                        *exact = true;
+                        return NULL;
+                }
+                for (size_t j = 0; !taker && j < c->nboxes; j++)
+                        if (fb_intersect(&c->boxes[j], &m, &x))
+                                taker = c;
+        }
+        return taker ? taker : first_static(b);
+}
+
 /* diagnoses.md crypto-acl-not-mirrored: for every ACE of A the reversed ACE
  * on B, and none extra - even when the flow played happens to pass. */
 int play_mirror_diff(struct play *pl)
 {
-        const struct p2_cfg *ic = pl->a->ini, *c = first_static(pl->b);
+        bool exact = false;
+        const struct p2_cfg *ic = pl->a->ini, *c = ic ? paired_static(pl, ic, &exact) : NULL;
+        if (exact)
+                return 0;
         if (pl->acl_reported || !ic || !ic->entry || !c ||
             pl->t->status == TUN_NO_INTERESTING_TRAFFIC)
                 return 0;

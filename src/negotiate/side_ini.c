@@ -61,6 +61,17 @@ static const struct crypto_map_entry *first_entry(const struct device *dev,
         return NULL;
 }
 
+/* The entry the caller chose (one of several towards the peer, tunnels_to.c). */
+static const struct crypto_map_entry *chosen_entry(const struct flow_opt *flow,
+                                                   const struct device *peer, const char **ifname,
+                                                   uint32_t *addr, const struct path_opts *path)
+{
+        if (!entry_peer_on(flow->entry, peer, addr, path))
+                return NULL;
+        *ifname = flow->entry_if;
+        return flow->entry;
+}
+
 /* ---- configs that give no address (IPsec commands only) ---------------- */
 
 /* No interface that carries a crypto map has an address: a config that
@@ -344,11 +355,36 @@ static bool other_binding(struct side *a, const struct iface *out)
         return false;
 }
 
+/* The flow leaves by another interface through route `via`: a floating
+ * static route (a greater administrative distance, used only once the
+ * preferred route is withdrawn - Cisco IOS IP Routing: Static Configuration
+ * Guide, "Floating Static Routes") that sends it out the entry's own
+ * interface makes this entry the backup path of a dual-link design (crypto
+ * maps on both links towards one peer: Cisco V3PN design guide, "Small
+ * Branch - Cable with DSL Backup", tracked primary and floating backup
+ * routes). NULL when there is none. */
+static const struct route *backup_route(const struct side *a, uint32_t dst, const struct route *via)
+{
+        if (!via || via->vrf)
+                return NULL; /* a connected destination never fails over */
+        for (size_t i = 0; i < a->dev->routes.n; i++) {
+                const struct route *r = a->dev->routes.v[i];
+                const struct iface *f;
+                if (r == via || r->vrf || r->placeholder || r->reverse_route ||
+                    (dst & r->mask) != (r->net & r->mask) || r->distance <= via->distance ||
+                    !(f = model_route_exit(a->dev, r)) || strcmp(side_ifname(f), a->ifname))
+                        continue;
+                return r;
+        }
+        return NULL;
+}
+
 /* The packet must leave by the crypto interface, not be translated, and
  * hit this entry first. Sets a->no_traffic otherwise. */
 static void check_path(struct pair *p, struct side *a, const struct flowbox *pkt)
 {
-        const struct iface *out = model_route_lookup(a->dev, pkt->dst.lo, NULL);
+        const struct route *via = NULL, *bk;
+        const struct iface *out = model_route_lookup(a->dev, pkt->dst.lo, &via);
         /* No route at all: routes learnt by a routing protocol are not in the
          * config, so the flow is assumed to leave by the crypto interface and
          * the negotiation is still played (the reason says so). */
@@ -356,6 +392,13 @@ static void check_path(struct pair *p, struct side *a, const struct flowbox *pkt
                 a->assumed_route =
                     "no route in the config for the flow's destination: assumed learnt "
                     "dynamically via the crypto interface";
+        else if (strcmp(side_ifname(out), a->ifname) && !other_binding(a, out) &&
+                 (bk = backup_route(a, pkt->dst.lo, via)) != NULL)
+                a->assumed_route = fmt(
+                    p,
+                    "a backup path: the flow leaves by %s while its preferred route is up, "
+                    "and by the crypto interface %s once that route is withdrawn (%s)",
+                    side_ifname(out), a->ifname, bk->loc.text ? bk->loc.text : "a floating route");
         else if (strcmp(side_ifname(out), a->ifname) && !other_binding(a, out)) {
                 a->no_traffic =
                     fmt(p, "the flow's destination is routed out %s, not the crypto interface %s",
@@ -434,7 +477,9 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
                 uint32_t addr = 0;
                 const char *ifname = NULL;
                 const struct crypto_map_entry *e =
-                    flow && flow->vti ? NULL : first_entry(a->dev, peer, &ifname, &addr, &p->path);
+                    flow && flow->vti     ? NULL
+                    : flow && flow->entry ? chosen_entry(flow, peer, &ifname, &addr, &p->path)
+                                          : first_entry(a->dev, peer, &ifname, &addr, &p->path);
                 if (!e && !(flow && flow->vti))
                         e = assumed_entry(p, a, peer, &ifname, &addr);
                 uint32_t own;

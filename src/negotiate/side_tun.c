@@ -222,11 +222,50 @@ static const struct iface *virtual_template(const struct device *dev)
         return t && tunnel_is_ipv4(t) && t->tunnel_protection ? t : NULL;
 }
 
+/* Several protected point-to-point tunnels of dev from local to peer (a
+ * GRE-over-IPsec tunnel and a VTI, or an IKEv1 and an IKEv2 one, between the
+ * same two addresses): the one that takes what a proposes. An IOS responder
+ * binds the IPsec SA to the tunnel whose protection the negotiation matched:
+ * the IKE version and profile its ipsec profile names, and the proxy
+ * identities, fixed per tunnel mode (GRE: "gre host SRC host DST"; VTI:
+ * any/any) (Cisco "IPsec Virtual Tunnel Interfaces" guide, "Static VTI": the
+ * IPsec SA is bound to the tunnel interface; FlexVPN and IKEv2 Configuration
+ * Guide: the IKEv2 profile selected by the peer's identity). The IKE version
+ * weighs most, then the tunnel mode, then a profile that exists; the first
+ * in config order among equals, as tunnel_for_peer. */
+static const struct iface *p2p_answering(const struct device *dev, uint32_t local, uint32_t peer,
+                                         const struct side *a, const struct iface *first)
+{
+        const struct iface *best = first;
+        int bs = -1;
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *t = dev->ifaces.v[i];
+                uint32_t src;
+                if (!tunnel_is_ipv4(t) || !t->tunnel_protection || t->tunnel_kind == TUNK_MGRE ||
+                    !t->has_tunnel_dest || t->tunnel_dest != peer ||
+                    (tunnel_source_addr(dev, t, &src, NULL) && src != local))
+                        continue;
+                const struct ipsec_profile *prof =
+                    model_get_ipsec_profile(dev, t->tunnel_protection);
+                /* a profile that is not there starts no IKEv2 (IKEv1, the default) */
+                bool v2 = prof && profile_ikev2(dev, prof);
+                int score = 4 * (v2 == a->ikev2) +
+                            2 * (a->tun && (a->tun->tunnel_kind == TUNK_IPSEC) ==
+                                               (t->tunnel_kind == TUNK_IPSEC)) +
+                            (prof != NULL);
+                if (score > bs)
+                        best = t, bs = score;
+        }
+        return best;
+}
+
 const struct ipsec_profile *side_tun_responder(struct side *b, const struct side *a)
 {
         if (!b->has_addr || !a->has_addr)
                 return NULL;
         const struct iface *t = tunnel_for_peer(b->dev, b->addr, a->addr, false);
+        if (t && t->tunnel_kind != TUNK_MGRE)
+                t = p2p_answering(b->dev, b->addr, a->addr, a, t);
         if (!t && a->ikev2)
                 t = virtual_template(b->dev);
         if (!t) {

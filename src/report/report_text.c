@@ -176,16 +176,35 @@ static void print_one(FILE *out, const struct finding *f, const struct finding *
         fputc('\n', out);
 }
 
+static bool same_label(const char *x, const char *y)
+{
+        return x == y || (x && y && !strcmp(x, y));
+}
+
+/* Another tunnel of the list has t's initiator and ends: their headers name
+ * what each played (several crypto map entries or tunnel interfaces). */
+static bool one_of_several(const struct findings *fs, const struct tunnel_result *t)
+{
+        for (size_t i = 0; i < fs->tunnels.n; i++) {
+                const struct tunnel_result *u = fs->tunnels.v[i];
+                if (u != t && same_label(u->initiator, t->initiator) && same_label(u->a, t->a) &&
+                    same_label(u->b, t->b))
+                        return true;
+        }
+        return false;
+}
+
 /* tunnel: each ladder, and with --fix the replay on edited copies. */
 static void print_ladders(FILE *out, const struct findings *fs, bool fix)
 {
         for (size_t i = 0; i < fs->tunnels.n; i++) {
                 const struct tunnel_result *t = fs->tunnels.v[i];
-                report_tunnel_text(out, t);
+                bool via = one_of_several(fs, t);
+                report_tunnel_text(out, t, via);
                 if (fix && t->after_fix) {
                         fprintf(out, "\n  after --fix (the printed fixes pasted into copies of "
                                      "the configs):\n");
-                        report_tunnel_text(out, t->after_fix);
+                        report_tunnel_text(out, t->after_fix, via);
                         if (t->after_fix->status != TUN_ESTABLISHED)
                                 fprintf(out, "  the proposed fixes do NOT make it establish: this "
                                              "is a bug in ipsec-doctor's fixes or a problem no "

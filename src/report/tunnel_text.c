@@ -51,7 +51,7 @@ static void put_pad(FILE *out, const char *s, int width)
                 fputc(' ', out);
 }
 
-void report_tunnel_text(FILE *out, const struct tunnel_result *t)
+void report_tunnel_text(FILE *out, const struct tunnel_result *t, bool via)
 {
         fputs("tunnel ", out);
         put(out, t->a);
@@ -63,6 +63,10 @@ void report_tunnel_text(FILE *out, const struct tunnel_result *t)
         put(out, t->peer_a ? t->peer_a : "?");
         fputs("), initiator ", out);
         put(out, t->initiator ? t->initiator : t->a);
+        if (via && t->via) {
+                fputs(", via ", out);
+                put(out, t->via);
+        }
         fputs("\n\n  ", out);
         put_pad(out, t->a, LADDER_W + 3);
         put(out, t->b);
