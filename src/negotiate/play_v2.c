@@ -241,8 +241,14 @@ int play_ikev2(struct play *pl)
                         return -1;
                 pl->resp_cfg = c;
                 /* TS_UNACCEPTABLE: play.c reports the ACLs (play_mirror_diff) */
-                if (c && !v2_report(pl, "transform-set-mismatch", b, c->loc))
+                /* an IOS ipsec profile (a tunnel interface) names no crypto map
+                 * entry: its fix takes the initiator's transform set into it */
+                if (c && !c->entry && c->profile && b->plat == PLAT_IOS) {
+                        if (play_tun_tset_mismatch(pl, b, c, a, a->ini))
+                                return -1;
+                } else if (c && !v2_report(pl, "transform-set-mismatch", b, c->loc)) {
                         return -1;
+                }
                 tr_end(pl, c ? TUN_P2_NO_PROPOSAL : TUN_P2_PROXY_MISMATCH, "READY", "READY");
                 return tr_reason(pl, "the IKE SA is up but the child SA is refused: %s",
                                  c ? "no common IPsec proposal"
