@@ -98,17 +98,57 @@ const struct loc *iu_xauth_asked(const struct device *dev, const struct crypto_m
 
 const struct isakmp_profile *iu_profile_for_peer(const struct device *dev, uint32_t addr)
 {
+        return iu_profile_for_peer_vrf(dev, addr, NULL, false);
+}
+
+static bool same_vrf(const char *a, const char *b)
+{
+        return a == b || (a && b && !strcmp(a, b));
+}
+
+/*
+ * Which IKEv1 ISAKMP profile an IOS responder binds a peer to: the peer's
+ * identity is known only in MM5 (AM1 in aggressive mode), and the profile
+ * whose "match identity address A M [VRF]" holds it is chosen then (Cisco
+ * TAC 117633, "IKEv1/IKEv2 Packet Exchange with Certificates": the responder
+ * binds the inbound session to an ISAKMP profile after MM5, from the IKE ID).
+ * When several profiles hold the address - a catch-all 0.0.0.0 0.0.0.0 for
+ * remote-access clients beside a LAN-to-LAN peer's own /32 - the most
+ * specific statement wins, and configuration order breaks a tie. That is
+ * the precedence Cisco documents for the same responder's keyring choice
+ * (TAC 117259, "IOS IKEv1/IKEv2 Selection Rules for Keyrings and
+ * Profiles": the most specific peer match, not the first configured); the
+ * guides document no other order for overlapping "match identity"
+ * statements, and taking the first configured would hand a LAN-to-LAN peer
+ * the catch-all profile (and its XAUTH) of the remote-access clients that
+ * the /32 profile exists to keep it from. IKEv2 profiles are chosen in
+ * side_v2.c. The initiator does not ask this: its crypto map entry or ipsec
+ * profile names its profile ("set isakmp-profile").
+ */
+const struct isakmp_profile *iu_profile_for_peer_vrf(const struct device *dev, uint32_t addr,
+                                                     const char *fvrf, bool ikev2)
+{
+        const struct isakmp_profile *best = NULL;
+        int best_len = -1;
         for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {
                 const struct isakmp_profile *p = dev->isakmp_profiles.v[i];
-                if (p->ikev2)
+                if (p->ikev2 != ikev2)
                         continue;
                 for (size_t k = 0; k < p->match_ids.n; k++) {
                         const struct profile_match *m = p->match_ids.v[k];
-                        if (m->is_addr && (addr & m->mask) == (m->addr & m->mask))
-                                return p;
+                        const char *v = p->ikev2 ? p->match_fvrf : m->vrf;
+                        bool any = p->ikev2 && v && !strcmp(v, "any");
+                        int len = __builtin_popcount(m->mask);
+                        if (!m->is_addr || (addr & m->mask) != (m->addr & m->mask) ||
+                            !(any || same_vrf(v, fvrf)))
+                                continue;
+                        if (ikev2)
+                                return p; /* IKEv2: the first, as before (side_v2.c decides) */
+                        if (len > best_len)
+                                best = p, best_len = len;
                 }
         }
-        return NULL;
+        return best;
 }
 
 /* ---- IKE versions and dynamic entries ---------------------------------- */

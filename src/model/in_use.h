@@ -48,6 +48,11 @@ bool iu_clients_served(const struct device *dev, const struct crypto_map *except
  * identity when the crypto map entry names none (Cisco "ISAKMP Profile
  * Overview", IOS Security Configuration Guide: Secure Connectivity). */
 const struct isakmp_profile *iu_profile_for_peer(const struct device *dev, uint32_t addr);
+/* The same in the front-door VRF fvrf (NULL: global) and IKE version: IKEv1,
+ * the most specific "match identity address" (then config order); IKEv2,
+ * the first profile that matches. */
+const struct isakmp_profile *iu_profile_for_peer_vrf(const struct device *dev, uint32_t addr,
+                                                     const char *fvrf, bool ikev2);
 
 /* IOS: does the router ask XAUTH of peer addr negotiating through map m (an
  * entry naming ISAKMP profile `profile`, or NULL)? The profile that takes the

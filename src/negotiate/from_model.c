@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../model/flowset.h"
+#include "../model/in_use.h"
 #include "../model/nat_eval.h"
 #include "../model/query.h"
 #include "../model/tunnel.h"
@@ -80,34 +81,6 @@ static const char *profile_keyring(const struct device *dev, const char *profile
         return pr && pr->keyrings.n ? pr->keyrings.v[0] : NULL;
 }
 
-/* IOS responder: the isakmp profile whose "match identity address" holds
- * the peer (the first in config order), for its keyring and XAUTH list. */
-static bool same_vrf(const char *a, const char *b)
-{
-        return a == b || (a && b && !strcmp(a, b));
-}
-
-/* ...in the front-door VRF the peer arrives in ("match identity address A M
- * VRF"; IKEv2 "match fvrf X|any": Cisco VRF-Aware IPsec). */
-static const struct isakmp_profile *profile_for_peer(const struct device *dev, uint32_t peer,
-                                                     const char *fvrf, bool ikev2)
-{
-        for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {
-                const struct isakmp_profile *pr = dev->isakmp_profiles.v[i];
-                if (pr->ikev2 != ikev2)
-                        continue; /* IKEv1 peers meet isakmp profiles, IKEv2 peers ikev2 profiles */
-                for (size_t j = 0; j < pr->match_ids.n; j++) {
-                        const struct profile_match *m = pr->match_ids.v[j];
-                        const char *v = pr->ikev2 ? pr->match_fvrf : m->vrf;
-                        bool any = pr->ikev2 && v && !strcmp(v, "any");
-                        if (m->is_addr && (peer & m->mask) == (m->addr & m->mask) &&
-                            (any || same_vrf(v, fvrf)))
-                                return pr;
-                }
-        }
-        return NULL;
-}
-
 static void load_key(struct side *s, uint32_t peer, const char *keyring)
 {
         struct peer_key pk = peer_key_lookup_vrf(s->dev, peer, keyring, s->fvrf);
@@ -163,7 +136,8 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
                                                     : NULL);
         }
         const struct isakmp_profile *pr =
-            s->dev->platform == PLAT_IOS ? profile_for_peer(dev, peer, s->fvrf, s->ikev2) : NULL;
+            s->dev->platform == PLAT_IOS ? iu_profile_for_peer_vrf(dev, peer, s->fvrf, s->ikev2)
+                                         : NULL;
         /* An IKEv1 Main Mode responder chooses its pre-shared key in MM3/MM4, by
          * the peer's address alone: the identity that selects the isakmp profile
          * comes in MM5, encrypted with keys derived from that pre-shared key (RFC

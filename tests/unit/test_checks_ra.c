@@ -218,6 +218,36 @@ static void in_use_dynamic_entry(void **state)
         }
 }
 
+/* IOS IKEv1 responder: the ISAKMP profile a peer is bound to is the most
+ * specific "match identity address" that holds it, ties in config order
+ * (model/in_use.c); a VRF-qualified statement holds only peers of that VRF. */
+static void profile_precedence(void **state)
+{
+        (void)state;
+        struct device *dev =
+            rd("version 15.4\nhostname h\n"
+               "crypto isakmp profile ANY\n match identity address 0.0.0.0 0.0.0.0\n"
+               "crypto isakmp profile NET\n match identity address 198.51.100.0 255.255.255.0\n"
+               "crypto isakmp profile NET2\n match identity address 198.51.100.0 255.255.255.0\n"
+               "crypto isakmp profile HOST\n match identity address 198.51.100.2 255.255.255.255\n"
+               "crypto isakmp profile V\n match identity address 192.0.2.7 255.255.255.255 RED\n");
+        const struct isakmp_profile *p =
+            iu_profile_for_peer(dev, 198u << 24 | 51 << 16 | 100 << 8 | 2);
+        assert_non_null(p);
+        assert_string_equal(p->name, "HOST");
+        p = iu_profile_for_peer(dev, 198u << 24 | 51 << 16 | 100 << 8 | 9);
+        assert_non_null(p);
+        assert_string_equal(p->name, "NET"); /* NET2 ties: config order */
+        p = iu_profile_for_peer(dev, 192u << 24 | 0 << 16 | 2 << 8 | 7);
+        assert_non_null(p);
+        assert_string_equal(p->name, "ANY"); /* V holds it only in VRF RED */
+        p = iu_profile_for_peer_vrf(dev, 192u << 24 | 0 << 16 | 2 << 8 | 7, "RED", false);
+        assert_non_null(p);
+        assert_string_equal(p->name, "V");
+        assert_null(iu_profile_for_peer_vrf(dev, 192u << 24 | 0 << 16 | 2 << 8 | 7, "RED", true));
+        model_free(dev);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -226,6 +256,7 @@ int main(void)
             cmocka_unit_test(pool_broadcast_cases),
             cmocka_unit_test(cover_mask),
             cmocka_unit_test(protocol_cases),
+            cmocka_unit_test(profile_precedence),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
