@@ -332,6 +332,11 @@ static int check_pair(const struct tunnel_opts *o, struct device *const d[2])
              a.st_ino == b.st_ino))
                 return cli_error(&tunnel_spec, "%s is given twice: a tunnel needs two configs",
                                  o->files[0]);
+        char why[700];
+        if (!pair_connected_path(d[0], d[1], &o->path) &&
+            (tun_unaddressed_why(d[0], d[1], why, sizeof(why)) ||
+             tun_unaddressed_why(d[1], d[0], why, sizeof(why))))
+                return cli_error(&tunnel_spec, "no tunnel can be played: %s", why);
         if (!pair_connected_path(d[0], d[1], &o->path))
                 return cli_error(&tunnel_spec,
                                  "no tunnel between these configs: neither %s (%s) nor %s (%s) "

@@ -14,6 +14,12 @@ int pairs_check(struct device *const *devs, size_t n, struct findings *fs);
  * mirror (IPsec commands only): otherwise there is no tunnel to play. */
 bool pair_connected(const struct device *a, const struct device *b);
 
+/* No tunnel can be played because the tunnel interfaces of both configs
+ * name each other (an NHS, a destination, one hub) only through addresses
+ * that neither config gives on its tunnel source (excerpts): the sentence
+ * that says so in buf; false otherwise (side_tun.c). */
+bool tun_unaddressed_why(const struct device *dev, const struct device *peer, char *buf, size_t n);
+
 /* One tunnel that a config initiates towards a peer (tunnels_to.c): a
  * static crypto map entry (and the interface its map is bound to), or a
  * tunnel interface and the peer address it sends to. */

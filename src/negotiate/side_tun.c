@@ -21,6 +21,7 @@
 #include "../util/ipv4.h"
 #include "../model/flowset.h"
 #include "../model/tunnel.h"
+#include "discover.h"
 #include "side_int.h"
 
 static bool same_vrf(const char *a, const char *b)
@@ -432,4 +433,60 @@ const struct iface *tun_towards(const struct device *dev, const struct device *p
         uint32_t hub;
         const struct iface *t = tun_spoke_spoke(dev, peer, addr, &hub);
         return t ? t : tun_towards_assumed(dev, peer, addr);
+}
+
+/* The address a protected tunnel of dev sends IKE to: its destination, or
+ * its first NHS's NBMA address (what names it, in *what). */
+static bool names_addr(const struct iface *t, uint32_t *x, const char **what)
+{
+        if (t->tunnel_kind != TUNK_MGRE && t->has_tunnel_dest) {
+                *x = t->tunnel_dest, *what = "its tunnel destination";
+                return true;
+        }
+        for (size_t i = 0; i < t->nhrp.nhs.n; i++)
+                if (nhrp_nhs_nbma(t, t->nhrp.nhs.v[i], x)) {
+                        *what = "its NHRP server";
+                        return true;
+                }
+        return false;
+}
+
+/* A protected tunnel of dev whose tunnel source has no address. */
+static const struct iface *unaddressed_tunnel(const struct device *dev)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *t = dev->ifaces.v[i];
+                if (tunnel_is_ipv4(t) && t->tunnel_protection && unaddressed(dev, t))
+                        return t;
+        }
+        return NULL;
+}
+
+bool tun_unaddressed_why(const struct device *dev, const struct device *peer, char *buf, size_t n)
+{
+        const struct iface *t = unaddressed_tunnel(dev), *s = unaddressed_tunnel(peer);
+        uint32_t x, y;
+        const char *what, *what2;
+        char ip[16];
+        if (!t || !s || !names_addr(t, &x, &what) || dev_holds_addr(peer, x))
+                return false;
+        ipv4_str(x, ip);
+        if (t->tunnel_kind == TUNK_MGRE && s->tunnel_kind == TUNK_MGRE &&
+            names_addr(s, &y, &what2) && y == x && !dev_holds_addr(dev, x)) {
+                snprintf(buf, n,
+                         "%s and %s are spokes of one hub (NBMA %s, from ip nhrp nhs / map), and "
+                         "neither gives an address on its tunnel source "
+                         "('tunnel source %s', '%s'): the NBMA addresses that IKE and the GRE "
+                         "selectors use are in none of the configs",
+                         device_label(dev), device_label(peer), ip, t->tunnel_source,
+                         s->tunnel_source);
+                return true;
+        }
+        snprintf(buf, n,
+                 "%s's %s sends IKE to %s (%s), but %s gives no address on its tunnel source "
+                 "('tunnel source %s') and %s none on its own ('tunnel source %s'): the NBMA "
+                 "addresses that IKE and the GRE selectors use are in none of the configs",
+                 device_label(dev), t->name, ip, what, device_label(peer), s->tunnel_source,
+                 device_label(dev), t->tunnel_source);
+        return true;
 }
