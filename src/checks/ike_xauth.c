@@ -62,6 +62,23 @@ static int report_l2l(struct check_ctx *c, const struct crypto_map_entry *e,
          * key does not reach it, the profile's own line does (Cisco "ISAKMP
          * Profile Overview": a profile without client authentication asks no
          * XAUTH). */
+        if (prof && !e->isakmp_profile && !iu_profile_hosts_only(prof)) {
+                /* a shared profile (a catch-all that remote-access clients use
+                 * too) keeps its XAUTH: the peer gets a profile of its own, the
+                 * most specific match (model/in_use.c) */
+                char l0[160], l1[160], l2[160];
+                size_t n = 0;
+                const char *lines[3];
+                snprintf(l0, sizeof(l0), "crypto isakmp profile L2L-%s", peer);
+                lines[n++] = l0;
+                if (k->source == PSK_IOS_KEYRING && k->keyring) {
+                        snprintf(l1, sizeof(l1), " keyring %s", k->keyring);
+                        lines[n++] = l1;
+                }
+                snprintf(l2, sizeof(l2), " match identity address %s 255.255.255.255", peer);
+                lines[n++] = l2;
+                return finding_fix_lines(c->fs, f, c->dev, lines, n, NULL);
+        }
         if (prof) {
                 char l0[160], l1[160];
                 snprintf(l0, sizeof(l0), "crypto isakmp profile %s", prof->name);

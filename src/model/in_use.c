@@ -423,3 +423,13 @@ const struct loc *iu_pool_proxy_arp(const struct device *dev, const struct local
         }
         return NULL;
 }
+
+bool iu_profile_hosts_only(const struct isakmp_profile *p)
+{
+        for (size_t i = 0; i < p->match_ids.n; i++) {
+                const struct profile_match *m = p->match_ids.v[i];
+                if (!m->is_addr || m->mask != 0xffffffffu)
+                        return false;
+        }
+        return true;
+}

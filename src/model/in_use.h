@@ -51,6 +51,9 @@ const struct isakmp_profile *iu_profile_for_peer(const struct device *dev, uint3
 /* The same in the front-door VRF fvrf (NULL: global) and IKE version: IKEv1,
  * the most specific "match identity address" (then config order); IKEv2,
  * the first profile that matches. */
+/* Every "match identity" of the profile names one host: it serves those
+ * peers alone (its XAUTH can go without touching anyone else). */
+bool iu_profile_hosts_only(const struct isakmp_profile *p);
 const struct isakmp_profile *iu_profile_for_peer_vrf(const struct device *dev, uint32_t addr,
                                                      const char *fvrf, bool ikev2);
 

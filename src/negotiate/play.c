@@ -10,6 +10,7 @@
 #include "../util/ipv4.h"
 #include "p1_fix.h"
 #include "../checks/check.h"
+#include "../model/in_use.h"
 #include "play_int.h"
 #include "side_int.h"
 
@@ -329,6 +330,48 @@ static int ident_and_lifetime(struct play *pl, const struct p1_choice *c)
         return pf_report(pl, "isakmp-lifetime-mismatch", s, &q->loc, v) ? 0 : -1;
 }
 
+/*
+ * l2l-prompted-for-xauth on an IOS responder. When the XAUTH comes from the
+ * ISAKMP profile the peer is bound to, "no-xauth" on a key does not reach it
+ * (Cisco "ISAKMP Profile Overview": XAUTH is per profile). A profile that
+ * matches this peer alone loses its "client authentication list"; a shared
+ * one (a catch-all that remote-access clients use too) keeps it, and the
+ * peer gets a profile of its own matching its address: the most specific
+ * match wins (model/in_use.c), whatever the order. Its keyring is the one
+ * the peer's key is in (no keyring line: the global keys).
+ */
+static int xauth_finding(struct play *pl)
+{
+        const struct side *a = pl->a, *b = pl->b;
+        const struct isakmp_profile *pr =
+            b->plat == PLAT_IOS ? iu_profile_for_peer_vrf(b->dev, side_seen(a), b->fvrf, false)
+                                : NULL;
+        if (!pr || !pr->client_auth_list || b->xauth_loc != &pr->loc) {
+                const char *v[] = {"peer", pl->a_ip, NULL};
+                return pf_report(pl, "l2l-prompted-for-xauth", b, b->xauth_loc, v) ? 0 : -1;
+        }
+        struct check_ctx c = {b->dev, pl->fs, "l2l-prompted-for-xauth"};
+        struct finding *f = check_report(&c, b->xauth_loc);
+        if (!f || finding_set_peer(pl->fs, f, pl->a_ip) || finding_set_other(pl->fs, f, a->label))
+                return -1;
+        bool alone = iu_profile_hosts_only(pr);
+        char l[4][200];
+        size_t n = 0;
+        if (alone) {
+                snprintf(l[n++], sizeof(l[0]), "crypto isakmp profile %s", pr->name);
+                snprintf(l[n++], sizeof(l[0]), " no client authentication list %s",
+                         pr->client_auth_list);
+        } else {
+                snprintf(l[n++], sizeof(l[0]), "crypto isakmp profile L2L-%s", pl->a_ip);
+                if (b->psk && b->psk->source == PSK_IOS_KEYRING && b->psk->keyring)
+                        snprintf(l[n++], sizeof(l[0]), " keyring %s", b->psk->keyring);
+                snprintf(l[n++], sizeof(l[0]), " match identity address %s 255.255.255.255%s%s",
+                         pl->a_ip, b->fvrf ? " " : "", b->fvrf ? b->fvrf : "");
+        }
+        const char *lines[] = {l[0], l[1], l[2], l[3]};
+        return finding_fix_lines(pl->fs, f, b->dev, lines, n, NULL);
+}
+
 int play_ikev1(struct play *pl)
 {
         const struct side *a = pl->a, *b = pl->b;
@@ -362,10 +405,9 @@ int play_ikev1(struct play *pl)
         if (ident_and_lifetime(pl, &c))
                 return -1;
         if (xauth_blocks(b->xauth_asks, b->key_no_xauth, false)) {
-                const char *v[] = {"peer", pl->a_ip, NULL};
                 if (tr_step(pl, "XAUTH", false, false,
                             "Mode Config XAUTH request: an L2L peer cannot answer") ||
-                    !pf_report(pl, "l2l-prompted-for-xauth", b, b->xauth_loc, v))
+                    xauth_finding(pl))
                         return -1;
                 tr_end(pl, TUN_XAUTH_BLOCKED, "CONF_XAUTH", "CONF_XAUTH");
                 return tr_reason(pl,
