@@ -468,11 +468,16 @@ bool tun_unaddressed_why(const struct device *dev, const struct device *peer, ch
         uint32_t x, y;
         const char *what, *what2;
         char ip[16];
-        if (!t || !s || !names_addr(t, &x, &what) || dev_holds_addr(peer, x))
+        /* DMVPN only: two point-to-point excerpts with one inside subnet are
+         * played (tun_towards_assumed); with different subnets they are two
+         * different tunnels, which the caller's message says */
+        if (!t || !s || t->tunnel_kind != TUNK_MGRE || s->tunnel_kind != TUNK_MGRE ||
+            !names_addr(t, &x, &what) || dev_holds_addr(peer, x) ||
+            t->has_tunnel_key != s->has_tunnel_key ||
+            (t->has_tunnel_key && t->tunnel_key != s->tunnel_key))
                 return false;
         ipv4_str(x, ip);
-        if (t->tunnel_kind == TUNK_MGRE && s->tunnel_kind == TUNK_MGRE &&
-            names_addr(s, &y, &what2) && y == x && !dev_holds_addr(dev, x)) {
+        if (names_addr(s, &y, &what2) && y == x && !dev_holds_addr(dev, x)) {
                 snprintf(buf, n,
                          "%s and %s are spokes of one hub (NBMA %s, from ip nhrp nhs / map), and "
                          "neither gives an address on its tunnel source "
@@ -482,6 +487,13 @@ bool tun_unaddressed_why(const struct device *dev, const struct device *peer, ch
                          s->tunnel_source);
                 return true;
         }
+        bool hub = false;
+        for (size_t i = 0; i < t->nhrp.nhs.n; i++) {
+                const struct nhrp_nhs *h = t->nhrp.nhs.v[i];
+                hub = hub || (h->has_tunnel && s->has_addr && h->tunnel == s->addr);
+        }
+        if (!hub)
+                return false;
         snprintf(buf, n,
                  "%s's %s sends IKE to %s (%s), but %s gives no address on its tunnel source "
                  "('tunnel source %s') and %s none on its own ('tunnel source %s'): the NBMA "
