@@ -3,7 +3,8 @@
  * pcap-linktype(7) and the tcpdump.org LINKTYPE_ pages (link headers),
  * IEEE 802.1Q/802.1ad (tags), RFC 791 (IPv4), RFC 8200 (IPv6 and its
  * extension headers), RFC 768 (UDP), RFC 3948 (UDP 4500: non-ESP marker,
- * keepalive, ESP in UDP), RFC 4303 (ESP: SPI and sequence number).
+ * keepalive, ESP in UDP), RFC 4303 (ESP: SPI and sequence number),
+ * RFC 792 / RFC 1191 / RFC 4443 (ICMP errors and what they quote).
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -190,6 +191,61 @@ static void classify_udp(struct rd *r, struct frame *f, bool partial, struct wir
         f->kind = FK_OTHER; /* too short for ESP, not a keepalive nor IKE */
 }
 
+/* The packet an ICMP error quotes: its IP header and at least 8 bytes of
+ * what followed (RFC 792; RFC 4443 quotes as much as fits). Only what is
+ * there is read; a quote cut short keeps what it had. */
+static void icmp_quote(struct rd *r, struct frame *f)
+{
+        uint8_t v;
+        if (rd_left(r) < 1)
+                return;
+        v = r->p[r->off] >> 4;
+        if (v == 4) {
+                uint8_t vihl, proto;
+                if (!rd_u8(r, &vihl) || !rd_skip(r, 8) || !rd_u8(r, &proto) || !rd_skip(r, 2) ||
+                    !rd_copy(r, f->quoted.src, 4) || !rd_copy(r, f->quoted.dst, 4))
+                        return;
+                f->quoted.af = 4;
+                f->quoted.proto = proto;
+                if ((vihl & 0x0f) < 5 || !rd_skip(r, (size_t)(vihl & 0x0f) * 4 - 20))
+                        return;
+        } else if (v == 6) {
+                uint8_t next;
+                if (!rd_skip(r, 6) || !rd_u8(r, &next) || !rd_skip(r, 1) ||
+                    !rd_copy(r, f->quoted.src, 16) || !rd_copy(r, f->quoted.dst, 16))
+                        return;
+                f->quoted.af = 6;
+                f->quoted.proto = next; /* extension headers in a quote: not walked */
+        } else {
+                return;
+        }
+        if (f->quoted.proto == 17 && rd_u16(r, &f->quoted.sport) && rd_u16(r, &f->quoted.dport))
+                f->quoted.has_ports = true;
+}
+
+static void icmp(struct rd *r, struct frame *f, bool v6)
+{
+        uint8_t type, code;
+        uint16_t sum, w1, w2;
+        f->kind = FK_OTHER;
+        if (!rd_u8(r, &type) || !rd_u8(r, &code) || !rd_u16(r, &sum) || !rd_u16(r, &w1) ||
+            !rd_u16(r, &w2))
+                return;
+        /* errors: ICMPv4 3 unreachable, 11 time exceeded; ICMPv6 1 unreachable,
+         * 2 packet too big, 3 time exceeded */
+        bool err = v6 ? (type >= 1 && type <= 3) : (type == 3 || type == 11);
+        if (!err)
+                return;
+        f->kind = FK_ICMP_ERROR;
+        f->icmp_type = type;
+        f->icmp_code = code;
+        if (!v6 && type == 3 && code == 4)
+                f->icmp_mtu = w2; /* RFC 1191: next-hop MTU */
+        else if (v6 && type == 2)
+                f->icmp_mtu = (uint32_t)w1 << 16 | w2;
+        icmp_quote(r, f);
+}
+
 static int transport(struct rd *r, struct frame *f, bool partial, struct wire_err *e)
 {
         int rc = 0;
@@ -209,6 +265,8 @@ static int transport(struct rd *r, struct frame *f, bool partial, struct wire_er
                                   rd_left(r));
                         return -1;
                 }
+        } else if ((f->proto == 1 && f->af == 4) || (f->proto == 58 && f->af == 6)) {
+                icmp(r, f, f->af == 6);
         } else {
                 f->kind = FK_OTHER;
         }
@@ -363,6 +421,7 @@ const char *frame_kind_name(enum frame_kind k)
             [FK_ESP_UDP] = "ESP-in-UDP",
             [FK_ESP] = "ESP",
             [FK_IP_FRAGMENT] = "IP fragment",
+            [FK_ICMP_ERROR] = "ICMP error",
         };
         if ((unsigned)k < sizeof(names) / sizeof(names[0]) && names[k])
                 return names[k];

@@ -40,6 +40,7 @@ enum frame_kind {
         FK_ESP_UDP,        /* UDP 4500, ESP (RFC 3948 2.1) */
         FK_ESP,            /* IP protocol 50 */
         FK_IP_FRAGMENT,    /* a non-first IP fragment: no transport header in it */
+        FK_ICMP_ERROR,     /* ICMP/ICMPv6 error quoting a packet (quoted below) */
 };
 
 #define FRAME_MAX_VLAN 2
@@ -64,6 +65,19 @@ struct frame {
         struct wire_view payload;
         bool marker; /* FK_IKE on 4500: the non-ESP marker was there */
         uint32_t esp_spi, esp_seq;
+        /* FK_ICMP_ERROR: type and code (ICMPv4 3/3 port unreachable, 3/4
+         * fragmentation needed; ICMPv6 1/4 port unreachable, 2 packet too
+         * big), the MTU it reports, and the quoted packet's header: its
+         * addresses and, for UDP, its ports */
+        uint8_t icmp_type, icmp_code;
+        uint32_t icmp_mtu;
+        struct {
+                int af;
+                uint8_t src[16], dst[16];
+                uint8_t proto;
+                bool has_ports;
+                uint16_t sport, dport;
+        } quoted;
 };
 
 /* 0, or -1 with e saying what is wrong (a header cut short, a length that

@@ -1,5 +1,7 @@
 /* libpcap offline reading (pcap_file.h). */
 #include <pcap/pcap.h>
+#include <stdbool.h>
+#include <string.h>
 
 #include "pcap_file.h"
 
@@ -8,7 +10,10 @@ int pcap_read_file(const char *path, pcap_frame_fn fn, void *ctx, struct diag *d
         char errbuf[PCAP_ERRBUF_SIZE] = "";
         pcap_t *pc = pcap_open_offline(path, errbuf);
         if (!pc) {
-                diag_set(d, path, 0, "not a capture libpcap can read (pcap or pcapng): %s", errbuf);
+                size_t n = strlen(path);
+                bool gz = n > 3 && !strcmp(path + n - 3, ".gz");
+                diag_set(d, path, 0, "not a capture libpcap can read (pcap or pcapng): %s%s",
+                         errbuf, gz ? " (gzip'd: decompress it first)" : "");
                 return -1;
         }
         int link = pcap_datalink(pc);

@@ -1,6 +1,7 @@
 /*
  * Prints, for every IKE frame of a capture, the fields tshark prints with
- *   tshark -r F -Y isakmp.ispi -T fields -E occurrence=a -e frame.number
+ *   tshark -r F -Y "isakmp.ispi && !icmp && !icmpv6" -T fields -E occurrence=a
+ *     -e frame.number
  *     -e isakmp.ispi -e isakmp.rspi -e isakmp.version -e isakmp.exchangetype
  *     -e isakmp.flags -e isakmp.messageid -e isakmp.length
  *     -e isakmp.typepayload -e isakmp.notify.msgtype -e isakmp.vid_bytes

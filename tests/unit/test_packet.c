@@ -283,6 +283,56 @@ static void fragments_and_cuts(void **state)
         assert_non_null(strstr(e.what, "VLAN"));
 }
 
+static void icmp_errors(void **state)
+{
+        (void)state;
+        struct wb w;
+        struct frame f;
+        struct wire_err e;
+        /* port unreachable from 10.0.0.2, quoting our UDP 500 to it */
+        w.n = 0;
+        wb_u8(&w, 0x45);
+        wb_u8(&w, 0);
+        wb_u16(&w, 20 + 8 + 20 + 8);
+        wb_u16(&w, 9);
+        wb_u16(&w, 0);
+        wb_u8(&w, 64);
+        wb_u8(&w, 1);
+        wb_u16(&w, 0);
+        wb_u32(&w, 0x0a000002);
+        wb_u32(&w, 0xc0a80101);
+        wb_u8(&w, 3);
+        wb_u8(&w, 3);
+        wb_u16(&w, 0);
+        wb_u32(&w, 0);
+        size_t q = w.n;
+        ip4_udp(&w, 500, 500, ike, 0, 0); /* the quoted header and UDP header */
+        assert_int_equal(w.n - q, 28);
+        assert_int_equal(frame_decode(LINK_RAW, w.b, w.n, w.n, &f, &e), 0);
+        assert_int_equal(f.kind, FK_ICMP_ERROR);
+        assert_int_equal(f.icmp_type, 3);
+        assert_int_equal(f.icmp_code, 3);
+        assert_int_equal(f.quoted.af, 4);
+        assert_int_equal(f.quoted.proto, 17);
+        assert_true(f.quoted.has_ports);
+        assert_int_equal(f.quoted.dport, 500);
+        assert_int_equal(f.quoted.dst[3], 2);
+        /* fragmentation needed, MTU 1400 (RFC 1191), quote cut after the IP header */
+        w.b[20 + 1] = 4;
+        w.b[20 + 6] = 1400 >> 8;
+        w.b[20 + 7] = 1400 & 0xff;
+        w.b[3] = 20 + 8 + 20;
+        assert_int_equal(frame_decode(LINK_RAW, w.b, 48, 48, &f, &e), 0);
+        assert_int_equal(f.kind, FK_ICMP_ERROR);
+        assert_int_equal(f.icmp_mtu, 1400);
+        assert_false(f.quoted.has_ports);
+        /* an echo request is not an error */
+        w.b[20] = 8;
+        w.b[21] = 0;
+        assert_int_equal(frame_decode(LINK_RAW, w.b, 48, 48, &f, &e), 0);
+        assert_int_equal(f.kind, FK_OTHER);
+}
+
 struct seen {
         int n, ike, keepalive;
         uint64_t last;
@@ -410,9 +460,8 @@ static void pcap_files(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(link_types),
-            cmocka_unit_test(udp_4500_and_esp),
-            cmocka_unit_test(fragments_and_cuts),
+            cmocka_unit_test(link_types),         cmocka_unit_test(udp_4500_and_esp),
+            cmocka_unit_test(fragments_and_cuts), cmocka_unit_test(icmp_errors),
             cmocka_unit_test(pcap_files),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
