@@ -99,10 +99,9 @@ def tshark_same(dump, path):
     """wire_dump and tshark agree on PATH's IKE frames (None: not compared)."""
     if not shutil.which("tshark") or not os.path.exists(dump):
         return None
-    fields = ("frame.number isakmp.ispi isakmp.rspi isakmp.version isakmp.exchangetype "
-              "isakmp.flags isakmp.messageid isakmp.length isakmp.typepayload "
-              "isakmp.notify.msgtype isakmp.vid_bytes isakmp.prop.transforms isakmp.trans.id "
-              "isakmp.spisize isakmp.notify.protoid").split()
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "tools", "wire_dump.fields")) as f:
+        fields = f.read().split()
     args = ["tshark", "-n", "-r", path, "-Y", "isakmp.ispi && !icmp && !icmpv6", "-T", "fields", "-E",
             "occurrence=a"]
     for f in fields:

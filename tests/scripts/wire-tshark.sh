@@ -24,11 +24,8 @@ fi
 [ -x "$DUMP" ] || { echo "wire-tshark.sh: $DUMP missing (make unit builds it)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fields="frame.number isakmp.ispi isakmp.rspi isakmp.version isakmp.exchangetype isakmp.flags
-isakmp.messageid isakmp.length isakmp.typepayload isakmp.notify.msgtype isakmp.vid_bytes
-isakmp.prop.transforms isakmp.trans.id isakmp.spisize isakmp.notify.protoid"
 args=()
-for f in $fields; do args+=(-e "$f"); done
+while read -r f; do args+=(-e "$f"); done <"$here/../tools/wire_dump.fields"
 fail=0 n=0 frames=0
 for cap in "$CAPS"/*.pcap "$CAPS"/*.pcapng "$CAPS"/*.pcapng.gz; do
 	[ -f "$cap" ] || continue
