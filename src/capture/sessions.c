@@ -155,6 +155,10 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
         if (f->kind != FK_IKE)
                 return 0;
         cs->ike++;
+        if (f->fragment) { /* the first fragment; reassembly is not done yet */
+                cs->ike_fragmented++;
+                return 0;
+        }
         struct ike_msg m;
         struct wire_err e;
         if (ike_msg_decode(f->payload.p, f->payload.len, &m, &e) < 0) {

@@ -70,6 +70,7 @@ struct cap_set {
         size_t nsa, cap;
         size_t sas_dropped; /* SAs past CAP_MAX_SAS */
         uint64_t frames, ike, undecodable, not_ike;
+        uint64_t ike_fragmented;  /* first IP fragments of IKE messages: not reassembled yet */
         uint64_t first_bad_frame; /* the first IKE frame the decoder refused */
         char first_bad[96];
 };

@@ -120,6 +120,11 @@ int cmd_capture(int argc, char **argv)
                 if (!cs.nsa)
                         fprintf(out.f, "no IKE exchange in %llu frames\n",
                                 (unsigned long long)cs.frames);
+                if (cs.ike_fragmented)
+                        fprintf(out.f,
+                                "%llu IKE messages were IP-fragmented and are not shown "
+                                "(fragments are not reassembled yet)\n",
+                                (unsigned long long)cs.ike_fragmented);
                 if (cs.undecodable)
                         fprintf(out.f, "%llu IKE frames not decoded; the first, frame %llu: %s\n",
                                 (unsigned long long)cs.undecodable,
