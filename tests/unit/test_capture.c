@@ -20,8 +20,18 @@ struct feed {
         uint64_t n;
 };
 
-/* Wraps the IKE message m (m->n bytes) in IPv4/UDP 500 from src to dst. */
+/* Wraps the IKE message m (m->n bytes) in IPv4/UDP 500 from src to dst;
+ * frag sets the IPv4 flags/offset word (0x2000: a first fragment). */
+static void send_frag(struct feed *fd, const struct wb *m, uint32_t src, uint32_t dst,
+                      unsigned frag);
+
 static void send_msg(struct feed *fd, const struct wb *m, uint32_t src, uint32_t dst)
+{
+        send_frag(fd, m, src, dst, 0);
+}
+
+static void send_frag(struct feed *fd, const struct wb *m, uint32_t src, uint32_t dst,
+                      unsigned frag)
 {
         struct wb w;
         w.n = 0;
@@ -29,7 +39,7 @@ static void send_msg(struct feed *fd, const struct wb *m, uint32_t src, uint32_t
         wb_u8(&w, 0);
         wb_u16(&w, (unsigned)(28 + m->n));
         wb_u16(&w, 1);
-        wb_u16(&w, 0);
+        wb_u16(&w, frag);
         wb_u8(&w, 64);
         wb_u8(&w, 17);
         wb_u16(&w, 0);
@@ -95,6 +105,7 @@ static void mm1_unanswered(void **state)
         assert_non_null(strstr(t->reason, "never answered"));
         assert_string_equal(t->a, "198.51.100.1");
         assert_int_equal(fd.cs.sa[0].msgs[1].retransmit_of, 1);
+        assert_int_equal(fd.cs.ike_fragmented, 0);
         findings_free(&fs);
         cap_set_free(&fd.cs);
 }
@@ -261,6 +272,20 @@ static void v2_init_refused_and_auth(void **state)
         cap_set_free(&fd.cs);
 }
 
+static void first_fragment_counted(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        struct wb m;
+        v1_msg(&m, 0, 2, 0, PL_V1_VID, 1, 0);
+        send_frag(&fd, &m, INI, RESP, 0x2000);
+        assert_int_equal(fd.cs.ike_fragmented, 1);
+        assert_int_equal(fd.cs.nsa, 0);
+        assert_int_equal(fd.cs.undecodable, 0);
+        cap_set_free(&fd.cs);
+}
+
 static void bounded(void **state)
 {
         (void)state;
@@ -291,6 +316,7 @@ int main(void)
             cmocka_unit_test(mm5_psk),
             cmocka_unit_test(mm5_certificates),
             cmocka_unit_test(v2_init_refused_and_auth),
+            cmocka_unit_test(first_fragment_counted),
             cmocka_unit_test(bounded),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
