@@ -12,7 +12,7 @@
 #include "../model/tunnel.h"
 #include "pair.h"
 #include "nat_path.h"
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "side_int.h"
 
 bool dev_owns_addr(const struct device *dev, uint32_t addr)
