@@ -43,33 +43,30 @@ struct flowbox tun_selector(const struct iface *t, uint32_t local, uint32_t peer
 static bool unaddressed(const struct device *dev, const struct iface *t);
 
 /* A host address that stands for self's address, which the configs cannot
- * give: the first host of the narrowest ISAKMP key range of the other end
- * that holds more than one address and is not the wildcard (where it
- * expects its dynamic peers), else 198.18.0.1 (RFC 2544's range, used by no
- * network); never one either device holds. */
+ * give: a host of the narrowest ISAKMP key range of the other end that holds
+ * more than one address and is not the wildcard (where it expects its
+ * dynamic peers), else of 198.18.0.0/15 (RFC 2544's range, used by no
+ * network); never one either device holds. Which host follows from self's
+ * hostname, so that two dynamic spokes of one hub get two addresses, and
+ * the same config always the same one. */
 uint32_t side_stand_in_addr(const struct device *self, const struct device *other)
 {
-        uint32_t best = 0, best_mask = 0;
+        uint32_t net = 0xc6120000u, size = 1u << 17; /* 198.18.0.0/15 */
         for (size_t i = 0; other && i < other->psks.n; i++) {
                 const struct psk *k = other->psks.v[i];
-                if (!k->has_addr || k->mask == 0 || k->mask == 0xffffffffu || k->mask < best_mask)
+                if (!k->has_addr || k->mask == 0 || (~k->mask + 1u) < 4 ||
+                    (net != 0xc6120000u && ~k->mask + 1u >= size))
                         continue;
-                uint32_t h = (k->addr & k->mask) + 1;
-                if (!dev_holds_addr(self, h) && !dev_holds_addr(other, h))
-                        best = h, best_mask = k->mask;
+                net = k->addr & k->mask, size = ~k->mask + 1u;
         }
-        uint32_t a = best ? best : 0xc6120001u; /* 198.18.0.1 */
-        while (dev_holds_addr(self, a) || (other && dev_holds_addr(other, a)))
-                a++;
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (const char *c = self->hostname ? self->hostname : ""; *c; c++)
+                h = (h ^ (unsigned char)*c) * 16777619u;
+        uint32_t a = net + 1 + h % (size - 2);
+        for (uint32_t n = 0;
+             n < size - 2 && (dev_holds_addr(self, a) || (other && dev_holds_addr(other, a))); n++)
+                a = net + 1 + (a - net) % (size - 2);
         return a;
-}
-
-/* Does the source of tunnel t take its address at run time? */
-static bool source_dynamic(const struct device *dev, const struct iface *t)
-{
-        uint32_t ad;
-        const struct iface *src = NULL;
-        return !tunnel_source_addr(dev, t, &ad, &src) && src && (src->dhcp || src->negotiated);
 }
 
 /* dev's first protected tunnel whose source takes its address at run time. */
@@ -77,7 +74,7 @@ static const struct iface *dynamic_tunnel(const struct device *dev)
 {
         for (size_t i = 0; i < dev->ifaces.n; i++) {
                 const struct iface *t = dev->ifaces.v[i];
-                if (tunnel_is_ipv4(t) && t->tunnel_protection && source_dynamic(dev, t))
+                if (tunnel_is_ipv4(t) && t->tunnel_protection && tunnel_source_dynamic(dev, t))
                         return t;
         }
         return NULL;
@@ -202,7 +199,13 @@ static int assume_addrs(struct pair *p, struct side *a, const struct iface *t, u
                          "%s's tunnel source %s takes its address from %s: %s stands for it here",
                          p->s[1].label ? p->s[1].label : "the peer", dyn->tunnel_source,
                          src && src->dhcp ? "DHCP" : "PPP (ip address negotiated)", ip);
-                a->assumed_addr = arena_strdup(&p->arena, buf);
+                if (a->assumed_addr) { /* both spokes' sources are dynamic */
+                        char both[620];
+                        snprintf(both, sizeof(both), "%s; %s", a->assumed_addr, buf);
+                        a->assumed_addr = arena_strdup(&p->arena, both);
+                } else {
+                        a->assumed_addr = arena_strdup(&p->arena, buf);
+                }
                 return a->assumed_addr ? 0 : -1;
         }
         if (!a->has_addr && tun_towards_assumed(pd, a->dev, &back) && back != peer)
@@ -457,7 +460,7 @@ const struct iface *tun_towards(const struct device *dev, const struct device *p
                 if (!tunnel_is_ipv4(s) || !nhs_on(s, dev, &hub))
                         continue;
                 if (!tunnel_source_addr(peer, s, &spoke, NULL)) {
-                        if (!source_dynamic(peer, s))
+                        if (!tunnel_source_dynamic(peer, s))
                                 continue;
                         spoke = side_stand_in_addr(peer, dev); /* said by side_tun_initiator */
                 }
