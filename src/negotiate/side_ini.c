@@ -11,6 +11,7 @@
 #include "../model/in_use.h"
 #include "../model/nat_eval.h"
 #include "../model/query.h"
+#include "../model/tunnel.h"
 #include "nat_path.h"
 #include "side_int.h"
 
@@ -383,7 +384,8 @@ static const struct route *backup_route(const struct side *a, uint32_t dst, cons
 static void check_path(struct pair *p, struct side *a, const struct flowbox *pkt)
 {
         const struct route *via = NULL, *bk;
-        const struct iface *out = model_route_lookup(a->dev, pkt->dst.lo, &via);
+        /* the default route of an IOS "ip address dhcp" interface counts */
+        const struct iface *out = model_route_lookup_vrf(a->dev, NULL, pkt->dst.lo, &via);
         /* No route at all: routes learnt by a routing protocol are not in the
          * config, so the flow is assumed to leave by the crypto interface and
          * the negotiation is still played (the reason says so). */
