@@ -98,6 +98,20 @@ void logs_emit(struct log_reader *r, const struct message *m, const char *s, siz
         r->on_event(r->arg, &ev);
 }
 
+void logs_emit_hashed(struct log_reader *r, const struct message *m, const char *s, size_t len,
+                      uint32_t lineno, const char *peer, uint8_t key_len, uint32_t key_hash)
+{
+        if (!peer[0] && m->family == MSG_DEBUG) {
+                logs_emit(r, m, s, len, lineno, peer, 0); /* a detail line's peer */
+                return;
+        }
+        if (peer[0])
+                memcpy(r->last_peer, peer, (size_t)key_len + 1); /* the key is the peer */
+        struct log_event ev = {m,           lineno, s,       len,  peer,    r->group, r->user,
+                               r->platform, 0,      r->time, true, key_len, key_hash};
+        r->on_event(r->arg, &ev);
+}
+
 /* ---- prompts and the show command they run ---- */
 
 /* Each word of cmd abbreviates the word of want at the same place

@@ -10,6 +10,8 @@
 #include "logs.h"
 #include "marks.h"
 
+#include "../util/key_hash.h"
+
 #include <string.h>
 
 #define BODY_MAX MARKS_MAX /* message text looked at (and copied for IOS patterns) */
@@ -269,6 +271,9 @@ static bool found(struct syslog_parse *f, const struct message *m, const char *b
         f->msg = m;
         fields(body, bm, f);
         find_peer(body, bm, f);
+        const char *key;
+        size_t n = syslog_parse_key(f, &key);
+        f->key_hash = key_hash(key, n);
         return true;
 }
 
@@ -536,7 +541,10 @@ bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t line
         copy_span(peer, f->peer, f->peer_len);
         copy_span(r->group, f->group, f->group_len);
         copy_span(r->user, f->user, f->user_len);
-        logs_emit(r, f->msg, s, len, lineno, peer, 0);
+        /* A syslog message is never a debug detail line: its peer is its own. */
+        const char *key;
+        size_t n = syslog_parse_key(f, &key);
+        logs_emit_hashed(r, f->msg, s, len, lineno, peer, (uint8_t)n, f->key_hash);
         return true;
 }
 
