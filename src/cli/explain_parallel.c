@@ -152,6 +152,7 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
                 pl->len = (uint32_t)len;
                 /* logs_line drops one '\r' before its readers look. */
                 syslog_parse(s, len && s[len - 1] == '\r' ? len - 1 : len, &pl->f);
+                logs_line_facts(s, len, &pl->f);
         }
 }
 

@@ -105,8 +105,6 @@ void logs_emit_hashed(struct log_reader *r, const struct message *m, const char 
                 logs_emit(r, m, s, len, lineno, peer, 0); /* a detail line's peer */
                 return;
         }
-        if (peer[0])
-                memcpy(r->last_peer, peer, (size_t)key_len + 1); /* the key is the peer */
         struct log_event ev = {m,           lineno, s,       len,  peer,    r->group, r->user,
                                r->platform, 0,      r->time, true, key_len, key_hash};
         r->on_event(r->arg, &ev);
@@ -314,6 +312,19 @@ static bool empty_or_elision(const char *s, size_t len)
         return other == 0 && dots >= 3;
 }
 
+void logs_line_facts(const char *s, size_t len, struct syslog_parse *f)
+{
+        f->cr = len && s[len - 1] == '\r';
+        len -= f->cr;
+        /* What logs_line_pre asks of every line before its readers, asked
+         * here on the parsing thread: the dispatcher then reads neither
+         * the line's first bytes nor its last. */
+        f->plain = len && !prompt_cmd(s, len) && !config_start(s, len) &&
+                   !((s[0] == ' ' || s[0] == '.' || s[0] == '[' || s[0] == '\t' ||
+                      (unsigned char)s[0] == 0xE2) &&
+                     empty_or_elision(s, len));
+}
+
 bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 {
         return logs_line_pre(r, s, len, lineno, NULL);
@@ -322,7 +333,8 @@ bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
                    const struct syslog_parse *pre)
 {
-        if (len && s[len - 1] == '\r')
+        bool plain = pre && pre->plain;
+        if (pre ? pre->cr : len && s[len - 1] == '\r')
                 len--;
         r->lines++;
         r->group[0] = r->user[0] = '\0';
@@ -330,9 +342,10 @@ bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lin
         r->time = -1;
         r->tagged = false;
         bool ok = false;
-        const char *cmd = prompt_cmd(s, len);
+        /* plain: no prompt, not blank, no elision, no config's first line */
+        const char *cmd = plain ? NULL : prompt_cmd(s, len);
         /* Asked of every line: its first byte rules nearly all out. */
-        if (!cmd && r->block == BLK_NONE && len &&
+        if (!plain && !cmd && r->block == BLK_NONE && len &&
             (s[0] == ' ' || s[0] == '.' || s[0] == '[' || s[0] == '\t' ||
              (unsigned char)s[0] == 0xE2) &&
             empty_or_elision(s, len)) {
@@ -347,7 +360,7 @@ bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lin
                 ok = on_prompt(r, cmd, s + len, lineno);
         else if (r->block == BLK_CONFIG)
                 ok = config_line(r, s, len, lineno);
-        else if (config_start(s, len)) {
+        else if (!plain && config_start(s, len)) {
                 block_close(r);
                 r->block = BLK_CONFIG;
                 ok = config_line(r, s, len, lineno);

@@ -119,13 +119,23 @@ struct syslog_parse {
         int64_t time;
         const char *peer, *group, *user; /* spans of the line */
         uint8_t peer_len, group_len, user_len;
+        /* the peer's bytes again, NUL-padded (an address is at most 15):
+         * the correlator's thread takes them from here, not from the line */
+        char peer_text[16];
         uint32_t key_hash; /* of the correlator's key (syslog_parse_key), when msg */
         /* Not a syslog message, but the line passed the gate (gate.c): it
          * holds a literal some other reader needs. False: no reader can
          * take it unless a block or the line above says otherwise. */
         bool maybe;
+        /* Set by logs_line_facts (the parsing threads), false otherwise:
+         * cr: the line ends with a '\r' (the parse is of the line without
+         * it); plain: the line is no prompt, no config's first line, not
+         * blank and no elision, so the dispatcher need not look at it. */
+        bool cr, plain;
 };
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f);
+/* The line-level facts of f (cr, plain) for the whole line s[0..len). */
+void logs_line_facts(const char *s, size_t len, struct syslog_parse *f);
 /* The span its event will be correlated by (correlate.h: the peer, else
  * the group); its length, 0 when neither. */
 static inline size_t syslog_parse_key(const struct syslog_parse *f, const char **key)
@@ -174,7 +184,8 @@ static inline bool logs_alpha(char c)
 
 void logs_emit(struct log_reader *r, const struct message *m, const char *s, size_t len,
                uint32_t lineno, const char *peer, long long value);
-/* logs_emit for a syslog message whose key and hash its parse gave. */
+/* logs_emit for a syslog message whose key and hash its parse gave; peer
+ * is r->last_peer (the caller copied it there) or "". */
 void logs_emit_hashed(struct log_reader *r, const struct message *m, const char *s, size_t len,
                       uint32_t lineno, const char *peer, uint8_t key_len, uint32_t key_hash);
 /* Position of pat in s[0..len), or NULL. */

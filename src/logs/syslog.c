@@ -165,6 +165,7 @@ static void find_peer(const char *s, const struct body_marks *bm, struct syslog_
         const char *at = logs_find_n(s, bm->len, t0->s, t0->len);
         size_t n0 = at ? logs_ipv4_span(at + t0->len, end) : 0;
         if (n0) {
+                memcpy(f->peer_text, at + t0->len, n0); /* zeroed by syslog_parse */
                 f->peer = at + t0->len;
                 f->peer_len = (uint8_t)n0;
                 return;
@@ -180,6 +181,8 @@ static void find_peer(const char *s, const struct body_marks *bm, struct syslog_
                         if (n) {
                                 best = t;
                                 f->peer = a;
+                                memset(f->peer_text, 0, sizeof(f->peer_text));
+                                memcpy(f->peer_text, a, n);
                                 f->peer_len = (uint8_t)n; /* at most 15 */
                                 p = a + n;
                                 continue;
@@ -537,8 +540,10 @@ bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t line
         r->time = f->time;
         if (!f->msg)
                 return false;
-        char peer[LOG_FIELD_MAX];
-        copy_span(peer, f->peer, f->peer_len);
+        /* the peer from the parse's copy, fixed size: not a read of the line */
+        if (f->peer_len)
+                memcpy(r->last_peer, f->peer_text, sizeof(f->peer_text));
+        const char *peer = f->peer_len ? r->last_peer : "";
         copy_span(r->group, f->group, f->group_len);
         copy_span(r->user, f->user, f->user_len);
         /* A syslog message is never a debug detail line: its peer is its own. */
