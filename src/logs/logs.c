@@ -57,11 +57,14 @@ size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX])
 
 size_t logs_field_span(const char *p, const char *end, const char **start)
 {
+        /* the bytes that end a value, one lookup a byte (asked of the
+         * group, user and peer fields of most lines) */
+        static const bool ends[256] = {[','] = true, [';'] = true, ['>'] = true, ['\0'] = true};
         while (p < end && *p == ' ')
                 p++;
-        const char *q = p;
-        while (q < end && *q != ',' && *q != ';' && *q != '>' && *q != '\0' &&
-               (size_t)(q - p) < LOG_FIELD_MAX - 1)
+        const char *q = p,
+                   *stop = (size_t)(end - p) < LOG_FIELD_MAX - 1 ? end : p + LOG_FIELD_MAX - 1;
+        while (q < stop && !ends[(unsigned char)*q])
                 q++;
         while (q > p && q[-1] == ' ')
                 q--;
