@@ -119,9 +119,12 @@ struct syslog_parse {
         int64_t time;
         const char *peer, *group, *user; /* spans of the line */
         uint8_t peer_len, group_len, user_len;
-        /* the peer's bytes again, NUL-padded (an address is at most 15):
-         * the correlator's thread takes them from here, not from the line */
-        char peer_text[16];
+        /* the peer's bytes again, NUL-padded (an address is at most 15),
+         * and the group's when it is as short: the correlator's thread
+         * takes them from here, not from the line (perf: its copy of the
+         * group from the line, another core's cache, was the thread's
+         * longest wait after the correlator's own) */
+        char peer_text[16], group_text[16];
         uint32_t key_hash; /* of the correlator's key (syslog_parse_key), when msg */
         /* Not a syslog message, but the line passed the gate (gate.c): it
          * holds a literal some other reader needs. False: no reader can

@@ -239,6 +239,8 @@ static void field2(const char *s, size_t len, const struct field_tags *t, const 
 static void fields(const char *s, size_t len, struct syslog_parse *f)
 {
         field2(s, len, &group_tags, &f->group, &f->group_len);
+        if (f->group_len && f->group_len < sizeof(f->group_text))
+                memcpy(f->group_text, f->group, f->group_len); /* zeroed by syslog_parse */
         field2(s, len, &user_tags, &f->user, &f->user_len);
 }
 
@@ -546,7 +548,10 @@ bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t line
         if (f->peer_len)
                 memcpy(r->last_peer, f->peer_text, sizeof(f->peer_text));
         const char *peer = f->peer_len ? r->last_peer : "";
-        copy_span(r->group, f->group, f->group_len);
+        if (f->group_len < sizeof(f->group_text))
+                memcpy(r->group, f->group_text, sizeof(f->group_text));
+        else
+                copy_span(r->group, f->group, f->group_len);
         copy_span(r->user, f->user, f->user_len);
         /* A syslog message is never a debug detail line: its peer is its own. */
         const char *key;
