@@ -33,6 +33,33 @@ const struct crypto_map_binding *iu_map_binding(const struct device *dev, const 
 /* Map is applied to at least one interface. */
 bool iu_map_applied(const struct device *dev, const char *map);
 
+/* The interface binding b names is up: not "shutdown" (an interface the
+ * config does not define is left to crypto-map-not-applied: taken as up).
+ * A shut interface sends and receives nothing, so nothing it carries is in
+ * use (Cisco IOS interface command reference, "shutdown"). */
+bool iu_binding_live(const struct device *dev, const struct crypto_map_binding *b);
+
+/* Does traffic of map reach binding b? b is live, and the map takes
+ * clients (a dynamic entry: they come to whichever address they are given),
+ * or some static entry's peer is unknown, not an address, or routed out b's
+ * interface (IKE towards a peer leaves by the interface its route names,
+ * and a crypto map is consulted only on the interface a packet leaves by:
+ * Cisco ASA VPN CLI configuration guide, "Crypto maps", "apply a crypto map
+ * to an interface"). A peer with no route at all counts as reaching every
+ * binding. */
+bool iu_binding_reached(const struct device *dev, const struct crypto_map_binding *b);
+
+/* Is crypto map entry e in use? A static entry or a dynamic-map reference:
+ * its map is applied to a live interface. A dynamic-map entry (template):
+ * an applied map refers to its dynamic map. An entry of a map applied to
+ * nothing negotiates nothing until the map is applied; its gaps are a
+ * condition (docs/severity.md). */
+bool iu_entry_in_use(const struct device *dev, const struct crypto_map_entry *e);
+
+/* The dynamic map that reference r names exists and has an entry: clients
+ * can be answered through r. */
+bool iu_dynamic_ref_live(const struct device *dev, const struct crypto_map_entry *r);
+
 /* A static entry of an applied crypto map other than `except` names peer
  * address addr: the peer is served whatever `except` does. */
 bool iu_peer_served(const struct device *dev, uint32_t addr, const struct crypto_map *except);
