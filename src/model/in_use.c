@@ -447,28 +447,23 @@ const struct loc *iu_client_host_routes(const struct device *dev)
         return NULL;
 }
 
-static bool covers_pool(const struct addrset *s, const struct local_pool *p)
+/* "sysopt noproxyarp IF" names nameif. */
+static bool noproxyarp(const struct device *dev, const char *nameif)
 {
-        for (size_t i = 0; i < s->n; i++)
-                if (s->r[i].lo <= p->lo && p->hi <= s->r[i].hi)
+        for (size_t i = 0; i < dev->noproxyarp.n; i++) {
+                const struct iface_ref *r = dev->noproxyarp.v[i];
+                if (r->ifname && !strcmp(r->ifname, nameif))
                         return true;
+        }
         return false;
 }
 
 const struct loc *iu_pool_proxy_arp(const struct device *dev, const struct local_pool *p,
                                     const struct iface *ifc)
 {
-        if (dev->platform != PLAT_ASA || !ifc->nameif)
+        static const struct loc by_default = {0};
+        (void)p;
+        if (dev->platform != PLAT_ASA || !ifc->nameif || noproxyarp(dev, ifc->nameif))
                 return NULL;
-        for (size_t i = 0; i < dev->nat_rules.n; i++) {
-                const struct nat_rule *r = dev->nat_rules.v[i];
-                if (r->inactive || r->no_proxy_arp || !r->real_if ||
-                    (strcmp(r->real_if, ifc->nameif) && strcmp(r->real_if, "any")))
-                        continue;
-                /* twice NAT: destination static POOL POOL, seen from ifc */
-                if (r->kind == NAT_TWICE && r->has_dst && r->dst_identity && !r->real_dst.inexact &&
-                    covers_pool(&r->real_dst, p))
-                        return &r->loc;
-        }
-        return NULL;
+        return &by_default;
 }

@@ -134,17 +134,29 @@ bool iu_pool_reaches(const struct device *dev, const char *name, uint32_t lo, ui
 /* The head end routes each connected remote-access client by a host route
  * of its own, more specific than any configured route: the ASA always
  * (Cisco ASA command reference, "show route": code V, the route a VPN
- * session installs); IOS through reverse route injection on a dynamic-map
+ * session installs; Cisco TechNote 116170, cisco.com/c/en/us/support/docs/
+ * security/asa-5500-x-series-next-generation-firewalls/116170-probsol-
+ * asa-00.html, ASA 9.1(1): "When a user connects to the ASA as a
+ * remote access VPN concentrator, the ASA installs a host-based route in
+ * the ASA routing table that routes traffic to that VPN client out of the
+ * outside interface"); IOS through reverse route injection on a dynamic-map
  * entry or a dynamic VTI (virtual-access per client). Returns the line that
  * says so (NULL: none, or PIX 6, where it is not documented). */
 const struct loc *iu_client_host_routes(const struct device *dev);
 
-/* ASA 8.3+: the identity NAT line that makes the ASA answer ARP on
- * interface ifc for the pool's addresses (destination static POOL POOL, or
- * a static identity of the pool, without no-proxy-arp), or NULL. With the
- * pool inside ifc's subnet, inside hosts reach the clients through that
- * proxy ARP (Cisco ASA firewall configuration guide, NAT: "Mapped addresses
- * and routing", proxy ARP for mapped addresses on the same network). */
+/* ASA: does the ASA answer ARP on interface ifc for the addresses of pool
+ * p, whose addresses lie in ifc's subnet? Yes unless "sysopt noproxyarp
+ * IF" names ifc: "If you have a VPN client address pool that overlaps with
+ * an existing network, the ASA by default sends proxy ARPs on all
+ * interfaces" (Cisco ASA 5500 Series Configuration Guide using the CLI,
+ * 8.4 and 8.6, and ASA Series CLI Configuration Guide 9.0, "Routing
+ * Overview", "Disabling Proxy ARPs"). A NAT rule's no-proxy-arp keyword
+ * does not change it: it applies to that rule's mapped addresses, and for
+ * twice NAT "the proxy ARP decision is made only on the source address"
+ * (ASA Series Firewall CLI Configuration Guide, "NAT Examples and
+ * Reference", identity NAT), so an exemption's "destination static POOL
+ * POOL" neither makes nor stops this ARP. Returns a loc without a line
+ * (the default has no line), or NULL (PIX, IOS, or noproxyarp). */
 const struct loc *iu_pool_proxy_arp(const struct device *dev, const struct local_pool *p,
                                     const struct iface *ifc);
 

@@ -912,6 +912,7 @@ struct device {
         struct loc management_access_loc;
         struct threat_detection threat;
         struct ptrvec audit_sig_disabled; /* struct iface_ref *: text = signature number */
+        struct ptrvec noproxyarp;         /* struct iface_ref *: ASA "sysopt noproxyarp IF" */
         int logging_queue;                /* -1 = not set */
         struct loc logging_queue_loc;
         int max_sessions; /* vpn-sessiondb max-session-limit; 0 = unset */

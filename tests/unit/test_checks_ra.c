@@ -261,12 +261,46 @@ static void in_use_bindings(void **state)
         model_free(d);
 }
 
+/* The ASA answers ARP for a pool inside a connected subnet unless "sysopt
+ * noproxyarp IF" names that interface (a later "no" line undoes it). */
+static void in_use_pool_proxy_arp(void **state)
+{
+        (void)state;
+        static const struct {
+                const char *extra;
+                bool arp;
+        } cases[] = {
+            {"", true},
+            {"sysopt noproxyarp inside\n", false},
+            {"sysopt noproxyarp outside\n", true},
+            {"sysopt noproxyarp inside\nno sysopt noproxyarp inside\n", true},
+        };
+        for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+                char buf[512];
+                snprintf(buf, sizeof(buf),
+                         "ASA Version 9.8(4)\nhostname a\n"
+                         "interface G1\n nameif inside\n ip address 10.1.0.1 255.255.255.0\n"
+                         "ip local pool P 10.1.0.200-10.1.0.250 mask 255.255.255.0\n%s",
+                         cases[i].extra);
+                struct device *d = rd(buf);
+                print_message("case %zu\n", i);
+                const struct iface *f = model_get_nameif(d, "inside");
+                assert_non_null(f);
+                assert_int_equal(iu_pool_proxy_arp(d, d->pools.v[0], f) != NULL, cases[i].arp);
+                model_free(d);
+        }
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(in_use_ra),       cmocka_unit_test(in_use_dynamic_entry),
-            cmocka_unit_test(in_use_bindings), cmocka_unit_test(pool_broadcast_cases),
-            cmocka_unit_test(cover_mask),      cmocka_unit_test(protocol_cases),
+            cmocka_unit_test(in_use_ra),
+            cmocka_unit_test(in_use_dynamic_entry),
+            cmocka_unit_test(in_use_bindings),
+            cmocka_unit_test(in_use_pool_proxy_arp),
+            cmocka_unit_test(pool_broadcast_cases),
+            cmocka_unit_test(cover_mask),
+            cmocka_unit_test(protocol_cases),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
