@@ -309,6 +309,17 @@ bool iu_ra_group_used(const struct tunnel_group *tg)
                tg->address_pools.n;
 }
 
+/* Some IKEv2 profile names authorization policy `policy`. */
+static bool authz_named(const struct device *dev, const char *policy)
+{
+        for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {
+                const struct isakmp_profile *p = dev->isakmp_profiles.v[i];
+                if (p->ikev2 && names(&p->authz_policies, policy))
+                        return true;
+        }
+        return false;
+}
+
 bool iu_pool_handed_out(const struct device *dev, const char *name)
 {
         for (size_t i = 0; i < dev->tunnel_groups.n; i++)
@@ -325,6 +336,13 @@ bool iu_pool_handed_out(const struct device *dev, const char *name)
         for (size_t i = 0; i < dev->client_groups.n; i++) {
                 const struct client_group *g = dev->client_groups.v[i];
                 if (g->pool && name && !strcmp(g->pool, name))
+                        return true;
+        }
+        /* IOS IKEv2: an authorization policy's pool, when a profile names
+         * the policy in its "aaa authorization ... list L POLICY" */
+        for (size_t i = 0; name && i < dev->ikev2_authz.n; i++) {
+                const struct ikev2_authz *a = dev->ikev2_authz.v[i];
+                if (a->pool && !strcmp(a->pool, name) && authz_named(dev, a->name))
                         return true;
         }
         return names(&dev->pool_refs, name);

@@ -111,7 +111,8 @@ bool iu_ra_group_used(const struct tunnel_group *tg);
 
 /* Some client gets addresses from pool `name`: a tunnel-group's
  * address-pool, a group-policy's address-pools, an IOS client configuration
- * group's pool, or a line of dev->pool_refs (PIX vpngroup, IOS isakmp
+ * group's pool, an IOS IKEv2 authorization policy's pool that a profile's
+ * "aaa authorization" names, or a line of dev->pool_refs (PIX vpngroup, IOS isakmp
  * client configuration address-pool). A pool nothing hands out (or an IOS
  * "ip nat pool") never reaches a client. */
 bool iu_pool_handed_out(const struct device *dev, const char *name);
