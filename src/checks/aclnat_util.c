@@ -1,6 +1,8 @@
 /* Crypto ACL boxes and address text for the acl_nat checks (aclnat_util.h). */
 #include "aclnat_util.h"
 
+#include "check.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,4 +241,21 @@ static bool dst_local(const struct device *dev, const struct cbox *b, const stru
 bool cbox_reversed(const struct device *dev, const struct cbox *b, const struct iface **inside)
 {
         return src_remote(dev, b) && dst_local(dev, b, inside);
+}
+
+int check_fix_acl_flow(struct check_ctx *c, struct finding *f, const char *acl,
+                       const struct netvars *l, const struct netvars *r)
+{
+        const char *vars[] = {"acl",         acl,     "local_net",  l->net, "local_mask",  l->mask,
+                              "local_wild",  l->wild, "remote_net", r->net, "remote_mask", r->mask,
+                              "remote_wild", r->wild, NULL};
+        return check_fix(c, f, vars);
+}
+
+size_t cboxes_binding_end(const struct cboxes *s, size_t i)
+{
+        size_t j = i;
+        while (j < s->n && s->v[j].map_idx == s->v[i].map_idx)
+                j++;
+        return j;
 }

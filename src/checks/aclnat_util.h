@@ -35,6 +35,9 @@ struct cboxes {
  */
 int cboxes_collect(const struct device *dev, struct cboxes *out);
 void cboxes_free(struct cboxes *s);
+/* The boxes of one binding are consecutive: the index just past the last box
+ * of the binding that box i belongs to. */
+size_t cboxes_binding_end(const struct cboxes *s, size_t i);
 
 /* The interface's id as bindings and route lookups name it (nameif first). */
 const char *iface_id(const struct iface *f);
@@ -55,6 +58,13 @@ struct netvars {
         char net[16], mask[16], wild[16];
 };
 void net_vars(struct range32 r, struct netvars *out);
+
+struct check_ctx;
+struct finding;
+/* check_fix with the placeholders of a crypto ACL's flow: acl, local_* and
+ * remote_* (the local side is this device's). */
+int check_fix_acl_flow(struct check_ctx *c, struct finding *f, const char *acl,
+                       const struct netvars *l, const struct netvars *r);
 void ip_text(uint32_t a, char *buf, size_t n);
 
 /* The primary peer address of an entry as text, or NULL. */

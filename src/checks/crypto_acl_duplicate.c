@@ -67,15 +67,7 @@ static int report(struct check_ctx *c, const struct cbox *first, const struct cb
         struct netvars l, r;
         net_vars(again->box.src, &l);
         net_vars(again->box.dst, &r);
-        const char *vars[] = {"acl",         again->entry->match_acl,
-                              "local_net",   l.net,
-                              "local_mask",  l.mask,
-                              "local_wild",  l.wild,
-                              "remote_net",  r.net,
-                              "remote_mask", r.mask,
-                              "remote_wild", r.wild,
-                              NULL};
-        return check_fix(c, f, vars);
+        return check_fix_acl_flow(c, f, again->entry->match_acl, &l, &r);
 }
 
 /* Entries that name the same ACL repeat all of its boxes: that is
@@ -127,9 +119,7 @@ int check_crypto_acl_duplicate(struct check_ctx *c)
         struct cboxes s;
         int rc = cboxes_collect(c->dev, &s);
         for (size_t i = 0; rc == 0 && i < s.n;) {
-                size_t j = i;
-                while (j < s.n && s.v[j].map_idx == s.v[i].map_idx)
-                        j++;
+                size_t j = cboxes_binding_end(&s, i);
                 rc = check_map(c, s.v + i, j - i);
                 i = j;
         }

@@ -164,15 +164,7 @@ static int report(struct check_ctx *c, const struct cbox *first, const struct cb
         /* removing the only entry would leave the map entry an empty ACL */
         if ((rm == ov || naces <= 1) && ov->proto.lo == 0 && ov->proto.hi == 255)
                 return deny_overlap(c, f, second->entry->match_acl, &l, &r);
-        const char *vars[] = {"acl",         second->entry->match_acl,
-                              "local_net",   l.net,
-                              "local_mask",  l.mask,
-                              "local_wild",  l.wild,
-                              "remote_net",  r.net,
-                              "remote_mask", r.mask,
-                              "remote_wild", r.wild,
-                              NULL};
-        return check_fix(c, f, vars);
+        return check_fix_acl_flow(c, f, second->entry->match_acl, &l, &r);
 }
 
 /* One finding per pair of entries: the first overlapping ACE pair. */
@@ -223,9 +215,7 @@ static bool map_seen(const struct cboxes *s, size_t i)
         for (size_t k = 0; k < i;) {
                 if (strcmp(s->v[k].entry->map, s->v[i].entry->map) == 0)
                         return true;
-                size_t g = s->v[k].map_idx; /* on to the next binding's boxes */
-                while (k < i && s->v[k].map_idx == g)
-                        k++;
+                k = cboxes_binding_end(s, k); /* on to the next binding's boxes */
         }
         return false;
 }
@@ -235,9 +225,7 @@ int check_crypto_acl_overlap(struct check_ctx *c)
         struct cboxes s;
         int rc = cboxes_collect(c->dev, &s);
         for (size_t i = 0; rc == 0 && i < s.n;) {
-                size_t j = i;
-                while (j < s.n && s.v[j].map_idx == s.v[i].map_idx)
-                        j++;
+                size_t j = cboxes_binding_end(&s, i);
                 if (!map_seen(&s, i))
                         rc = check_map(c, s.v + i, j - i);
                 i = j;

@@ -39,15 +39,7 @@ static int report(struct check_ctx *c, const struct cbox *b, const struct iface 
         struct netvars l, r;
         net_vars(b->box.dst, &l);
         net_vars(b->box.src, &r);
-        const char *vars[] = {"acl",         b->entry->match_acl,
-                              "local_net",   l.net,
-                              "local_mask",  l.mask,
-                              "local_wild",  l.wild,
-                              "remote_net",  r.net,
-                              "remote_mask", r.mask,
-                              "remote_wild", r.wild,
-                              NULL};
-        return check_fix(c, f, vars);
+        return check_fix_acl_flow(c, f, b->entry->match_acl, &l, &r);
 }
 
 static bool mirror_permitted(const struct device *dev, const struct cbox *b)

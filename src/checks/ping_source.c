@@ -64,9 +64,7 @@ int check_ping_source_not_interesting(struct check_ctx *c)
         struct cboxes s;
         int rc = cboxes_collect(c->dev, &s);
         for (size_t i = 0; rc == 0 && i < s.n;) {
-                size_t j = i;
-                while (j < s.n && s.v[j].map_idx == s.v[i].map_idx)
-                        j++;
+                size_t j = cboxes_binding_end(&s, i);
                 rc = check_map(c, s.v + i, j - i);
                 i = j;
         }

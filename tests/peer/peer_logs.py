@@ -10,17 +10,16 @@ the kdf plugin) and swanctl come from tests/diff/daemons.py.
 Usage: peer_logs.py BIN   (exit 0 = pass; needs root, ip, swanctl, charon)
 """
 
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "diff"))
 import daemons  # noqa: E402
 
-A, B = "198.51.100.1", "198.51.100.2"
+import logpair  # noqa: E402
+from logpair import A, B, explain  # noqa: E402
 
 
 def conn(version, me, peer, psk="", ike="aes128-sha256-modp2048", esp="aes128-sha256",
@@ -53,32 +52,8 @@ CASES = {
 }
 
 
-def setup(tag):
-    ns = (tag + "a", tag + "b")
-    daemons.sh(["ip", "netns", "add", ns[0]])
-    daemons.sh(["ip", "netns", "add", ns[1]])
-    daemons.sh(["ip", "link", "add", "name", "pla", "netns", ns[0], "type", "veth", "peer",
-                "name", "plb", "netns", ns[1]])
-    for n, dev, addr, peer, host in ((ns[0], "pla", A, B, "10.1.0.1"),
-                                     (ns[1], "plb", B, A, "10.2.0.1")):
-        daemons.sh(["ip", "-n", n, "link", "set", "lo", "up"])
-        daemons.sh(["ip", "-n", n, "addr", "add", addr + "/24", "dev", dev])
-        daemons.sh(["ip", "-n", n, "addr", "add", host + "/32", "dev", "lo"])
-        daemons.sh(["ip", "-n", n, "link", "set", dev, "up"])
-        daemons.sh(["ip", "-n", n, "route", "add", "default", "via", peer, "dev", dev])
-    return ns
 
 
-def explain(bin_path, text, folder, name):
-    path = os.path.join(folder, name)
-    with open(path, "w") as f:
-        f.write(text)
-    p = subprocess.run([bin_path, "explain", "--format", "json", path], capture_output=True,
-                       text=True)
-    if p.returncode > 1:
-        raise RuntimeError("explain %s: exit %d: %s" % (name, p.returncode, p.stderr))
-    d = json.loads(p.stdout)
-    return [x["id"] for x in d["findings"]], d["unknown"], d["lines"]
 
 
 def main():
@@ -93,7 +68,7 @@ def main():
     ds = []
     bad = 0
     try:
-        ns = setup(tag)
+        ns = logpair.setup(tag, daemons.sh)
         daemons.make_certs(os.path.join(work, "certs"))
         ds = [daemons.Daemon(ns[0], os.path.join(work, "a"), "a", os.path.join(work, "certs")),
               daemons.Daemon(ns[1], os.path.join(work, "b"), "b", os.path.join(work, "certs"))]

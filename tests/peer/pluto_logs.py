@@ -11,10 +11,8 @@ Usage: pluto_logs.py BIN   (exit 0 = pass; needs root, ip, unshare, certutil)
   PEER_KEEP=1 keeps the logs (their folder is printed).
 """
 
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +20,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pluto  # noqa: E402
 
-A, B = "198.51.100.1", "198.51.100.2"
+import logpair  # noqa: E402
+from logpair import A, B, explain  # noqa: E402
 
 
 def silence(ns, on):
@@ -73,32 +72,8 @@ DONE = ("established", "max number of retransmissions", "deleting", "AUTHENTICAT
         "NO_PROPOSAL_CHOSEN", "TS_UNACCEPTABLE", "INVALID_ID_INFORMATION", "Possible authentication")
 
 
-def setup(tag):
-    ns = (tag + "a", tag + "b")
-    pluto.sh(["ip", "netns", "add", ns[0]])
-    pluto.sh(["ip", "netns", "add", ns[1]])
-    pluto.sh(["ip", "link", "add", "name", "pla", "netns", ns[0], "type", "veth", "peer",
-              "name", "plb", "netns", ns[1]])
-    for n, dev, addr, peer, host in ((ns[0], "pla", A, B, "10.1.0.1"),
-                                     (ns[1], "plb", B, A, "10.2.0.1")):
-        pluto.sh(["ip", "-n", n, "link", "set", "lo", "up"])
-        pluto.sh(["ip", "-n", n, "addr", "add", addr + "/24", "dev", dev])
-        pluto.sh(["ip", "-n", n, "addr", "add", host + "/32", "dev", "lo"])
-        pluto.sh(["ip", "-n", n, "link", "set", dev, "up"])
-        pluto.sh(["ip", "-n", n, "route", "add", "default", "via", peer, "dev", dev])
-    return ns
 
 
-def explain(bin_path, text, folder, name):
-    path = os.path.join(folder, name)
-    with open(path, "w") as f:
-        f.write(text)
-    p = subprocess.run([bin_path, "explain", "--format", "json", path], capture_output=True,
-                       text=True)
-    if p.returncode > 1:
-        raise RuntimeError("explain %s: exit %d: %s" % (name, p.returncode, p.stderr))
-    d = json.loads(p.stdout)
-    return [x["id"] for x in d["findings"]], d["unknown"], d["lines"]
 
 
 def run_case(a, b, version, ca, cb):
@@ -148,7 +123,7 @@ def main():
     ds = []
     bad = 0
     try:
-        ns = setup(tag)
+        ns = logpair.setup(tag, pluto.sh)
         ds = [pluto.Pluto(ns[0], os.path.join(work, "a")), pluto.Pluto(ns[1], os.path.join(work, "b"))]
         a, b = ds
         only = os.environ.get("PEER_ONLY", "")
