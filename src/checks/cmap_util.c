@@ -122,6 +122,6 @@ const char *cmap_unused_condition(const struct device *dev, const struct crypto_
 
 void cmap_severity_for(struct finding *f, const char *cond)
 {
-        if (f && cond && *cond && f->severity == SEV_ERROR)
-                f->severity = SEV_WARNING;
+        if (f && cond && *cond && f->severity > SEV_INFO)
+                f->severity = SEV_INFO;
 }

@@ -32,11 +32,12 @@ bool cmap_has_static_peer(const struct device *dev);
  * interface that is up, or no applied map refers to its dynamic map): the
  * condition under which its gap would break a tunnel, as a title suffix
  * (": it breaks once ..."). "" when e is in use. A finding that carries it
- * is a warning, not an error (docs/severity.md). */
+ * is advice (info): an object not in use breaks nothing by itself, and its
+ * map's own crypto-map-not-applied says what does (docs/severity.md). */
 const char *cmap_unused_condition(const struct device *dev, const struct crypto_map_entry *e,
                                   char *buf, size_t len);
 
-/* Lowers f to a warning when cond is a condition (not ""), never raises it. */
+/* Lowers f to info when cond is a condition (not ""), never raises it. */
 void cmap_severity_for(struct finding *f, const char *cond);
 
 /* "10.0.0.1 (203.0.113.2)"-free text of a peer: its address or its name. */
