@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../util/strmap.h"
 #include "checks_list.h"
 #include "ra_common.h"

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "../catalog/fix.h"
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "fix_values.h"
 
 struct finding *check_report(struct check_ctx *c, const struct loc *loc)

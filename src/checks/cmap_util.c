@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../config/lex.h"
 #include "../model/in_use.h"
+#include "../util/ipv4.h"
 
 const struct crypto_map *cmap_dynamic(const struct device *dev, const char *name)
 {

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/acl_eval.h"
 #include "../model/nat_eval.h"
 #include "checks_list.h"

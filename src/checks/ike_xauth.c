@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/in_use.h"
 #include "../model/query.h"
 #include "checks_list.h"

@@ -5,7 +5,7 @@
  */
 #include <stdint.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/in_use.h"
 #include "checks_list.h"
 #include "ra_common.h"

@@ -6,7 +6,7 @@
  */
 #include <stdlib.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/nat_eval.h"
 #include "checks_list.h"
 #include "ra_common.h"

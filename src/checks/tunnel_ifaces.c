@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/tunnel.h"
 #include "checks_list.h"
 

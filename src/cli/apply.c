@@ -20,7 +20,6 @@
 
 #include "../config/cmdmerge.h"
 #include "../config/config.h"
-#include "../config/lex.h"
 #include "apply_diff.h"
 #include "args.h"
 #include "cli.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 
 #include "../catalog/fix.h"
 #include "explain_int.h"

@@ -1,6 +1,7 @@
 /*
  * Shared lexing for the config readers: words of one logical line, numbers
- * with range checks, IPv4 addresses and masks, protocol and port names.
+ * with range checks, protocol and port names (IPv4 addresses and masks are
+ * util/ipv4.h, which this header includes for the readers).
  * Both the IOS and the ASA/PIX readers use these; nothing here knows a
  * command.
  */
@@ -10,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "../util/ipv4.h" /* the readers parse addresses with these */
 
 #define LEX_MAX_WORDS 256 /* words kept per line; the rest are ignored (and flagged) */
 
@@ -34,26 +37,6 @@ bool kw_abbrev(const char *word, const char *keyword, size_t minlen);
 bool lex_u32(const char *s, uint32_t min, uint32_t max, uint32_t *out);
 bool lex_int(const char *s, int min, int max, int *out);
 
-/* Dotted-quad IPv4 address, host byte order. */
-bool lex_ipv4(const char *s, uint32_t *out);
-/* A netmask (contiguous ones) and its prefix length. */
-bool lex_netmask(const char *s, uint32_t *mask, int *prefix);
-/* "10.0.0.0/24" */
-bool lex_prefix(const char *s, uint32_t *net, uint32_t *mask);
-/* True when mask is contiguous ones from the top. */
-bool mask_is_contiguous(uint32_t mask);
-int mask_prefix_len(uint32_t mask); /* -1 when not contiguous */
-uint32_t prefix_to_mask(int len);   /* 0..32 */
-
-/*
- * A wildcard (IOS ACL) of addr: when contiguous, [lo, hi] is exact and the
- * function returns true; otherwise lo/hi bound the set and it returns false
- * (the caller marks the entry inexact).
- */
-bool wildcard_range(uint32_t addr, uint32_t wildcard, uint32_t *lo, uint32_t *hi);
-/* The range of addr/mask (netmask form). */
-void netmask_range(uint32_t addr, uint32_t mask, uint32_t *lo, uint32_t *hi);
-
 /* Protocol by name or number ("ip" -> -2 meaning any, "tcp" -> 6, "50" ->
  * 50); -1 when unknown. */
 int lex_protocol(const char *s);
@@ -69,8 +52,5 @@ int lex_port(const char *s);
 bool lex_is_placeholder(const char *s);
 /* Joins the words of one "<...>" placeholder that contains spaces. */
 void words_merge_placeholders(struct words *w);
-
-/* Formats an IPv4 address into buf (size >= 16); returns buf. */
-char *ipv4_str(uint32_t a, char buf[16]);
 
 #endif

@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../ike/vocab.h" /* the IKE vocabulary: algorithms, methods, identities */
 #include "../util/arena.h"
 #include "../util/secret.h"
 #include "../util/strmap.h"
@@ -334,38 +335,6 @@ struct route_map_entry {
 
 /* ---- IKE phase 1 ----------------------------------------------------- */
 
-enum ike_encr {
-        ENCR_NONE = 0,
-        ENCR_DES,
-        ENCR_3DES,
-        ENCR_AES, /* key_bits: 128/192/256 */
-        ENCR_AES_GCM,
-        ENCR_AES_GMAC,
-        ENCR_NULL,
-        ENCR_SEAL,
-        ENCR_OTHER,
-};
-
-enum ike_hash {
-        HASH_NONE = 0,
-        HASH_MD5,
-        HASH_SHA1,
-        HASH_SHA256,
-        HASH_SHA384,
-        HASH_SHA512,
-        HASH_OTHER,
-};
-
-enum ike_auth {
-        AUTH_UNSET = 0,
-        AUTH_PSK,
-        AUTH_RSA_SIG,
-        AUTH_RSA_ENCR,
-        AUTH_ECDSA_SIG,
-        AUTH_CRACK,
-        AUTH_OTHER,
-};
-
 /* Explicit-field bits of struct isakmp_policy.explicit_mask */
 enum {
         P1_EXPL_ENCR = 1u << 0,
@@ -411,24 +380,6 @@ struct ikev2_policy {
          * implicit: an IOS default proposal/policy that no line created (defaults.c) */
         const char *match_fvrf;
         bool implicit;
-};
-
-/* IKEv2 authentication methods: IOS profile "authentication local|remote M",
- * ASA tunnel-group "ikev2 local-authentication|remote-authentication M". A bit
- * set: IOS accepts several remote methods (Cisco FlexVPN and IKEv2 Configuration
- * Guide, "Configuring IKEv2 Profile": authentication remote may be repeated). */
-enum v2_auth {
-        V2AUTH_PSK = 1u << 0,                    /* pre-share / pre-shared-key */
-        V2AUTH_RSA = 1u << 1,                    /* rsa-sig */
-        V2AUTH_ECDSA = 1u << 2,                  /* ecdsa-sig */
-        V2AUTH_EAP = 1u << 3,                    /* eap */
-        V2AUTH_CERT = V2AUTH_RSA | V2AUTH_ECDSA, /* ASA "certificate": either signature */
-        /* IOS "authentication local|remote X-sig" with a signature method not named
-         * above (IOS XE 26.x "mldsa-sig", ML-DSA): still a certificate signature with
-         * the profile's "pki trustpoint" (RFC 7427 Digital Signature authentication
-         * carries any signature algorithm); the profile keeps the method's name */
-        V2AUTH_SIG_OTHER = 1u << 4,
-        V2AUTH_SIGNATURE = V2AUTH_CERT | V2AUTH_SIG_OTHER, /* any certificate method */
 };
 
 /* ---- keys ------------------------------------------------------------ */
@@ -512,7 +463,7 @@ struct isakmp_profile { /* IOS crypto isakmp profile | crypto ikev2 profile */
         struct loc dpd_loc;
         /* "identity local address A|fqdn F|email E|dn|key-id K"; IDENT_UNSET: the
          * address for pre-share, the DN for certificates (IOS default) */
-        int local_id; /* enum ike_identity (declared below) */
+        int local_id; /* enum ike_identity (ike/vocab.h) */
         const char *local_id_text;
         struct loc match_loc; /* the first "match identity" line */
         /* ikev2 "aaa authorization group|user psk|eap|cert list L [P]" and
@@ -548,14 +499,6 @@ struct client_group {
 
 /* ---- global IKE settings --------------------------------------------- */
 
-enum ike_identity {
-        IDENT_UNSET = 0,
-        IDENT_ADDRESS,
-        IDENT_HOSTNAME,
-        IDENT_AUTO,
-        IDENT_KEY_ID,
-        IDENT_DN
-};
 enum tristate { TRI_UNSET = 0, TRI_ON, TRI_OFF };
 
 struct iface_ref { /* "crypto isakmp enable outside" and similar */
@@ -610,8 +553,6 @@ struct transform_set { /* IKEv1 transform set, or an ASA ikev2 ipsec-proposal */
         struct loc mode_loc;
         const char *text; /* the transforms as written, for messages */
 };
-
-enum pfs_group_e { PFS_NONE = 0 }; /* other values are DH group numbers */
 
 struct crypto_map_entry {
         struct loc loc;  /* the line that created the entry */

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 
 bool tunnel_is_ipv4(const struct iface *t)
 {

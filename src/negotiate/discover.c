@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/tunnel.h"
 #include "discover.h"
 #include "dmvpn.h"

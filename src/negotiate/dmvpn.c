@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "../checks/check.h"
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/tunnel.h"
 #include "dmvpn.h"
 

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "discover.h"
 #include "side_int.h"
 

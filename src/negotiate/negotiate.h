@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../ike/vocab.h" /* algorithms, methods, groups, identities */
 #include "../model/model.h"
 #include "../util/secret.h"
 

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "p1_fix.h"
 #include "../checks/check.h"
 #include "play_int.h"

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "play_int.h"
 #include "side_int.h"
 

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "../catalog/messages.h"
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "play_int.h"
 
 /* Who prints a row. PIX prints the ASA's IDs (7.x+; %PIX- prefix);

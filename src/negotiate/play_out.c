@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "../checks/check.h"
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "play_int.h"
 
 __attribute__((format(printf, 2, 0))) static const char *vfmt(struct arena *a, const char *fmt,

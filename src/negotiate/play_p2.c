@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../checks/nat_exempt_fix.h"
 #include "../model/flowset.h"
 #include "p2_fix.h"

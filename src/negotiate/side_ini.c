@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../config/lex.h"
 #include "../model/flowset.h"
 #include "../model/in_use.h"
 #include "../model/nat_eval.h"

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/flowset.h"
 #include "../model/tunnel.h"
 #include "side_int.h"

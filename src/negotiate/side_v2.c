@@ -20,7 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/ikev2_defaults.h"
 #include "../model/query.h"
 #include "side_int.h"

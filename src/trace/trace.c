@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "trace_int.h"
 
 static const struct {

@@ -1,7 +1,7 @@
 /* Phase 4: which crypto map entry encrypts the packet, or why none does. */
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/acl_eval.h"
 #include "trace_int.h"
 

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "../checks/check.h"
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "trace_int.h"
 
 struct netstr {

@@ -2,7 +2,7 @@
 #include <jansson.h>
 
 #include "../version.h"
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../report/report.h"
 #include "trace_print.h"
 

@@ -1,7 +1,7 @@
 /* Phases 1 and 2: where the packet comes in and where routing sends it. */
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "trace_int.h"
 
 static int prefix_of(uint32_t mask)

@@ -3,7 +3,7 @@
  * escaped as in every text report. */
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../report/report.h"
 #include "../report/text_safe.h"
 #include "trace_print.h"

@@ -11,7 +11,7 @@
  */
 #include <string.h>
 
-#include "../config/lex.h"
+#include "../util/ipv4.h"
 #include "../model/query.h"
 #include "../model/tunnel.h"
 #include "trace_int.h"

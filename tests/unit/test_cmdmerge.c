@@ -8,7 +8,7 @@
 
 #include "config/cmdmerge.h"
 #include "config/config.h"
-#include "config/lex.h"
+#include "util/ipv4.h"
 
 struct rd {
         struct device *dev;

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "config/config.h"
-#include "config/lex.h"
+#include "util/ipv4.h"
 #include "config/vpn_context.h"
 #include "model/query.h"
 #include "model/tunnel.h"
