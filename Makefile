@@ -64,7 +64,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libipsd.a tests/unit/test_util.h
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libipsd.a $(LIBS) -lcmocka
 
-unit: $(TEST_BIN)
+# The decoder's dump for tests/scripts/wire-tshark.sh (compared with tshark).
+$(BUILD)/tests/wire_dump: tests/tools/wire_dump.c $(BUILD)/libipsd.a
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  TOOL    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libipsd.a $(LIBS)
+
+unit: $(TEST_BIN) $(BUILD)/tests/wire_dump
 
 # The runtime build needs only a compiler and the libraries; the suite's
 # tools (cmocka, clang, cppcheck, chromium, ...) install with `make test`.

@@ -7,7 +7,8 @@
 #                                    cmocka, clang (fuzzers), clang-format and cppcheck
 #                                    (lint), python3 + jsonschema (SARIF), npm, and
 #                                    chromium (the HTML report in a real browser),
-#                                    man-db (make install's man page), strongSwan
+#                                    man-db (make install's man page), tshark (the
+#                                    IKE decoder against Wireshark's), strongSwan
 #                                    (the real-daemon tests), and Libreswan
 #                                    unpacked beside it (below)
 #   --list      print the packages of the selection, one a line, installed or not
@@ -39,6 +40,9 @@ if [ "$test_deps" = 1 ]; then
 	# daemons in network namespaces. The kernel here has no ESP, so
 	# kernel-libipsec (extra plugins) carries it in user space; the standard
 	# plugins bring openssl (3DES, ECP groups); openssl makes the test certificates.
+	# tshark: tests/scripts/wire-tshark.sh compares the IKE decoder with it, field by
+	# field, on the public captures (it skips where tshark is missing)
+	PKGS="$PKGS tshark"
 	PKGS="$PKGS iproute2 openssl strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins"
 	# Libreswan's pluto (explain's peer logs, tests/peer/pluto.py) conflicts
 	# with strongSwan in Debian: its package is unpacked into a private prefix

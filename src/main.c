@@ -14,6 +14,8 @@ static const struct command commands[] = {
     {"trace", cmd_trace, "follow one packet through one device, like packet-tracer", NULL},
     {"explain", cmd_explain, "read logs and show output, rank the diagnoses they point at", NULL},
     {"apply", cmd_apply, "paste configuration commands into a config, as the device would", NULL},
+    {"capture", cmd_capture,
+     "rebuild the IKE exchanges of a packet capture (first version: no decryption, no IDs)", NULL},
     {"dump", cmd_dump, "read configs and print the device model", NULL},
     {"list", cmd_list, "list every diagnosis ID", NULL},
     {"describe", cmd_describe, "explain one diagnosis and its fix per platform", NULL},

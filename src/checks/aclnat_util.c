@@ -2,6 +2,8 @@
 #include "aclnat_util.h"
 
 #include "check.h"
+#include "../model/in_use.h"
+#include "../model/tunnel.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,12 +84,16 @@ bool iface_is(const struct iface *f, const char *ifname)
 
 const struct iface *route_range(const struct device *dev, struct range32 r, bool *specific)
 {
+        /* The lookup counts the default route of an IOS "ip address dhcp"
+         * interface (model/query.c): found with no route and on an interface
+         * that has no address, so it cannot be a connected network. */
         const struct route *v1 = NULL, *v2 = NULL;
-        const struct iface *a = model_route_lookup(dev, r.lo, &v1);
-        const struct iface *b = r.hi == r.lo ? a : model_route_lookup(dev, r.hi, &v2);
+        const struct iface *a = model_route_lookup_vrf(dev, NULL, r.lo, &v1);
+        const struct iface *b = r.hi == r.lo ? a : model_route_lookup_vrf(dev, NULL, r.hi, &v2);
         if (r.hi == r.lo)
                 v2 = v1;
-        *specific = !(v1 && v1->mask == 0) && !(v2 && v2->mask == 0);
+        bool dhcp_default = (a && !v1 && a->dhcp) || (b && !v2 && b->dhcp);
+        *specific = !(v1 && v1->mask == 0) && !(v2 && v2->mask == 0) && !dhcp_default;
         return a == b ? a : NULL;
 }
 
@@ -258,4 +264,33 @@ size_t cboxes_binding_end(const struct cboxes *s, size_t i)
         while (j < s->n && s->v[j].map_idx == s->v[i].map_idx)
                 j++;
         return j;
+}
+
+int cboxes_add_dynamic(const struct device *dev, struct cboxes *out)
+{
+        size_t eidx = out->n ? out->v[out->n - 1].entry_idx + 1 : 0;
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *bd = dev->cmap_bindings.v[i];
+                const struct crypto_map *m = bd->map ? model_get_cmap(dev, bd->map) : NULL;
+                for (size_t e = 0; m && !m->dynamic && bd->ifname && e < m->entries.n; e++) {
+                        const struct crypto_map_entry *ref = m->entries.v[e];
+                        const struct crypto_map *dm =
+                            ref->is_dynamic_ref && ref->dynamic_map
+                                ? model_find_cmap(dev, ref->dynamic_map, true)
+                                : NULL;
+                        for (size_t k = 0; dm && dm->dynamic && k < dm->entries.n; k++) {
+                                const struct crypto_map_entry *en = dm->entries.v[k];
+                                if (!iu_dynamic_entry_reached(dev, en))
+                                        continue;
+                                struct cbox proto = {.entry = en,
+                                                     .ifname = bd->ifname,
+                                                     .map_idx = i,
+                                                     .entry_idx = eidx++,
+                                                     .box = fb_any()};
+                                if (en->match_acl ? add_entry(dev, out, &proto) : push(out, &proto))
+                                        return -1;
+                        }
+                }
+        }
+        return 0;
 }

@@ -38,6 +38,11 @@ void cboxes_free(struct cboxes *s);
 /* The boxes of one binding are consecutive: the index just past the last box
  * of the binding that box i belongs to. */
 size_t cboxes_binding_end(const struct cboxes *s, size_t i);
+/* Appends the boxes of the dynamic-map entries that the applied maps refer
+ * to and traffic reaches (model/in_use.c), with the referring binding's
+ * interface: what a dynamic peer may negotiate there. An entry without a
+ * crypto ACL accepts any proxies: one box of everything (its ace NULL). */
+int cboxes_add_dynamic(const struct device *dev, struct cboxes *out);
 
 /* The interface's id as bindings and route lookups name it (nameif first). */
 const char *iface_id(const struct iface *f);

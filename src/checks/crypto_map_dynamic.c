@@ -81,16 +81,27 @@ int check_dynamic_map_seq_order(struct check_ctx *c)
 
 /* ---- key-acquire-failed ------------------------------------------------ */
 
+/* A crypto ACL on a dynamic-map entry is supported: the ASA VPN CLI
+ * configuration guide ("Using Dynamic Crypto Maps") only asks for care with
+ * "any" in its permits, and a dynamic entry needs only a transform set. What
+ * it does: the ASA cannot initiate with a dynamic entry, so a packet its ACL
+ * permits before the peer has connected finds no SA and is dropped, which is
+ * when 752006 is logged. That is worth knowing, not a fault of the config:
+ * info here; the log message itself is explain's error (diagnoses.md). */
 static int report_dyn_acl(struct check_ctx *c, const struct crypto_map_entry *e)
 {
         struct finding *f = check_report(c, &e->match_loc);
         char seq[12];
         snprintf(seq, sizeof(seq), "%d", e->seq);
         if (!f ||
-            finding_title(c->fs, f, "crypto dynamic-map '%s' %d has a crypto ACL ('%s')", e->map,
-                          e->seq, e->match_acl) ||
+            finding_title(c->fs, f,
+                          "crypto dynamic-map '%s' %d has a crypto ACL ('%s'): the ASA cannot "
+                          "start these tunnels, and traffic it permits before the peer connects "
+                          "is dropped (752006)",
+                          e->map, e->seq, e->match_acl) ||
             finding_evidence(c->fs, f, &e->loc))
                 return -1;
+        f->severity = SEV_INFO;
         const char *vars[] = {"dynmap", e->map, "seq", seq, "acl", e->match_acl, NULL};
         return check_fix(c, f, vars);
 }

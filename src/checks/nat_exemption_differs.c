@@ -249,7 +249,11 @@ int check_nat_exemption_differs(struct check_ctx *c)
                         s.oom = true;
         }
         struct cboxes cb;
+        /* a dynamic entry encrypts for its peers too (ASA VPN CLI guide,
+         * "Using Dynamic Crypto Maps": its ACL's permits, or any proxies) */
         int rc = s.oom ? -1 : cboxes_collect(d, &cb);
+        if (rc == 0 && !s.oom)
+                rc = cboxes_add_dynamic(d, &cb);
         if (rc == 0 && s.n)
                 rc = run(c, &s, &cb);
         if (!s.oom)

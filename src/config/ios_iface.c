@@ -62,7 +62,7 @@ static int if_ip_address(struct ios_ctx *c)
         uint32_t addr, mask;
         if (c->neg) {
                 if (!a) {
-                        ifc->has_addr = ifc->dhcp = false;
+                        ifc->has_addr = ifc->dhcp = ifc->negotiated = false;
                 }
                 return IOS_OK;
         }
@@ -70,7 +70,11 @@ static int if_ip_address(struct ios_ctx *c)
                 ifc->dhcp = true;
                 return IOS_OK;
         }
-        if (kw(a, "negotiated") || kw(a, "pool"))
+        if (kw(a, "negotiated")) {
+                ifc->negotiated = true;
+                return IOS_OK;
+        }
+        if (kw(a, "pool"))
                 return IOS_OK;
         if (!lex_ipv4(a, &addr) || !lex_netmask(ios_arg(c, 1), &mask, NULL)) {
                 if (!lex_prefix(a ? a : "", &addr, &mask))

@@ -14,6 +14,7 @@ const char *tunnel_status_name(enum tunnel_status s)
             [TUN_P2_PROXY_MISMATCH] = "phase2-proxy-mismatch",
             [TUN_NO_INTERESTING_TRAFFIC] = "no-interesting-traffic",
             [TUN_MISSING_ENDPOINT] = "missing-endpoint",
+            [TUN_UNDETERMINED] = "undetermined",
         };
         return (unsigned)s < TUN_STATUS_COUNT ? names[s] : "unknown";
 }

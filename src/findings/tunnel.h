@@ -7,6 +7,7 @@
 #ifndef IPSD_TUNNEL_H
 #define IPSD_TUNNEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* The contract's status values (product.md), in this order. */
@@ -22,6 +23,9 @@ enum tunnel_status {
         TUN_P2_PROXY_MISMATCH,
         TUN_NO_INTERESTING_TRAFFIC,
         TUN_MISSING_ENDPOINT,
+        /* capture: the exchange got past everything the capture shows in
+         * clear; whether it succeeded is inside encrypted messages */
+        TUN_UNDETERMINED,
         TUN_STATUS_COUNT,
 };
 
@@ -53,6 +57,7 @@ struct tunnel_result {
         size_t nlogs, logcap;
         struct tunnel_result *after_fix; /* --fix replay, or NULL */
         const char *via; /* the initiator's crypto map entry or ipsec profile, or NULL */
+        bool no_states;  /* capture: no device states to print (not "no SA") */
 };
 
 #endif

@@ -217,7 +217,8 @@ struct iface {
         int security_level; /* -1 when not set */
         bool has_addr;
         uint32_t addr, mask;
-        bool dhcp; /* "ip address dhcp" */
+        bool dhcp;       /* "ip address dhcp" */
+        bool negotiated; /* "ip address negotiated": PPP IPCP gives it (dialer, PPPoE) */
         bool shutdown;
         struct loc shutdown_loc;
         const char *crypto_map; /* IOS: "crypto map NAME" under the interface */

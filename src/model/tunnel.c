@@ -40,6 +40,13 @@ const char *tunnel_source_vrf(const struct device *dev, const struct iface *t)
         return f ? f->vrf : NULL;
 }
 
+bool tunnel_source_dynamic(const struct device *dev, const struct iface *t)
+{
+        uint32_t a;
+        const struct iface *src = NULL;
+        return !tunnel_source_addr(dev, t, &a, &src) && src && (src->dhcp || src->negotiated);
+}
+
 bool nhrp_nhs_nbma(const struct iface *t, const struct nhrp_nhs *s, uint32_t *nbma)
 {
         if (s->has_nbma) {

@@ -20,6 +20,7 @@
 #include "../util/ipv4.h"
 #include "../model/tunnel.h"
 #include "dmvpn.h"
+#include "side_int.h"
 
 struct reg {
         size_t spoke, hub;
@@ -178,9 +179,16 @@ static int one_nhs(struct disc *d, size_t i, const struct iface *st, const struc
 {
         const struct device *sp = disc_dev(d, i);
         uint32_t nbma, me;
-        if (!nhrp_nhs_nbma(st, s, &nbma) || !tunnel_source_addr(sp, st, &me, NULL))
+        if (!nhrp_nhs_nbma(st, s, &nbma))
                 return 0; /* an NHS without an NBMA address: resolved at run time */
         size_t j = disc_owner(d, i, nbma);
+        /* a spoke whose source address comes from DHCP or PPP registers with
+         * it all the same: the play stands one in (side_tun.c) */
+        if (!tunnel_source_addr(sp, st, &me, NULL)) {
+                if (!tunnel_source_dynamic(sp, st))
+                        return 0;
+                me = side_stand_in_addr(sp, j < disc_count(d) ? disc_dev(d, j) : NULL);
+        }
         const struct iface *ht = NULL;
         if (j == disc_count(d)) {
                 size_t k = s->has_tunnel ? hub_by_tunnel_addr(d, i, s->tunnel, &ht) : j;

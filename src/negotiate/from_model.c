@@ -12,6 +12,7 @@
 #include "../model/tunnel.h"
 #include "pair.h"
 #include "nat_path.h"
+#include "../util/ipv4.h"
 #include "side_int.h"
 
 bool dev_owns_addr(const struct device *dev, uint32_t addr)
@@ -143,6 +144,21 @@ int side_load_common(struct pair *p, struct side *s, const struct device *dev, c
         const struct iface *f = s->ifname ? iface_by_ifname(dev, s->ifname) : NULL;
         if (f && f->has_addr && !s->has_addr)
                 s->has_addr = true, s->addr = f->addr;
+        /* An initiator whose crypto interface learns its address at run time
+         * (a branch on a DHCP or PPPoE uplink towards a hub's dynamic map):
+         * the responder learns it from the packets, so a stand-in goes on. */
+        if (f && (f->dhcp || f->negotiated) && !s->has_addr && s == &p->s[0]) {
+                char buf[300], ip[16];
+                s->has_addr = true;
+                s->addr = side_stand_in_addr(dev, p->s[1].dev);
+                snprintf(buf, sizeof(buf),
+                         "%s's crypto interface %s takes its address from %s: %s stands for it "
+                         "here",
+                         label ? label : "the initiator", f->name,
+                         f->dhcp ? "DHCP" : "PPP (ip address negotiated)", ipv4_str(s->addr, ip));
+                if (!(s->assumed_addr = arena_strdup(&p->arena, buf)))
+                        return -1;
+        }
         s->isakmp_on = isakmp_enabled(dev, s->ifname, s->ikev2);
         if (!s->tun && !s->tun_bare && f)
                 s->fvrf = f->vrf; /* a crypto map on an interface in a VRF */

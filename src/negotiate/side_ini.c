@@ -11,6 +11,7 @@
 #include "../model/in_use.h"
 #include "../model/nat_eval.h"
 #include "../model/query.h"
+#include "../model/tunnel.h"
 #include "nat_path.h"
 #include "side_int.h"
 
@@ -347,7 +348,8 @@ static bool other_binding(struct side *a, const struct iface *out)
  * hit this entry first. Sets a->no_traffic otherwise. */
 static void check_path(struct pair *p, struct side *a, const struct flowbox *pkt)
 {
-        const struct iface *out = model_route_lookup(a->dev, pkt->dst.lo, NULL);
+        /* the default route of an IOS "ip address dhcp" interface counts */
+        const struct iface *out = model_route_lookup_vrf(a->dev, NULL, pkt->dst.lo, NULL);
         /* No route at all: routes learnt by a routing protocol are not in the
          * config, so the flow is assumed to leave by the crypto interface and
          * the negotiation is still played (the reason says so). */

@@ -16,6 +16,9 @@ bool side_pair_assumed(const struct device *dev, const struct device *peer);
 bool side_misaddressed(const struct device *dev, const struct device *peer,
                        const struct path_opts *p);
 const char *side_ifname(const struct iface *f);
+/* An address that stands for self's when the configs cannot give it (a
+ * DHCP or PPP interface): side_tun.c says which. */
+uint32_t side_stand_in_addr(const struct device *self, const struct device *other);
 int side_load_common(struct pair *p, struct side *s, const struct device *dev, const char *label,
                      uint32_t peer, const char *keyring);
 /* Fills a->ini, a->proposal, a->ifname, a->addr and b's address (from the

@@ -42,6 +42,44 @@ struct flowbox tun_selector(const struct iface *t, uint32_t local, uint32_t peer
 
 static bool unaddressed(const struct device *dev, const struct iface *t);
 
+/* A host address that stands for self's address, which the configs cannot
+ * give: a host of the narrowest ISAKMP key range of the other end that holds
+ * more than one address and is not the wildcard (where it expects its
+ * dynamic peers), else of 198.18.0.0/15 (RFC 2544's range, used by no
+ * network); never one either device holds. Which host follows from self's
+ * hostname, so that two dynamic spokes of one hub get two addresses, and
+ * the same config always the same one. */
+uint32_t side_stand_in_addr(const struct device *self, const struct device *other)
+{
+        uint32_t net = 0xc6120000u, size = 1u << 17; /* 198.18.0.0/15 */
+        for (size_t i = 0; other && i < other->psks.n; i++) {
+                const struct psk *k = other->psks.v[i];
+                if (!k->has_addr || k->mask == 0 || (~k->mask + 1u) < 4 ||
+                    (net != 0xc6120000u && ~k->mask + 1u >= size))
+                        continue;
+                net = k->addr & k->mask, size = ~k->mask + 1u;
+        }
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (const char *c = self->hostname ? self->hostname : ""; *c; c++)
+                h = (h ^ (unsigned char)*c) * 16777619u;
+        uint32_t a = net + 1 + h % (size - 2);
+        for (uint32_t n = 0;
+             n < size - 2 && (dev_holds_addr(self, a) || (other && dev_holds_addr(other, a))); n++)
+                a = net + 1 + (a - net) % (size - 2);
+        return a;
+}
+
+/* dev's first protected tunnel whose source takes its address at run time. */
+static const struct iface *dynamic_tunnel(const struct device *dev)
+{
+        for (size_t i = 0; i < dev->ifaces.n; i++) {
+                const struct iface *t = dev->ifaces.v[i];
+                if (tunnel_is_ipv4(t) && t->tunnel_protection && tunnel_source_dynamic(dev, t))
+                        return t;
+        }
+        return NULL;
+}
+
 static void set_vrf(const struct device *dev, struct side *s, const struct iface *t)
 {
         s->src_unaddressed = unaddressed(dev, t);
@@ -152,14 +190,54 @@ static int assume_addrs(struct pair *p, struct side *a, const struct iface *t, u
         uint32_t back;
         if (!pd || dev_holds_addr(pd, peer))
                 return 0;
-        if (!a->has_addr && tun_towards_assumed(pd, a->dev, &back) && back != peer)
-                a->has_addr = true, a->addr = back;
         char buf[300], ip[16];
         ipv4_str(peer, ip);
+        const struct iface *dyn = dynamic_tunnel(pd);
+        if (dyn && peer == side_stand_in_addr(pd, a->dev)) { /* tun_towards took it */
+                const struct iface *src = model_get_iface(pd, dyn->tunnel_source);
+                snprintf(buf, sizeof(buf),
+                         "%s's tunnel source %s takes its address from %s: %s stands for it here",
+                         p->s[1].label ? p->s[1].label : "the peer", dyn->tunnel_source,
+                         src && src->dhcp ? "DHCP" : "PPP (ip address negotiated)", ip);
+                if (a->assumed_addr) { /* both spokes' sources are dynamic */
+                        char both[620];
+                        snprintf(both, sizeof(both), "%s; %s", a->assumed_addr, buf);
+                        a->assumed_addr = arena_strdup(&p->arena, both);
+                } else {
+                        a->assumed_addr = arena_strdup(&p->arena, buf);
+                }
+                return a->assumed_addr ? 0 : -1;
+        }
+        if (!a->has_addr && tun_towards_assumed(pd, a->dev, &back) && back != peer)
+                a->has_addr = true, a->addr = back;
         snprintf(buf, sizeof(buf),
                  "the configs give no address on %s's tunnel source: it is taken to own %s, the "
                  "address %s sends to",
                  p->s[1].label ? p->s[1].label : "the peer", ip, t->name);
+        a->assumed_addr = arena_strdup(&p->arena, buf);
+        return a->assumed_addr ? 0 : -1;
+}
+
+/* A tunnel source whose address the device learns at run time ("ip address
+ * dhcp", "ip address negotiated": a DMVPN spoke or a branch on a DHCP or
+ * PPPoE uplink). The responder learns it from the packets (a DMVPN hub from
+ * the spoke's NHRP registration, Cisco DMVPN Configuration Guide), so the
+ * play goes on with a stand-in address, and says so. */
+static int dynamic_source(struct pair *p, struct side *a, const struct iface *t)
+{
+        uint32_t ad;
+        const struct iface *src = NULL;
+        if (a->has_addr || tunnel_source_addr(a->dev, t, &ad, &src) || !src ||
+            !(src->dhcp || src->negotiated))
+                return 0;
+        a->has_addr = true;
+        a->addr = side_stand_in_addr(a->dev, p->s[1].dev);
+        a->ifname = side_ifname(src);
+        char buf[300], ip[16];
+        snprintf(buf, sizeof(buf),
+                 "%s's tunnel source %s takes its address from %s: %s stands for it here",
+                 a->label ? a->label : "the initiator", src->name,
+                 src->dhcp ? "DHCP" : "PPP (ip address negotiated)", ipv4_str(a->addr, ip));
         a->assumed_addr = arena_strdup(&p->arena, buf);
         return a->assumed_addr ? 0 : -1;
 }
@@ -182,7 +260,7 @@ int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, ui
                 return a->no_traffic ? 0 : -1;
         }
         a->tun = t;
-        if (assume_addrs(p, a, t, peer))
+        if (dynamic_source(p, a, t) || assume_addrs(p, a, t, peer))
                 return -1;
         const struct ipsec_profile *prof = model_get_ipsec_profile(a->dev, t->tunnel_protection);
         if (!prof) {
@@ -379,9 +457,13 @@ const struct iface *tun_towards(const struct device *dev, const struct device *p
         for (size_t i = 0; i < peer->ifaces.n; i++) {
                 const struct iface *s = peer->ifaces.v[i];
                 uint32_t hub, spoke;
-                if (!tunnel_is_ipv4(s) || !nhs_on(s, dev, &hub) ||
-                    !tunnel_source_addr(peer, s, &spoke, NULL))
+                if (!tunnel_is_ipv4(s) || !nhs_on(s, dev, &hub))
                         continue;
+                if (!tunnel_source_addr(peer, s, &spoke, NULL)) {
+                        if (!tunnel_source_dynamic(peer, s))
+                                continue;
+                        spoke = side_stand_in_addr(peer, dev); /* said by side_tun_initiator */
+                }
                 const struct iface *t = tunnel_for_peer(dev, hub, spoke, false);
                 if (!t)
                         t = tunnel_for_peer(dev, hub, spoke, true);

@@ -71,15 +71,20 @@ void report_tunnel_text(FILE *out, const struct tunnel_result *t)
                 arrow(out, &t->steps[i], !strcmp(t->steps[i].from, t->a));
         if (!t->nsteps)
                 fprintf(out, "    (nothing is sent)\n");
-        fputs("\n  state:  ", out);
-        put(out, t->a);
-        fputc(' ', out);
-        put(out, t->state_a && *t->state_a ? t->state_a : "(no SA)");
-        fputs(", ", out);
-        put(out, t->b);
-        fputc(' ', out);
-        put(out, t->state_b && *t->state_b ? t->state_b : "(no SA)");
-        fprintf(out, "\n  status: %s\n", tunnel_status_name(t->status));
+        if (!t->no_states) {
+                fputs("\n  state:  ", out);
+                put(out, t->a);
+                fputc(' ', out);
+                put(out, t->state_a && *t->state_a ? t->state_a : "(no SA)");
+                fputs(", ", out);
+                put(out, t->b);
+                fputc(' ', out);
+                put(out, t->state_b && *t->state_b ? t->state_b : "(no SA)");
+                fputc('\n', out);
+        } else {
+                fputc('\n', out);
+        }
+        fprintf(out, "  status: %s\n", tunnel_status_name(t->status));
         if (t->reason) {
                 fputs("  reason: ", out);
                 put(out, t->reason);

@@ -1,6 +1,7 @@
 /* Phases 1 and 2: where the packet comes in and where routing sends it. */
 #include <string.h>
 
+#include "../model/tunnel.h"
 #include "../util/ipv4.h"
 #include "trace_int.h"
 
@@ -122,6 +123,15 @@ static void say_route(struct trace_phase *p, const struct trace *t, const struct
         char a[16], n[16], h[16], d[96];
         tp_if_desc(t, t->out, d, sizeof(d));
         ipv4_str(t->pkt.dst, a);
+        if (!via && t->out->dhcp && !t->out->has_addr) {
+                /* model/query.c: the default route "ip address dhcp" installs */
+                tp_line(p, &t->out->loc);
+                tp_say(p,
+                       "No configured route covers %s: the default route that %s's DHCP client "
+                       "installs (from the server's router option) sends it out %s.",
+                       a, t->out->name, d);
+                return;
+        }
         if (!via) {
                 tp_line(p, &t->out->loc);
                 tp_say(p, "%s is directly connected: it leaves %s, whose network %s/%d holds it.",
@@ -141,7 +151,7 @@ int trace_route(struct trace *t, struct findings *fs)
         char a[16];
         const struct route *via = NULL;
         struct trace_phase *p = tp_begin(t, TT_ROUTE, TV_ALLOW);
-        t->out = model_route_lookup(t->dev, t->pkt.dst, &via);
+        t->out = model_route_lookup_vrf(t->dev, NULL, t->pkt.dst, &via);
         if (t->out) {
                 say_route(p, t, via);
                 return t->out->shutdown ? shut(p, t, t->out) : TP_NEXT;

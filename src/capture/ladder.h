@@ -1,0 +1,25 @@
+/*
+ * The exchanges of a capture as tunnels (findings/tunnel.h): one tunnel
+ * result per IKE SA, its steps the distinct messages in order (a
+ * retransmission is folded into the step it repeats), its status what the
+ * clear part of the capture proves and no more:
+ *   no-response          the first message was never answered (ICMP errors
+ *                        quoting it are named);
+ *   phase1-no-proposal   the responder answered it with NO_PROPOSAL_CHOSEN;
+ *   phase1-auth-failed   IKEv1 Main Mode with a pre-shared key: MM5 sent
+ *                        and never answered by MM6 (the responder could not
+ *                        decrypt or verify it);
+ *   established          IKEv1: Quick Mode completed (QM3 seen);
+ *   undetermined         what follows is encrypted (IKE_AUTH, Quick Mode
+ *                        refused by an encrypted Informational, ...).
+ */
+#ifndef IPSD_CAPTURE_LADDER_H
+#define IPSD_CAPTURE_LADDER_H
+
+#include "../findings/finding.h"
+#include "sessions.h"
+
+/* Adds cs's SAs to fs->tunnels; 0, or -1 when the arena is full. */
+int cap_tunnels(const struct cap_set *cs, struct findings *fs);
+
+#endif

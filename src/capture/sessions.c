@@ -1,0 +1,299 @@
+/* IKE messages filed by IKE SA, with direction, step and retransmissions
+ * (sessions.h). */
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../wire/ike.h"
+#include "sessions.h"
+
+void cap_set_init(struct cap_set *cs)
+{
+        memset(cs, 0, sizeof(*cs));
+}
+
+void cap_set_free(struct cap_set *cs)
+{
+        for (size_t i = 0; i < cs->nsa; i++)
+                free(cs->sa[i].msgs);
+        free(cs->sa);
+        memset(cs, 0, sizeof(*cs));
+}
+
+static size_t alen(int af)
+{
+        return af == 6 ? 16 : 4;
+}
+
+static struct cap_sa *find_sa(struct cap_set *cs, int version, const uint8_t ispi[8])
+{
+        /* newest first: a capture's live SAs are its latest ones */
+        for (size_t i = cs->nsa; i-- > 0;)
+                if (cs->sa[i].version == version && !memcmp(cs->sa[i].ispi, ispi, 8))
+                        return &cs->sa[i];
+        return NULL;
+}
+
+static struct cap_sa *new_sa(struct cap_set *cs, const struct ike_msg *m, const struct frame *f,
+                             bool sender_is_initiator, bool known)
+{
+        if (cs->nsa == CAP_MAX_SAS) {
+                cs->sas_dropped++;
+                return NULL;
+        }
+        if (cs->nsa == cs->cap) {
+                size_t cap = cs->cap ? cs->cap * 2 : 16;
+                struct cap_sa *v = realloc(cs->sa, cap * sizeof(*v));
+                if (!v)
+                        return NULL;
+                cs->sa = v, cs->cap = cap;
+        }
+        struct cap_sa *sa = &cs->sa[cs->nsa++];
+        memset(sa, 0, sizeof(*sa));
+        sa->version = m->version;
+        memcpy(sa->ispi, m->hdr.ispi, 8);
+        sa->initiator_known = known;
+        sa->af = f->af;
+        const uint8_t *ini = sender_is_initiator ? f->src : f->dst;
+        const uint8_t *resp = sender_is_initiator ? f->dst : f->src;
+        memcpy(sa->ini, ini, alen(f->af));
+        memcpy(sa->resp, resp, alen(f->af));
+        sa->ini_port = sender_is_initiator ? f->sport : f->dport;
+        sa->resp_port = sender_is_initiator ? f->dport : f->sport;
+        return sa;
+}
+
+/* The auth method of the first transform of an IKEv1 phase 1 SA payload. */
+static uint16_t v1_auth_method(const struct ike_payload *pl)
+{
+        struct ike_sa_iter sa;
+        struct ike_proposal p;
+        struct ike_transform t;
+        struct wire_err e;
+        if (ike_sa_open(pl->body, 1, &sa, &e) < 0 || ike_proposal_next(&sa, &p, &e) != 1 ||
+            p.proto != 1 || ike_transform_next(&p.xf, &t, &e) != 1)
+                return 0;
+        struct ike_attr_iter ai = ike_attrs(t.attrs);
+        struct ike_attr a;
+        while (ike_attr_next(&ai, &a, &e) == 1)
+                if (a.type == 3 && a.value_ok) /* Authentication-Method (RFC 2409 App. A) */
+                        return (uint16_t)a.value;
+        return 0;
+}
+
+static void fill_msg(struct cap_msg *cm, const struct pcap_frame *pf, const struct ike_msg *m)
+{
+        memset(cm, 0, sizeof(*cm));
+        cm->frame = pf->number;
+        cm->sec = pf->sec;
+        cm->usec = pf->usec;
+        cm->exchange = m->hdr.exchange;
+        cm->flags = m->hdr.flags;
+        cm->msgid = m->hdr.msgid;
+        cm->length = m->hdr.length;
+        cm->encrypted = m->encrypted;
+        cm->natt_port = pf->f->sport == 4500 || pf->f->dport == 4500;
+        cm->npl_seen = (uint16_t)(m->npl_seen > 0xffff ? 0xffff : m->npl_seen);
+        for (size_t i = 0; i < m->npl; i++) {
+                const struct ike_payload *pl = &m->pl[i];
+                if (cm->npl < CAP_MAX_PL)
+                        cm->pl[cm->npl++] = pl->type;
+                if (pl->type == PL_V2_SK || pl->type == PL_V2_SKF)
+                        cm->encrypted = true;
+                if (pl->type == PL_V1_NOTIFY || pl->type == PL_V2_NOTIFY) {
+                        struct ike_notify n;
+                        struct wire_err e;
+                        if (ike_notify_decode(pl->body, m->version, &n, &e) == 0 &&
+                            cm->nnotify < CAP_MAX_NOTIFY)
+                                cm->notify[cm->nnotify++] = n.type;
+                }
+                if (pl->type == PL_V1_SA && m->version == 1 && !cm->v1_auth)
+                        cm->v1_auth = v1_auth_method(pl);
+        }
+        unsigned int dlen = 0;
+        if (!EVP_Digest(pf->f->payload.p, m->hdr.length, cm->digest, &dlen, EVP_sha256(), NULL))
+                memset(cm->digest, 0, sizeof(cm->digest));
+}
+
+static void add_icmp(struct cap_set *cs, const struct frame *f, uint64_t frame)
+{
+        if (!f->quoted.has_ports || f->quoted.proto != 17 || f->quoted.af != f->af)
+                return;
+        size_t n = alen(f->af);
+        for (size_t i = cs->nsa; i-- > 0;) {
+                struct cap_sa *sa = &cs->sa[i];
+                if (sa->af != f->quoted.af)
+                        continue;
+                bool fwd =
+                    !memcmp(f->quoted.src, sa->ini, n) && !memcmp(f->quoted.dst, sa->resp, n);
+                bool rev =
+                    !memcmp(f->quoted.src, sa->resp, n) && !memcmp(f->quoted.dst, sa->ini, n);
+                if (!fwd && !rev)
+                        continue;
+                if (sa->nicmp < sizeof(sa->icmp) / sizeof(sa->icmp[0])) {
+                        struct cap_icmp *c = &sa->icmp[sa->nicmp++];
+                        c->frame = frame;
+                        c->type = f->icmp_type;
+                        c->code = f->icmp_code;
+                        c->mtu = f->icmp_mtu;
+                        c->from_responder = fwd && !memcmp(f->src, sa->resp, n);
+                }
+                return;
+        }
+}
+
+int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
+{
+        cs->frames++;
+        if (!pf->f)
+                return 0;
+        const struct frame *f = pf->f;
+        if (f->kind == FK_ICMP_ERROR) {
+                add_icmp(cs, f, pf->number);
+                return 0;
+        }
+        if (f->kind != FK_IKE)
+                return 0;
+        cs->ike++;
+        if (f->fragment) { /* the first fragment; reassembly is not done yet */
+                cs->ike_fragmented++;
+                return 0;
+        }
+        struct ike_msg m;
+        struct wire_err e;
+        if (ike_msg_decode(f->payload.p, f->payload.len, &m, &e) < 0) {
+                if (!cs->undecodable++) {
+                        cs->first_bad_frame = pf->number;
+                        memcpy(cs->first_bad, e.what, sizeof(cs->first_bad));
+                }
+                return 0;
+        }
+        struct cap_sa *sa = find_sa(cs, m.version, m.hdr.ispi);
+        bool ini;
+        if (!sa) {
+                static const uint8_t zero[8];
+                bool known;
+                if (m.version == 2) {
+                        ini = (m.hdr.flags & IKE_F_V2_INITIATOR) != 0;
+                        known = true;
+                } else {
+                        /* IKEv1: the first message, rcookie zero, comes from the
+                         * initiator; else assume its sender started it */
+                        known = !memcmp(m.hdr.rspi, zero, 8);
+                        ini = true;
+                }
+                sa = new_sa(cs, &m, f, ini, known);
+                if (!sa)
+                        return cs->nsa == CAP_MAX_SAS ? 0 : -1;
+        } else if (m.version == 2) {
+                ini = (m.hdr.flags & IKE_F_V2_INITIATOR) != 0;
+        } else {
+                ini = !memcmp(f->src, sa->ini, alen(sa->af)) &&
+                      (memcmp(sa->ini, sa->resp, alen(sa->af)) || f->sport == sa->ini_port);
+        }
+        static const uint8_t zero8[8];
+        if (!memcmp(sa->rspi, zero8, 8))
+                memcpy(sa->rspi, m.hdr.rspi, 8);
+        if (sa->nmsgs == CAP_MAX_MSGS) {
+                sa->msgs_dropped++;
+                return 0;
+        }
+        if (!sa->msgs) {
+                sa->msgs = calloc(CAP_MAX_MSGS, sizeof(*sa->msgs));
+                if (!sa->msgs)
+                        return -1;
+        }
+        struct cap_msg *cm = &sa->msgs[sa->nmsgs];
+        fill_msg(cm, pf, &m);
+        cm->from_initiator = ini;
+        if (ini && f->sport != sa->ini_port)
+                sa->ini_port = f->sport; /* floated to 4500 */
+        for (size_t i = 0; i < sa->nmsgs; i++) {
+                const struct cap_msg *o = &sa->msgs[i];
+                if (o->from_initiator == ini && o->length == cm->length &&
+                    !memcmp(o->digest, cm->digest, sizeof(cm->digest))) {
+                        cm->retransmit_of = o->retransmit_of ? o->retransmit_of : o->frame;
+                        cm->step = o->step;
+                        break;
+                }
+        }
+        sa->nmsgs++;
+        return 0;
+}
+
+static const char *const mm_steps[] = {"MM1", "MM2", "MM3", "MM4", "MM5", "MM6"};
+static const char *const am_steps[] = {"AM1", "AM2", "AM3"};
+static const char *const qm_steps[] = {"QM1", "QM2", "QM3"};
+
+static void name_v1(struct cap_sa *sa)
+{
+        unsigned mi = 0, mr = 0, ai = 0, ar = 0;
+        for (size_t i = 0; i < sa->nmsgs; i++) {
+                struct cap_msg *cm = &sa->msgs[i];
+                if (cm->retransmit_of) {
+                        for (size_t j = 0; j < i; j++)
+                                if (sa->msgs[j].frame == cm->retransmit_of)
+                                        cm->step = sa->msgs[j].step;
+                        continue;
+                }
+                bool ini = cm->from_initiator;
+                switch (cm->exchange) {
+                case 2: { /* Main Mode: the n-th message of a side */
+                        unsigned k = ini ? 2 * ++mi - 1 : 2 * ++mr;
+                        cm->step = k <= 6 ? mm_steps[k - 1] : "MM?";
+                        break;
+                }
+                case 4: {
+                        unsigned k = ini ? 2 * ++ai - 1 : 2 * ++ar;
+                        cm->step = k <= 3 ? am_steps[k - 1] : "AM?";
+                        break;
+                }
+                case 32: { /* Quick Mode, per message ID: who sent first starts it */
+                        bool starter = true;
+                        unsigned same = 0, other = 0;
+                        for (size_t j = 0; j < i; j++) {
+                                const struct cap_msg *o = &sa->msgs[j];
+                                if (o->exchange != 32 || o->msgid != cm->msgid || o->retransmit_of)
+                                        continue;
+                                if (same + other == 0)
+                                        starter = o->from_initiator == ini;
+                                if (o->from_initiator == ini)
+                                        same++;
+                                else
+                                        other++;
+                        }
+                        unsigned k = starter ? 2 * (same + 1) - 1 : 2 * (same + 1);
+                        cm->step = k <= 3 ? qm_steps[k - 1] : "QM?";
+                        break;
+                }
+                case 5:
+                        cm->step = "INFO";
+                        break;
+                case 6:
+                        cm->step = "CFG";
+                        break;
+                default:
+                        cm->step = "IKEv1";
+                        break;
+                }
+        }
+}
+
+static void name_v2(struct cap_sa *sa)
+{
+        for (size_t i = 0; i < sa->nmsgs; i++) {
+                struct cap_msg *cm = &sa->msgs[i];
+                const char *n = ike_exchange_name(cm->exchange);
+                cm->step = n && cm->exchange >= 34 ? n : "IKEv2";
+        }
+}
+
+void cap_name_steps(struct cap_set *cs)
+{
+        for (size_t i = 0; i < cs->nsa; i++) {
+                if (cs->sa[i].version == 1)
+                        name_v1(&cs->sa[i]);
+                else
+                        name_v2(&cs->sa[i]);
+        }
+}

@@ -1,0 +1,85 @@
+/*
+ * IKE exchanges rebuilt from the frames of a capture: every IKE message is
+ * filed under its IKE SA (IKE version and initiator cookie / SPI), with its
+ * direction, its exchange and step (MM1..MM6, AM1..AM3, QM1..QM3, INFO,
+ * CFG; IKEv2 exchange names), its payload types and readable notifies, and
+ * whether it is a retransmission: the same bytes as an earlier message of
+ * the same SA and direction (SHA-256 of the message, before any
+ * decryption). ICMP errors that quote a packet between the two peers' IKE
+ * ports are kept beside the SA they answer.
+ *
+ * Memory is bounded by the number of SAs (CAP_MAX_SAS) and messages per SA
+ * (CAP_MAX_MSGS); what is past a bound is counted, never silently lost.
+ */
+#ifndef IPSD_CAPTURE_SESSIONS_H
+#define IPSD_CAPTURE_SESSIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../packet/pcap_file.h"
+
+#define CAP_MAX_SAS    4096
+#define CAP_MAX_MSGS   64
+#define CAP_MAX_PL     16
+#define CAP_MAX_NOTIFY 4
+
+struct cap_msg {
+        uint64_t frame;
+        int64_t sec;
+        int32_t usec;
+        bool from_initiator;
+        uint8_t exchange, flags;
+        uint32_t msgid, length;
+        bool encrypted; /* IKEv1 E flag, or an IKEv2 SK/SKF payload */
+        bool natt_port; /* carried on UDP 4500 */
+        uint8_t digest[32];
+        uint64_t retransmit_of; /* frame of the first message with these bytes, 0 if none */
+        uint8_t pl[CAP_MAX_PL];
+        uint8_t npl; /* payload types kept (of npl_seen) */
+        uint16_t npl_seen;
+        uint16_t notify[CAP_MAX_NOTIFY];
+        uint8_t nnotify;
+        uint16_t v1_auth; /* IKEv1: the auth method of the SA's first transform, 0 if none */
+        const char *step; /* set by cap_name_steps(): a static string */
+};
+
+struct cap_icmp {
+        uint64_t frame;
+        uint8_t type, code;
+        uint32_t mtu;
+        bool from_responder;
+};
+
+struct cap_sa {
+        int version;
+        uint8_t ispi[8], rspi[8];
+        bool initiator_known; /* false: the capture starts after the first message */
+        int af;
+        uint8_t ini[16], resp[16];
+        uint16_t ini_port, resp_port;
+        struct cap_msg *msgs;
+        size_t nmsgs, msgs_dropped;
+        struct cap_icmp icmp[4];
+        size_t nicmp;
+};
+
+struct cap_set {
+        struct cap_sa *sa;
+        size_t nsa, cap;
+        size_t sas_dropped; /* SAs past CAP_MAX_SAS */
+        uint64_t frames, ike, undecodable, not_ike;
+        uint64_t ike_fragmented;  /* first IP fragments of IKE messages: not reassembled yet */
+        uint64_t first_bad_frame; /* the first IKE frame the decoder refused */
+        char first_bad[96];
+};
+
+void cap_set_init(struct cap_set *cs);
+void cap_set_free(struct cap_set *cs);
+/* Files one frame; -1 only when memory runs out. */
+int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf);
+/* Names every message's step (call once, after the last frame). */
+void cap_name_steps(struct cap_set *cs);
+
+#endif

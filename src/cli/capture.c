@@ -1,0 +1,144 @@
+/*
+ * ipsec-doctor capture FILE... [--format text|json] [-o FILE]
+ * A first reading of packet captures (pcap, pcapng): the IKE exchanges
+ * rebuilt per IKE SA, with retransmissions (by byte identity), the step
+ * that got no answer, the notifies seen in clear and ICMP errors quoting
+ * them, printed as `tunnel` prints its ladders. No decryption and no
+ * diagnosis IDs yet (issue 15): a status says only what the clear part of
+ * the capture proves. Exit 0, or 2 when a file cannot be read.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../capture/ladder.h"
+#include "../capture/sessions.h"
+#include "../packet/pcap_file.h"
+#include "../report/report.h"
+#include "args.h"
+#include "cli.h"
+
+struct capture_opts {
+        enum report_format fmt;
+        enum color_mode color;
+        const char *output;
+};
+
+enum { O_FORMAT, O_OUTPUT, O_COLOR };
+
+static const struct cli_spec capture_spec;
+
+static const struct cli_opt capture_options[] = {
+    CLI_OPT_FORMAT(O_FORMAT, "text (default) or json"),
+    CLI_OPT_OUTPUT(O_OUTPUT),
+    CLI_OPT_COLOR(O_COLOR),
+};
+
+static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
+{
+        (void)rest;
+        (void)nrest;
+        struct capture_opts *o = ctx;
+        switch (id) {
+        case O_FORMAT:
+                if (parse_format(v, &o->fmt, "capture", "text, json"))
+                        return -1;
+                if (o->fmt != REPORT_TEXT && o->fmt != REPORT_JSON)
+                        return cli_error(&capture_spec, "--format %s: expected text or json", v);
+                return 0;
+        case O_OUTPUT:
+                o->output = v;
+                return 0;
+        case O_COLOR:
+                return parse_color(v, &o->color, "capture");
+        }
+        return 0;
+}
+
+static const struct cli_spec capture_spec = {
+    "capture",
+    "FILE...",
+    "Rebuild the IKE exchanges of packet captures (pcap, pcapng): steps, retransmissions, the "
+    "step left unanswered, notifies (a first version: no decryption, no diagnosis IDs yet).",
+    capture_options,
+    sizeof(capture_options) / sizeof(capture_options[0]),
+    1,
+    -1,
+    on_opt,
+};
+
+static int on_frame(void *ctx, const struct pcap_frame *pf)
+{
+        return cap_add_frame(ctx, pf) < 0 ? -1 : 0;
+}
+
+int cmd_capture(int argc, char **argv)
+{
+        struct capture_opts o = {REPORT_TEXT, COLOR_AUTO, NULL};
+        struct cli_operands in = {0};
+        switch (cli_parse(&capture_spec, argc, argv, &o, &in)) {
+        case CLI_DONE:
+                return EXIT_OK;
+        case CLI_ERROR:
+                return EXIT_INPUT;
+        case CLI_RUN:
+                break;
+        }
+        int rc = EXIT_INPUT;
+        struct findings fs;
+        findings_init(&fs);
+        struct cap_set cs;
+        cap_set_init(&cs);
+        struct cli_out out = {stdout, NULL, NULL};
+        for (size_t i = 0; i < in.n; i++) {
+                struct diag d;
+                d.msg[0] = '\0';
+                int r = pcap_read_file(in.v[i], on_frame, &cs, &d);
+                if (r < 0 && d.msg[0]) {
+                        fprintf(stderr, "ipsec-doctor: %s\n", d.msg);
+                        goto out;
+                }
+                if (r != 0) {
+                        cli_error(&capture_spec, "%s: out of memory", in.v[i]);
+                        goto out;
+                }
+        }
+        cap_name_steps(&cs);
+        if (cap_tunnels(&cs, &fs)) {
+                cli_error(&capture_spec, "out of memory while rebuilding the exchanges");
+                goto out;
+        }
+        if (cli_out_open(&out, &capture_spec, o.output, &in))
+                goto out;
+        struct report_opts ro = {.format = o.fmt,
+                                 .command = "capture",
+                                 .color = !o.output && color_wanted(o.color, STDOUT_FILENO),
+                                 .ladders = true,
+                                 .nfiles = in.n};
+        int wr = report_findings(out.f, &fs, &ro);
+        if (o.fmt == REPORT_TEXT && !wr) {
+                if (!cs.nsa)
+                        fprintf(out.f, "no IKE exchange in %llu frames\n",
+                                (unsigned long long)cs.frames);
+                if (cs.ike_fragmented)
+                        fprintf(out.f,
+                                "%llu IKE messages were IP-fragmented and are not shown "
+                                "(fragments are not reassembled yet)\n",
+                                (unsigned long long)cs.ike_fragmented);
+                if (cs.undecodable)
+                        fprintf(out.f, "%llu IKE frames not decoded; the first, frame %llu: %s\n",
+                                (unsigned long long)cs.undecodable,
+                                (unsigned long long)cs.first_bad_frame, cs.first_bad);
+                if (cs.sas_dropped)
+                        fprintf(out.f, "%zu more IKE SAs not kept (%d at most)\n", cs.sas_dropped,
+                                CAP_MAX_SAS);
+        }
+        if (cli_out_close(&out, &capture_spec, wr == 0) || wr)
+                goto out;
+        rc = EXIT_OK;
+out:
+        cap_set_free(&cs);
+        findings_free(&fs);
+        cli_operands_free(&in);
+        return rc;
+}

@@ -1,0 +1,323 @@
+/*
+ * The capture analysis (src/capture/): IKE messages built byte by byte,
+ * wrapped in raw IPv4/UDP frames, filed by IKE SA; steps, retransmissions
+ * (byte identity), the unanswered step and the status the clear part of a
+ * capture proves.
+ */
+#include "test_util.h"
+
+#include "capture/ladder.h"
+#include "capture/sessions.h"
+#include "findings/tunnel.h"
+#include "wire/ike.h"
+#include "wire_build.h"
+
+#define INI  0xc6336401u /* 198.51.100.1 */
+#define RESP 0xc6336402u /* 198.51.100.2 */
+
+struct feed {
+        struct cap_set cs;
+        uint64_t n;
+};
+
+/* Wraps the IKE message m (m->n bytes) in IPv4/UDP 500 from src to dst;
+ * frag sets the IPv4 flags/offset word (0x2000: a first fragment). */
+static void send_frag(struct feed *fd, const struct wb *m, uint32_t src, uint32_t dst,
+                      unsigned frag);
+
+static void send_msg(struct feed *fd, const struct wb *m, uint32_t src, uint32_t dst)
+{
+        send_frag(fd, m, src, dst, 0);
+}
+
+static void send_frag(struct feed *fd, const struct wb *m, uint32_t src, uint32_t dst,
+                      unsigned frag)
+{
+        struct wb w;
+        w.n = 0;
+        wb_u8(&w, 0x45);
+        wb_u8(&w, 0);
+        wb_u16(&w, (unsigned)(28 + m->n));
+        wb_u16(&w, 1);
+        wb_u16(&w, frag);
+        wb_u8(&w, 64);
+        wb_u8(&w, 17);
+        wb_u16(&w, 0);
+        wb_u32(&w, src);
+        wb_u32(&w, dst);
+        wb_u16(&w, 500);
+        wb_u16(&w, 500);
+        wb_u16(&w, (unsigned)(8 + m->n));
+        wb_u16(&w, 0);
+        wb_bytes(&w, m->b, m->n);
+        struct frame f;
+        struct wire_err e;
+        assert_int_equal(frame_decode(LINK_RAW, w.b, w.n, w.n, &f, &e), 0);
+        fd->n++;
+        struct pcap_frame pf = {fd->n, 1700000000 + (int64_t)fd->n, 0, LINK_RAW, &f, NULL};
+        assert_int_equal(cap_add_frame(&fd->cs, &pf), 0);
+}
+
+/* An IKEv1 message of exchange exch with one payload of type pl (a body of
+ * n bytes of fill), or a notify when pl is PL_V1_NOTIFY. */
+static void v1_msg(struct wb *w, int resp, unsigned exch, uint32_t msgid, unsigned pl,
+                   unsigned fill, unsigned notify)
+{
+        wb_hdr(w, !resp && exch == 2 && fill == 1, pl, 0x10, exch, 0, msgid);
+        wb_open(w, 0, 0);
+        if (pl == PL_V1_NOTIFY) {
+                wb_u32(w, 1);
+                wb_u8(w, 1);
+                wb_u8(w, 0);
+                wb_u16(w, notify);
+        } else {
+                wb_fill(w, fill, 20);
+        }
+        wb_close(w);
+        wb_done(w);
+}
+
+static const struct tunnel_result *rebuild(struct feed *fd, struct findings *fs)
+{
+        cap_name_steps(&fd->cs);
+        findings_init(fs);
+        assert_int_equal(cap_tunnels(&fd->cs, fs), 0);
+        assert_int_equal(fs->tunnels.n, 1);
+        return fs->tunnels.v[0];
+}
+
+static void mm1_unanswered(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        struct wb m;
+        v1_msg(&m, 0, 2, 0, PL_V1_VID, 1, 0);
+        for (int i = 0; i < 3; i++)
+                send_msg(&fd, &m, INI, RESP);
+        struct findings fs;
+        const struct tunnel_result *t = rebuild(&fd, &fs);
+        assert_int_equal(t->status, TUN_NO_RESPONSE);
+        assert_int_equal(t->nsteps, 1);
+        assert_string_equal(t->steps[0].step, "MM1");
+        assert_false(t->steps[0].ok);
+        assert_non_null(strstr(t->steps[0].detail, "sent 3 times (frames 1, 2, 3)"));
+        assert_non_null(strstr(t->reason, "never answered"));
+        assert_string_equal(t->a, "198.51.100.1");
+        assert_int_equal(fd.cs.sa[0].msgs[1].retransmit_of, 1);
+        assert_int_equal(fd.cs.ike_fragmented, 0);
+        findings_free(&fs);
+        cap_set_free(&fd.cs);
+}
+
+static void resend_with_other_bytes_is_no_retransmission(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        struct wb m;
+        v1_msg(&m, 0, 2, 0, PL_V1_VID, 1, 0);
+        send_msg(&fd, &m, INI, RESP);
+        m.b[m.n - 1] ^= 1; /* one bit of the body */
+        send_msg(&fd, &m, INI, RESP);
+        assert_int_equal(fd.cs.sa[0].msgs[1].retransmit_of, 0);
+        cap_name_steps(&fd.cs);
+        assert_string_equal(fd.cs.sa[0].msgs[1].step, "MM3"); /* a second distinct message */
+        cap_set_free(&fd.cs);
+}
+
+static void mm1_refused(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        struct wb m;
+        v1_msg(&m, 0, 2, 0, PL_V1_VID, 1, 0);
+        send_msg(&fd, &m, INI, RESP);
+        v1_msg(&m, 1, 5, 77, PL_V1_NOTIFY, 0, 14);
+        memset(m.b + 8, 0, 8); /* the responder has no cookie yet */
+        send_msg(&fd, &m, RESP, INI);
+        struct findings fs;
+        const struct tunnel_result *t = rebuild(&fd, &fs);
+        assert_int_equal(t->status, TUN_P1_NO_PROPOSAL);
+        assert_int_equal(t->nsteps, 2);
+        assert_string_equal(t->steps[1].step, "INFO");
+        assert_non_null(strstr(t->steps[1].detail, "NO-PROPOSAL-CHOSEN"));
+        assert_string_equal(t->steps[1].from, "198.51.100.2");
+        findings_free(&fs);
+        cap_set_free(&fd.cs);
+}
+
+/* MM1-MM4 in clear, then MM5 (encrypted) twice; the SA's auth method
+ * decides whether the pattern is a pre-shared key mismatch. */
+static void mm5_unanswered(unsigned auth, enum tunnel_status want)
+{
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        struct wb m;
+        wb_hdr(&m, 1, PL_V1_SA, 0x10, 2, 0, 0); /* MM1 with one transform */
+        wb_open(&m, 0, 0);
+        wb_u32(&m, 1);
+        wb_u32(&m, 1);
+        wb_open(&m, 0, 0);
+        wb_u8(&m, 1);
+        wb_u8(&m, 1);
+        wb_u8(&m, 0);
+        wb_u8(&m, 1);
+        wb_open(&m, 0, 0);
+        wb_u8(&m, 1);
+        wb_u8(&m, 1);
+        wb_u16(&m, 0);
+        wb_tv(&m, 3, auth);
+        wb_close(&m);
+        wb_close(&m);
+        wb_close(&m);
+        wb_done(&m);
+        send_msg(&fd, &m, INI, RESP);
+        v1_msg(&m, 1, 2, 0, PL_V1_VID, 2, 0);
+        send_msg(&fd, &m, RESP, INI);
+        v1_msg(&m, 0, 2, 0, PL_V1_KE, 3, 0);
+        send_msg(&fd, &m, INI, RESP);
+        v1_msg(&m, 1, 2, 0, PL_V1_KE, 4, 0);
+        send_msg(&fd, &m, RESP, INI);
+        wb_hdr(&m, 0, PL_V1_ID, 0x10, 2, IKE_F_V1_ENCRYPTION, 0);
+        wb_fill(&m, 0xe5, 48);
+        wb_done(&m);
+        send_msg(&fd, &m, INI, RESP);
+        send_msg(&fd, &m, INI, RESP);
+        struct findings fs;
+        const struct tunnel_result *t = rebuild(&fd, &fs);
+        assert_int_equal(t->status, want);
+        assert_int_equal(t->nsteps, 5);
+        assert_string_equal(t->steps[4].step, "MM5");
+        assert_false(t->steps[4].ok);
+        assert_true(t->steps[3].ok);
+        assert_non_null(strstr(t->steps[4].detail, "encrypted"));
+        assert_non_null(strstr(t->reason, "MM5 sent 2 times"));
+        findings_free(&fs);
+        cap_set_free(&fd.cs);
+}
+
+static void mm5_psk(void **state)
+{
+        (void)state;
+        mm5_unanswered(1, TUN_P1_AUTH_FAILED);
+        mm5_unanswered(65001, TUN_P1_AUTH_FAILED); /* XAUTH with PSK */
+}
+
+static void mm5_certificates(void **state)
+{
+        (void)state;
+        mm5_unanswered(3, TUN_UNDETERMINED); /* RSA signatures: no guess */
+}
+
+static void v2_init_refused_and_auth(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        struct wb m;
+        wb_hdr(&m, 1, PL_V2_NONCE, 0x20, 34, IKE_F_V2_INITIATOR, 0);
+        wb_open(&m, 0, 0);
+        wb_fill(&m, 0x4e, 32);
+        wb_close(&m);
+        wb_done(&m);
+        send_msg(&fd, &m, INI, RESP);
+        wb_hdr(&m, 1, PL_V2_NOTIFY, 0x20, 34, IKE_F_V2_RESPONSE, 0);
+        wb_open(&m, 0, 0);
+        wb_u8(&m, 0);
+        wb_u8(&m, 0);
+        wb_u16(&m, 14);
+        wb_close(&m);
+        wb_done(&m);
+        send_msg(&fd, &m, RESP, INI);
+        struct findings fs;
+        const struct tunnel_result *t = rebuild(&fd, &fs);
+        assert_int_equal(t->status, TUN_P1_NO_PROPOSAL);
+        assert_false(t->steps[1].ok);
+        assert_string_equal(t->steps[0].step, "IKE_SA_INIT");
+        assert_non_null(strstr(t->steps[1].detail, "response"));
+        findings_free(&fs);
+        cap_set_free(&fd.cs);
+
+        /* INIT answered, IKE_AUTH sent twice, never answered: not no-response */
+        cap_set_init(&fd.cs);
+        fd.n = 0;
+        wb_hdr(&m, 1, PL_V2_NONCE, 0x20, 34, IKE_F_V2_INITIATOR, 0);
+        wb_open(&m, 0, 0);
+        wb_fill(&m, 0x4e, 32);
+        wb_close(&m);
+        wb_done(&m);
+        send_msg(&fd, &m, INI, RESP);
+        wb_hdr(&m, 0, PL_V2_NONCE, 0x20, 34, IKE_F_V2_RESPONSE, 0);
+        wb_open(&m, 0, 0);
+        wb_fill(&m, 0x4f, 32);
+        wb_close(&m);
+        wb_done(&m);
+        send_msg(&fd, &m, RESP, INI);
+        wb_hdr(&m, 0, PL_V2_SK, 0x20, 35, IKE_F_V2_INITIATOR, 1);
+        wb_open(&m, PL_V2_IDI, 0);
+        wb_fill(&m, 0xee, 64);
+        wb_close(&m);
+        wb_done(&m);
+        send_msg(&fd, &m, INI, RESP);
+        send_msg(&fd, &m, INI, RESP);
+        t = rebuild(&fd, &fs);
+        assert_int_equal(t->status, TUN_UNDETERMINED);
+        assert_int_equal(t->nsteps, 3);
+        assert_string_equal(t->steps[2].step, "IKE_AUTH");
+        assert_false(t->steps[2].ok);
+        assert_non_null(strstr(t->reason, "IKE_AUTH request sent 2 times"));
+        findings_free(&fs);
+        cap_set_free(&fd.cs);
+}
+
+static void first_fragment_counted(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        struct wb m;
+        v1_msg(&m, 0, 2, 0, PL_V1_VID, 1, 0);
+        send_frag(&fd, &m, INI, RESP, 0x2000);
+        assert_int_equal(fd.cs.ike_fragmented, 1);
+        assert_int_equal(fd.cs.nsa, 0);
+        assert_int_equal(fd.cs.undecodable, 0);
+        cap_set_free(&fd.cs);
+}
+
+static void bounded(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        struct wb m;
+        v1_msg(&m, 0, 5, 0, PL_V1_VID, 1, 0);
+        for (int i = 0; i < CAP_MAX_MSGS + 10; i++) {
+                m.b[20] = (uint8_t)i; /* distinct message IDs, distinct bytes */
+                send_msg(&fd, &m, INI, RESP);
+        }
+        assert_int_equal(fd.cs.nsa, 1);
+        assert_int_equal(fd.cs.sa[0].nmsgs, CAP_MAX_MSGS);
+        assert_int_equal(fd.cs.sa[0].msgs_dropped, 10);
+        struct findings fs;
+        const struct tunnel_result *t = rebuild(&fd, &fs);
+        assert_string_equal(t->steps[t->nsteps - 1].step, "...");
+        findings_free(&fs);
+        cap_set_free(&fd.cs);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(mm1_unanswered),
+            cmocka_unit_test(resend_with_other_bytes_is_no_retransmission),
+            cmocka_unit_test(mm1_refused),
+            cmocka_unit_test(mm5_psk),
+            cmocka_unit_test(mm5_certificates),
+            cmocka_unit_test(v2_init_refused_and_auth),
+            cmocka_unit_test(first_fragment_counted),
+            cmocka_unit_test(bounded),
+        };
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}
