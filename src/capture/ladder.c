@@ -235,7 +235,7 @@ static void judge_v1(struct ladder *l, size_t *stop)
                         }
                 }
         }
-        size_t i5, i6, i1;
+        size_t i5 = 0, i6 = 0, i1 = 0;
         const struct cap_msg *mm5 = find_step(sa, "MM5", &i5), *mm6 = find_step(sa, "MM6", &i6);
         const struct cap_msg *mm1 = find_step(sa, "MM1", &i1), *mm2 = find_step(sa, "MM2", NULL);
         uint16_t auth = mm2 && mm2->v1_auth ? mm2->v1_auth : mm1 ? mm1->v1_auth : 0;

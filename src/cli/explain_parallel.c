@@ -34,6 +34,10 @@
 #define CHUNK_LINES 4096 /* parsed lines per chunk; more are parsed as they are handed over */
 #define RING        8    /* chunks in flight */
 #define READ_PAST   4096 /* read past a chunk's end: its last line usually ends there */
+/* Lines between a correlator prefetch stage and the event it is for. */
+#define AHEAD_BUCKET 12
+#define AHEAD_PEER   8
+#define AHEAD_CANDS  4
 
 struct pre_line {
         const char *s;
@@ -148,6 +152,7 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
                 pl->len = (uint32_t)len;
                 /* logs_line drops one '\r' before its readers look. */
                 syslog_parse(s, len && s[len - 1] == '\r' ? len - 1 : len, &pl->f);
+                logs_line_facts(s, len, &pl->f);
         }
 }
 
@@ -193,8 +198,19 @@ static void *worker(void *arg)
 static void hand_over(struct explain *x, const struct parallel *p, struct chunk *c,
                       uint32_t *lineno)
 {
-        for (size_t i = 0; i < c->n; i++)
+        struct correlator *corr = x->corr;
+        for (size_t i = 0; i < c->n; i++) {
+                /* The correlator's memory for the events a few lines on
+                 * (correlate.h: corr_prefetch_*), one stage at a time. */
+                const struct syslog_parse *f;
+                if (i + AHEAD_BUCKET < c->n && (f = &c->v[i + AHEAD_BUCKET].f)->msg)
+                        corr_prefetch_bucket(corr, f->key_hash);
+                if (i + AHEAD_PEER < c->n && (f = &c->v[i + AHEAD_PEER].f)->msg)
+                        corr_prefetch_peer(corr, f->key_hash);
+                if (i + AHEAD_CANDS < c->n && (f = &c->v[i + AHEAD_CANDS].f)->msg)
+                        corr_prefetch_cands(corr, f->key_hash, f->msg);
                 explain_line(x, lineno, c->v[i].s, c->v[i].len, &c->v[i].f);
+        }
         const char *s;
         size_t len;
         while (next_line(p, c, &s, &len))

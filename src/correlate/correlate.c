@@ -1,15 +1,21 @@
 #include "correlate.h"
 #include "rules.h"
 
+#include "../util/key_hash.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* calloc, not aligned_alloc and memset: the zeroed pages of a large
+ * calloc are touched only where peers are used. */
 struct correlator *corr_new(void)
 {
-        struct correlator *c = calloc(1, sizeof(struct correlator));
-        if (!c)
+        void *raw = calloc(1, sizeof(struct correlator) + 64);
+        if (!raw)
                 return NULL;
+        struct correlator *c = (struct correlator *)(((uintptr_t)raw + 63) & ~(uintptr_t)63);
+        c->alloc = raw;
         for (size_t i = 0; i < CORR_BUCKETS; i++)
                 c->bucket[i] = c->rbucket[i] = -1;
         c->head = c->tail = -1;
@@ -22,30 +28,7 @@ void corr_free(struct correlator *c)
                 return;
         for (size_t i = 0; i < c->nout; i++)
                 free(c->out[i]);
-        free(c);
-}
-
-/* Eight bytes per step (a byte-wise FNV was a third of corr_event): keys
- * are addresses and group names of a dozen bytes or more. */
-static uint32_t hash(const char *s, size_t n)
-{
-        uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-        for (; n >= 8; n -= 8, s += 8) {
-                uint64_t w;
-                memcpy(&w, s, 8);
-                h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-                h ^= h >> 32;
-        }
-        uint64_t w = 0;
-        memcpy(&w, s, n);
-        /* A full 64-bit finalizer (MurmurHash3's fmix64): the buckets take
-         * the low bits, and a product's low bits depend only on the low
-         * bytes of the key, so "10.0.3.17" and "10.0.3.18" shared a bucket
-         * chain with every address that starts alike. */
-        h ^= w;
-        h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
-        h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
-        return (uint32_t)(h ^ (h >> 33));
+        free(c->alloc);
 }
 
 /* What corr_event needs of a message, resolved once per message: its
@@ -55,16 +38,29 @@ static uint32_t hash(const char *s, size_t n)
 struct msg_info {
         const struct message *m;
         const struct diagnosis *diag[MSG_MAX_DIAGS];
-        uint32_t first, then; /* bit r: the message is a side of corr_rules[r] */
+        uint16_t didx[MSG_MAX_DIAGS]; /* diag[i]'s index in catalog[] */
+        uint32_t first, then;         /* bit r: the message is a side of corr_rules[r] */
 };
 
-#define MSG_INFO_SLOTS 4096 /* power of two, above the catalog's size */
+#define MSG_INFO_SLOTS 4096   /* power of two, above the catalog's size */
+#define MSG_INFO_SPARE 0xFFFF /* the slot of a message that found the table full */
+
+static struct msg_info info_slots[MSG_INFO_SLOTS];
+static struct msg_info info_spare; /* only if the catalog outgrew the table */
+
+/* A message's slot in the table (what a candidate keeps of it). */
+static uint16_t info_index(const struct msg_info *in)
+{
+        return in == &info_spare ? MSG_INFO_SPARE : (uint16_t)(in - info_slots);
+}
 
 static void info_fill(struct msg_info *in, const struct message *m)
 {
         in->m = m;
-        for (int i = 0; i < MSG_MAX_DIAGS; i++)
+        for (int i = 0; i < MSG_MAX_DIAGS; i++) {
                 in->diag[i] = m->diags[i].id ? catalog_find(m->diags[i].id) : NULL;
+                in->didx[i] = in->diag[i] ? (uint16_t)(in->diag[i] - catalog) : 0;
+        }
         in->first = in->then = 0;
         for (size_t r = 0; r < corr_rule_count && r < 32; r++) {
                 if (rule_side_has(corr_rules[r].first, m))
@@ -76,19 +72,23 @@ static void info_fill(struct msg_info *in, const struct message *m)
 
 static const struct msg_info *info_of(const struct message *m)
 {
-        static struct msg_info slots[MSG_INFO_SLOTS];
-        static struct msg_info spare; /* only if the catalog outgrew the table */
         size_t h = (size_t)(((uintptr_t)m >> 3) * 0x9E3779B1u) & (MSG_INFO_SLOTS - 1);
         for (size_t n = 0; n < MSG_INFO_SLOTS; n++, h = (h + 1) & (MSG_INFO_SLOTS - 1)) {
-                if (slots[h].m == m)
-                        return &slots[h];
-                if (!slots[h].m) {
-                        info_fill(&slots[h], m);
-                        return &slots[h];
+                if (info_slots[h].m == m)
+                        return &info_slots[h];
+                if (!info_slots[h].m) {
+                        info_fill(&info_slots[h], m);
+                        return &info_slots[h];
                 }
         }
-        info_fill(&spare, m);
-        return &spare;
+        info_fill(&info_spare, m);
+        return &info_spare;
+}
+
+/* A diagnosis as its index in catalog[] (a peer's candidate list). */
+static uint16_t diag_index(const struct diagnosis *d)
+{
+        return (uint16_t)(d - catalog);
 }
 
 /* Copies a NUL-terminated field (at most LOG_FIELD_MAX - 1 bytes kept). */
@@ -106,25 +106,30 @@ static size_t result_bucket(const struct diagnosis *d, uint32_t peer_hash)
 
 /* The result keeps its evidence texts inline: the pool's entries are
  * reused as soon as the peer closes. */
-static void to_result(const struct correlator *c, struct corr_cand *dst, const struct corr_pcand *k)
+static void to_result(const struct correlator *c, struct corr_cand *dst, const struct corr_peer *p,
+                      size_t ki)
 {
+        const struct corr_pcand *k = &p->cand[ki];
         memset(dst, 0, sizeof(*dst));
         dst->diag = k->diag;
         dst->score = k->score;
         dst->hits = k->hits;
         dst->nmsgs = k->nmsgs;
-        memcpy(dst->msgs, k->msgs, k->nmsgs * sizeof(k->msgs[0]));
+        for (size_t i = 0; i < k->nmsgs; i++)
+                dst->msgs[i] =
+                    k->msgs[i] == MSG_INFO_SPARE ? info_spare.m : info_slots[k->msgs[i]].m;
         dst->nev = k->nev;
         for (size_t i = 0; i < k->nev; i++) {
-                dst->ev[i].file = k->ev[i].file;
-                dst->ev[i].line = k->ev[i].line;
-                if (k->ev[i].text >= 0)
-                        memcpy(dst->ev[i].text, c->evtext[k->ev[i].text], CORR_EV_TEXT);
+                dst->ev[i].file = p->ev_file[ki][i];
+                dst->ev[i].line = k->ev_line[i];
+                if (k->ev_text[i] >= 0)
+                        memcpy(dst->ev[i].text, c->evtext[k->ev_text[i]], CORR_EV_TEXT);
         }
 }
 
-static void keep_result(struct correlator *c, const struct corr_peer *p, const struct corr_pcand *k)
+static void keep_result(struct correlator *c, const struct corr_peer *p, size_t ki)
 {
+        const struct corr_pcand *k = &p->cand[ki];
         size_t b = result_bucket(k->diag, p->hash);
         for (int16_t i = c->rbucket[b]; i >= 0; i = c->rchain[i]) {
                 struct corr_result *o = c->out[i];
@@ -147,8 +152,8 @@ static void keep_result(struct correlator *c, const struct corr_peer *p, const s
         memcpy(o->key, p->key, sizeof(o->key));
         memcpy(o->group, p->group, sizeof(o->group));
         o->hash = p->hash;
-        o->platform = p->platform;
-        to_result(c, &o->cand[0], k);
+        o->platform = (enum platform)p->platform;
+        to_result(c, &o->cand[0], p, ki);
         c->rchain[c->nout] = c->rbucket[b];
         c->rbucket[b] = (int16_t)c->nout;
         c->out[c->nout++] = o;
@@ -201,10 +206,10 @@ static void close_peer(struct correlator *c, struct corr_peer *p)
         for (size_t i = 0; i < p->ncand; i++) {
                 const struct corr_pcand *k = &p->cand[i];
                 if (k->score >= CORR_MIN_SCORE)
-                        keep_result(c, p, k);
+                        keep_result(c, p, i);
                 for (size_t e = 0; e < k->nev; e++)
-                        if (k->ev[e].text >= 0)
-                                c->evfree[c->nevfree++] = k->ev[e].text;
+                        if (k->ev_text[e] >= 0)
+                                c->evfree[c->nevfree++] = k->ev_text[e];
         }
         if (c->last == p)
                 c->last = NULL;
@@ -223,22 +228,46 @@ static void close_peer(struct correlator *c, struct corr_peer *p)
 static struct corr_peer *lookup(struct correlator *c, const char *key, size_t n, uint32_t h)
 {
         struct corr_peer *p = c->last;
-        if (p && p->hash == h && logs_eq(p->key, key, n + 1))
+        if (p && p->hash == h && !memcmp(p->key, key, n + 1))
                 return p;
         for (int16_t i = c->bucket[h & (CORR_BUCKETS - 1)]; i >= 0; i = c->pchain[i]) {
                 if (c->phash[i] != h)
                         continue; /* another peer's slot is never touched */
                 p = &c->peers[i];
-                if (logs_eq(p->key, key, n + 1))
+                if (!memcmp(p->key, key, n + 1))
                         return p;
         }
         return NULL;
 }
 
-static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t t)
+/* ---- hints: the memory of a coming event's peer, fetched ahead ----
+ * A log of a thousand peers or more touches a different peer slot at
+ * nearly every line, and the lookup's loads depend on each other (bucket,
+ * slot, candidate): the correlator waited on memory for a quarter of a
+ * run. The reader asks for each stage a few lines before the event, each
+ * stage reading only what the one before fetched. Hints change nothing:
+ * a peer that is not (or no longer) first in its bucket is just not
+ * fetched. */
+
+void corr_prefetch_bucket(const struct correlator *c, uint32_t h)
 {
-        size_t n = strnlen(key, LOG_FIELD_MAX - 1);
-        uint32_t h = hash(key, n);
+        __builtin_prefetch(&c->bucket[h & (CORR_BUCKETS - 1)]);
+}
+
+void corr_prefetch_peer(const struct correlator *c, uint32_t h)
+{
+        int16_t i = c->bucket[h & (CORR_BUCKETS - 1)];
+        if (i < 0)
+                return;
+        __builtin_prefetch(&c->phash[i]);
+        __builtin_prefetch(&c->peers[i]);
+        __builtin_prefetch((const char *)&c->peers[i] + 64);
+}
+
+/* key: n bytes (at most LOG_FIELD_MAX - 1) and a NUL; h its key_hash. */
+static struct corr_peer *peer_for(struct correlator *c, const char *key, size_t n, uint32_t h,
+                                  int64_t t)
+{
         struct corr_peer *p = lookup(c, key, n, h);
         if (p) {
                 if (t < 0 || p->last_time < 0 || t - p->last_time <= CORR_EPISODE)
@@ -264,14 +293,35 @@ static struct corr_peer *peer_for(struct correlator *c, const char *key, int64_t
         return p;
 }
 
+static uint16_t *cdiag_at(struct corr_peer *p, size_t i)
+{
+        return i < CORR_HOT_CANDS ? &p->cdiag[i] : &p->cdiag_more[i - CORR_HOT_CANDS];
+}
+
+/* The candidate index of d, or ncand when the peer has none. */
+static size_t cand_index(struct corr_peer *p, uint16_t di)
+{
+        size_t n = p->ncand < CORR_HOT_CANDS ? p->ncand : CORR_HOT_CANDS, i = 0;
+        for (; i < n; i++)
+                if (p->cdiag[i] == di)
+                        return i;
+        for (; i < p->ncand; i++)
+                if (p->cdiag_more[i - CORR_HOT_CANDS] == di)
+                        return i;
+        return i;
+}
+
 static struct corr_pcand *cand_for(struct corr_peer *p, const struct diagnosis *d)
 {
-        for (size_t i = 0; i < p->ncand; i++)
-                if (p->cdiag[i] == d)
-                        return &p->cand[i];
-        if (!d || p->ncand >= CORR_MAX_CANDS)
+        if (!d)
+                return NULL; /* no candidate has none */
+        uint16_t di = diag_index(d);
+        size_t i = cand_index(p, di);
+        if (i < p->ncand)
+                return &p->cand[i];
+        if (p->ncand >= CORR_MAX_CANDS)
                 return NULL; /* bounded: more candidates than a report needs */
-        p->cdiag[p->ncand] = d;
+        *cdiag_at(p, p->ncand) = di;
         struct corr_pcand *k = &p->cand[p->ncand++];
         /* The slot may hold an earlier peer's candidate: reset what the
          * counters do not cover. */
@@ -300,29 +350,50 @@ static int32_t text_alloc(struct correlator *c, const struct corr_peer *p)
         }
 }
 
+/* Whether the candidate's evidence holds this line of this file. */
+static bool has_evidence(const struct corr_peer *p, const struct corr_pcand *k, const char *file,
+                         uint32_t line)
+{
+        for (size_t i = 0; i < k->nev; i++)
+                if (k->ev_line[i] == line && p->ev_file[k - p->cand][i] == file)
+                        return true;
+        return false;
+}
+
 static void evidence(struct correlator *c, struct corr_peer *p, struct corr_pcand *k,
                      const char *file, const struct log_event *ev)
 {
-        for (size_t i = 0; i < k->nev; i++)
-                if (k->ev[i].line == ev->line && k->ev[i].file == file)
-                        return;
-        if (k->nev >= CORR_MAX_EV)
+        if (has_evidence(p, k, file, ev->line) || k->nev >= CORR_MAX_EV)
                 return;
         int32_t t = text_alloc(c, p);
         if (t < 0)
                 return;
-        struct corr_evref *e = &k->ev[k->nev++];
-        e->file = file;
-        e->line = ev->line;
-        e->text = t;
+        size_t e = k->nev++;
+        p->ev_file[k - p->cand][e] = file;
+        k->ev_line[e] = ev->line;
+        k->ev_text[e] = t;
         size_t n = ev->len < CORR_EV_TEXT - 1 ? ev->len : CORR_EV_TEXT - 1;
         memcpy(c->evtext[t], ev->text, n);
         c->evtext[t][n] = '\0';
 }
 
 /* A message's weight counts once per candidate; repetitions add a little. */
+void corr_prefetch_cands(const struct correlator *c, uint32_t h, const struct message *m)
+{
+        int16_t i = c->bucket[h & (CORR_BUCKETS - 1)];
+        if (i < 0 || c->phash[i] != h)
+                return;
+        struct corr_peer *p = (struct corr_peer *)&c->peers[i]; /* read only */
+        const struct msg_info *in = info_of(m);
+        for (int d = 0; d < MSG_MAX_DIAGS && in->diag[d]; d++) {
+                size_t k = cand_index(p, in->didx[d]);
+                if (k < p->ncand)
+                        __builtin_prefetch(&p->cand[k]);
+        }
+}
+
 static void add(struct correlator *c, struct corr_peer *p, const struct diagnosis *d, int weight,
-                const char *file, const struct log_event *ev)
+                uint16_t msg, const char *file, const struct log_event *ev)
 {
         struct corr_pcand *k = weight > 0 ? cand_for(p, d) : NULL;
         if (!k)
@@ -330,9 +401,9 @@ static void add(struct correlator *c, struct corr_peer *p, const struct diagnosi
         k->hits++;
         bool seen = false;
         for (size_t i = 0; i < k->nmsgs; i++)
-                seen |= k->msgs[i] == ev->msg;
+                seen |= k->msgs[i] == msg && msg != MSG_INFO_SPARE;
         if (!seen && k->nmsgs < CORR_MAX_MSGS) {
-                k->msgs[k->nmsgs++] = ev->msg;
+                k->msgs[k->nmsgs++] = msg;
                 k->score += weight;
         } else if (k->hits <= 10) {
                 k->score += 1;
@@ -368,10 +439,7 @@ static void bonus(struct correlator *c, struct corr_peer *p, unsigned bit,
         k->score += weight;
         /* The line that completes a sequence was usually counted already by
          * add(): count it only when it is new evidence for this candidate. */
-        bool counted = false;
-        for (size_t i = 0; i < k->nev; i++)
-                counted |= k->ev[i].line == ev->line && k->ev[i].file == file;
-        if (!counted)
+        if (!has_evidence(p, k, file, ev->line))
                 k->hits++;
         evidence(c, p, k, file, ev);
 }
@@ -382,11 +450,13 @@ static void cancel(struct correlator *c, struct corr_peer *p, unsigned bit,
                    const struct diagnosis *d)
 {
         (void)c;
-        for (size_t i = 0; i < p->ncand; i++)
-                if (p->cdiag[i] == d) {
-                        p->cand[i].score = 0;
-                        p->bonuses |= bit;
-                }
+        if (!d)
+                return;
+        size_t i = cand_index(p, diag_index(d));
+        if (i < p->ncand) {
+                p->cand[i].score = 0;
+                p->bonuses |= bit;
+        }
 }
 
 /* The inference rules (rules.c): the message completes a rule whose first
@@ -410,8 +480,16 @@ static void rules(struct correlator *c, struct corr_peer *p, const struct msg_in
 void corr_event(struct correlator *c, const char *file, const struct log_event *ev)
 {
         const char *key = ev->peer[0] ? ev->peer : ev->group;
-        struct corr_peer *p = peer_for(c, key, ev->time);
-        p->last_seq = ++c->seq;
+        size_t n;
+        uint32_t h;
+        if (ev->hashed) { /* the parsing thread's, with the line in its cache */
+                n = ev->key_len;
+                h = ev->key_hash;
+        } else {
+                n = strnlen(key, LOG_FIELD_MAX - 1);
+                h = key_hash(key, n);
+        }
+        struct corr_peer *p = peer_for(c, key, n, h, ev->time);
         if (c->head != idx(c, p)) {
                 unlink_recency(c, p);
                 push_front(c, p);
@@ -421,11 +499,12 @@ void corr_event(struct correlator *c, const char *file, const struct log_event *
         if (ev->group[0])
                 copy_field(p->group, ev->group);
         if (ev->platform != PLAT_UNKNOWN)
-                p->platform = c->platform = ev->platform;
+                p->platform = (uint8_t)(c->platform = ev->platform);
         c->last = p;
         const struct msg_info *in = info_of(ev->msg);
+        uint16_t msg = info_index(in);
         for (int i = 0; i < MSG_MAX_DIAGS && ev->msg->diags[i].id; i++)
-                add(c, p, in->diag[i], ev->msg->diags[i].weight, file, ev);
+                add(c, p, in->diag[i], ev->msg->diags[i].weight, msg, file, ev);
         if (in->first | in->then)
                 rules(c, p, in, file, ev);
 }

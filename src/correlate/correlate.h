@@ -20,7 +20,7 @@
 #include "../catalog/catalog.h"
 #include "../logs/logs.h"
 
-#define CORR_MAX_PEERS 4096 /* int16_t indices; a slot is ~5 KB, touched lazily */
+#define CORR_MAX_PEERS 4096 /* int16_t indices; a slot is ~3 KB, touched lazily */
 #define CORR_MAX_CANDS 32
 #define CORR_MAX_EV    3
 #define CORR_MAX_MSGS  8
@@ -49,39 +49,47 @@ struct corr_cand {
         struct corr_ev ev[CORR_MAX_EV];
 };
 
-/* An open peer's candidate: what corr_cand holds, but evidence refers to
- * the correlator's text pool, so a candidate is two cache lines, not 700
- * bytes (evictions and fresh slots touched most of those). */
-struct corr_evref {
-        const char *file;
-        uint32_t line;
-        int32_t text; /* index into the text pool; -1 none */
-};
-
+/* An open peer's candidate: what corr_cand holds, in one cache line. An
+ * event reads and writes only this line of it: the messages counted are
+ * the correlator's message-table slots (2 bytes, not 8), the evidence
+ * texts are in the correlator's text pool, and the evidence's file names,
+ * compared only when a line number matches, are kept apart (corr_peer). */
 struct corr_pcand {
         const struct diagnosis *diag;
         int score;
         uint32_t hits;
         uint8_t nmsgs, nev;
-        const struct message *msgs[CORR_MAX_MSGS];
-        struct corr_evref ev[CORR_MAX_EV];
+        uint16_t msgs[CORR_MAX_MSGS]; /* distinct messages counted (message-table slots) */
+        uint32_t ev_line[CORR_MAX_EV];
+        int32_t ev_text[CORR_MAX_EV]; /* index into the text pool; -1 none */
 };
 
+/* Candidates whose diagnosis index sits in a peer's first cache line. */
+#define CORR_HOT_CANDS 20
+
+/* One open peer. Laid out by what an event touches (measured: the lookups
+ * of a log of a thousand peers waited on memory for a quarter of the run):
+ * line 0 holds the scalars and the first candidates' diagnosis indices,
+ * line 1 the key, so finding the peer and its candidate reads two
+ * adjacent lines and then the candidate's own line. */
 struct corr_peer {
-        bool used;
+        /* line 0 */
         uint32_t hash;
-        char key[LOG_FIELD_MAX];   /* address, group, or "" for lines with neither */
-        char group[LOG_FIELD_MAX]; /* last group seen */
-        enum platform platform;
-        int64_t last_time;
-        uint64_t last_seq;
+        uint8_t ncand;
+        bool used;
+        uint8_t platform; /* enum platform */
         uint32_t seen;    /* rules.c: first sides seen this episode (bits) */
         uint32_t bonuses; /* rules already applied this episode (bits) */
-        size_t ncand;
-        /* cand[i].diag again, packed: finding a candidate reads one or two
-         * cache lines, not one line per 700-byte candidate */
-        const struct diagnosis *cdiag[CORR_MAX_CANDS];
-        struct corr_pcand cand[CORR_MAX_CANDS];
+        int64_t last_time;
+        /* cand[i]'s diagnosis as its index in catalog[] */
+        uint16_t cdiag[CORR_HOT_CANDS];
+        /* line 1 */
+        char key[LOG_FIELD_MAX]; /* address, group, or "" for lines with neither */
+        /* line 2 and on: read when an event names a group, or at close */
+        char group[LOG_FIELD_MAX]; /* last group seen */
+        uint16_t cdiag_more[CORR_MAX_CANDS - CORR_HOT_CANDS];
+        const char *ev_file[CORR_MAX_CANDS][CORR_MAX_EV]; /* each evidence's file */
+        _Alignas(64) struct corr_pcand cand[CORR_MAX_CANDS];
 };
 
 /* One ranked candidate: the diagnosis of one peer (or group). */
@@ -94,9 +102,8 @@ struct corr_result {
 };
 
 struct correlator {
-        struct corr_peer peers[CORR_MAX_PEERS];
+        _Alignas(64) struct corr_peer peers[CORR_MAX_PEERS];
         struct corr_peer *last;
-        uint64_t seq;
         int16_t bucket[CORR_BUCKETS]; /* hash -> first peer index; -1 empty */
         /* peers[i]'s hash and next peer in its bucket (-1 ends), apart from
          * the ~5 KB slots: a chain walk reads these dense arrays only */
@@ -118,6 +125,7 @@ struct correlator {
         int32_t evfresh;              /* pool entries never used: evfresh.. */
         int32_t nevfree;              /* entries on the free stack */
         int32_t evfree[CORR_EV_POOL]; /* freed entries, last freed on top */
+        void *alloc;                  /* what calloc gave (the table is aligned within it) */
         char evtext[CORR_EV_POOL][CORR_EV_TEXT];
 };
 
@@ -125,6 +133,12 @@ struct correlator {
 struct correlator *corr_new(void);
 void corr_free(struct correlator *c);
 void corr_event(struct correlator *c, const char *file, const struct log_event *ev);
+/* Hints, in this order a few lines apart, that an event of message m for
+ * the peer whose key hashes to h (util/key_hash.h) comes soon: its bucket,
+ * its slot, its candidates are fetched into the cache. Nothing changes. */
+void corr_prefetch_bucket(const struct correlator *c, uint32_t h);
+void corr_prefetch_peer(const struct correlator *c, uint32_t h);
+void corr_prefetch_cands(const struct correlator *c, uint32_t h, const struct message *m);
 /* Closes every peer and sorts the results by score, highest first. */
 void corr_finish(struct correlator *c);
 /* Result i after corr_finish, best first. */

@@ -33,6 +33,17 @@ static const struct {
     {"MODP4096", 16}, {"MODP8192", 18}, {"ECP_256", 19}, {"ECP_384", 20},  {"ECP_521", 21},
 };
 
+/* strongSwan's DH names (its proposal strings, "MODP_2048"; the same RFC
+ * 3526 / 5903 / 8031 numbers) */
+static const struct {
+        const char *name;
+        int group;
+} charon_groups[] = {
+    {"MODP_768", 1},   {"MODP_1024", 2},  {"MODP_1536", 5},    {"MODP_2048", 14},
+    {"MODP_3072", 15}, {"MODP_4096", 16}, {"MODP_8192", 18},   {"ECP_256", 19},
+    {"ECP_384", 20},   {"ECP_521", 21},   {"CURVE_25519", 31},
+};
+
 /* The token after key in s[0..len) (up to a blank or '}'), or NULL. */
 static const char *token(const char *s, size_t len, const char *key, size_t *n)
 {
@@ -98,12 +109,86 @@ static bool pluto_quick_mode(const char *s, size_t len, struct peer_esp *e)
         return true;
 }
 
+/* One '/'-separated part of a proposal string at *p (before end); false
+ * at the proposal's end. */
+static bool part(const char **p, const char *end, const char **t, size_t *n)
+{
+        if (*p >= end)
+                return false;
+        *t = *p;
+        const char *q = *p;
+        while (q < end && *q != '/')
+                q++;
+        *n = (size_t)(q - *t);
+        *p = q < end ? q + 1 : q;
+        return true;
+}
+
+/* charon, the responder that found no child proposal acceptable, logs the
+ * initiator's proposals and then its own: "[CFG] configured proposals:
+ * ESP:AES_CBC_256/HMAC_SHA2_512_256/NO_EXT_SEQ" (strongSwan 5.9,
+ * libcharon/config/proposal.c, proposal_select; the tests/peer runs log it
+ * for the p2-proposal class, IKEv1 and IKEv2). Its own side is read only
+ * when the list is one ESP proposal of one encryption and one integrity;
+ * its DH group, when the proposal names one, is the PFS it requires (with
+ * none named, PFS is not known: an IKEv2 child of IKE_AUTH has no KE). */
+static bool charon_configured(const char *s, size_t len, struct peer_esp *e)
+{
+        static const char key[] = "configured proposals: ESP:";
+        const char *p = logs_find(s, len, key), *end = s + len;
+        if (!p)
+                return false;
+        const char *start = p + strlen(key) - 4; /* "ESP:" kept in the text */
+        p += strlen(key);
+        const char *q = p;
+        while (q < end && *q != ',' && *q != ' ')
+                q++;
+        if (q < end && *q == ',')
+                return false; /* several proposals: which one the peer would take is not known */
+        end = q;
+        size_t tn = (size_t)(end - start);
+        if (tn >= sizeof(e->proposal))
+                return false;
+        memcpy(e->proposal, start, tn);
+        e->proposal[tn] = '\0';
+        const char *t;
+        size_t n;
+        bool fe = false, fi = false;
+        if (part(&p, end, &t, &n))
+                for (size_t i = 0; i < sizeof(encrs) / sizeof(encrs[0]) && !fe; i++)
+                        if (tok_is(t, n, encrs[i].name) && strcmp(encrs[i].name, "AES_CBC")) {
+                                e->encr = encrs[i].encr;
+                                e->key_bits = encrs[i].bits;
+                                fe = true;
+                        }
+        if (fe && part(&p, end, &t, &n))
+                for (size_t i = 0; i < sizeof(integs) / sizeof(integs[0]) && !fi; i++)
+                        if (tok_is(t, n, integs[i].name)) {
+                                e->hash = integs[i].hash;
+                                fi = true;
+                        }
+        if (!fe || !fi)
+                return false;
+        e->pfs_known = false;
+        while (part(&p, end, &t, &n)) {
+                bool known = tok_is(t, n, "NO_EXT_SEQ") || tok_is(t, n, "EXT_SEQ");
+                for (size_t i = 0; i < sizeof(charon_groups) / sizeof(charon_groups[0]); i++)
+                        if (tok_is(t, n, charon_groups[i].name)) {
+                                e->pfs_group = charon_groups[i].group;
+                                e->pfs_known = known = true;
+                        }
+                if (!known)
+                        return false; /* a second encryption or integrity: not one transform */
+        }
+        return true;
+}
+
 void peer_facts_event(struct peer_facts *pf, const char *file, const struct log_event *ev)
 {
         if (!ev->msg || strncmp(ev->msg->key, "peer-", 5))
                 return;
         struct peer_esp e = {0};
-        if (!pluto_quick_mode(ev->text, ev->len, &e))
+        if (!pluto_quick_mode(ev->text, ev->len, &e) && !charon_configured(ev->text, ev->len, &e))
                 return;
         e.set = true;
         e.file = file;

@@ -57,11 +57,14 @@ size_t logs_ipv4(const char *p, const char *end, char out[LOG_FIELD_MAX])
 
 size_t logs_field_span(const char *p, const char *end, const char **start)
 {
+        /* the bytes that end a value, one lookup a byte (asked of the
+         * group, user and peer fields of most lines) */
+        static const bool ends[256] = {[','] = true, [';'] = true, ['>'] = true, ['\0'] = true};
         while (p < end && *p == ' ')
                 p++;
-        const char *q = p;
-        while (q < end && *q != ',' && *q != ';' && *q != '>' && *q != '\0' &&
-               (size_t)(q - p) < LOG_FIELD_MAX - 1)
+        const char *q = p,
+                   *stop = (size_t)(end - p) < LOG_FIELD_MAX - 1 ? end : p + LOG_FIELD_MAX - 1;
+        while (q < stop && !ends[(unsigned char)*q])
                 q++;
         while (q > p && q[-1] == ' ')
                 q--;
@@ -95,6 +98,18 @@ void logs_emit(struct log_reader *r, const struct message *m, const char *s, siz
                 peer = r->last_peer; /* a detail line belongs to the message above it */
         struct log_event ev = {m,        lineno,  s,           len,   peer ? peer : "",
                                r->group, r->user, r->platform, value, r->time};
+        r->on_event(r->arg, &ev);
+}
+
+void logs_emit_hashed(struct log_reader *r, const struct message *m, const char *s, size_t len,
+                      uint32_t lineno, const char *peer, uint8_t key_len, uint32_t key_hash)
+{
+        if (!peer[0] && m->family == MSG_DEBUG) {
+                logs_emit(r, m, s, len, lineno, peer, 0); /* a detail line's peer */
+                return;
+        }
+        struct log_event ev = {m,           lineno, s,       len,  peer,    r->group, r->user,
+                               r->platform, 0,      r->time, true, key_len, key_hash};
         r->on_event(r->arg, &ev);
 }
 
@@ -300,6 +315,19 @@ static bool empty_or_elision(const char *s, size_t len)
         return other == 0 && dots >= 3;
 }
 
+void logs_line_facts(const char *s, size_t len, struct syslog_parse *f)
+{
+        f->cr = len && s[len - 1] == '\r';
+        len -= f->cr;
+        /* What logs_line_pre asks of every line before its readers, asked
+         * here on the parsing thread: the dispatcher then reads neither
+         * the line's first bytes nor its last. */
+        f->plain = len && !prompt_cmd(s, len) && !config_start(s, len) &&
+                   !((s[0] == ' ' || s[0] == '.' || s[0] == '[' || s[0] == '\t' ||
+                      (unsigned char)s[0] == 0xE2) &&
+                     empty_or_elision(s, len));
+}
+
 bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 {
         return logs_line_pre(r, s, len, lineno, NULL);
@@ -308,7 +336,8 @@ bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
                    const struct syslog_parse *pre)
 {
-        if (len && s[len - 1] == '\r')
+        bool plain = pre && pre->plain;
+        if (pre ? pre->cr : len && s[len - 1] == '\r')
                 len--;
         r->lines++;
         r->group[0] = r->user[0] = '\0';
@@ -316,9 +345,10 @@ bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lin
         r->time = -1;
         r->tagged = false;
         bool ok = false;
-        const char *cmd = prompt_cmd(s, len);
+        /* plain: no prompt, not blank, no elision, no config's first line */
+        const char *cmd = plain ? NULL : prompt_cmd(s, len);
         /* Asked of every line: its first byte rules nearly all out. */
-        if (!cmd && r->block == BLK_NONE && len &&
+        if (!plain && !cmd && r->block == BLK_NONE && len &&
             (s[0] == ' ' || s[0] == '.' || s[0] == '[' || s[0] == '\t' ||
              (unsigned char)s[0] == 0xE2) &&
             empty_or_elision(s, len)) {
@@ -333,7 +363,7 @@ bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lin
                 ok = on_prompt(r, cmd, s + len, lineno);
         else if (r->block == BLK_CONFIG)
                 ok = config_line(r, s, len, lineno);
-        else if (config_start(s, len)) {
+        else if (!plain && config_start(s, len)) {
                 block_close(r);
                 r->block = BLK_CONFIG;
                 ok = config_line(r, s, len, lineno);

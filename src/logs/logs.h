@@ -32,6 +32,12 @@ struct log_event {
         enum platform platform;
         long long value; /* a counter's value; 0 otherwise */
         int64_t time;    /* seconds from the line's timestamp (any epoch); -1 unknown */
+        /* hashed: the correlator's key (the peer, else the group) is
+         * key_len bytes and key_hash (util/key_hash.h) is its hash, as the
+         * parsing thread found them; false: the correlator works them out */
+        bool hashed;
+        uint8_t key_len;
+        uint32_t key_hash;
 };
 
 typedef void (*log_event_fn)(void *arg, const struct log_event *ev);
@@ -113,12 +119,33 @@ struct syslog_parse {
         int64_t time;
         const char *peer, *group, *user; /* spans of the line */
         uint8_t peer_len, group_len, user_len;
+        /* the peer's bytes again, NUL-padded (an address is at most 15),
+         * and the group's when it is as short: the correlator's thread
+         * takes them from here, not from the line (perf: its copy of the
+         * group from the line, another core's cache, was the thread's
+         * longest wait after the correlator's own) */
+        char peer_text[16], group_text[16];
+        uint32_t key_hash; /* of the correlator's key (syslog_parse_key), when msg */
         /* Not a syslog message, but the line passed the gate (gate.c): it
          * holds a literal some other reader needs. False: no reader can
          * take it unless a block or the line above says otherwise. */
         bool maybe;
+        /* Set by logs_line_facts (the parsing threads), false otherwise:
+         * cr: the line ends with a '\r' (the parse is of the line without
+         * it); plain: the line is no prompt, no config's first line, not
+         * blank and no elision, so the dispatcher need not look at it. */
+        bool cr, plain;
 };
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f);
+/* The line-level facts of f (cr, plain) for the whole line s[0..len). */
+void logs_line_facts(const char *s, size_t len, struct syslog_parse *f);
+/* The span its event will be correlated by (correlate.h: the peer, else
+ * the group); its length, 0 when neither. */
+static inline size_t syslog_parse_key(const struct syslog_parse *f, const char **key)
+{
+        *key = f->peer_len ? f->peer : f->group;
+        return f->peer_len ? f->peer_len : f->group_len;
+}
 
 bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
                   const struct syslog_parse *f);
@@ -160,6 +187,10 @@ static inline bool logs_alpha(char c)
 
 void logs_emit(struct log_reader *r, const struct message *m, const char *s, size_t len,
                uint32_t lineno, const char *peer, long long value);
+/* logs_emit for a syslog message whose key and hash its parse gave; peer
+ * is r->last_peer (the caller copied it there) or "". */
+void logs_emit_hashed(struct log_reader *r, const struct message *m, const char *s, size_t len,
+                      uint32_t lineno, const char *peer, uint8_t key_len, uint32_t key_hash);
 /* Position of pat in s[0..len), or NULL. */
 const char *logs_find(const char *s, size_t len, const char *pat);
 /* The same with pat's length known (pl = strlen(pat)). */

@@ -10,6 +10,8 @@
 #include "logs.h"
 #include "marks.h"
 
+#include "../util/key_hash.h"
+
 #include <string.h>
 
 #define BODY_MAX MARKS_MAX /* message text looked at (and copied for IOS patterns) */
@@ -153,20 +155,26 @@ static size_t tag_before(const char *s, const char *a, size_t best)
  * trying each tag in order, in one pass. The tag is asked before the
  * address is parsed: most addresses of a line have none. The dots inside
  * an address left unparsed are passed over cheaply (a '.' ends no tag). */
-static void find_peer(const char *s, const struct body_marks *bm, struct syslog_parse *f)
+static void find_peer(const char *s, size_t len, struct syslog_parse *f)
 {
-        const char *end = s + bm->len, *p = s;
+        const char *end = s + len, *p = s;
         /* The first tag cannot be beaten: when its first occurrence is
          * followed by an address (every "IP = " prefix of the IKE
-         * messages), that is the answer without a walk. */
+         * messages), that is the answer without a walk, and without the
+         * marks the walk needs. */
         const struct peer_tag *t0 = &peer_tags[0];
-        const char *at = logs_find_n(s, bm->len, t0->s, t0->len);
+        const char *at = len >= t0->len && logs_eq(s, t0->s, t0->len) /* most IKE messages */
+                             ? s
+                             : logs_find_n(s, len, t0->s, t0->len);
         size_t n0 = at ? logs_ipv4_span(at + t0->len, end) : 0;
         if (n0) {
+                memcpy(f->peer_text, at + t0->len, n0); /* zeroed by syslog_parse */
                 f->peer = at + t0->len;
                 f->peer_len = (uint8_t)n0;
                 return;
         }
+        struct body_marks marks, *bm = &marks;
+        body_marks(s, len, bm); /* s[0..len) holds no NUL: bm->len == len */
         size_t best = NPEER_TAGS;
         while (best > 0 && (p = s + marks_next(bm, bm->dot, (size_t)(p - s))) < end) {
                 const char *a = p;
@@ -178,56 +186,62 @@ static void find_peer(const char *s, const struct body_marks *bm, struct syslog_
                         if (n) {
                                 best = t;
                                 f->peer = a;
+                                memset(f->peer_text, 0, sizeof(f->peer_text));
+                                memcpy(f->peer_text, a, n);
                                 f->peer_len = (uint8_t)n; /* at most 15 */
                                 p = a + n;
                                 continue;
                         }
+                        /* The rest of this run of digits and dots holds no
+                         * tag's last byte, so no address there has a tag. */
+                        while (p < end && (logs_digit(*p) || *p == '.'))
+                                p++;
+                        continue;
                 }
                 p++;
         }
 }
 
-/* Two tags for one field (full form first), both starting with a capital
- * that is rare in a message and marked, so one walk finds both first
- * occurrences. */
+/* Two tags for one field, the full form first. */
 static const struct field_tags {
         const char *tag[2];
         size_t len[2]; /* strlen of each tag, known at compile time */
 } group_tags = {{"Group = ", "Group <"}, {8, 7}}, user_tags = {{"Username = ", "User <"}, {11, 6}};
 
-/* The value after the first occurrence of either tag that has one; at:
- * the first occurrence of each tag's end, or NULL. */
-static void field2(const char *end, const char *const at[2], const char **out, uint8_t *out_len)
+/* The value after the first occurrence of the first tag that has one:
+ * one pass over the occurrences of the tags' common first letter (a rare
+ * capital), which stops as soon as the full form gives a value (most IKE
+ * messages start with "Group = "). */
+static void field2(const char *s, size_t len, const struct field_tags *t, const char **out,
+                   uint8_t *out_len)
 {
-        for (int i = 0; i < 2; i++) {
-                size_t n = at[i] ? logs_field_span(at[i], end, out) : 0;
-                if (n) {
-                        *out_len = (uint8_t)n; /* below LOG_FIELD_MAX */
-                        return;
+        const char *end = s + len, *at1 = NULL;
+        bool full = false; /* the full form's first occurrence was seen */
+        for (const char *p = s; (p = memchr(p, t->tag[0][0], (size_t)(end - p))) != NULL; p++) {
+                if (!full && (size_t)(end - p) >= t->len[0] && logs_eq(p, t->tag[0], t->len[0])) {
+                        full = true;
+                        size_t n = logs_field_span(p + t->len[0], end, out);
+                        if (n) {
+                                *out_len = (uint8_t)n; /* below LOG_FIELD_MAX */
+                                return;
+                        }
                 }
+                if (!at1 && (size_t)(end - p) >= t->len[1] && logs_eq(p, t->tag[1], t->len[1]))
+                        at1 = p + t->len[1];
+                if (full && at1)
+                        break;
         }
+        size_t n = at1 ? logs_field_span(at1, end, out) : 0;
+        if (n)
+                *out_len = (uint8_t)n;
 }
 
-/* Both fields in one walk over the marked capitals (a G or a U starts
- * every tag): the first occurrence of each of the four tags. */
-static void fields(const char *s, const struct body_marks *bm, struct syslog_parse *f)
+static void fields(const char *s, size_t len, struct syslog_parse *f)
 {
-        const struct field_tags *t[2] = {&group_tags, &user_tags};
-        const char *end = s + bm->len, *p = s, *at[2][2] = {{NULL, NULL}, {NULL, NULL}};
-        int left = 4;
-        while (left && (p = s + marks_next(bm, bm->cap, (size_t)(p - s))) < end) {
-                for (int k = 0; k < 2; k++)
-                        for (int i = 0; i < 2; i++)
-                                if (!at[k][i] && *p == t[k]->tag[i][0] &&
-                                    (size_t)(end - p) >= t[k]->len[i] &&
-                                    logs_eq(p, t[k]->tag[i], t[k]->len[i])) {
-                                        at[k][i] = p + t[k]->len[i];
-                                        left--;
-                                }
-                p++;
-        }
-        field2(end, at[0], &f->group, &f->group_len);
-        field2(end, at[1], &f->user, &f->user_len);
+        field2(s, len, &group_tags, &f->group, &f->group_len);
+        if (f->group_len && f->group_len < sizeof(f->group_text))
+                memcpy(f->group_text, f->group, f->group_len); /* zeroed by syslog_parse */
+        field2(s, len, &user_tags, &f->user, &f->user_len);
 }
 
 /* "FAC-N-MNEMONIC:" at fac (the byte after a '%', or a bare tag): the
@@ -252,23 +266,25 @@ static bool tag_at(const char *fac, const char *end, size_t *fac_len, size_t *ta
 }
 
 /* The message text ends at the line's end, a NUL, or after BODY_MAX - 1
- * bytes; its marks are found on the way. Returns the text's length. */
-static size_t body_scan(const char *body, const char *end, struct body_marks *bm)
+ * bytes. Returns the text's length. */
+static size_t body_len(const char *body, const char *end)
 {
         size_t n = (size_t)(end - body) < BODY_MAX - 1 ? (size_t)(end - body) : BODY_MAX - 1;
-        body_marks(body, n, bm);
-        return bm->len;
+        const char *nul = memchr(body, '\0', n);
+        return nul ? (size_t)(nul - body) : n;
 }
 
-/* A catalogued message: its fields and peer. */
-static bool found(struct syslog_parse *f, const struct message *m, const char *body,
-                  const struct body_marks *bm)
+/* A catalogued message: its fields and peer (body: n bytes, no NUL). */
+static bool found(struct syslog_parse *f, const struct message *m, const char *body, size_t n)
 {
         if (!m)
                 return false;
         f->msg = m;
-        fields(body, bm, f);
-        find_peer(body, bm, f);
+        fields(body, n, f);
+        find_peer(body, n, f);
+        const char *key;
+        size_t kn = syslog_parse_key(f, &key);
+        f->key_hash = key_hash(key, kn);
         return true;
 }
 
@@ -306,7 +322,6 @@ static bool tagged_message(const char *s, const char *end, const char *fac, size
         const char *body = fac + tl + 1;
         while (body < end && *body == ' ')
                 body++;
-        struct body_marks bm;
         size_t n;
         const struct message *m;
         if (v >= 0 || is_asa_facility(fac, fl)) {
@@ -316,7 +331,7 @@ static bool tagged_message(const char *s, const char *end, const char *fac, size
                 /* Unknown IDs (most of a busy log) stop here, before any parsing. */
                 if (v < 0 || !message_asa_listed((unsigned long)v))
                         return false;
-                n = body_scan(body, end, &bm);
+                n = body_len(body, end);
                 if (!(m = message_find_asa((unsigned long)v, body, n)))
                         return false;
                 f->platform = fac[1] == 'I' ? PLAT_PIX : PLAT_ASA;
@@ -325,7 +340,7 @@ static bool tagged_message(const char *s, const char *end, const char *fac, size
                 memcpy(key, fac, tl);
                 key[tl] = '\0';
                 char text[BODY_MAX];
-                n = body_scan(body, end, &bm);
+                n = body_len(body, end);
                 memcpy(text, body, n);
                 text[n] = '\0';
                 if (!(m = message_find(MSG_IOS_SYSLOG, key, text)))
@@ -333,7 +348,7 @@ static bool tagged_message(const char *s, const char *end, const char *fac, size
                 f->platform = PLAT_IOS;
         }
         f->time = find_time(s, fac);
-        return found(f, m, body, &bm);
+        return found(f, m, body, n);
 }
 
 static bool percent_form(const char *s, size_t len, struct syslog_parse *f)
@@ -397,11 +412,10 @@ static bool body_form(const char *s, size_t len, struct syslog_parse *f)
         const struct message *m = message_scan_asa_body(s, len);
         if (!m)
                 return false;
-        struct body_marks bm;
-        body_scan(s, s + len, &bm);
+        size_t n = body_len(s, s + len);
         f->platform = PLAT_ASA;
         f->time = find_time(s, s + len);
-        return found(f, m, s, &bm);
+        return found(f, m, s, n);
 }
 
 /* ASDM's log viewer exported or copied as fields ("Save As" CSV, or the
@@ -457,13 +471,12 @@ static bool export_form(const char *s, size_t len, struct syslog_parse *f)
                                         bend--;
                                 if (id < 0 || !message_asa_listed((unsigned long)id))
                                         return false;
-                                struct body_marks bm;
-                                size_t n = body_scan(body, bend, &bm);
+                                size_t n = body_len(body, bend);
                                 f->platform = PLAT_ASA;
                                 f->time = find_time(s, body);
                                 f->tagged = true;
                                 return found(f, message_find_asa((unsigned long)id, body, n), body,
-                                             &bm);
+                                             n);
                         }
                 }
                 if (!q)
@@ -491,10 +504,9 @@ static bool asdm_form(const char *s, size_t len, struct syslog_parse *f)
         if (id[6] != ':')
                 return false;
         const char *body = id + 8 <= end ? id + 8 : end;
-        struct body_marks bm;
-        size_t n = body_scan(body, end, &bm);
+        size_t n = body_len(body, end);
         f->platform = PLAT_ASA;
-        return found(f, message_find_asa((unsigned long)six_digits(id, end), body, n), body, &bm);
+        return found(f, message_find_asa((unsigned long)six_digits(id, end), body, n), body, n);
 }
 
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f)
@@ -532,11 +544,19 @@ bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t line
         r->time = f->time;
         if (!f->msg)
                 return false;
-        char peer[LOG_FIELD_MAX];
-        copy_span(peer, f->peer, f->peer_len);
-        copy_span(r->group, f->group, f->group_len);
+        /* the peer from the parse's copy, fixed size: not a read of the line */
+        if (f->peer_len)
+                memcpy(r->last_peer, f->peer_text, sizeof(f->peer_text));
+        const char *peer = f->peer_len ? r->last_peer : "";
+        if (f->group_len < sizeof(f->group_text))
+                memcpy(r->group, f->group_text, sizeof(f->group_text));
+        else
+                copy_span(r->group, f->group, f->group_len);
         copy_span(r->user, f->user, f->user_len);
-        logs_emit(r, f->msg, s, len, lineno, peer, 0);
+        /* A syslog message is never a debug detail line: its peer is its own. */
+        const char *key;
+        size_t n = syslog_parse_key(f, &key);
+        logs_emit_hashed(r, f->msg, s, len, lineno, peer, (uint8_t)n, f->key_hash);
         return true;
 }
 

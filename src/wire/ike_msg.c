@@ -73,8 +73,8 @@ int ike_msg_decode(const uint8_t *p, size_t len, struct ike_msg *m, struct wire_
         uint8_t type = m->hdr.next;
         while (type != PL_NONE) {
                 size_t at = r.off;
-                uint8_t next, crit;
-                uint16_t plen;
+                uint8_t next = 0, crit = 0; /* set by the reads below; gcc -O2 cannot see it */
+                uint16_t plen = 0;
                 struct wire_view body;
                 if (rd_left(&r) < IKE_PL_HDR_LEN) {
                         wire_fail(e, at, "payload %u: %zu bytes left, under a payload header", type,

@@ -41,8 +41,10 @@ static inline size_t rd_left(const struct rd *r)
 
 static inline bool rd_u8(struct rd *r, uint8_t *v)
 {
-        if (rd_left(r) < 1)
+        if (rd_left(r) < 1) {
+                *v = 0; /* a short read leaves a defined value behind */
                 return false;
+        }
         *v = r->p[r->off];
         r->off += 1;
         return true;
@@ -50,8 +52,10 @@ static inline bool rd_u8(struct rd *r, uint8_t *v)
 
 static inline bool rd_u16(struct rd *r, uint16_t *v)
 {
-        if (rd_left(r) < 2)
+        if (rd_left(r) < 2) {
+                *v = 0; /* a short read leaves a defined value behind */
                 return false;
+        }
         *v = (uint16_t)((unsigned)r->p[r->off] << 8 | r->p[r->off + 1]);
         r->off += 2;
         return true;
@@ -59,8 +63,10 @@ static inline bool rd_u16(struct rd *r, uint16_t *v)
 
 static inline bool rd_u32(struct rd *r, uint32_t *v)
 {
-        if (rd_left(r) < 4)
+        if (rd_left(r) < 4) {
+                *v = 0; /* a short read leaves a defined value behind */
                 return false;
+        }
         const uint8_t *b = r->p + r->off;
         *v = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
         r->off += 4;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "correlate/correlate.h"
+#include "correlate/peer_facts.h"
 
 static struct log_event ev(const char *key, const char *text, const char *peer, int64_t t)
 {
@@ -137,6 +138,50 @@ static void evidence_text_outlives_its_pool_entry(void **state)
         corr_free(c);
 }
 
+/* strongSwan's own child proposal, from the line charon logs as the
+ * responder that accepted none (tests/golden/explain/peer-charon-config-*). */
+static struct peer_esp charon_fact(const char *text)
+{
+        static const struct message m = {.family = MSG_DEBUG, .key = "peer-received-proposals"};
+        struct log_event e = {&m, 27, text, strlen(text), "", "", "", PLAT_UNKNOWN, 0, -1};
+        struct peer_facts pf = {0};
+        peer_facts_event(&pf, "charon.log", &e);
+        return pf.esp;
+}
+
+static void charon_configured_proposal(void **state)
+{
+        (void)state;
+        struct peer_esp e = charon_fact(
+            "13[CFG] configured proposals: ESP:AES_CBC_256/HMAC_SHA2_512_256/NO_EXT_SEQ");
+        assert_true(e.set);
+        assert_int_equal(e.encr, ENCR_AES);
+        assert_int_equal(e.key_bits, 256);
+        assert_int_equal(e.hash, HASH_SHA512);
+        assert_false(e.pfs_known); /* no DH group named: not known */
+        assert_string_equal(e.proposal, "ESP:AES_CBC_256/HMAC_SHA2_512_256/NO_EXT_SEQ");
+        e = charon_fact("configured proposals: ESP:3DES_CBC/HMAC_SHA1_96/MODP_2048/NO_EXT_SEQ");
+        assert_true(e.set);
+        assert_int_equal(e.encr, ENCR_3DES);
+        assert_true(e.pfs_known);
+        assert_int_equal(e.pfs_group, 14);
+        /* the other end's proposals, a list, a combined mode, two integrities: not one transform
+         * of this end */
+        assert_false(
+            charon_fact("received proposals: ESP:AES_CBC_128/HMAC_SHA2_256_128/NO_EXT_SEQ").set);
+        assert_false(charon_fact("configured proposals: ESP:AES_CBC_128/HMAC_SHA1_96/NO_EXT_SEQ, "
+                                 "ESP:AES_CBC_256/HMAC_SHA1_96/NO_EXT_SEQ")
+                         .set);
+        assert_false(charon_fact("configured proposals: ESP:AES_GCM_16_128/NO_EXT_SEQ").set);
+        assert_false(
+            charon_fact(
+                "configured proposals: ESP:AES_CBC_128/HMAC_SHA1_96/HMAC_SHA2_256_128/NO_EXT_SEQ")
+                .set);
+        assert_false(charon_fact("configured proposals: IKE:AES_CBC_128/HMAC_SHA2_256_128/"
+                                 "PRF_HMAC_SHA2_256/MODP_2048")
+                         .set);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -145,6 +190,7 @@ int main(void)
             cmocka_unit_test(evidence_text_outlives_its_pool_entry),
             cmocka_unit_test(repetitions_add_little),
             cmocka_unit_test(episodes_split_by_time),
+            cmocka_unit_test(charon_configured_proposal),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
