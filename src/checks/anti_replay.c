@@ -10,6 +10,7 @@
  * inspection only, and the model does not read policy-maps. Skipped when
  * the window is already above the default or anti-replay is disabled.
  */
+#include "../model/in_use.h"
 #include "checks_list.h"
 #include "cmap_util.h"
 
@@ -31,7 +32,9 @@ int check_anti_replay_drops(struct check_ctx *c)
         for (size_t i = 0; i < d->cmap_bindings.n; i++) {
                 const struct crypto_map_binding *b = d->cmap_bindings.v[i];
                 const struct iface *f = binding_iface(d, b);
-                if (!f || (!f->priority_queue && !f->service_policy_out))
+                /* only a binding that carries traffic (model/in_use.c) */
+                if (!f || (!f->priority_queue && !f->service_policy_out) ||
+                    !iu_binding_reached(d, b))
                         continue;
                 struct finding *fd = check_report(c, &f->qos_loc);
                 const char *what =

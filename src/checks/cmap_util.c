@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/in_use.h"
 #include "../util/ipv4.h"
 
 const struct crypto_map *cmap_dynamic(const struct device *dev, const char *name)
@@ -100,4 +101,27 @@ struct loc key_line_loc(const struct loc *l)
         struct loc k = *l;
         k.text = "(pre-shared key line, key not shown)";
         return k;
+}
+
+const char *cmap_unused_condition(const struct device *dev, const struct crypto_map_entry *e,
+                                  char *buf, size_t len)
+{
+        if (iu_entry_in_use(dev, e))
+                return "";
+        if (e->dynamic_template)
+                snprintf(buf, len,
+                         ": it breaks once an applied crypto map refers to dynamic map '%.64s'",
+                         e->map ? e->map : "?");
+        else
+                snprintf(buf, len,
+                         ": it breaks once crypto map '%.64s' is applied to an interface that "
+                         "is up",
+                         e->map ? e->map : "?");
+        return buf;
+}
+
+void cmap_severity_for(struct finding *f, const char *cond)
+{
+        if (f && cond && *cond && f->severity > SEV_INFO)
+                f->severity = SEV_INFO;
 }

@@ -7,6 +7,7 @@
 #define IPSD_CMAP_UTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "../findings/finding.h"
 #include "../model/model.h"
@@ -26,6 +27,18 @@ bool cmap_entry_has_tsets(const struct device *dev, const struct crypto_map_entr
 
 /* An applied static map has an entry with a peer: LAN-to-LAN is in use. */
 bool cmap_has_static_peer(const struct device *dev);
+
+/* Entry e is not in use (model/in_use.c: its map is applied to no
+ * interface that is up, or no applied map refers to its dynamic map): the
+ * condition under which its gap would break a tunnel, as a title suffix
+ * (": it breaks once ..."). "" when e is in use. A finding that carries it
+ * is advice (info): an object not in use breaks nothing by itself, and its
+ * map's own crypto-map-not-applied says what does (docs/severity.md). */
+const char *cmap_unused_condition(const struct device *dev, const struct crypto_map_entry *e,
+                                  char *buf, size_t len);
+
+/* Lowers f to info when cond is a condition (not ""), never raises it. */
+void cmap_severity_for(struct finding *f, const char *cond);
 
 /* "10.0.0.1 (203.0.113.2)"-free text of a peer: its address or its name. */
 const char *cmap_peer_text(const struct cm_peer *p, char buf[16]);

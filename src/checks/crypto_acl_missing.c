@@ -1,6 +1,7 @@
 /* crypto-acl-missing: "match address X" names no ACL, or one without a permit. */
 #include "aclnat_util.h"
 #include "checks_list.h"
+#include "cmap_util.h"
 #include "excerpt.h"
 
 static int report(struct check_ctx *c, const struct crypto_map_entry *e, const struct acl *acl)
@@ -8,13 +9,17 @@ static int report(struct check_ctx *c, const struct crypto_map_entry *e, const s
         struct finding *f = check_report(c, e->match_loc.line ? &e->match_loc : &e->loc);
         if (!f)
                 return -1;
-        int rc =
-            acl ? finding_title(c->fs, f,
-                                "crypto map '%s' %d matches ACL '%s', which has no permit entry",
-                                e->map, e->seq, e->match_acl)
-                : finding_title(c->fs, f,
-                                "crypto map '%s' %d matches ACL '%s', which does not exist", e->map,
-                                e->seq, e->match_acl);
+        /* an entry not in use is a condition (model/in_use.c) */
+        char cbuf[160];
+        const char *cond = cmap_unused_condition(c->dev, e, cbuf, sizeof(cbuf));
+        cmap_severity_for(f, cond);
+        int rc = acl ? finding_title(c->fs, f,
+                                     "crypto map '%s' %d matches ACL '%s', which has no permit "
+                                     "entry%s",
+                                     e->map, e->seq, e->match_acl, cond)
+                     : finding_title(c->fs, f,
+                                     "crypto map '%s' %d matches ACL '%s', which does not exist%s",
+                                     e->map, e->seq, e->match_acl, cond);
         if (rc || (acl && finding_evidence(c->fs, f, &acl->loc)) ||
             finding_set_peer(c->fs, f, entry_peer(e)))
                 return -1;

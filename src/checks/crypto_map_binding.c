@@ -39,6 +39,18 @@ static const char *likely_iface(const struct device *dev, const struct crypto_ma
         return NULL;
 }
 
+/* A binding of another map on interface ifname (nameif or IOS name), or NULL. */
+static const struct crypto_map_binding *carried_by(const struct device *dev, const char *ifname)
+{
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *b = dev->cmap_bindings.v[i];
+                if (b->ifname && b->map && !strcmp(b->ifname, ifname) &&
+                    model_get_cmap(dev, b->map))
+                        return b;
+        }
+        return NULL;
+}
+
 /* Is the unapplied map a leftover (model/in_use.c)? Every peer of its
  * static entries is served by another applied map, and the clients of its
  * dynamic entries by another dynamic entry or a virtual template: then no
@@ -103,6 +115,18 @@ static int report_unbound(struct check_ctx *c, const struct crypto_map *m)
         if (unused)
                 return remove_fix(c, f, m);
         const char *ifname = likely_iface(c->dev, m);
+        const struct crypto_map_binding *taken = ifname ? carried_by(c->dev, ifname) : NULL;
+        if (taken)
+                /* Applying m there would replace the map the interface carries
+                 * and drop its tunnels (one crypto map per interface: Cisco
+                 * ASA VPN CLI configuration guide, "Apply crypto maps to
+                 * interfaces"; IOS the same): no lines to paste, the way. */
+                return explain_more(c->fs, f,
+                                    "Interface '%s', which faces its peers, already carries "
+                                    "crypto map '%s': applying '%s' there would replace it. "
+                                    "Re-enter the entries of '%s' as new sequence numbers of "
+                                    "'%s' instead.",
+                                    ifname, taken->map, m->name, m->name, taken->map);
         const char *vars[] = {"map", m->name, ifname ? "if" : NULL, ifname, NULL};
         return check_fix(c, f, vars);
 }

@@ -44,15 +44,20 @@ static int report_order(struct check_ctx *c, const struct crypto_map *m,
         bool covers = ios_condition(c->dev);
         if (f && covers)
                 f->severity = SEV_WARNING;
+        /* a map applied to no live interface orders nothing yet (model/in_use.c) */
+        char cbuf[160];
+        const char *cond = covers ? "" : cmap_unused_condition(c->dev, ref, cbuf, sizeof(cbuf));
+        cmap_severity_for(f, cond);
         char seq[12];
         snprintf(seq, sizeof(seq), "%d", ref->seq);
         if (!f ||
             finding_title(c->fs, f,
-                          "crypto map '%s' %d (dynamic map '%s') comes before static entry %d%s",
+                          "crypto map '%s' %d (dynamic map '%s') comes before static entry %d%s%s",
                           ref->map, ref->seq, ref->dynamic_map ? ref->dynamic_map : "?", last->seq,
                           covers ? ": a static peer that initiates may be negotiated with the "
                                    "dynamic entry's transform sets and settings, not its own"
-                                 : "") ||
+                                 : "",
+                          cond) ||
             finding_evidence(c->fs, f, &last->loc))
                 return -1;
         const char *vars[] = {"map", ref->map, "seq", seq, "dynmap", ref->dynamic_map, NULL};

@@ -46,12 +46,13 @@ static int twins_build(struct twins *t, const struct device *d)
 }
 
 static int report(struct check_ctx *c, const struct loc *at, const char *wrong, const char *right,
-                  const struct loc *right_loc, const struct crypto_map_entry *e)
+                  const struct loc *right_loc, const struct crypto_map_entry *e, const char *cond)
 {
         struct finding *f = check_report(c, at);
+        cmap_severity_for(f, cond);
         if (!f ||
-            finding_title(c->fs, f, "crypto map name '%s' differs only in case from '%s'", wrong,
-                          right) ||
+            finding_title(c->fs, f, "crypto map name '%s' differs only in case from '%s'%s", wrong,
+                          right, cond) ||
             (right_loc && finding_evidence(c->fs, f, right_loc)))
                 return -1;
         struct cmap_vars cv = {0};
@@ -93,7 +94,7 @@ static int unbound_statics(struct check_ctx *c, struct twins *t)
                         continue;
                 const struct crypto_map_binding *b = strmap_get(&t->bound, m->name);
                 if (b && strcmp(b->map, m->name) &&
-                    report(c, &m->loc, m->name, b->map, &b->loc, first_entry(m)))
+                    report(c, &m->loc, m->name, b->map, &b->loc, first_entry(m), ""))
                         return -1;
         }
         return 0;
@@ -107,7 +108,7 @@ static int bad_bindings(struct check_ctx *c, struct twins *t)
                 if (!b->map || model_get_cmap(d, b->map))
                         continue;
                 const struct crypto_map *m = strmap_get(&t->statics, b->map);
-                if (m && report(c, &b->loc, b->map, m->name, &m->loc, NULL))
+                if (m && report(c, &b->loc, b->map, m->name, &m->loc, NULL, ""))
                         return -1;
         }
         return 0;
@@ -124,7 +125,11 @@ static int bad_dynamic_refs(struct check_ctx *c, struct twins *t)
                             cmap_dynamic(d, e->dynamic_map))
                                 continue;
                         const struct crypto_map *dm = strmap_get(&t->dyns, e->dynamic_map);
-                        if (dm && report(c, &e->loc, e->dynamic_map, dm->name, &dm->loc, NULL))
+                        /* a reference in a map applied nowhere is a condition */
+                        char cbuf[160];
+                        const char *cond = cmap_unused_condition(d, e, cbuf, sizeof(cbuf));
+                        if (dm &&
+                            report(c, &e->loc, e->dynamic_map, dm->name, &dm->loc, NULL, cond))
                                 return -1;
                 }
         }

@@ -95,13 +95,16 @@ static int report(struct check_ctx *c, const struct crypto_map_entry *e, unsigne
         if (!f)
                 return -1;
         const char *kind = e->dynamic_template ? "crypto dynamic-map" : "crypto map";
+        char cbuf[160];
+        const char *cond = cmap_unused_condition(c->dev, e, cbuf, sizeof(cbuf));
+        cmap_severity_for(f, cond);
         int rc = (m & MISS_DYN)
                      ? finding_title(c->fs, f,
                                      "crypto map '%s' %d refers to dynamic map '%s', which "
-                                     "does not exist",
-                                     e->map, e->seq, e->dynamic_map ? e->dynamic_map : "?")
-                     : finding_title(c->fs, f, "%s '%s' %d lacks %s", kind, e->map, e->seq,
-                                     missing_text(m));
+                                     "does not exist%s",
+                                     e->map, e->seq, e->dynamic_map ? e->dynamic_map : "?", cond)
+                     : finding_title(c->fs, f, "%s '%s' %d lacks %s%s", kind, e->map, e->seq,
+                                     missing_text(m), cond);
         if (rc)
                 return -1;
         if (e->match_acl && finding_evidence(c->fs, f, &e->match_loc))
@@ -116,10 +119,14 @@ static int report(struct check_ctx *c, const struct crypto_map_entry *e, unsigne
 static int report_peer(struct check_ctx *c, const struct crypto_map_entry *e)
 {
         struct finding *f = check_report(c, &e->loc);
+        char cbuf[160];
+        const char *cond = cmap_unused_condition(c->dev, e, cbuf, sizeof(cbuf));
+        cmap_severity_for(f, cond);
         if (!f ||
             finding_title(c->fs, f,
-                          "crypto map '%s' %d encrypts traffic of ACL '%s' but has no 'set peer'",
-                          e->map, e->seq, e->match_acl) ||
+                          "crypto map '%s' %d encrypts traffic of ACL '%s' but has no 'set "
+                          "peer'%s",
+                          e->map, e->seq, e->match_acl, cond) ||
             finding_evidence(c->fs, f, &e->match_loc) || finding_evidence(c->fs, f, &e->tsets_loc))
                 return -1;
         struct cmap_vars cv = {0};

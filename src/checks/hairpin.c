@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/in_use.h"
 #include "checks_list.h"
 #include "plat_common.h"
 
@@ -183,7 +184,8 @@ static int spoke_to_spoke(struct check_ctx *c, const struct crypto_map_binding *
         struct sides s = {0};
         struct top2 *t = NULL;
         int rc = -1;
-        if (!m || m->dynamic)
+        /* a binding no peer reaches carries no spoke's traffic (model/in_use.c) */
+        if (!m || m->dynamic || !iu_binding_reached(c->dev, b))
                 return 0;
         if (collect(c->dev, m, &s))
                 goto out;
@@ -224,7 +226,7 @@ static int ra_tunnelall(struct check_ctx *c, const struct crypto_map_binding *b)
         const struct device *d = c->dev;
         for (size_t i = 0; i < d->tunnel_groups.n; i++) {
                 const struct tunnel_group *tg = d->tunnel_groups.v[i];
-                if (tg->type != TG_RA)
+                if (!iu_ra_group_used(tg)) /* also: not remote access */
                         continue;
                 const char *gpn =
                     tg->default_group_policy ? tg->default_group_policy : "DfltGrpPolicy";

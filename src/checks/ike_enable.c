@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../model/in_use.h"
 #include "checks_list.h"
 #include "cmap_util.h"
 
@@ -50,13 +51,26 @@ static unsigned map_needs(const struct device *d, const struct crypto_map *m)
         return need ? need : NEED_V1;
 }
 
+/* A binding no peer reaches (model/in_use.c): enabling IKE there changes
+ * nothing now, so the finding is advice that names why. */
+static const char *unreached(const struct device *d, const struct crypto_map_binding *b)
+{
+        if (iu_binding_reached(d, b))
+                return "";
+        return iu_binding_live(d, b) ? ": no peer of the map is routed out it"
+                                     : ": the interface is shut down";
+}
+
 static int report(struct check_ctx *c, const struct crypto_map_binding *b, bool v2)
 {
         struct finding *f = check_report(c, &b->loc);
+        const char *cond = unreached(c->dev, b);
+        if (f && *cond)
+                f->severity = SEV_INFO;
         if (!f || finding_title(c->fs, f,
                                 "%s is not enabled on interface '%s', which carries crypto "
-                                "map '%s'",
-                                v2 ? "IKEv2" : "ISAKMP (IKEv1)", b->ifname, b->map))
+                                "map '%s'%s",
+                                v2 ? "IKEv2" : "ISAKMP (IKEv1)", b->ifname, b->map, cond))
                 return -1;
         if (!v2) {
                 const char *vars[] = {"if", b->ifname, "map", b->map, NULL};
@@ -105,9 +119,21 @@ static int check_ios(struct check_ctx *c)
         struct finding *f = check_report(c, &d->ike.ios_isakmp_disabled_loc);
         if (!f)
                 return -1;
+        /* evidence: the bindings in use (model/in_use.c); with none, advice */
+        size_t live = 0;
         for (size_t i = 0; i < d->cmap_bindings.n; i++) {
                 const struct crypto_map_binding *b = d->cmap_bindings.v[i];
+                if (!iu_binding_reached(d, b))
+                        continue;
+                live++;
                 if (finding_evidence(c->fs, f, &b->loc))
+                        return -1;
+        }
+        if (!live) {
+                f->severity = SEV_INFO;
+                if (finding_title(c->fs, f,
+                                  "ISAKMP is disabled ('no crypto isakmp enable'); no interface "
+                                  "that carries a crypto map is up and reached by its peers"))
                         return -1;
         }
         const char *vars[] = {NULL};

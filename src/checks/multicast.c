@@ -7,6 +7,7 @@
  * the model cannot say whether a routing protocol runs towards a tunnel;
  * what it can say is what the crypto ACLs ask to encrypt.
  */
+#include "../model/in_use.h"
 #include "checks_list.h"
 #include "plat_common.h"
 
@@ -62,7 +63,8 @@ int check_multicast_over_tunnel(struct check_ctx *c)
                 return 0;
         for (size_t i = 0; i < d->cmap_bindings.n; i++) {
                 const struct crypto_map_binding *b = d->cmap_bindings.v[i];
-                const struct crypto_map *m = b->map ? model_get_cmap(d, b->map) : NULL;
+                const struct crypto_map *m =
+                    b->map && iu_binding_reached(d, b) ? model_get_cmap(d, b->map) : NULL;
                 for (size_t k = 0; m && k < m->entries.n; k++) {
                         const struct crypto_map_entry *e = m->entries.v[k];
                         if (!e->is_dynamic_ref && check_entry(c, b, e))

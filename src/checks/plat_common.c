@@ -4,6 +4,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../model/in_use.h"
+
 static bool map_has(const struct device *dev, const char *name, bool want_peer, bool want_dyn)
 {
         const struct crypto_map *m = model_get_cmap(dev, name);
@@ -11,8 +13,10 @@ static bool map_has(const struct device *dev, const char *name, bool want_peer, 
                 return false;
         for (size_t i = 0; i < m->entries.n; i++) {
                 const struct crypto_map_entry *e = m->entries.v[i];
+                /* a reference counts only when its dynamic map has an entry
+                 * to answer clients with (model/in_use.c) */
                 if ((want_peer && e->peers.n > 0 && !e->is_dynamic_ref) ||
-                    (want_dyn && e->is_dynamic_ref) || (!want_peer && !want_dyn))
+                    (want_dyn && iu_dynamic_ref_live(dev, e)) || (!want_peer && !want_dyn))
                         return true;
         }
         return false;
@@ -22,7 +26,8 @@ static const struct crypto_map_binding *first_binding(const struct device *dev, 
 {
         for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
                 const struct crypto_map_binding *b = dev->cmap_bindings.v[i];
-                if (b->map && map_has(dev, b->map, peer, dyn))
+                /* only a binding on an interface that is up (model/in_use.c) */
+                if (b->map && iu_binding_live(dev, b) && map_has(dev, b->map, peer, dyn))
                         return b;
         }
         return NULL;

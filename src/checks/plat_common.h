@@ -10,6 +10,8 @@
 
 #include "../model/model.h"
 
+/* Only bindings on an interface that is up count, and a dynamic-map
+ * reference only when its dynamic map has an entry (model/in_use.c). */
 /* The first crypto map binding whose map has an entry with a peer (L2L), or NULL. */
 const struct crypto_map_binding *plat_l2l_binding(const struct device *dev);
 /* The first binding whose map has a dynamic-map reference (remote access / dynamic peers), or NULL.

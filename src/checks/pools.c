@@ -93,11 +93,12 @@ int check_pool_overlaps_inside(struct check_ctx *c)
                         rc = report_overlap(
                             c, p, &ifc->loc, "the connected network",
                             ifc->nameif ? ifc->nameif : ifc->name, ifc->addr, ifc->mask,
-                            arp ? "the ASA answers ARP there for the clients (identity NAT "
-                                  "without no-proxy-arp), so this breaks only when a host on "
-                                  "that subnet uses one of the pool's addresses"
+                            arp ? "the ASA answers ARP there for the clients (proxy ARP "
+                                  "for VPN client addresses, on unless 'sysopt noproxyarp'), "
+                                  "so this breaks only when a host on that subnet uses one of "
+                                  "the pool's addresses"
                                 : NULL,
-                            arp);
+                            arp && arp->line ? arp : NULL);
                 else if (r)
                         rc = report_overlap(
                             c, p, &r->loc, "the routed network",

@@ -114,6 +114,8 @@ char *asa_dup(struct asa_ctx *c, const char *s);
 void *asa_new(struct asa_ctx *c, size_t size); /* zeroed, loc set to the line */
 /* Pushes an iface_ref for ifname at this line. */
 int asa_push_ifref(struct asa_ctx *c, struct ptrvec *v, const char *ifname);
+/* "ip address ... dhcp setroute": a default route out nameif (asa_iface.c). */
+int asa_dhcp_default_route(struct asa_ctx *c, const char *nameif);
 /* Pushes copies of words [i, n) onto v (const char *). */
 int asa_push_words(struct asa_ctx *c, struct ptrvec *v, size_t i);
 

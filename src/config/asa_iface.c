@@ -35,6 +35,32 @@ static int i_security(struct asa_ctx *c, size_t i)
                    : ASA_UNKNOWN;
 }
 
+/* "ip address [IF] dhcp setroute": the ASA (and PIX) installs the default
+ * route the DHCP server supplies, out this interface ("setroute: lets the
+ * ASA use the default route supplied by the DHCP server", Cisco ASA command
+ * reference, ip address dhcp; PIX 6.3 command reference, ip address). The
+ * gateway is not in the config. */
+int asa_dhcp_default_route(struct asa_ctx *c, const char *nameif)
+{
+        if (!nameif || c->no)
+                return ASA_OK;
+        struct route *r = asa_new(c, sizeof(*r));
+        if (!r || !(r->ifname = asa_dup(c, nameif)) ||
+            ptrvec_push(&c->dev->arena, &c->dev->routes, r))
+                return ASA_OOM;
+        r->loc = c->loc;
+        r->distance = 1;
+        return ASA_OK;
+}
+
+static bool has_word(struct asa_ctx *c, size_t from, const char *w)
+{
+        for (size_t k = from; k < c->n; k++)
+                if (kw(asa_w(c, k), w))
+                        return true;
+        return false;
+}
+
 /* ip address A M [standby S] | ip address dhcp [setroute] | pppoe */
 static int i_address(struct asa_ctx *c, size_t i)
 {
@@ -46,6 +72,8 @@ static int i_address(struct asa_ctx *c, size_t i)
         }
         if (kw(asa_w(c, i), "dhcp") || kw(asa_w(c, i), "pppoe")) {
                 f->dhcp = kw(asa_w(c, i), "dhcp");
+                if (f->dhcp && has_word(c, i + 1, "setroute"))
+                        return asa_dhcp_default_route(c, f->nameif);
                 return ASA_OK;
         }
         if (!asa_addr(c, asa_w(c, i), &a) || !asa_mask(asa_w(c, i + 1), &m))

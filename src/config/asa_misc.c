@@ -135,6 +135,25 @@ static int on_audit(struct asa_ctx *c, size_t i)
         return asa_push_ifref(c, &c->dev->audit_sig_disabled, asa_w(c, i + 1));
 }
 
+/* sysopt noproxyarp IF: the ASA answers no proxy ARP on IF, for NAT
+ * mapped addresses nor for VPN client addresses (Cisco ASA 5500 Series
+ * Configuration Guide using the CLI 8.4, "Routing Overview", "Disabling
+ * Proxy ARPs"). "no sysopt noproxyarp IF" is the default. */
+static int on_noproxyarp(struct asa_ctx *c, size_t i)
+{
+        if (!asa_w(c, i) || asa_w(c, i + 1))
+                return ASA_UNKNOWN;
+        struct ptrvec *v = &c->dev->noproxyarp;
+        if (!c->no)
+                return asa_push_ifref(c, v, asa_w(c, i));
+        size_t o = 0;
+        for (size_t k = 0; k < v->n; k++)
+                if (strcmp(((const struct iface_ref *)v->v[k])->ifname, asa_w(c, i)))
+                        v->v[o++] = v->v[k];
+        v->n = o;
+        return ASA_OK;
+}
+
 static int on_logging_queue(struct asa_ctx *c, size_t i)
 {
         int q = -1;
@@ -261,7 +280,7 @@ const struct asa_cmd asa_misc_cmds[] = {
     {{"sysopt", "connection", "reclassify-vpn"}, asa_known},
     {{"sysopt", "connection", "permit-pptp"}, asa_known},
     {{"sysopt", "connection", "permit-l2tp"}, asa_known},
-    {{"sysopt", "noproxyarp"}, asa_known},
+    {{"sysopt", "noproxyarp"}, on_noproxyarp},
     {{"sysopt", "radius"}, asa_known},
     {{"sysopt", "nodnsalias"}, asa_known},
     {{"sysopt", "uauth"}, asa_known},

@@ -41,6 +41,7 @@ static const struct ios_cmdtab *mode_tab(enum ios_mode m)
             [IM_IKEV2_PEER] = &ios_sub_ikev2_peer,
             [IM_IKEV2_PROFILE] = &ios_sub_ikev2_profile,
             [IM_ROUTE_MAP] = &ios_sub_route_map,
+            [IM_IKEV2_AUTHZ] = &ios_sub_ikev2_authz,
         };
         return (unsigned)m < IM_COUNT ? tabs[m] : NULL;
 }

@@ -422,6 +422,26 @@ static int prof_vtemplate(struct ios_ctx *c)
         return (p->virtual_template = ios_str(c, name)) ? IOS_OK : IOS_OOM;
 }
 
+/* aaa authorization group|user psk|eap|cert [override] list L [POLICY]: the
+ * authorization policy whose attributes (pool, ...) the peer gets (Cisco
+ * FlexVPN and IKEv2 Configuration Guide, "Configuring IKEv2 Profile"). Other
+ * "aaa" lines (authentication, accounting, "... cached") are known. */
+static int prof_aaa(struct ios_ctx *c)
+{
+        struct isakmp_profile *p = ios_obj(c);
+        if (c->neg || !kw(ios_arg(c, 0), "authorization"))
+                return IOS_OK;
+        size_t n = ios_nargs(c);
+        for (size_t k = 1; k + 2 < n; k++) {
+                if (!kw(ios_arg(c, k), "list"))
+                        continue;
+                char *name = ios_str(c, ios_arg(c, k + 2));
+                return !name || ptrvec_push(&c->dev->arena, &p->authz_policies, name) ? IOS_OOM
+                                                                                      : IOS_OK;
+        }
+        return IOS_OK;
+}
+
 static int prof_fvrf(struct ios_ctx *c)
 {
         struct isakmp_profile *p = ios_obj(c);
@@ -520,10 +540,72 @@ static const struct ios_cmd profile_cmds[] = {
     ONE("nat"),
     ONE("description"),
     {{"virtual-template"}, prof_vtemplate, false},
-    ONE("aaa"),
+    {{"aaa"}, prof_aaa, false},
     ONE("config-exchange"),
     ONE("redirect"),
     ONE("shutdown"),
+};
+
+/* crypto ikev2 authorization policy NAME: the attributes (pool, DNS,
+ * routes) an IKEv2 profile hands to the peer when its "aaa authorization
+ * ... list L NAME" names the policy (Cisco FlexVPN and IKEv2 Configuration
+ * Guide, "Configuring IKEv2 Authorization Policy"). Only "pool" is
+ * modelled; the other attributes are known. */
+static int authz_policy(struct ios_ctx *c)
+{
+        const char *name = ios_arg(c, 1);
+        if (!kw(ios_arg(c, 0), "policy") || !name || ios_arg(c, 2))
+                return IOS_UNKNOWN;
+        if (c->neg)
+                return IOS_OK;
+        struct ikev2_authz *a = model_alloc(c->dev, sizeof(*a));
+        if (!a || !(a->name = ios_str(c, name)) ||
+            ptrvec_push(&c->dev->arena, &c->dev->ikev2_authz, a))
+                return IOS_OOM;
+        a->loc = c->loc;
+        return ios_open(c, IM_IKEV2_AUTHZ, a);
+}
+
+static int authz_pool(struct ios_ctx *c)
+{
+        struct ikev2_authz *a = ios_obj(c);
+        const char *p = ios_arg(c, 0);
+        if (c->neg) {
+                a->pool = NULL;
+                return IOS_OK;
+        }
+        if (!p || ios_arg(c, 1))
+                return IOS_UNKNOWN;
+        a->pool_loc = c->loc;
+        return (a->pool = ios_str(c, p)) ? IOS_OK : IOS_OOM;
+}
+
+static const struct ios_cmd authz_cmds[] = {
+    {{"pool"}, authz_pool, false, SEM_PREFIX(1)},
+    ONE("dns"),
+    ONE("netmask"),
+    ONE("route"),
+    ONE("def-domain"),
+    ONE("split-dns"),
+    ONE("wins"),
+    ONE("banner"),
+    ONE("backup-gateway"),
+    ONE("include-local-lan"),
+    ONE("max-logins"),
+    ONE("pfs"),
+    ONE("save-password"),
+    ONE("subnet-acl"),
+    ONE("ipv6"),
+    ONE("session-lifetime"),
+    ONE("configuration"),
+    ONE("firewall"),
+    ONE("smartdefaults"),
+    ONE("user"),
+    ONE("vrf"),
+    ONE("ip"),
+    ONE("interface"),
+    ONE("aaa"),
+    ONE("dhcp"),
 };
 
 /* ASA: crypto ikev2 enable IF [client-services ...] */
@@ -547,7 +629,7 @@ static const struct ios_cmd top_cmds[] = {
     {{"crypto", "ikev2", "keyring"}, keyring, false},
     {{"crypto", "ikev2", "profile"}, profile, false},
     {{"crypto", "ikev2", "enable"}, enable, false},
-    BLOCK("crypto", "ikev2", "authorization"),
+    {{"crypto", "ikev2", "authorization"}, authz_policy, false},
     BLOCK("crypto", "ikev2", "client"),
     BLOCK("crypto", "ikev2", "name-mangler"),
     BLOCK("crypto", "ikev2", "remote-access"),
@@ -568,3 +650,4 @@ IOS_TAB(ios_sub_ikev2_proposal, proposal_cmds);
 IOS_TAB(ios_sub_ikev2_keyring, keyring_cmds);
 IOS_TAB(ios_sub_ikev2_peer, peer_cmds);
 IOS_TAB(ios_sub_ikev2_profile, profile_cmds);
+IOS_TAB(ios_sub_ikev2_authz, authz_cmds);

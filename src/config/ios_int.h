@@ -48,6 +48,7 @@ enum ios_mode {
         IM_IKEV2_PEER,
         IM_IKEV2_PROFILE,
         IM_ROUTE_MAP,
+        IM_IKEV2_AUTHZ, /* crypto ikev2 authorization policy NAME */
         IM_COUNT
 };
 
@@ -101,7 +102,8 @@ extern const struct ios_cmdtab ios_top_iface, ios_top_nat, ios_top_profile, ios_
 extern const struct ios_cmdtab ios_sub_iface, ios_sub_acl, ios_sub_objnet, ios_sub_objsvc,
     ios_sub_isakmp_policy, ios_sub_keyring, ios_sub_isakmp_profile, ios_sub_client_group,
     ios_sub_tset, ios_sub_cmap, ios_sub_ipsec_profile, ios_sub_ikev2_proposal,
-    ios_sub_ikev2_keyring, ios_sub_ikev2_peer, ios_sub_ikev2_profile, ios_sub_route_map;
+    ios_sub_ikev2_keyring, ios_sub_ikev2_peer, ios_sub_ikev2_profile, ios_sub_route_map,
+    ios_sub_ikev2_authz;
 
 /* Reads t into dev, recording each line's row in log (NULL: no record). */
 int ios_read_logged(struct device *dev, const struct text *t, struct cmd_log *log,

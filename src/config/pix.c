@@ -36,6 +36,9 @@ static int on_ip_address(struct asa_ctx *c, size_t i)
                 return ASA_UNKNOWN;
         if (kw(asa_w(c, i + 1), "dhcp")) {
                 f->dhcp = !c->no;
+                for (size_t k = i + 2; f->dhcp && k < c->n; k++)
+                        if (kw(asa_w(c, k), "setroute"))
+                                return asa_dhcp_default_route(c, f->nameif);
                 return ASA_OK;
         }
         if (c->no && !asa_w(c, i + 1)) { /* "no ip address intf2": none */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "flowset.h"
@@ -44,6 +45,94 @@ bool iu_map_applied(const struct device *dev, const char *map)
 static bool entry_static(const struct crypto_map_entry *e)
 {
         return !e->dynamic_template && !e->is_dynamic_ref && !e->ipsec_manual && !e->gdoi;
+}
+
+static const struct iface *binding_iface(const struct device *dev,
+                                         const struct crypto_map_binding *b)
+{
+        if (!b->ifname)
+                return NULL;
+        const struct iface *f = model_get_nameif(dev, b->ifname);
+        return f ? f : model_get_iface(dev, b->ifname);
+}
+
+bool iu_binding_live(const struct device *dev, const struct crypto_map_binding *b)
+{
+        const struct iface *f = binding_iface(dev, b);
+        return !f || !f->shutdown;
+}
+
+static const struct crypto_map *dynamic_map(const struct device *dev, const char *name)
+{
+        char key[300];
+        if (!name || strlen(name) >= sizeof(key) - 2)
+                return NULL;
+        /* model_obtain_cmap indexes dynamic maps as "D:name" */
+        snprintf(key, sizeof(key), "D:%s", name);
+        return model_get_cmap(dev, key);
+}
+
+bool iu_dynamic_ref_live(const struct device *dev, const struct crypto_map_entry *r)
+{
+        const struct crypto_map *dm = r->is_dynamic_ref ? dynamic_map(dev, r->dynamic_map) : NULL;
+        return dm && dm->entries.n > 0;
+}
+
+/* The route to addr leaves by f (or no route matches addr at all). */
+static bool routed_out(const struct device *dev, uint32_t addr, const struct iface *f)
+{
+        const struct iface *out = model_route_lookup(dev, addr, NULL);
+        return !out || out == f;
+}
+
+bool iu_binding_reached(const struct device *dev, const struct crypto_map_binding *b)
+{
+        if (!iu_binding_live(dev, b))
+                return false;
+        const struct iface *f = binding_iface(dev, b);
+        const struct crypto_map *m = b->map ? model_get_cmap(dev, b->map) : NULL;
+        if (!f || !m || m->dynamic)
+                return true; /* unknown: judged as reached */
+        for (size_t k = 0; k < m->entries.n; k++) {
+                const struct crypto_map_entry *e = m->entries.v[k];
+                if (e->is_dynamic_ref || !entry_static(e) || !e->peers.n)
+                        return true;
+                for (size_t j = 0; j < e->peers.n; j++) {
+                        const struct cm_peer *p = e->peers.v[j];
+                        if (!p->is_addr || routed_out(dev, p->addr, f))
+                                return true;
+                }
+        }
+        return false;
+}
+
+/* Map `name` (static) is applied to a live interface. */
+static bool applied_live(const struct device *dev, const char *name)
+{
+        for (size_t i = 0; i < dev->cmap_bindings.n; i++) {
+                const struct crypto_map_binding *b = dev->cmap_bindings.v[i];
+                if (binds(b, name) && iu_binding_live(dev, b))
+                        return true;
+        }
+        return false;
+}
+
+bool iu_entry_in_use(const struct device *dev, const struct crypto_map_entry *e)
+{
+        if (!e->dynamic_template)
+                return applied_live(dev, e->map);
+        for (size_t i = 0; i < dev->crypto_maps.n; i++) {
+                const struct crypto_map *m = dev->crypto_maps.v[i];
+                if (m->dynamic || !applied_live(dev, m->name))
+                        continue;
+                for (size_t k = 0; k < m->entries.n; k++) {
+                        const struct crypto_map_entry *r = m->entries.v[k];
+                        if (r->is_dynamic_ref && r->dynamic_map && e->map &&
+                            !strcmp(r->dynamic_map, e->map))
+                                return true;
+                }
+        }
+        return false;
 }
 
 bool iu_peer_served(const struct device *dev, uint32_t addr, const struct crypto_map *except)
@@ -260,6 +349,17 @@ bool iu_ra_group_used(const struct tunnel_group *tg)
                tg->address_pools.n;
 }
 
+/* Some IKEv2 profile names authorization policy `policy`. */
+static bool authz_named(const struct device *dev, const char *policy)
+{
+        for (size_t i = 0; i < dev->isakmp_profiles.n; i++) {
+                const struct isakmp_profile *p = dev->isakmp_profiles.v[i];
+                if (p->ikev2 && names(&p->authz_policies, policy))
+                        return true;
+        }
+        return false;
+}
+
 bool iu_pool_handed_out(const struct device *dev, const char *name)
 {
         for (size_t i = 0; i < dev->tunnel_groups.n; i++)
@@ -276,6 +376,13 @@ bool iu_pool_handed_out(const struct device *dev, const char *name)
         for (size_t i = 0; i < dev->client_groups.n; i++) {
                 const struct client_group *g = dev->client_groups.v[i];
                 if (g->pool && name && !strcmp(g->pool, name))
+                        return true;
+        }
+        /* IOS IKEv2: an authorization policy's pool, when a profile names
+         * the policy in its "aaa authorization ... list L POLICY" */
+        for (size_t i = 0; name && i < dev->ikev2_authz.n; i++) {
+                const struct ikev2_authz *a = dev->ikev2_authz.v[i];
+                if (a->pool && !strcmp(a->pool, name) && authz_named(dev, a->name))
                         return true;
         }
         return names(&dev->pool_refs, name);
@@ -398,30 +505,25 @@ const struct loc *iu_client_host_routes(const struct device *dev)
         return NULL;
 }
 
-static bool covers_pool(const struct addrset *s, const struct local_pool *p)
+/* "sysopt noproxyarp IF" names nameif. */
+static bool noproxyarp(const struct device *dev, const char *nameif)
 {
-        for (size_t i = 0; i < s->n; i++)
-                if (s->r[i].lo <= p->lo && p->hi <= s->r[i].hi)
+        for (size_t i = 0; i < dev->noproxyarp.n; i++) {
+                const struct iface_ref *r = dev->noproxyarp.v[i];
+                if (r->ifname && !strcmp(r->ifname, nameif))
                         return true;
+        }
         return false;
 }
 
 const struct loc *iu_pool_proxy_arp(const struct device *dev, const struct local_pool *p,
                                     const struct iface *ifc)
 {
-        if (dev->platform != PLAT_ASA || !ifc->nameif)
+        static const struct loc by_default = {0};
+        (void)p;
+        if (dev->platform != PLAT_ASA || !ifc->nameif || noproxyarp(dev, ifc->nameif))
                 return NULL;
-        for (size_t i = 0; i < dev->nat_rules.n; i++) {
-                const struct nat_rule *r = dev->nat_rules.v[i];
-                if (r->inactive || r->no_proxy_arp || !r->real_if ||
-                    (strcmp(r->real_if, ifc->nameif) && strcmp(r->real_if, "any")))
-                        continue;
-                /* twice NAT: destination static POOL POOL, seen from ifc */
-                if (r->kind == NAT_TWICE && r->has_dst && r->dst_identity && !r->real_dst.inexact &&
-                    covers_pool(&r->real_dst, p))
-                        return &r->loc;
-        }
-        return NULL;
+        return &by_default;
 }
 
 bool iu_profile_hosts_only(const struct isakmp_profile *p)

@@ -33,6 +33,33 @@ const struct crypto_map_binding *iu_map_binding(const struct device *dev, const 
 /* Map is applied to at least one interface. */
 bool iu_map_applied(const struct device *dev, const char *map);
 
+/* The interface binding b names is up: not "shutdown" (an interface the
+ * config does not define is left to crypto-map-not-applied: taken as up).
+ * A shut interface sends and receives nothing, so nothing it carries is in
+ * use (Cisco IOS interface command reference, "shutdown"). */
+bool iu_binding_live(const struct device *dev, const struct crypto_map_binding *b);
+
+/* Does traffic of map reach binding b? b is live, and the map takes
+ * clients (a dynamic entry: they come to whichever address they are given),
+ * or some static entry's peer is unknown, not an address, or routed out b's
+ * interface (IKE towards a peer leaves by the interface its route names,
+ * and a crypto map is consulted only on the interface a packet leaves by:
+ * Cisco ASA VPN CLI configuration guide, "Crypto maps", "apply a crypto map
+ * to an interface"). A peer with no route at all counts as reaching every
+ * binding. */
+bool iu_binding_reached(const struct device *dev, const struct crypto_map_binding *b);
+
+/* Is crypto map entry e in use? A static entry or a dynamic-map reference:
+ * its map is applied to a live interface. A dynamic-map entry (template):
+ * an applied map refers to its dynamic map. An entry of a map applied to
+ * nothing negotiates nothing until the map is applied; its gaps are a
+ * condition (docs/severity.md). */
+bool iu_entry_in_use(const struct device *dev, const struct crypto_map_entry *e);
+
+/* The dynamic map that reference r names exists and has an entry: clients
+ * can be answered through r. */
+bool iu_dynamic_ref_live(const struct device *dev, const struct crypto_map_entry *r);
+
 /* A static entry of an applied crypto map other than `except` names peer
  * address addr: the peer is served whatever `except` does. */
 bool iu_peer_served(const struct device *dev, uint32_t addr, const struct crypto_map *except);
@@ -92,7 +119,8 @@ bool iu_ra_group_used(const struct tunnel_group *tg);
 
 /* Some client gets addresses from pool `name`: a tunnel-group's
  * address-pool, a group-policy's address-pools, an IOS client configuration
- * group's pool, or a line of dev->pool_refs (PIX vpngroup, IOS isakmp
+ * group's pool, an IOS IKEv2 authorization policy's pool that a profile's
+ * "aaa authorization" names, or a line of dev->pool_refs (PIX vpngroup, IOS isakmp
  * client configuration address-pool). A pool nothing hands out (or an IOS
  * "ip nat pool") never reaches a client. */
 bool iu_pool_handed_out(const struct device *dev, const char *name);
@@ -115,17 +143,29 @@ bool iu_pool_reaches(const struct device *dev, const char *name, uint32_t lo, ui
 /* The head end routes each connected remote-access client by a host route
  * of its own, more specific than any configured route: the ASA always
  * (Cisco ASA command reference, "show route": code V, the route a VPN
- * session installs); IOS through reverse route injection on a dynamic-map
+ * session installs; Cisco TechNote 116170, cisco.com/c/en/us/support/docs/
+ * security/asa-5500-x-series-next-generation-firewalls/116170-probsol-
+ * asa-00.html, ASA 9.1(1): "When a user connects to the ASA as a
+ * remote access VPN concentrator, the ASA installs a host-based route in
+ * the ASA routing table that routes traffic to that VPN client out of the
+ * outside interface"); IOS through reverse route injection on a dynamic-map
  * entry or a dynamic VTI (virtual-access per client). Returns the line that
  * says so (NULL: none, or PIX 6, where it is not documented). */
 const struct loc *iu_client_host_routes(const struct device *dev);
 
-/* ASA 8.3+: the identity NAT line that makes the ASA answer ARP on
- * interface ifc for the pool's addresses (destination static POOL POOL, or
- * a static identity of the pool, without no-proxy-arp), or NULL. With the
- * pool inside ifc's subnet, inside hosts reach the clients through that
- * proxy ARP (Cisco ASA firewall configuration guide, NAT: "Mapped addresses
- * and routing", proxy ARP for mapped addresses on the same network). */
+/* ASA: does the ASA answer ARP on interface ifc for the addresses of pool
+ * p, whose addresses lie in ifc's subnet? Yes unless "sysopt noproxyarp
+ * IF" names ifc: "If you have a VPN client address pool that overlaps with
+ * an existing network, the ASA by default sends proxy ARPs on all
+ * interfaces" (Cisco ASA 5500 Series Configuration Guide using the CLI,
+ * 8.4 and 8.6, and ASA Series CLI Configuration Guide 9.0, "Routing
+ * Overview", "Disabling Proxy ARPs"). A NAT rule's no-proxy-arp keyword
+ * does not change it: it applies to that rule's mapped addresses, and for
+ * twice NAT "the proxy ARP decision is made only on the source address"
+ * (ASA Series Firewall CLI Configuration Guide, "NAT Examples and
+ * Reference", identity NAT), so an exemption's "destination static POOL
+ * POOL" neither makes nor stops this ARP. Returns a loc without a line
+ * (the default has no line), or NULL (PIX, IOS, or noproxyarp). */
 const struct loc *iu_pool_proxy_arp(const struct device *dev, const struct local_pool *p,
                                     const struct iface *ifc);
 

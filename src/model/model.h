@@ -424,6 +424,13 @@ struct keyring {
         /* its keys are in dev->psks with keyring == name */
 };
 
+struct ikev2_authz { /* IOS "crypto ikev2 authorization policy NAME" */
+        struct loc loc;
+        const char *name;
+        const char *pool; /* "pool P": the clients' addresses, or NULL */
+        struct loc pool_loc;
+};
+
 struct isakmp_profile { /* IOS crypto isakmp profile | crypto ikev2 profile */
         struct loc loc;
         const char *name;
@@ -460,6 +467,9 @@ struct isakmp_profile { /* IOS crypto isakmp profile | crypto ikev2 profile */
         int local_id; /* enum ike_identity (ike/vocab.h) */
         const char *local_id_text;
         struct loc match_loc; /* the first "match identity" line */
+        /* ikev2 "aaa authorization group|user psk|eap|cert list L [P]" and
+         * "... cached [P]": the authorization policies P it names */
+        struct ptrvec authz_policies; /* const char * */
 };
 
 struct profile_match {
@@ -854,7 +864,9 @@ struct device {
         struct loc management_access_loc;
         struct threat_detection threat;
         struct ptrvec audit_sig_disabled; /* struct iface_ref *: text = signature number */
-        int logging_queue;                /* -1 = not set */
+        struct ptrvec noproxyarp;         /* struct iface_ref *: ASA "sysopt noproxyarp IF" */
+        struct ptrvec ikev2_authz; /* struct ikev2_authz *: IOS crypto ikev2 authorization policy */
+        int logging_queue;         /* -1 = not set */
         struct loc logging_queue_loc;
         int max_sessions; /* vpn-sessiondb max-session-limit; 0 = unset */
         struct loc max_sessions_loc;

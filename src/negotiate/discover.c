@@ -16,8 +16,9 @@
 #include "../util/ipv4.h"
 #include "../model/tunnel.h"
 #include "discover.h"
-#include "side_int.h"
 #include "dmvpn.h"
+#include "nat_path.h"
+#include "side_int.h"
 
 static int missing(struct findings *fs, const struct device *d, uint32_t addr)
 {
@@ -89,8 +90,17 @@ int disc_play(struct disc *d, size_t i, size_t j, const struct iface *tun, uint3
         struct pair p;
         struct tunnel_result *r = NULL;
         struct flow_opt fo = {.vti = tun != NULL, .tun = tun, .tun_peer = peer, .dmvpn = role};
+        /* the static NATs of the other configs given: the path between i and j
+         * may cross one of them (nat_path.c), as `tunnel A B NAT` plays it */
+        struct path_opts *path = calloc(1, sizeof(*path));
+        if (!path)
+                return -1;
+        for (size_t k = 0; k < d->n; k++)
+                if (k != i && k != j)
+                        (void)path_nat_from_device(path, d->devs[k]); /* full: what fits */
         int rc = pair_build(&p, d->devs[i], device_label(d->devs[i]), d->devs[j],
-                            device_label(d->devs[j]), &fo, NULL);
+                            device_label(d->devs[j]), &fo, path->nnat ? path : NULL);
+        free(path);
         if (!rc)
                 rc = pair_play(&p, d->fs, &r);
         pair_free(&p);
@@ -99,12 +109,33 @@ int disc_play(struct disc *d, size_t i, size_t j, const struct iface *tun, uint3
         return rc;
 }
 
-/* The device (other than self) holding addr, or n. */
-size_t disc_owner(const struct disc *d, size_t self, uint32_t addr)
+static size_t holder(const struct disc *d, size_t self, uint32_t addr)
 {
         for (size_t j = 0; j < d->n; j++)
                 if (j != self && dev_holds_addr(d->devs[j], addr))
                         return j;
+        return d->n;
+}
+
+/* The device (other than self) holding addr, or n. When none does, the
+ * device holding the inside address of a static one-to-one NAT of a third
+ * config given (k, neither self nor the owner) whose outside address is
+ * addr: the peer sits behind that NAT device (issue 10, "the peer is
+ * reached through a static NAT on a third device"). */
+size_t disc_owner(const struct disc *d, size_t self, uint32_t addr)
+{
+        size_t j = holder(d, self, addr);
+        if (j < d->n)
+                return j;
+        for (size_t k = 0; k < d->n; k++) {
+                struct path_opts one = {0};
+                if (k == self || path_nat_from_device(&one, d->devs[k]) < 0)
+                        continue;
+                const struct nat_map *m = path_nat_outside(&one, addr);
+                size_t o = m ? holder(d, self, m->inside) : d->n;
+                if (o < d->n && o != k)
+                        return o;
+        }
         return d->n;
 }
 

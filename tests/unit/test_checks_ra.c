@@ -248,11 +248,86 @@ static void profile_precedence(void **state)
         model_free(dev);
 }
 
+/* Bindings and entries in use: a shut interface, a peer routed elsewhere,
+ * a map applied nowhere, a dynamic map nothing applied refers to. */
+static void in_use_bindings(void **state)
+{
+        (void)state;
+        struct device *d =
+            rd("ASA Version 9.8(4)\nhostname a\n"
+               "interface G0\n nameif outside\n ip address 203.0.113.1 255.255.255.0\n"
+               "interface G1\n nameif partner\n ip address 172.16.5.1 255.255.255.0\n"
+               "interface G2\n nameif spare\n shutdown\n ip address 172.16.6.1 255.255.255.0\n"
+               "route outside 0.0.0.0 0.0.0.0 203.0.113.254 1\n"
+               "access-list A extended permit ip 10.1.0.0 255.255.0.0 10.9.0.0 255.255.0.0\n"
+               "crypto ipsec ikev1 transform-set T esp-aes esp-sha-hmac\n"
+               "crypto dynamic-map DY 10 set ikev1 transform-set T\n"
+               "crypto dynamic-map UNUSED 10 set ikev1 transform-set T\n"
+               "crypto map M 10 match address A\ncrypto map M 10 set peer 192.0.2.9\n"
+               "crypto map M 10 set ikev1 transform-set T\n"
+               "crypto map M interface outside\ncrypto map M interface partner\n"
+               "crypto map M interface spare\n"
+               "crypto map R 10 match address A\ncrypto map R 10 set peer 192.0.2.10\n"
+               "crypto map R 20 ipsec-isakmp dynamic DY\ncrypto map R interface spare\n"
+               "crypto map N 10 match address A\ncrypto map N 10 set peer 192.0.2.11\n");
+        assert_int_equal(d->cmap_bindings.n, 4);
+        const struct crypto_map_binding *out = d->cmap_bindings.v[0],
+                                        *partner = d->cmap_bindings.v[1],
+                                        *spare = d->cmap_bindings.v[2];
+        assert_true(iu_binding_live(d, out));
+        assert_false(iu_binding_live(d, spare));
+        assert_true(iu_binding_reached(d, out));      /* the default route */
+        assert_false(iu_binding_reached(d, partner)); /* the peer is not routed there */
+        assert_false(iu_binding_reached(d, spare));   /* shut down */
+        for (size_t i = 0; i < d->crypto_maps.n; i++) {
+                const struct crypto_map *m = d->crypto_maps.v[i];
+                const struct crypto_map_entry *e = m->entries.v[0];
+                bool want = !strcmp(m->name, "M");
+                print_message("map %s\n", m->name);
+                /* R and DY only through the shut 'spare'; N applied nowhere;
+                 * UNUSED referred to by nothing */
+                assert_int_equal(iu_entry_in_use(d, e), want);
+        }
+        model_free(d);
+}
+
+/* The ASA answers ARP for a pool inside a connected subnet unless "sysopt
+ * noproxyarp IF" names that interface (a later "no" line undoes it). */
+static void in_use_pool_proxy_arp(void **state)
+{
+        (void)state;
+        static const struct {
+                const char *extra;
+                bool arp;
+        } cases[] = {
+            {"", true},
+            {"sysopt noproxyarp inside\n", false},
+            {"sysopt noproxyarp outside\n", true},
+            {"sysopt noproxyarp inside\nno sysopt noproxyarp inside\n", true},
+        };
+        for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+                char buf[512];
+                snprintf(buf, sizeof(buf),
+                         "ASA Version 9.8(4)\nhostname a\n"
+                         "interface G1\n nameif inside\n ip address 10.1.0.1 255.255.255.0\n"
+                         "ip local pool P 10.1.0.200-10.1.0.250 mask 255.255.255.0\n%s",
+                         cases[i].extra);
+                struct device *d = rd(buf);
+                print_message("case %zu\n", i);
+                const struct iface *f = model_get_nameif(d, "inside");
+                assert_non_null(f);
+                assert_int_equal(iu_pool_proxy_arp(d, d->pools.v[0], f) != NULL, cases[i].arp);
+                model_free(d);
+        }
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(in_use_ra),
             cmocka_unit_test(in_use_dynamic_entry),
+            cmocka_unit_test(in_use_bindings),
+            cmocka_unit_test(in_use_pool_proxy_arp),
             cmocka_unit_test(pool_broadcast_cases),
             cmocka_unit_test(cover_mask),
             cmocka_unit_test(protocol_cases),

@@ -1066,6 +1066,36 @@ static void nat_vrf_webvpn_router(void **state)
         model_free(dev);
 }
 
+/* crypto ikev2 authorization policy: its pool, and the profiles' "aaa
+ * authorization ... list L POLICY" that name it (no unknown lines). */
+static void ikev2_authz_policy(void **state)
+{
+        (void)state;
+        struct device *dev = rd("version 15.6\nhostname h\n"
+                                "crypto ikev2 authorization policy AP\n"
+                                " pool RA-POOL\n dns 192.0.2.53\n route set interface\n"
+                                " def-domain example.net\n"
+                                "crypto ikev2 authorization policy EMPTY\n"
+                                " route set access-list R\n"
+                                "crypto ikev2 profile P\n"
+                                " match identity remote any\n"
+                                " aaa authentication eap RA-AUTH\n"
+                                " aaa authorization group eap list L AP\n"
+                                " aaa authorization user eap cached\n");
+        assert_int_equal(dev->ikev2_authz.n, 2);
+        const struct ikev2_authz *a = dev->ikev2_authz.v[0], *b = dev->ikev2_authz.v[1];
+        assert_string_equal(a->name, "AP");
+        assert_string_equal(a->pool, "RA-POOL");
+        assert_int_equal(a->pool_loc.line, 4);
+        assert_null(b->pool);
+        const struct isakmp_profile *p = model_get_profile(dev, "P");
+        assert_non_null(p);
+        assert_int_equal(p->authz_policies.n, 1);
+        assert_string_equal(p->authz_policies.v[0], "AP");
+        assert_int_equal(dev->unknown.n, 0);
+        model_free(dev);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -1086,6 +1116,7 @@ int main(void)
             cmocka_unit_test(hostile_lines_do_not_crash),
             cmocka_unit_test(seed_no_forms_and_glued_maps),
             cmocka_unit_test(tunnels_nhrp_vrf),
+            cmocka_unit_test(ikev2_authz_policy),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
