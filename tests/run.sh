@@ -34,6 +34,10 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 # 2. Golden tests: tests/golden/<group>/<case>/{cmd,expected[,exit,secrets]}.
+#    A diff goes to a file of this run's own: suites run side by side in
+#    several worktrees must not read each other's.
+golden_diff=$(mktemp)
+trap 'rm -f "$golden_diff"' EXIT
 #    cmd holds the arguments (one line, run in the case folder).
 for dir in tests/golden/*/*/; do
 	[ -f "$dir/cmd" ] || continue
@@ -54,14 +58,14 @@ for dir in tests/golden/*/*/; do
 	fi
 	why=""
 	[ "$rc" = "$want_rc" ] || why="exit $rc, expected $want_rc"
-	if [ -z "$why" ] && ! diff -u "$dir/expected" <(printf '%s\n' "$out") >/tmp/golden.diff; then
+	if [ -z "$why" ] && ! diff -u "$dir/expected" <(printf '%s\n' "$out") >"$golden_diff"; then
 		why="output differs"
-		head -40 /tmp/golden.diff >&2
+		head -40 "$golden_diff" >&2
 	fi
 	if [ -z "$why" ] && [ -f "$dir/expected_stderr" ] &&
-		! diff -u "$dir/expected_stderr" <(printf '%s\n' "$err") >/tmp/golden.diff; then
+		! diff -u "$dir/expected_stderr" <(printf '%s\n' "$err") >"$golden_diff"; then
 		why="stderr differs"
-		head -20 /tmp/golden.diff >&2
+		head -20 "$golden_diff" >&2
 	fi
 	if [ -z "$why" ] && [ ! -f "$dir/expected_stderr" ] && [ -n "$err" ]; then
 		why="unexpected stderr: $(printf '%s' "$err" | head -3)"
