@@ -37,6 +37,24 @@ static void fuzz_on_config(void *arg, const char *buf, size_t len, uint32_t firs
         (void)first;
 }
 
+/* Each line of data to the reader on an exact-size heap copy, so that
+ * ASan sees any read past a line's end. */
+static void fuzz_lines(struct log_reader *r, const uint8_t *data, size_t size, uint32_t *line)
+{
+        const char *p = (const char *)data, *end = p + size;
+        while (p < end) {
+                const char *nl = memchr(p, '\n', (size_t)(end - p));
+                size_t n = (size_t)((nl ? nl : end) - p);
+                char *copy = malloc(n ? n : 1);
+                if (!copy)
+                        break;
+                memcpy(copy, p, n);
+                logs_line(r, copy, n, ++*line);
+                free(copy);
+                p += n + 1;
+        }
+}
+
 static void fuzz_feed_once(const char *prefix, const uint8_t *data, size_t size,
                            struct fuzz_run *run)
 {
@@ -49,18 +67,7 @@ static void fuzz_feed_once(const char *prefix, const uint8_t *data, size_t size,
         uint32_t line = 0;
         if (prefix)
                 logs_line(&r, prefix, strlen(prefix), ++line);
-        const char *p = (const char *)data, *end = p + size;
-        while (p < end) {
-                const char *nl = memchr(p, '\n', (size_t)(end - p));
-                size_t n = (size_t)((nl ? nl : end) - p);
-                char *copy = malloc(n ? n : 1);
-                if (!copy)
-                        break;
-                memcpy(copy, p, n);
-                logs_line(&r, copy, n, ++line);
-                free(copy);
-                p += n + 1;
-        }
+        fuzz_lines(&r, data, size, &line);
         logs_finish(&r);
         run->recognised = r.recognised;
         logs_free(&r);

@@ -24,19 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct peer_facts pf = {0};
         struct log_reader r;
         logs_init(&r, on_facts, NULL, &pf);
-        const char *p = (const char *)data, *end = p + size;
         uint32_t line = 0;
-        while (p < end) {
-                const char *nl = memchr(p, '\n', (size_t)(end - p));
-                size_t n = (size_t)((nl ? nl : end) - p);
-                char *copy = malloc(n ? n : 1);
-                if (!copy)
-                        break;
-                memcpy(copy, p, n);
-                logs_line(&r, copy, n, ++line);
-                free(copy);
-                p += n + 1;
-        }
+        fuzz_lines(&r, data, size, &line);
         logs_finish(&r);
         logs_free(&r);
         return 0;

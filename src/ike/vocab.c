@@ -177,13 +177,10 @@ static const struct {
     [IKE_REG_DH_GROUP] = {dh_group, N(dh_group)},
 };
 
-const char *ike_name_of(enum ike_registry reg, unsigned num)
+const char *ike_name_in(const struct ike_name *t, size_t n, unsigned num)
 {
-        if ((unsigned)reg >= IKE_REG_COUNT)
-                return NULL;
-        const struct ike_name *t = registries[reg].t;
-        size_t lo = 0, hi = registries[reg].n;
-        while (lo < hi) { /* tables are sorted by number (test_ike_vocab checks) */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
                 if (t[mid].num == num)
                         return t[mid].name;
@@ -193,6 +190,14 @@ const char *ike_name_of(enum ike_registry reg, unsigned num)
                         hi = mid;
         }
         return NULL;
+}
+
+const char *ike_name_of(enum ike_registry reg, unsigned num)
+{
+        if ((unsigned)reg >= IKE_REG_COUNT)
+                return NULL;
+        /* tables are sorted by number (test_ike_vocab checks) */
+        return ike_name_in(registries[reg].t, registries[reg].n, num);
 }
 
 size_t ike_registry_table(enum ike_registry reg, const struct ike_name **out)

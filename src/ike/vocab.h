@@ -360,6 +360,9 @@ enum ike_registry {
 /* The registry's name of num ("AES_CBC", "MODP_2048"), or NULL when the
  * number is not assigned in that registry (or the registry is unknown). */
 const char *ike_name_of(enum ike_registry reg, unsigned num);
+/* The name of num in table t of n entries sorted by number, or NULL: the
+ * search behind ike_name_of, for other number-to-name tables (wire/names.c). */
+const char *ike_name_in(const struct ike_name *t, size_t n, unsigned num);
 /* The whole table of a registry (for tests and listings); 0 when unknown. */
 size_t ike_registry_table(enum ike_registry reg, const struct ike_name **out);
 

@@ -10,32 +10,13 @@
  *   IKEv2: the IANA "IKEv2 Parameters" registry (RFC 7296 and the RFCs it
  *     names beside each number).
  */
+#include "../ike/vocab.h"
 #include "ike.h"
 #include "wire_int.h"
 
-struct num_name {
-        unsigned num;
-        const char *name;
-};
-
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *lookup(const struct num_name *t, size_t n, unsigned num)
-{
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (t[mid].num == num)
-                        return t[mid].name;
-                if (t[mid].num < num)
-                        lo = mid + 1;
-                else
-                        hi = mid;
-        }
-        return NULL;
-}
-
-static const struct num_name v1_payloads[] = {
+static const struct ike_name v1_payloads[] = {
     {1, "SA"},
     {2, "Proposal"},
     {3, "Transform"},
@@ -63,7 +44,7 @@ static const struct num_name v1_payloads[] = {
     {132, "Cisco Fragmentation"},
 };
 
-static const struct num_name v2_payloads[] = {
+static const struct ike_name v2_payloads[] = {
     {33, "Security Association"},
     {34, "Key Exchange"},
     {35, "Identification - Initiator"},
@@ -88,7 +69,7 @@ static const struct num_name v2_payloads[] = {
     {54, "Puzzle Solution"},
 };
 
-static const struct num_name exchanges[] = {
+static const struct ike_name exchanges[] = {
     {0, "NONE"},
     {1, "Base"},
     {2, "Identity Protection (Main Mode)"},
@@ -110,7 +91,7 @@ static const struct num_name exchanges[] = {
     {44, "IKE_FOLLOWUP_KE"},
 };
 
-static const struct num_name v1_notify[] = {
+static const struct ike_name v1_notify[] = {
     {1, "INVALID-PAYLOAD-TYPE"},
     {2, "DOI-NOT-SUPPORTED"},
     {3, "SITUATION-NOT-SUPPORTED"},
@@ -149,7 +130,7 @@ static const struct num_name v1_notify[] = {
     {36137, "R-U-THERE-ACK"},
 };
 
-static const struct num_name v2_notify[] = {
+static const struct ike_name v2_notify[] = {
     {1, "UNSUPPORTED_CRITICAL_PAYLOAD"},
     {4, "INVALID_IKE_SPI"},
     {5, "INVALID_MAJOR_VERSION"},
@@ -235,15 +216,15 @@ static const struct num_name v2_notify[] = {
     {16443, "SUPPORTED_AUTH_METHODS"},  /* RFC 9593 */
 };
 
-static const struct num_name v1_protos[] = {
+static const struct ike_name v1_protos[] = {
     {1, "ISAKMP"}, {2, "IPSEC_AH"}, {3, "IPSEC_ESP"}, {4, "IPCOMP"}, {5, "GIGABEAM_RADIO"},
 };
 
-static const struct num_name v2_protos[] = {
+static const struct ike_name v2_protos[] = {
     {1, "IKE"}, {2, "AH"}, {3, "ESP"}, {4, "FC_ESP_HEADER"}, {5, "FC_CT_AUTHENTICATION"},
 };
 
-static const struct num_name v1_p1_attrs[] = {
+static const struct ike_name v1_p1_attrs[] = {
     {1, "Encryption-Algorithm"},
     {2, "Hash-Algorithm"},
     {3, "Authentication-Method"},
@@ -262,7 +243,7 @@ static const struct num_name v1_p1_attrs[] = {
     {16, "Group-Order"},
 };
 
-static const struct num_name v1_ipsec_attrs[] = {
+static const struct ike_name v1_ipsec_attrs[] = {
     {1, "SA-Life-Type"},
     {2, "SA-Life-Duration"},
     {3, "Group-Description"},
@@ -280,7 +261,7 @@ static const struct num_name v1_ipsec_attrs[] = {
     {15, "SA-Direction"},
 };
 
-static const struct num_name v1_cfg_attrs[] = {
+static const struct ike_name v1_cfg_attrs[] = {
     {1, "INTERNAL_IP4_ADDRESS"},
     {2, "INTERNAL_IP4_NETMASK"},
     {3, "INTERNAL_IP4_DNS"},
@@ -321,7 +302,7 @@ static const struct num_name v1_cfg_attrs[] = {
     {28682, "UNITY_DDNS_HOSTNAME"},
 };
 
-static const struct num_name v2_cfg_attrs[] = {
+static const struct ike_name v2_cfg_attrs[] = {
     {1, "INTERNAL_IP4_ADDRESS"},
     {2, "INTERNAL_IP4_NETMASK"},
     {3, "INTERNAL_IP4_DNS"},
@@ -347,7 +328,7 @@ static const struct num_name v2_cfg_attrs[] = {
     {26, "INTERNAL_DNSSEC_TA"},
 };
 
-static const struct num_name cert_encodings[] = {
+static const struct ike_name cert_encodings[] = {
     {0, "NONE"},
     {1, "PKCS #7 wrapped X.509 certificate"},
     {2, "PGP Certificate"},
@@ -366,7 +347,7 @@ static const struct num_name cert_encodings[] = {
     {15, "Raw Public Key"}, /* RFC 7670 */
 };
 
-static const struct num_name encap_modes[] = {
+static const struct ike_name encap_modes[] = {
     {1, "Tunnel"},
     {2, "Transport"},
     {3, "UDP-Encapsulated-Tunnel"},    /* RFC 3947 */
@@ -379,20 +360,20 @@ static const struct num_name encap_modes[] = {
 const char *ike_payload_name(int version, unsigned type)
 {
         if (version == 1)
-                return lookup(v1_payloads, N(v1_payloads), type);
-        return lookup(v2_payloads, N(v2_payloads), type);
+                return ike_name_in(v1_payloads, N(v1_payloads), type);
+        return ike_name_in(v2_payloads, N(v2_payloads), type);
 }
 
 const char *ike_exchange_name(unsigned exchange)
 {
-        return lookup(exchanges, N(exchanges), exchange);
+        return ike_name_in(exchanges, N(exchanges), exchange);
 }
 
 const char *ike_notify_name(int version, unsigned type)
 {
         if (version == 1)
-                return lookup(v1_notify, N(v1_notify), type);
-        return lookup(v2_notify, N(v2_notify), type);
+                return ike_name_in(v1_notify, N(v1_notify), type);
+        return ike_name_in(v2_notify, N(v2_notify), type);
 }
 
 bool ike_notify_is_error(unsigned type)
@@ -403,38 +384,38 @@ bool ike_notify_is_error(unsigned type)
 const char *ike_proto_name(int version, unsigned proto)
 {
         if (version == 1)
-                return lookup(v1_protos, N(v1_protos), proto);
-        return lookup(v2_protos, N(v2_protos), proto);
+                return ike_name_in(v1_protos, N(v1_protos), proto);
+        return ike_name_in(v2_protos, N(v2_protos), proto);
 }
 
 const char *ike_v1_attr_name(bool phase1, unsigned type)
 {
         if (phase1)
-                return lookup(v1_p1_attrs, N(v1_p1_attrs), type);
-        return lookup(v1_ipsec_attrs, N(v1_ipsec_attrs), type);
+                return ike_name_in(v1_p1_attrs, N(v1_p1_attrs), type);
+        return ike_name_in(v1_ipsec_attrs, N(v1_ipsec_attrs), type);
 }
 
 const char *ike_cfg_attr_name(int version, unsigned type)
 {
         if (version == 1)
-                return lookup(v1_cfg_attrs, N(v1_cfg_attrs), type);
-        return lookup(v2_cfg_attrs, N(v2_cfg_attrs), type);
+                return ike_name_in(v1_cfg_attrs, N(v1_cfg_attrs), type);
+        return ike_name_in(v2_cfg_attrs, N(v2_cfg_attrs), type);
 }
 
 const char *ike_cert_encoding_name(unsigned enc)
 {
-        return lookup(cert_encodings, N(cert_encodings), enc);
+        return ike_name_in(cert_encodings, N(cert_encodings), enc);
 }
 
 const char *ike_encap_mode_name(unsigned mode)
 {
-        return lookup(encap_modes, N(encap_modes), mode);
+        return ike_name_in(encap_modes, N(encap_modes), mode);
 }
 
 bool ike_names_sorted(void)
 {
         static const struct {
-                const struct num_name *t;
+                const struct ike_name *t;
                 size_t n;
         } all[] = {
             {v1_payloads, N(v1_payloads)},       {v2_payloads, N(v2_payloads)},
