@@ -6,6 +6,8 @@
 #include "../findings/tunnel.h"
 #include "../packet/frame.h"
 #include "../wire/ike.h"
+#include "decrypt.h"
+#include "judge_dec.h"
 #include "ladder.h"
 
 struct ladder {
@@ -115,7 +117,12 @@ static const char *detail(struct ladder *l, size_t i)
         const struct cap_msg *m = &sa->msgs[i], *first = &sa->msgs[0];
         char pls[256] = "", nots[256], frames[256];
         size_t used = 0;
-        if (m->encrypted && sa->version == 1)
+        if (m->dec == CAP_DEC_OK)
+                used += (size_t)snprintf(pls, sizeof(pls), "decrypted");
+        else if (m->dec != CAP_DEC_CLEAR)
+                used += (size_t)snprintf(pls, sizeof(pls), "encrypted, %s (%s)",
+                                         cap_dec_name(m->dec), m->dec_why ? m->dec_why : "");
+        else if (m->encrypted && sa->version == 1)
                 used += (size_t)snprintf(pls, sizeof(pls), "encrypted");
         for (size_t k = 0; k < m->npl && used < sizeof(pls); k++) {
                 const char *n = short_pl(sa->version, m->pl[k]);
@@ -161,6 +168,36 @@ static int icmp_step(struct ladder *l)
                         fmt(l->ar, "%s%s (type %u code %u), frames %s%s", what,
                             c->from_responder ? " from the responder" : "", c->type, c->code,
                             frames, sa->nicmp == 4 ? " and more" : ""));
+}
+
+/* --keys: the ESP keys derived from SKEYID_d / SK_d, as one step (never
+ * the keys: their SPIs, algorithms and whether the key file agrees). */
+static int keys_step(struct ladder *l)
+{
+        const struct cap_sa_keys *k = l->sa->keys;
+        if (!k || (!k->nchild && !k->child_note))
+                return 0;
+        char buf[900];
+        size_t used = 0;
+        if (k->nchild)
+                used += (size_t)snprintf(buf, sizeof(buf), "derived from %s:",
+                                         l->sa->version == 1 ? "SKEYID_d" : "SK_d");
+        for (size_t i = 0; i < k->nchild && used < sizeof(buf); i++) {
+                const struct cap_child *c = &k->child[i];
+                const char *cmp = c->file_match < 0   ? ""
+                                  : c->file_match > 0 ? ", equal to the key file's"
+                                                      : ", DIFFERENT from the key file's";
+                used += (size_t)snprintf(buf + used, sizeof(buf) - used,
+                                         "%s SPI %08x (%s, frame %llu) %s%s%s%s", i ? ";" : "",
+                                         c->spi, c->to_responder ? "to the responder" : "to the initiator",
+                                         (unsigned long long)c->frame, cipher_name(&c->encr),
+                                         c->integ.hash != CH_NONE ? "/" : "",
+                                         c->integ.hash != CH_NONE ? integ_name(&c->integ) : "",
+                                         cmp);
+        }
+        if (k->child_note && used < sizeof(buf))
+                snprintf(buf + used, sizeof(buf) - used, "%s%s", used ? "; " : "", k->child_note);
+        return add_step(l, "ESP keys", true, true, fmt(l->ar, "%s", buf));
 }
 
 static const struct cap_msg *last_distinct(const struct cap_sa *sa, size_t *at)
@@ -239,6 +276,13 @@ static void judge_v1(struct ladder *l, size_t *stop)
         const struct cap_msg *mm5 = find_step(sa, "MM5", &i5), *mm6 = find_step(sa, "MM6", &i6);
         const struct cap_msg *mm1 = find_step(sa, "MM1", &i1), *mm2 = find_step(sa, "MM2", NULL);
         uint16_t auth = mm2 && mm2->v1_auth ? mm2->v1_auth : mm1 ? mm1->v1_auth : 0;
+        struct dec_verdict dv;
+        if (mm5 && !mm6 && judge_dec_v1_mm5(sa, i5, &dv)) {
+                t->status = dv.status;
+                *stop = dv.stop;
+                t->reason = fmt(l->ar, "%s", dv.reason);
+                return;
+        }
         if (mm5 && !mm6) {
                 unsigned n = sends(sa, i5, frames, sizeof(frames));
                 *stop = i5;
@@ -302,6 +346,12 @@ static void judge_v1(struct ladder *l, size_t *stop)
                 return;
         }
         *stop = iq;
+        if (judge_dec_v1_qm(sa, iq, &dv)) {
+                t->status = dv.status;
+                *stop = dv.stop;
+                t->reason = fmt(l->ar, "%s", dv.reason);
+                return;
+        }
         unsigned n = sends(sa, iq, frames, sizeof(frames));
         for (size_t i = iq + 1; i < sa->nmsgs; i++)
                 if (sa->msgs[i].exchange == 5 &&
@@ -373,6 +423,13 @@ static void judge_v2(struct ladder *l, size_t *stop)
                                 (unsigned long long)init->frame);
                 return;
         }
+        struct dec_verdict dv;
+        if (judge_dec_v2(sa, &dv)) {
+                t->status = dv.status;
+                *stop = dv.stop;
+                t->reason = fmt(l->ar, "%s", dv.reason);
+                return;
+        }
         t->status = TUN_UNDETERMINED;
         if (init && init->nnotify && !init->npl_seen) {
                 notify_list(sa, init, nots, sizeof(nots));
@@ -411,8 +468,18 @@ static int one_sa(const struct cap_sa *sa, struct findings *fs)
                 snprintf(is + 2 * i, 3, "%02x", sa->ispi[i]);
                 snprintf(rs + 2 * i, 3, "%02x", sa->rspi[i]);
         }
-        t->via = fmt(&fs->arena, "IKEv%d SPIs %s/%s%s", sa->version, is, rs,
-                     sa->initiator_known ? "" : " (the capture starts after the first message)");
+        char keys[160] = "";
+        if (sa->keys && sa->keys->key)
+                snprintf(keys, sizeof(keys), "; %u of %u encrypted messages decrypted with %s %u",
+                         sa->keys->decrypted, sa->keys->decrypted + sa->keys->failed,
+                         sa->keys->by_trial ? "a key found by trying the key file's, line"
+                                            : "the key file's line",
+                         sa->keys->key->line);
+        else if (sa->keys)
+                snprintf(keys, sizeof(keys), "; no key for this SA in the key file");
+        t->via = fmt(&fs->arena, "IKEv%d SPIs %s/%s%s%s", sa->version, is, rs,
+                     sa->initiator_known ? "" : " (the capture starts after the first message)",
+                     keys);
         if (!t->a || !t->b || !t->via)
                 return -1;
         size_t stop;
@@ -428,7 +495,7 @@ static int one_sa(const struct cap_sa *sa, struct findings *fs)
                              detail(&l, i)) < 0)
                         return -1;
         }
-        if (icmp_step(&l) < 0)
+        if (icmp_step(&l) < 0 || keys_step(&l) < 0)
                 return -1;
         if (sa->msgs_dropped && add_step(&l, "...", true, true,
                                          fmt(l.ar, "%zu more messages not kept (%d per SA)",

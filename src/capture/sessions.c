@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../wire/ike.h"
+#include "decrypt.h"
 #include "sessions.h"
 
 void cap_set_init(struct cap_set *cs)
@@ -14,8 +15,12 @@ void cap_set_init(struct cap_set *cs)
 
 void cap_set_free(struct cap_set *cs)
 {
-        for (size_t i = 0; i < cs->nsa; i++)
+        for (size_t i = 0; i < cs->nsa; i++) {
+                for (size_t j = 0; j < cs->sa[i].nmsgs; j++)
+                        free(cs->sa[i].msgs[j].raw);
                 free(cs->sa[i].msgs);
+                cap_sa_keys_free(cs->sa[i].keys);
+        }
         free(cs->sa);
         memset(cs, 0, sizeof(*cs));
 }
@@ -81,6 +86,26 @@ static uint16_t v1_auth_method(const struct ike_payload *pl)
         return 0;
 }
 
+void cap_msg_payloads(struct cap_msg *cm, int version, const struct ike_payload *pls, size_t n)
+{
+        for (size_t i = 0; i < n; i++) {
+                const struct ike_payload *pl = &pls[i];
+                if (cm->npl < CAP_MAX_PL)
+                        cm->pl[cm->npl++] = pl->type;
+                if (pl->type == PL_V2_SK || pl->type == PL_V2_SKF)
+                        cm->encrypted = true;
+                if (pl->type == PL_V1_NOTIFY || pl->type == PL_V2_NOTIFY) {
+                        struct ike_notify nt;
+                        struct wire_err e;
+                        if (ike_notify_decode(pl->body, version, &nt, &e) == 0 &&
+                            cm->nnotify < CAP_MAX_NOTIFY)
+                                cm->notify[cm->nnotify++] = nt.type;
+                }
+                if (pl->type == PL_V1_SA && version == 1 && !cm->v1_auth)
+                        cm->v1_auth = v1_auth_method(pl);
+        }
+}
+
 static void fill_msg(struct cap_msg *cm, const struct pcap_frame *pf, const struct ike_msg *m)
 {
         memset(cm, 0, sizeof(*cm));
@@ -94,22 +119,7 @@ static void fill_msg(struct cap_msg *cm, const struct pcap_frame *pf, const stru
         cm->encrypted = m->encrypted;
         cm->natt_port = pf->f->sport == 4500 || pf->f->dport == 4500;
         cm->npl_seen = (uint16_t)(m->npl_seen > 0xffff ? 0xffff : m->npl_seen);
-        for (size_t i = 0; i < m->npl; i++) {
-                const struct ike_payload *pl = &m->pl[i];
-                if (cm->npl < CAP_MAX_PL)
-                        cm->pl[cm->npl++] = pl->type;
-                if (pl->type == PL_V2_SK || pl->type == PL_V2_SKF)
-                        cm->encrypted = true;
-                if (pl->type == PL_V1_NOTIFY || pl->type == PL_V2_NOTIFY) {
-                        struct ike_notify n;
-                        struct wire_err e;
-                        if (ike_notify_decode(pl->body, m->version, &n, &e) == 0 &&
-                            cm->nnotify < CAP_MAX_NOTIFY)
-                                cm->notify[cm->nnotify++] = n.type;
-                }
-                if (pl->type == PL_V1_SA && m->version == 1 && !cm->v1_auth)
-                        cm->v1_auth = v1_auth_method(pl);
-        }
+        cap_msg_payloads(cm, m->version, m->pl, m->npl);
         unsigned int dlen = 0;
         if (!EVP_Digest(pf->f->payload.p, m->hdr.length, cm->digest, &dlen, EVP_sha256(), NULL))
                 memset(cm->digest, 0, sizeof(cm->digest));
@@ -206,6 +216,7 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
         struct cap_msg *cm = &sa->msgs[sa->nmsgs];
         fill_msg(cm, pf, &m);
         cm->from_initiator = ini;
+        bool resent = false;
         if (ini && f->sport != sa->ini_port)
                 sa->ini_port = f->sport; /* floated to 4500 */
         for (size_t i = 0; i < sa->nmsgs; i++) {
@@ -214,8 +225,15 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
                     !memcmp(o->digest, cm->digest, sizeof(cm->digest))) {
                         cm->retransmit_of = o->retransmit_of ? o->retransmit_of : o->frame;
                         cm->step = o->step;
+                        resent = true;
                         break;
                 }
+        }
+        if (cs->keep_raw && !resent) {
+                cm->raw = malloc(m.hdr.length);
+                if (!cm->raw)
+                        return -1;
+                memcpy(cm->raw, f->payload.p, m.hdr.length);
         }
         sa->nmsgs++;
         return 0;

@@ -19,6 +19,9 @@
 #include <stdint.h>
 
 #include "../packet/pcap_file.h"
+#include "../wire/ike.h"
+
+struct cap_sa_keys;
 
 #define CAP_MAX_SAS    4096
 #define CAP_MAX_MSGS   64
@@ -43,6 +46,20 @@ struct cap_msg {
         uint8_t nnotify;
         uint16_t v1_auth; /* IKEv1: the auth method of the SA's first transform, 0 if none */
         const char *step; /* set by cap_name_steps(): a static string */
+        /* --keys (capture/decrypt.c): the message's bytes (kept only when
+         * cs->keep_raw, and not for a retransmission: its original's are
+         * the same), and what decryption made of it */
+        uint8_t *raw;
+        uint8_t dec;         /* enum cap_dec */
+        const char *dec_why; /* static text for CAP_DEC_NO_KEY .. CAP_DEC_BAD */
+};
+
+enum cap_dec {
+        CAP_DEC_CLEAR = 0, /* not encrypted, or no --keys */
+        CAP_DEC_OK,        /* decrypted: pl[] and notify[] are the inner payloads */
+        CAP_DEC_NO_KEY,    /* no key for this SA (or what derives one is missing) */
+        CAP_DEC_WRONG_KEY, /* IKEv2 ICV / AEAD tag fails; IKEv1 padding or chain fails */
+        CAP_DEC_UNSUPPORTED, /* a cipher or integrity algorithm not supported */
 };
 
 struct cap_icmp {
@@ -63,6 +80,7 @@ struct cap_sa {
         size_t nmsgs, msgs_dropped;
         struct cap_icmp icmp[4];
         size_t nicmp;
+        struct cap_sa_keys *keys; /* --keys (decrypt.h), NULL without */
 };
 
 struct cap_set {
@@ -73,12 +91,17 @@ struct cap_set {
         uint64_t ike_fragmented;  /* first IP fragments of IKE messages: not reassembled yet */
         uint64_t first_bad_frame; /* the first IKE frame the decoder refused */
         char first_bad[96];
+        bool keep_raw; /* keep each message's bytes (for --keys) */
 };
 
 void cap_set_init(struct cap_set *cs);
 void cap_set_free(struct cap_set *cs);
 /* Files one frame; -1 only when memory runs out. */
 int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf);
+/* Fills cm's payload types, notifies and IKEv1 auth method from a decoded
+ * payload chain: the clear message's, or (capture/decrypt.c) the chain
+ * inside an encrypted one. */
+void cap_msg_payloads(struct cap_msg *cm, int version, const struct ike_payload *pl, size_t n);
 /* Names every message's step (call once, after the last frame). */
 void cap_name_steps(struct cap_set *cs);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../capture/decrypt.h"
 #include "../capture/ladder.h"
 #include "../capture/sessions.h"
 #include "../packet/pcap_file.h"
@@ -22,9 +23,10 @@ struct capture_opts {
         enum report_format fmt;
         enum color_mode color;
         const char *output;
+        const char *keys;
 };
 
-enum { O_FORMAT, O_OUTPUT, O_COLOR };
+enum { O_FORMAT, O_OUTPUT, O_COLOR, O_KEYS };
 
 static const struct cli_spec capture_spec;
 
@@ -32,6 +34,10 @@ static const struct cli_opt capture_options[] = {
     CLI_OPT_FORMAT(O_FORMAT, "text (default) or json"),
     CLI_OPT_OUTPUT(O_OUTPUT),
     CLI_OPT_COLOR(O_COLOR),
+    {"keys", 'k', "FILE",
+     "decrypt with the keys in FILE: Wireshark's ikev1/ikev2/esp_sa tables, `ip xfrm state` "
+     "output or a charon log at ike = 4 (keys are never printed)",
+     O_KEYS},
 };
 
 static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
@@ -51,6 +57,11 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 return 0;
         case O_COLOR:
                 return parse_color(v, &o->color, "capture");
+        case O_KEYS:
+                if (o->keys)
+                        return cli_error(&capture_spec, "--keys given twice: one key file");
+                o->keys = v;
+                return 0;
         }
         return 0;
 }
@@ -74,7 +85,7 @@ static int on_frame(void *ctx, const struct pcap_frame *pf)
 
 int cmd_capture(int argc, char **argv)
 {
-        struct capture_opts o = {REPORT_TEXT, COLOR_AUTO, NULL};
+        struct capture_opts o = {REPORT_TEXT, COLOR_AUTO, NULL, NULL};
         struct cli_operands in = {0};
         switch (cli_parse(&capture_spec, argc, argv, &o, &in)) {
         case CLI_DONE:
@@ -90,6 +101,16 @@ int cmd_capture(int argc, char **argv)
         struct cap_set cs;
         cap_set_init(&cs);
         struct cli_out out = {stdout, NULL, NULL};
+        struct key_store ks;
+        keys_init(&ks);
+        if (o.keys) {
+                struct diag d;
+                if (keys_load(&ks, o.keys, &d)) {
+                        fprintf(stderr, "ipsec-doctor: %s\n", d.msg);
+                        goto out;
+                }
+                cs.keep_raw = true;
+        }
         for (size_t i = 0; i < in.n; i++) {
                 struct diag d;
                 d.msg[0] = '\0';
@@ -104,6 +125,10 @@ int cmd_capture(int argc, char **argv)
                 }
         }
         cap_name_steps(&cs);
+        if (o.keys && cap_decrypt(&cs, &ks)) {
+                cli_error(&capture_spec, "out of memory while decrypting");
+                goto out;
+        }
         if (cap_tunnels(&cs, &fs)) {
                 cli_error(&capture_spec, "out of memory while rebuilding the exchanges");
                 goto out;
@@ -137,6 +162,7 @@ int cmd_capture(int argc, char **argv)
                 goto out;
         rc = EXIT_OK;
 out:
+        keys_free(&ks);
         cap_set_free(&cs);
         findings_free(&fs);
         cli_operands_free(&in);
