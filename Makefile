@@ -70,7 +70,13 @@ $(BUILD)/tests/wire_dump: tests/tools/wire_dump.c $(BUILD)/libipsd.a
 	@$(if $(V),,echo "  TOOL    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libipsd.a $(LIBS)
 
-unit: $(TEST_BIN) $(BUILD)/tests/wire_dump
+# The decrypted payloads for tests/scripts/capture-keys.sh (compared with tshark).
+$(BUILD)/tests/keys_dump: tests/tools/keys_dump.c $(BUILD)/libipsd.a
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  TOOL    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libipsd.a $(LIBS)
+
+unit: $(TEST_BIN) $(BUILD)/tests/wire_dump $(BUILD)/tests/keys_dump
 
 # The runtime build needs only a compiler and the libraries; the suite's
 # tools (cmocka, clang, cppcheck, chromium, ...) install with `make test`.

@@ -21,11 +21,10 @@ static int match(const struct key_store *ks, const struct cap_sa *sa, const stru
                         continue;
                 if (!e->any_dst && e->af == sa->af && memcmp(e->dst, dst, alen(sa->af)))
                         continue;
-                bool same = e->ek.len == c->ek.len &&
-                            !CRYPTO_memcmp(e->ek.b, c->ek.b, c->ek.len) &&
-                            (c->integ.hash == CH_NONE ||
-                             (e->ak.len == c->ak.len &&
-                              !CRYPTO_memcmp(e->ak.b, c->ak.b, c->ak.len)));
+                bool same =
+                    e->ek.len == c->ek.len && !CRYPTO_memcmp(e->ek.b, c->ek.b, c->ek.len) &&
+                    (c->integ.hash == CH_NONE ||
+                     (e->ak.len == c->ak.len && !CRYPTO_memcmp(e->ak.b, c->ak.b, c->ak.len)));
                 if (same)
                         return 1;
                 r = 0;

@@ -39,8 +39,9 @@ void plain_free(struct plain *p)
         p->len = 0;
 }
 
-void dec_fill(struct cap_msg *cm, const struct ike_msg *inner)
+void dec_fill(struct cap_sa *sa, size_t i, const struct ike_msg *inner, const struct dec_hook *h)
 {
+        struct cap_msg *cm = &sa->msgs[i];
         cm->npl = 0;
         cm->nnotify = 0;
         cm->npl_seen = (uint16_t)(inner->npl_seen > 0xffff ? 0xffff : inner->npl_seen);
@@ -48,6 +49,8 @@ void dec_fill(struct cap_msg *cm, const struct ike_msg *inner)
         cm->encrypted = true;
         cm->dec = CAP_DEC_OK;
         cm->dec_why = NULL;
+        if (h && h->fn)
+                h->fn(h->ctx, sa, i, inner);
 }
 
 /* A retransmission is the same bytes: it reads as its original does. */
@@ -76,6 +79,12 @@ static void inherit(struct cap_sa *sa)
 
 int cap_decrypt(struct cap_set *cs, const struct key_store *ks)
 {
+        return cap_decrypt_each(cs, ks, NULL, NULL);
+}
+
+int cap_decrypt_each(struct cap_set *cs, const struct key_store *ks, cap_plain_fn fn, void *ctx)
+{
+        struct dec_hook h = {fn, ctx};
         for (size_t i = 0; i < cs->nsa; i++) {
                 struct cap_sa *sa = &cs->sa[i];
                 bool enc = false;
@@ -86,7 +95,7 @@ int cap_decrypt(struct cap_set *cs, const struct key_store *ks)
                 sa->keys = calloc(1, sizeof(*sa->keys));
                 if (!sa->keys)
                         return -1;
-                if ((sa->version == 1 ? dec_v1(sa, ks) : dec_v2(sa, ks)) < 0)
+                if ((sa->version == 1 ? dec_v1(sa, ks, &h) : dec_v2(sa, ks, &h)) < 0)
                         return -1;
                 inherit(sa);
         }

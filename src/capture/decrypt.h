@@ -56,10 +56,20 @@ struct cap_sa_keys {
 };
 
 struct cap_set;
+struct cap_sa;
 struct key_store;
 /* Decrypts every SA of cs it can. Call after cap_name_steps(). 0, or -1
  * when memory runs out. */
 int cap_decrypt(struct cap_set *cs, const struct key_store *ks);
+/* The same, calling fn with each message that decrypted and its inner
+ * payload chain (valid during the call only; the keys never: the
+ * plaintext of the payloads only), for those who read the payloads
+ * themselves (tests/tools/keys_dump.c). */
+struct cap_msg;
+struct ike_msg;
+typedef void (*cap_plain_fn)(void *ctx, const struct cap_sa *sa, size_t msg,
+                             const struct ike_msg *inner);
+int cap_decrypt_each(struct cap_set *cs, const struct key_store *ks, cap_plain_fn fn, void *ctx);
 /* "decrypted", "no key", "wrong key", "not decrypted" (enum cap_dec). */
 const char *cap_dec_name(unsigned d);
 /* Wipes and frees one SA's key state. */

@@ -40,13 +40,20 @@ struct plain {
 };
 void plain_free(struct plain *p);
 
-/* A decrypted message's payloads into cm (its outer list replaced). */
-void dec_fill(struct cap_msg *cm, const struct ike_msg *inner);
+/* Who hears of each decrypted message (decrypt.h's cap_plain_fn). */
+struct dec_hook {
+        cap_plain_fn fn;
+        void *ctx;
+};
+
+/* A decrypted message's payloads into sa->msgs[i] (its outer list
+ * replaced), then the hook. */
+void dec_fill(struct cap_sa *sa, size_t i, const struct ike_msg *inner, const struct dec_hook *h);
 
 /* Decrypts one IKE SA (its cap_sa_keys already allocated); returns -1
  * only when memory runs out. */
-int dec_v1(struct cap_sa *sa, const struct key_store *ks);
-int dec_v2(struct cap_sa *sa, const struct key_store *ks);
+int dec_v1(struct cap_sa *sa, const struct key_store *ks, const struct dec_hook *h);
+int dec_v2(struct cap_sa *sa, const struct key_store *ks, const struct dec_hook *h);
 
 /* ---- ESP keys (child.c) ------------------------------------------------ */
 

@@ -124,8 +124,7 @@ static uint8_t *iv_for(const struct v1 *x, struct ivs *s, const struct cap_msg *
         for (size_t i = 0; i < s->n; i++)
                 if (s->id[i] == cm->msgid)
                         return s->iv[i];
-        if (s->n == MAX_IDS ||
-            ikev1_iv_phase2(x->hash, s->p1, x->cs.block, cm->msgid, s->iv[s->n]))
+        if (s->n == MAX_IDS || ikev1_iv_phase2(x->hash, s->p1, x->cs.block, cm->msgid, s->iv[s->n]))
                 return NULL;
         s->id[s->n] = cm->msgid;
         return s->iv[s->n++];
@@ -134,7 +133,7 @@ static uint8_t *iv_for(const struct v1 *x, struct ivs *s, const struct cap_msg *
 /* Runs the whole SA with Ka; pl (nmsgs entries) gets the plaintexts when
  * keep. Returns how many distinct encrypted messages decrypted. */
 static size_t run(const struct v1 *x, const uint8_t *ka, struct plain *pl, bool keep,
-                  size_t stop_after)
+                  size_t stop_after, const struct dec_hook *h)
 {
         struct ivs *s = calloc(1, sizeof(*s));
         if (!s)
@@ -163,7 +162,7 @@ static size_t run(const struct v1 *x, const uint8_t *ka, struct plain *pl, bool 
                         cm->dec = (uint8_t)d;
                         cm->dec_why = why;
                         if (d == CAP_DEC_OK) {
-                                dec_fill(cm, &p.m);
+                                dec_fill(sa, i, &p.m, h);
                                 pl[i] = p;
                                 continue;
                         }
@@ -196,8 +195,8 @@ static void qm_children(const struct v1 *x, const struct key_store *ks, const st
         struct cap_sa_keys *sk = sa->keys;
         for (size_t i = 0; i < sa->nmsgs; i++) {
                 const struct cap_msg *q1 = &sa->msgs[i];
-                if (q1->exchange != 32 || q1->retransmit_of || q1->dec != CAP_DEC_OK ||
-                    !q1->step || strcmp(q1->step, "QM1"))
+                if (q1->exchange != 32 || q1->retransmit_of || q1->dec != CAP_DEC_OK || !q1->step ||
+                    strcmp(q1->step, "QM1"))
                         continue;
                 size_t j = i + 1;
                 for (; j < sa->nmsgs; j++) {
@@ -263,7 +262,7 @@ static void qm_children(const struct v1 *x, const struct key_store *ks, const st
         }
 }
 
-int dec_v1(struct cap_sa *sa, const struct key_store *ks)
+int dec_v1(struct cap_sa *sa, const struct key_store *ks, const struct dec_hook *h)
 {
         struct v1 x;
         memset(&x, 0, sizeof(x));
@@ -300,7 +299,7 @@ int dec_v1(struct cap_sa *sa, const struct key_store *ks)
                 const struct key_entry *e = &ks->v[i];
                 if (e->kind != KEY_IKEV1 || e->bound || !ka_of(&x, e, ka))
                         continue;
-                size_t got = run(&x, ka, NULL, false, (size_t)-1);
+                size_t got = run(&x, ka, NULL, false, (size_t)-1, NULL);
                 if (got > best)
                         best = got, trial_key = e;
         }
@@ -316,7 +315,7 @@ int dec_v1(struct cap_sa *sa, const struct key_store *ks)
         struct plain *pl = calloc(sa->nmsgs ? sa->nmsgs : 1, sizeof(*pl));
         if (!pl)
                 return -1;
-        run(&x, ka, pl, true, (size_t)-1);
+        run(&x, ka, pl, true, (size_t)-1, h);
         OPENSSL_cleanse(ka, sizeof(ka));
         for (size_t i = 0; i < sa->nmsgs; i++) {
                 const struct cap_msg *cm = &sa->msgs[i];

@@ -301,7 +301,7 @@ static void children(struct v2 *x, const struct key_store *ks, const struct key_
         }
 }
 
-int dec_v2(struct cap_sa *sa, const struct key_store *ks)
+int dec_v2(struct cap_sa *sa, const struct key_store *ks, const struct dec_hook *h)
 {
         struct v2 x;
         memset(&x, 0, sizeof(x));
@@ -328,7 +328,7 @@ int dec_v2(struct cap_sa *sa, const struct key_store *ks)
                 if (d == CAP_DEC_CLEAR)
                         continue;
                 if (d == CAP_DEC_OK) {
-                        dec_fill(cm, &pl[i].m);
+                        dec_fill(sa, i, &pl[i].m, h);
                         sa->keys->decrypted++;
                 } else {
                         cm->dec = (uint8_t)d;

@@ -117,13 +117,12 @@ bool judge_dec_v2(const struct cap_sa *sa, struct dec_verdict *v)
                 return true;
         }
         /* IKE SA up, its first child refused (RFC 7296 1.2, 3.10.1) */
-        if (has(rs, N_TS_UNACCEPTABLE) || has(rs, N_INVALID_SELECTORS) ||
-            has(rs, N_SINGLE_PAIR)) {
+        if (has(rs, N_TS_UNACCEPTABLE) || has(rs, N_INVALID_SELECTORS) || has(rs, N_SINGLE_PAIR)) {
                 v->status = TUN_P2_PROXY_MISMATCH;
                 snprintf(v->reason, sizeof(v->reason),
                          "the IKE SA authenticated, but the responder refused the child SA's "
                          "traffic selectors: %s in the decrypted IKE_AUTH response (frame %llu)",
-                         nname(2, has(rs, N_TS_UNACCEPTABLE)    ? N_TS_UNACCEPTABLE
+                         nname(2, has(rs, N_TS_UNACCEPTABLE)     ? N_TS_UNACCEPTABLE
                                   : has(rs, N_INVALID_SELECTORS) ? N_INVALID_SELECTORS
                                                                  : N_SINGLE_PAIR),
                          f);

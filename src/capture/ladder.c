@@ -180,20 +180,20 @@ static int keys_step(struct ladder *l)
         char buf[900];
         size_t used = 0;
         if (k->nchild)
-                used += (size_t)snprintf(buf, sizeof(buf), "derived from %s:",
-                                         l->sa->version == 1 ? "SKEYID_d" : "SK_d");
+                used +=
+                    (size_t)snprintf(buf, sizeof(buf),
+                                     "derived from %s:", l->sa->version == 1 ? "SKEYID_d" : "SK_d");
         for (size_t i = 0; i < k->nchild && used < sizeof(buf); i++) {
                 const struct cap_child *c = &k->child[i];
                 const char *cmp = c->file_match < 0   ? ""
                                   : c->file_match > 0 ? ", equal to the key file's"
                                                       : ", DIFFERENT from the key file's";
-                used += (size_t)snprintf(buf + used, sizeof(buf) - used,
-                                         "%s SPI %08x (%s, frame %llu) %s%s%s%s", i ? ";" : "",
-                                         c->spi, c->to_responder ? "to the responder" : "to the initiator",
-                                         (unsigned long long)c->frame, cipher_name(&c->encr),
-                                         c->integ.hash != CH_NONE ? "/" : "",
-                                         c->integ.hash != CH_NONE ? integ_name(&c->integ) : "",
-                                         cmp);
+                used += (size_t)snprintf(
+                    buf + used, sizeof(buf) - used, "%s SPI %08x (%s, frame %llu) %s%s%s%s",
+                    i ? ";" : "", c->spi, c->to_responder ? "to the responder" : "to the initiator",
+                    (unsigned long long)c->frame, cipher_name(&c->encr),
+                    c->integ.hash != CH_NONE ? "/" : "",
+                    c->integ.hash != CH_NONE ? integ_name(&c->integ) : "", cmp);
         }
         if (k->child_note && used < sizeof(buf))
                 snprintf(buf + used, sizeof(buf) - used, "%s%s", used ? "; " : "", k->child_note);
@@ -468,18 +468,17 @@ static int one_sa(const struct cap_sa *sa, struct findings *fs)
                 snprintf(is + 2 * i, 3, "%02x", sa->ispi[i]);
                 snprintf(rs + 2 * i, 3, "%02x", sa->rspi[i]);
         }
-        char keys[160] = "";
+        char keys[400] = "";
         if (sa->keys && sa->keys->key)
-                snprintf(keys, sizeof(keys), "; %u of %u encrypted messages decrypted with %s %u",
+                snprintf(keys, sizeof(keys), "; %u of %u encrypted messages decrypted with %s%s:%u",
                          sa->keys->decrypted, sa->keys->decrypted + sa->keys->failed,
-                         sa->keys->by_trial ? "a key found by trying the key file's, line"
-                                            : "the key file's line",
-                         sa->keys->key->line);
+                         sa->keys->by_trial ? "a key found by trying each, " : "",
+                         sa->keys->key->file ? sa->keys->key->file : "?", sa->keys->key->line);
         else if (sa->keys)
                 snprintf(keys, sizeof(keys), "; no key for this SA in the key file");
-        t->via = fmt(&fs->arena, "IKEv%d SPIs %s/%s%s%s", sa->version, is, rs,
-                     sa->initiator_known ? "" : " (the capture starts after the first message)",
-                     keys);
+        t->via =
+            fmt(&fs->arena, "IKEv%d SPIs %s/%s%s%s", sa->version, is, rs,
+                sa->initiator_known ? "" : " (the capture starts after the first message)", keys);
         if (!t->a || !t->b || !t->via)
                 return -1;
         size_t stop;

@@ -55,10 +55,10 @@ struct cap_msg {
 };
 
 enum cap_dec {
-        CAP_DEC_CLEAR = 0, /* not encrypted, or no --keys */
-        CAP_DEC_OK,        /* decrypted: pl[] and notify[] are the inner payloads */
-        CAP_DEC_NO_KEY,    /* no key for this SA (or what derives one is missing) */
-        CAP_DEC_WRONG_KEY, /* IKEv2 ICV / AEAD tag fails; IKEv1 padding or chain fails */
+        CAP_DEC_CLEAR = 0,   /* not encrypted, or no --keys */
+        CAP_DEC_OK,          /* decrypted: pl[] and notify[] are the inner payloads */
+        CAP_DEC_NO_KEY,      /* no key for this SA (or what derives one is missing) */
+        CAP_DEC_WRONG_KEY,   /* IKEv2 ICV / AEAD tag fails; IKEv1 padding or chain fails */
         CAP_DEC_UNSUPPORTED, /* a cipher or integrity algorithm not supported */
 };
 

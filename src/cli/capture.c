@@ -23,7 +23,8 @@ struct capture_opts {
         enum report_format fmt;
         enum color_mode color;
         const char *output;
-        const char *keys;
+        const char *keys[8];
+        size_t nkeys;
 };
 
 enum { O_FORMAT, O_OUTPUT, O_COLOR, O_KEYS };
@@ -35,8 +36,8 @@ static const struct cli_opt capture_options[] = {
     CLI_OPT_OUTPUT(O_OUTPUT),
     CLI_OPT_COLOR(O_COLOR),
     {"keys", 'k', "FILE",
-     "decrypt with the keys in FILE: Wireshark's ikev1/ikev2/esp_sa tables, `ip xfrm state` "
-     "output or a charon log at ike = 4 (keys are never printed)",
+     "decrypt with the keys in FILE (again for more files): Wireshark's ikev1/ikev2/esp_sa "
+     "tables, `ip xfrm state` output or a charon log at ike = 4 (keys are never printed)",
      O_KEYS},
 };
 
@@ -58,9 +59,9 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
         case O_COLOR:
                 return parse_color(v, &o->color, "capture");
         case O_KEYS:
-                if (o->keys)
-                        return cli_error(&capture_spec, "--keys given twice: one key file");
-                o->keys = v;
+                if (o->nkeys == sizeof(o->keys) / sizeof(o->keys[0]))
+                        return cli_error(&capture_spec, "--keys: at most 8 key files");
+                o->keys[o->nkeys++] = v;
                 return 0;
         }
         return 0;
@@ -85,7 +86,7 @@ static int on_frame(void *ctx, const struct pcap_frame *pf)
 
 int cmd_capture(int argc, char **argv)
 {
-        struct capture_opts o = {REPORT_TEXT, COLOR_AUTO, NULL, NULL};
+        struct capture_opts o = {REPORT_TEXT, COLOR_AUTO, NULL, {NULL}, 0};
         struct cli_operands in = {0};
         switch (cli_parse(&capture_spec, argc, argv, &o, &in)) {
         case CLI_DONE:
@@ -103,9 +104,9 @@ int cmd_capture(int argc, char **argv)
         struct cli_out out = {stdout, NULL, NULL};
         struct key_store ks;
         keys_init(&ks);
-        if (o.keys) {
+        for (size_t i = 0; i < o.nkeys; i++) {
                 struct diag d;
-                if (keys_load(&ks, o.keys, &d)) {
+                if (keys_load(&ks, o.keys[i], &d)) {
                         fprintf(stderr, "ipsec-doctor: %s\n", d.msg);
                         goto out;
                 }
@@ -125,7 +126,7 @@ int cmd_capture(int argc, char **argv)
                 }
         }
         cap_name_steps(&cs);
-        if (o.keys && cap_decrypt(&cs, &ks)) {
+        if (o.nkeys && cap_decrypt(&cs, &ks)) {
                 cli_error(&capture_spec, "out of memory while decrypting");
                 goto out;
         }

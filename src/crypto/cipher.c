@@ -38,20 +38,26 @@ static bool from_type1(unsigned id, unsigned bits, struct cipher_spec *s)
         case IKEV2_ENCR_AES_CCM_16:
                 if (!aes_bits(bits))
                         return false;
-                *s = (struct cipher_spec){CC_AES_CCM, bits / 8, 3, 8, 1,
-                                          id == IKEV2_ENCR_AES_CCM_8    ? 8
-                                          : id == IKEV2_ENCR_AES_CCM_12 ? 12
-                                                                        : 16};
+                *s = (struct cipher_spec){
+                    CC_AES_CCM,
+                    bits / 8,
+                    3,
+                    8,
+                    1,
+                    id == IKEV2_ENCR_AES_CCM_8 ? 8 : id == IKEV2_ENCR_AES_CCM_12 ? 12 : 16};
                 return true;
         case IKEV2_ENCR_AES_GCM_8:
         case IKEV2_ENCR_AES_GCM_12:
         case IKEV2_ENCR_AES_GCM_16:
                 if (!aes_bits(bits))
                         return false;
-                *s = (struct cipher_spec){CC_AES_GCM, bits / 8, 4, 8, 1,
-                                          id == IKEV2_ENCR_AES_GCM_8    ? 8
-                                          : id == IKEV2_ENCR_AES_GCM_12 ? 12
-                                                                        : 16};
+                *s = (struct cipher_spec){
+                    CC_AES_GCM,
+                    bits / 8,
+                    4,
+                    8,
+                    1,
+                    id == IKEV2_ENCR_AES_GCM_8 ? 8 : id == IKEV2_ENCR_AES_GCM_12 ? 12 : 16};
                 return true;
         }
         return false;
@@ -114,13 +120,21 @@ static const EVP_CIPHER *evp_of(const struct cipher_spec *s)
         case CC_3DES_CBC:
                 return EVP_des_ede3_cbc();
         case CC_AES_CBC:
-                return k == 16 ? EVP_aes_128_cbc() : k == 24 ? EVP_aes_192_cbc() : EVP_aes_256_cbc();
+                return k == 16   ? EVP_aes_128_cbc()
+                       : k == 24 ? EVP_aes_192_cbc()
+                                 : EVP_aes_256_cbc();
         case CC_AES_CTR:
-                return k == 16 ? EVP_aes_128_ctr() : k == 24 ? EVP_aes_192_ctr() : EVP_aes_256_ctr();
+                return k == 16   ? EVP_aes_128_ctr()
+                       : k == 24 ? EVP_aes_192_ctr()
+                                 : EVP_aes_256_ctr();
         case CC_AES_GCM:
-                return k == 16 ? EVP_aes_128_gcm() : k == 24 ? EVP_aes_192_gcm() : EVP_aes_256_gcm();
+                return k == 16   ? EVP_aes_128_gcm()
+                       : k == 24 ? EVP_aes_192_gcm()
+                                 : EVP_aes_256_gcm();
         case CC_AES_CCM:
-                return k == 16 ? EVP_aes_128_ccm() : k == 24 ? EVP_aes_192_ccm() : EVP_aes_256_ccm();
+                return k == 16   ? EVP_aes_128_ccm()
+                       : k == 24 ? EVP_aes_192_ccm()
+                                 : EVP_aes_256_ccm();
         case CC_NULL:
         case CC_NONE:
                 break;

@@ -32,8 +32,8 @@ size_t crypto_hash_len(enum crypto_hash h)
 
 const char *crypto_hash_name(enum crypto_hash h)
 {
-        static const char *const name[] = {"none", "MD5", "SHA1", "SHA2-256", "SHA2-384",
-                                           "SHA2-512"};
+        static const char *const name[] = {"none",     "MD5",      "SHA1",
+                                           "SHA2-256", "SHA2-384", "SHA2-512"};
         return (unsigned)h < sizeof(name) / sizeof(name[0]) ? name[h] : "none";
 }
 
@@ -60,10 +60,9 @@ int crypto_hmac(enum crypto_hash h, const uint8_t *key, size_t klen, const struc
                 return -1;
         EVP_MAC *mac = EVP_MAC_fetch(NULL, "HMAC", NULL);
         EVP_MAC_CTX *c = mac ? EVP_MAC_CTX_new(mac) : NULL;
-        OSSL_PARAM params[2] = {
-            OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)EVP_MD_get0_name(md),
-                                             0),
-            OSSL_PARAM_construct_end()};
+        OSSL_PARAM params[2] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                                                 (char *)EVP_MD_get0_name(md), 0),
+                                OSSL_PARAM_construct_end()};
         static const uint8_t nokey[1];
         /* HMAC with an empty key is defined (RFC 2104 pads it with zeros);
          * OpenSSL wants a non-NULL pointer for it */

@@ -73,8 +73,8 @@ const char *integ_name(const struct integ_spec *s)
         return "none";
 }
 
-int integ_compute(const struct integ_spec *s, const uint8_t *key, const struct cspan *in,
-                  size_t n, uint8_t *out)
+int integ_compute(const struct integ_spec *s, const uint8_t *key, const struct cspan *in, size_t n,
+                  uint8_t *out)
 {
         uint8_t full[CRYPTO_MAX_MD];
         if (s->hash == CH_NONE || s->icv_len > crypto_hash_len(s->hash) ||

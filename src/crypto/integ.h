@@ -25,8 +25,8 @@ bool integ_from_ikev2(unsigned integ_id, struct integ_spec *s);
 bool integ_from_ipsec(unsigned auth_alg, struct integ_spec *s);
 const char *integ_name(const struct integ_spec *s); /* "HMAC-SHA2-256-128" */
 /* icv_len bytes of HMAC(key, in...). */
-int integ_compute(const struct integ_spec *s, const uint8_t *key, const struct cspan *in,
-                  size_t n, uint8_t *out);
+int integ_compute(const struct integ_spec *s, const uint8_t *key, const struct cspan *in, size_t n,
+                  uint8_t *out);
 /* true when icv (icv_len bytes) is the ICV of in..., in constant time. */
 bool integ_verify(const struct integ_spec *s, const uint8_t *key, const struct cspan *in, size_t n,
                   const uint8_t *icv);

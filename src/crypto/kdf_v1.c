@@ -76,8 +76,8 @@ int ikev1_iv_phase1(enum crypto_hash hash, struct cspan gxi, struct cspan gxr, s
         return 0;
 }
 
-int ikev1_iv_phase2(enum crypto_hash hash, const uint8_t *last_block, size_t block,
-                    uint32_t msgid, uint8_t *out)
+int ikev1_iv_phase2(enum crypto_hash hash, const uint8_t *last_block, size_t block, uint32_t msgid,
+                    uint8_t *out)
 {
         uint8_t h[CRYPTO_MAX_MD];
         uint8_t mid[4] = {(uint8_t)(msgid >> 24), (uint8_t)(msgid >> 16), (uint8_t)(msgid >> 8),

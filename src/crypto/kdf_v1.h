@@ -35,8 +35,8 @@ int ikev1_key_expand(enum crypto_hash prf, const uint8_t *skeyid_e, size_t elen,
 /* IVs: block bytes (at most the hash's length). */
 int ikev1_iv_phase1(enum crypto_hash hash, struct cspan gxi, struct cspan gxr, size_t block,
                     uint8_t *out);
-int ikev1_iv_phase2(enum crypto_hash hash, const uint8_t *last_block, size_t block,
-                    uint32_t msgid, uint8_t *out);
+int ikev1_iv_phase2(enum crypto_hash hash, const uint8_t *last_block, size_t block, uint32_t msgid,
+                    uint8_t *out);
 /* Quick Mode KEYMAT for one SA: protocol (3 ESP), its 4-byte SPI (the
  * receiver's), the QM nonces; gqm empty without PFS. At most 1024 bytes. */
 int ikev1_qm_keymat(enum crypto_hash prf, const uint8_t *skeyid_d, size_t dlen, struct cspan gqm,

@@ -34,10 +34,10 @@ static bool starts(const char *n, size_t len, const char *lit)
 
 static bool unsupported(const char *n, size_t len)
 {
-        static const char *const fam[] = {"CAMELLIA", "CAST", "BLOWFISH", "DES-", "DES ",
-                                          "TWOFISH",  "AES_XCBC", "AES-XCBC", "MAC-RIPEMD",
-                                          "HMAC-SHA-256-96", "NULL encryption", "AES-GMAC",
-                                          "AES-CCM"}; /* ESP's AES-CCM has no key length */
+        static const char *const fam[] = {
+            "CAMELLIA",        "CAST",     "BLOWFISH", "DES-",       "DES ",
+            "TWOFISH",         "AES_XCBC", "AES-XCBC", "MAC-RIPEMD", "HMAC-SHA-256-96",
+            "NULL encryption", "AES-GMAC", "AES-CCM"}; /* ESP's AES-CCM has no key length */
         for (size_t i = 0; i < sizeof(fam) / sizeof(fam[0]); i++)
                 if (starts(n, len, fam[i]))
                         return true;

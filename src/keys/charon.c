@@ -66,9 +66,9 @@ static const struct {
         const char *text;
         enum label label;
 } labels[] = {
-    {"SKEYID_d", L_V1_D},         {"SKEYID_a", L_V1_A},       {"SKEYID_e", L_V1_E},
-    {"encryption key Ka", L_V1_KA}, {"Sk_d secret", L_V2_D},  {"Sk_ai secret", L_V2_AI},
-    {"Sk_ar secret", L_V2_AR},    {"Sk_ei secret", L_V2_EI}, {"Sk_er secret", L_V2_ER},
+    {"SKEYID_d", L_V1_D},           {"SKEYID_a", L_V1_A},      {"SKEYID_e", L_V1_E},
+    {"encryption key Ka", L_V1_KA}, {"Sk_d secret", L_V2_D},   {"Sk_ai secret", L_V2_AI},
+    {"Sk_ar secret", L_V2_AR},      {"Sk_ei secret", L_V2_EI}, {"Sk_er secret", L_V2_ER},
 };
 
 /* "LABEL => N bytes @ 0x...": the label and N. */
@@ -206,8 +206,7 @@ int charon_parse(struct key_store *ks, const char *text, size_t len, struct diag
                         if (k && hex_line(p, n, k, c->want, &over)) {
                                 if (over) {
                                         diag_set(d, ks->file, l.no,
-                                                 "more bytes than the %u its label says",
-                                                 c->want);
+                                                 "more bytes than the %u its label says", c->want);
                                         return -1;
                                 }
                                 continue;
@@ -227,8 +226,8 @@ int charon_parse(struct key_store *ks, const char *text, size_t len, struct diag
                 struct key_entry *e = c->entry >= 0 ? &ks->v[c->entry] : NULL;
                 /* SKEYID_d / Sk_d open an SA's dumps; a secret of the other
                  * version, or one already read, opens another */
-                bool fresh = lb == L_V1_D || lb == L_V2_D || !e ||
-                             (e->kind == KEY_IKEV1) != v1 || slot(e, lb)->len;
+                bool fresh = lb == L_V1_D || lb == L_V2_D || !e || (e->kind == KEY_IKEV1) != v1 ||
+                             slot(e, lb)->len;
                 if (fresh) {
                         e = keys_add(ks, v1 ? KEY_IKEV1 : KEY_IKEV2, l.no);
                         if (!e) {

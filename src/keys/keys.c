@@ -41,6 +41,7 @@ struct key_entry *keys_add(struct key_store *ks, enum key_kind kind, uint32_t li
         struct key_entry *e = &ks->v[ks->n++];
         memset(e, 0, sizeof(*e));
         e->kind = kind;
+        e->file = ks->file;
         e->line = line;
         return e;
 }
@@ -97,8 +98,7 @@ bool spi8_hex(const char *p, size_t n, uint8_t out[8])
 }
 
 /* The format, from the first line any reader recognises. */
-int keys_parse(struct key_store *ks, const char *name, const char *text, size_t len,
-               struct diag *d)
+int keys_parse(struct key_store *ks, const char *name, const char *text, size_t len, struct diag *d)
 {
         static const struct {
                 bool (*detect)(const struct kline *);
@@ -107,9 +107,9 @@ int keys_parse(struct key_store *ks, const char *name, const char *text, size_t 
             {ws_detect, ws_parse},
             {xfrm_detect, xfrm_parse},
             {charon_detect, charon_parse},
-            {pluto_detect, pluto_parse},
         };
         ks->file = name;
+        size_t before = ks->n;
         struct klines it = {text, text + len, 0};
         struct kline l;
         while (klines_next(&it, &l))
@@ -117,7 +117,7 @@ int keys_parse(struct key_store *ks, const char *name, const char *text, size_t 
                         if (readers[r].detect(&l)) {
                                 if (readers[r].parse(ks, text, len, d))
                                         return -1;
-                                if (!ks->n) {
+                                if (ks->n == before) {
                                         diag_set(d, name, 0, "no key in this %s", ks->format);
                                         return -1;
                                 }
@@ -125,8 +125,7 @@ int keys_parse(struct key_store *ks, const char *name, const char *text, size_t 
                         }
         diag_set(d, name, 0,
                  "not a key file: expected a Wireshark decryption table (ikev1, ikev2, esp_sa), "
-                 "`ip xfrm state` output, a charon log at ike = 4 or a pluto log with "
-                 "plutodebug=private");
+                 "`ip xfrm state` output or a charon log at ike = 4");
         return -1;
 }
 

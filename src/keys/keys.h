@@ -7,8 +7,7 @@
  *     "auth",key) (wireshark.c);
  *   - `ip xfrm state` output (xfrm.c);
  *   - strongSwan charon logs at `ike = 4` (the SKEYID_x / Sk_x hex dumps,
- *     charon.c);
- *   - Libreswan pluto logs with `plutodebug=all,private` (pluto.c).
+ *     charon.c).
  * A key from a log names no SA (charon logs no SPI next to its keys): it is
  * "unbound", and the capture tries it against its SAs (an IKEv2 ICV, or
  * IKEv1's padding and payload chain, says which one it belongs to).
@@ -26,8 +25,8 @@
 
 #include "../util/diag.h"
 
-#define KEY_MAX_LEN   80      /* SK_x with salt: 36; SHA2-512 SK_a: 64 */
-#define KEYS_MAX      65536   /* entries kept from one file */
+#define KEY_MAX_LEN   80           /* SK_x with salt: 36; SHA2-512 SK_a: 64 */
+#define KEYS_MAX      65536        /* entries kept from one file */
 #define KEYS_MAX_FILE (256u << 20) /* a charon log of a long session */
 
 struct key_bytes {
@@ -61,19 +60,21 @@ struct key_entry {
         uint8_t src[16], dst[16];
         uint32_t spi;
         struct key_bytes ek, ak;
-        /* where it was read (file is the store's) */
+        /* where it was read: the name given to keys_load (not owned) */
+        const char *file;
         uint32_t line;
 };
 
 struct key_store {
         struct key_entry *v;
         size_t n, cap;
-        const char *file; /* the name it was loaded from (not owned) */
-        const char *format; /* "Wireshark ikev2_decryption_table", ... */
+        const char *file;   /* the file being read (not owned) */
+        const char *format; /* of the last file read: "Wireshark decryption table", ... */
 };
 
 void keys_init(struct key_store *ks);
-/* Reads PATH whatever its format; 0 or -1 with "PATH:LINE: what". */
+/* Reads PATH whatever its format, adding its keys to the store (several
+ * files may be loaded); 0 or -1 with "PATH:LINE: what". */
 int keys_load(struct key_store *ks, const char *path, struct diag *d);
 /* The same over bytes in memory (the fuzz targets' entry). */
 int keys_parse(struct key_store *ks, const char *name, const char *text, size_t len,

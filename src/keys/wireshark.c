@@ -77,8 +77,7 @@ static int bad(struct key_store *ks, struct diag *d, const struct kline *l, cons
         return -1;
 }
 
-static int ikev1(struct key_store *ks, const struct kline *l, const struct field *f,
-                 struct diag *d)
+static int ikev1(struct key_store *ks, const struct kline *l, const struct field *f, struct diag *d)
 {
         struct key_entry *e = keys_add(ks, KEY_IKEV1, l->no);
         if (!e)
@@ -91,8 +90,7 @@ static int ikev1(struct key_store *ks, const struct kline *l, const struct field
         return 0;
 }
 
-static int ikev2(struct key_store *ks, const struct kline *l, const struct field *f,
-                 struct diag *d)
+static int ikev2(struct key_store *ks, const struct kline *l, const struct field *f, struct diag *d)
 {
         struct key_entry *e = keys_add(ks, KEY_IKEV2, l->no);
         if (!e)
@@ -101,10 +99,9 @@ static int ikev2(struct key_store *ks, const struct kline *l, const struct field
                 return bad(ks, d, l, "field 1 (initiator SPI) is not 16 hex digits");
         if (!spi8_hex(f[1].p, f[1].len, e->rspi))
                 return bad(ks, d, l, "field 2 (responder SPI) is not 16 hex digits");
-        static const char *const what[] = {"field 3 (SK_ei) is not a hex key",
-                                           "field 4 (SK_er) is not a hex key",
-                                           "field 6 (SK_ai) is not a hex key",
-                                           "field 7 (SK_ar) is not a hex key"};
+        static const char *const what[] = {
+            "field 3 (SK_ei) is not a hex key", "field 4 (SK_er) is not a hex key",
+            "field 6 (SK_ai) is not a hex key", "field 7 (SK_ar) is not a hex key"};
         struct key_bytes *k[] = {&e->sk_ei, &e->sk_er, &e->sk_ai, &e->sk_ar};
         const size_t at[] = {2, 3, 5, 6};
         for (size_t i = 0; i < 4; i++)
@@ -151,8 +148,7 @@ static int esp(struct key_store *ks, const struct kline *l, const struct field *
         if (e->af && !esp_addr(&f[1], e->af, &e->any_src, e->src))
                 return bad(ks, d, l, "field 2 (source) is not an address of field 1's family");
         if (e->af && !esp_addr(&f[2], e->af, &e->any_dst, e->dst))
-                return bad(ks, d, l,
-                           "field 3 (destination) is not an address of field 1's family");
+                return bad(ks, d, l, "field 3 (destination) is not an address of field 1's family");
         if (!e->af)
                 e->any_src = e->any_dst = true;
         struct key_bytes spi;
@@ -192,8 +188,9 @@ int ws_parse(struct key_store *ks, const char *text, size_t len, struct diag *d)
                 struct field f[MAX_FIELDS];
                 size_t n;
                 if (split(&l, f, &n))
-                        return bad(ks, d, &l, "not a record of a Wireshark decryption table "
-                                              "(a quote not closed, or too many fields)");
+                        return bad(ks, d, &l,
+                                   "not a record of a Wireshark decryption table "
+                                   "(a quote not closed, or too many fields)");
                 int r;
                 if (f[0].quoted)
                         r = esp(ks, &l, f, n, d);

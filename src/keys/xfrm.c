@@ -83,8 +83,10 @@ static bool enc_alg(const struct tok *t, struct key_entry *e)
                 const char *name;
                 unsigned id, salt;
         } v[] = {
-            {"cbc(aes)", IKEV2_ENCR_AES_CBC, 0},       {"cbc(des3_ede)", IKEV2_ENCR_3DES, 0},
-            {"ecb(cipher_null)", IKEV2_ENCR_NULL, 0}, {"rfc3686(ctr(aes))", IKEV2_ENCR_AES_CTR, 4},
+            {"cbc(aes)", IKEV2_ENCR_AES_CBC, 0},
+            {"cbc(des3_ede)", IKEV2_ENCR_3DES, 0},
+            {"ecb(cipher_null)", IKEV2_ENCR_NULL, 0},
+            {"rfc3686(ctr(aes))", IKEV2_ENCR_AES_CTR, 4},
         };
         for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
                 if (eq(t, v[i].name)) {
@@ -181,6 +183,7 @@ int xfrm_parse(struct key_store *ks, const char *text, size_t len, struct diag *
                                 return bad(ks, d, &l, "too many keys (or out of memory)");
                         *e = cur;
                         e->kind = KEY_ESP;
+                        e->file = ks->file;
                         e->bound = true;
                 }
                 if (!more)
@@ -192,8 +195,9 @@ int xfrm_parse(struct key_store *ks, const char *text, size_t len, struct diag *
                         int af2 = 0;
                         if (!addr(&t[1], &cur.af, cur.src) || !addr(&t[3], &af2, cur.dst) ||
                             af2 != cur.af)
-                                return bad(ks, d, &l, "src and dst are not two addresses of "
-                                                      "one family");
+                                return bad(ks, d, &l,
+                                           "src and dst are not two addresses of "
+                                           "one family");
                         continue;
                 }
                 if (!open || !n)

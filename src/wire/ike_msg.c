@@ -57,8 +57,8 @@ static int walk_chain(struct rd *rp, uint8_t first, unsigned flags, struct ike_m
                 (void)rd_u8(&r, &next);
                 (void)rd_u8(&r, &crit);
                 (void)rd_u16(&r, &plen);
-                if ((flags & IKE_CHAIN_STRICT) &&
-                    ((m->version == 1 ? crit : crit & 0x7f) || !ike_payload_name(m->version, type))) {
+                if ((flags & IKE_CHAIN_STRICT) && ((m->version == 1 ? crit : crit & 0x7f) ||
+                                                   !ike_payload_name(m->version, type))) {
                         wire_fail(e, at, "payload %u: %s", type,
                                   ike_payload_name(m->version, type) ? "reserved bits set"
                                                                      : "not a payload type");

@@ -266,10 +266,14 @@ static void specs(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(hmac_rfc2202_4231),   cmocka_unit_test(aes_cbc_sp800_38a),
-            cmocka_unit_test(aes_ctr_rfc3686),     cmocka_unit_test(aes_gcm_mcgrew_viega),
-            cmocka_unit_test(aes_ccm_roundtrip),   cmocka_unit_test(ikev1_charon),
-            cmocka_unit_test(ikev1_key_expansion), cmocka_unit_test(ikev2_charon),
+            cmocka_unit_test(hmac_rfc2202_4231),
+            cmocka_unit_test(aes_cbc_sp800_38a),
+            cmocka_unit_test(aes_ctr_rfc3686),
+            cmocka_unit_test(aes_gcm_mcgrew_viega),
+            cmocka_unit_test(aes_ccm_roundtrip),
+            cmocka_unit_test(ikev1_charon),
+            cmocka_unit_test(ikev1_key_expansion),
+            cmocka_unit_test(ikev2_charon),
             cmocka_unit_test(specs),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
