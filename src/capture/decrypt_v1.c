@@ -109,25 +109,66 @@ static enum cap_dec open_v1(const struct v1 *x, const struct cap_msg *cm, const 
         return CAP_DEC_OK;
 }
 
+#define P1_HIST 4
+
 struct ivs {
         uint8_t p1[CIPHER_MAX_BLOCK];
+        /* the phase-1 chain's earlier states, newest last: an end that
+         * could not verify a phase-1 message does not move its IV past it
+         * (strongSwan's keymat_v1 confirms an IV only once the message
+         * verified), so its Informational's IV may derive from one */
+        uint8_t hist[P1_HIST][CIPHER_MAX_BLOCK];
+        size_t nhist;
         uint32_t id[MAX_IDS];
         uint8_t iv[MAX_IDS][CIPHER_MAX_BLOCK];
         size_t n;
 };
 
-/* The IV for cm, from the phase-1 chain or its exchange's. */
-static uint8_t *iv_for(const struct v1 *x, struct ivs *s, const struct cap_msg *cm)
+static void p1_moved(struct ivs *s, const uint8_t *before, size_t bl)
 {
-        if (cm->msgid == 0)
-                return s->p1;
+        if (s->nhist == P1_HIST) {
+                memmove(s->hist[0], s->hist[1], (P1_HIST - 1) * sizeof(s->hist[0]));
+                s->nhist--;
+        }
+        memcpy(s->hist[s->nhist++], before, bl);
+}
+
+/* Decrypts cm: phase 1 on its chain; an exchange's later message on its
+ * own chain; an exchange's first message with the IV from the phase-1
+ * chain's last block (RFC 2409 App. B), else from an earlier phase-1
+ * state (see struct ivs): the plaintext's chain check decides, as it does
+ * for any key. */
+static enum cap_dec open_any(const struct v1 *x, struct ivs *s, const struct cap_msg *cm,
+                             const uint8_t *ka, struct plain *p, const char **why)
+{
+        size_t bl = x->cs.block;
+        if (cm->msgid == 0) {
+                uint8_t before[CIPHER_MAX_BLOCK];
+                memcpy(before, s->p1, bl);
+                enum cap_dec d = open_v1(x, cm, ka, s->p1, p, why);
+                p1_moved(s, before, bl);
+                return d;
+        }
         for (size_t i = 0; i < s->n; i++)
                 if (s->id[i] == cm->msgid)
-                        return s->iv[i];
-        if (s->n == MAX_IDS || ikev1_iv_phase2(x->hash, s->p1, x->cs.block, cm->msgid, s->iv[s->n]))
-                return NULL;
-        s->id[s->n] = cm->msgid;
-        return s->iv[s->n++];
+                        return open_v1(x, cm, ka, s->iv[i], p, why);
+        if (s->n == MAX_IDS) {
+                *why = "too many exchanges in one IKE SA";
+                return CAP_DEC_NO_KEY;
+        }
+        uint8_t *chain = s->iv[s->n];
+        s->id[s->n++] = cm->msgid;
+        enum cap_dec d = CAP_DEC_WRONG_KEY;
+        for (size_t c = 0; c <= s->nhist; c++) {
+                const uint8_t *base = c == 0 ? s->p1 : s->hist[s->nhist - c];
+                if (ikev1_iv_phase2(x->hash, base, bl, cm->msgid, chain))
+                        break;
+                plain_free(p);
+                d = open_v1(x, cm, ka, chain, p, why);
+                if (d == CAP_DEC_OK)
+                        break;
+        }
+        return d;
 }
 
 /* Runs the whole SA with Ka; pl (nmsgs entries) gets the plaintexts when
@@ -149,12 +190,9 @@ static size_t run(const struct v1 *x, const uint8_t *ka, struct plain *pl, bool 
                 struct cap_msg *cm = &sa->msgs[i];
                 if (!cm->encrypted || cm->retransmit_of || !cm->raw)
                         continue;
-                uint8_t *iv = iv_for(x, s, cm);
-                if (!iv)
-                        continue;
                 struct plain p = {.buf = NULL};
                 const char *why = NULL;
-                enum cap_dec d = open_v1(x, cm, ka, iv, &p, &why);
+                enum cap_dec d = open_any(x, s, cm, ka, &p, &why);
                 tried++;
                 if (d == CAP_DEC_OK)
                         ok++;

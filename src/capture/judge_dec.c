@@ -191,11 +191,15 @@ bool judge_dec_v1_mm5(const struct cap_sa *sa, size_t i5, struct dec_verdict *v)
                                 ? TUN_P1_AUTH_FAILED
                                 : TUN_UNDETERMINED;
                 snprintf(v->reason, sizeof(v->reason),
-                         "MM5 answered by an Informational that decrypts (frame %llu): %s%s",
+                         "MM5 answered by an Informational that decrypts (frame %llu): %s%s%s",
                          (unsigned long long)read->frame, nname(1, e),
                          v->status == TUN_P1_AUTH_FAILED
                              ? ": the responder could not verify MM5, the pattern of pre-shared "
                                "keys that differ"
+                             : "",
+                         mm5->dec == CAP_DEC_WRONG_KEY
+                             ? "; MM5 itself does not decrypt under the responder's key: the two "
+                               "ends derived different keys"
                              : "");
                 return true;
         }
