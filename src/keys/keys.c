@@ -107,6 +107,7 @@ int keys_parse(struct key_store *ks, const char *name, const char *text, size_t 
             {ws_detect, ws_parse},
             {xfrm_detect, xfrm_parse},
             {charon_detect, charon_parse},
+            {pluto_detect, pluto_parse},
         };
         ks->file = name;
         size_t before = ks->n;

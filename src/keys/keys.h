@@ -8,6 +8,8 @@
  *   - `ip xfrm state` output (xfrm.c);
  *   - strongSwan charon logs at `ike = 4` (the SKEYID_x / Sk_x hex dumps,
  *     charon.c).
+ * A Libreswan pluto log is recognised and refused with the reason: pluto 4
+ * logs no key bytes, even with plutodebug=private (pluto.c).
  * A key from a log names no SA (charon logs no SPI next to its keys): it is
  * "unbound", and the capture tries it against its SAs (an IKEv2 ICV, or
  * IKEv1's padding and payload chain, says which one it belongs to).

@@ -1,5 +1,5 @@
 /* What the key-file readers share (keys.c, wireshark.c, xfrm.c, charon.c,
- */
+ * pluto.c). */
 #ifndef IPSD_KEYS_INT_H
 #define IPSD_KEYS_INT_H
 
@@ -39,6 +39,8 @@ bool xfrm_detect(const struct kline *l);
 int xfrm_parse(struct key_store *ks, const char *text, size_t len, struct diag *d);
 bool charon_detect(const struct kline *l);
 int charon_parse(struct key_store *ks, const char *text, size_t len, struct diag *d);
+bool pluto_detect(const struct kline *l);
+int pluto_parse(struct key_store *ks, const char *text, size_t len, struct diag *d);
 
 /* Wireshark / xfrm algorithm names (algnames.c). */
 bool ws_ikev2_encr(const char *n, size_t len, struct key_entry *e);

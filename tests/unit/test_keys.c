@@ -227,6 +227,24 @@ static void charon_log(void **state)
         keys_free(&ks);
 }
 
+/* Libreswan 4.10 at plutodebug=all,private (run here): key references
+ * only, refused with the reason. */
+static void pluto_log(void **state)
+{
+        (void)state;
+        struct key_store ks;
+        struct diag d;
+        const char *t =
+            "Dec  7 23:47:18.619191: |     result: newref skeyseed-key@0x55e5447f8cc0 (32-bytes, "
+            "NSS_IKE_PRF_PLUS_DERIVE)(ike_sa_skeyseed() +106 "
+            "/lib/libswan/ike_alg_prf_ikev2_nss_ops.c)\n"
+            "Dec  7 23:47:18.619239: |     result: newref SK_ei-key@0x55e5447fc690 (16-bytes, "
+            "AES_CBC)(calc_skeyseed_v2() +135 /programs/pluto/crypt_dh_v2.c)\n";
+        assert_int_equal(parse(&ks, t, &d), -1);
+        assert_non_null(strstr(d.msg, "k.txt:2: a Libreswan pluto log"));
+        keys_free(&ks);
+}
+
 static void load_errors(void **state)
 {
         (void)state;
@@ -245,7 +263,8 @@ int main(void)
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(wireshark_ikev2),  cmocka_unit_test(wireshark_ikev1_esp),
             cmocka_unit_test(wireshark_errors), cmocka_unit_test(xfrm_state),
-            cmocka_unit_test(charon_log),       cmocka_unit_test(load_errors),
+            cmocka_unit_test(charon_log),       cmocka_unit_test(pluto_log),
+            cmocka_unit_test(load_errors),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
