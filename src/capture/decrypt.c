@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "decrypt_int.h"
+#include "esp_dec.h"
 
 void cap_sa_keys_free(struct cap_sa_keys *k)
 {
@@ -99,5 +100,6 @@ int cap_decrypt_each(struct cap_set *cs, const struct key_store *ks, cap_plain_f
                         return -1;
                 inherit(sa);
         }
+        cap_esp_decrypt(cs, ks);
         return 0;
 }

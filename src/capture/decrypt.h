@@ -43,6 +43,11 @@ struct cap_child {
         struct integ_spec integ;
         struct key_bytes ek, ak;
         int file_match; /* -1: the key file has no key for this SPI; 0: differs; 1: equal */
+        /* ESP packets of this SPI in the capture, and those its keys
+         * decrypted (esp_dec.c; only the first few are tried) */
+        uint64_t esp_seen;
+        uint32_t esp_ok, esp_bad;
+        uint8_t esp_inner; /* next header of the first decrypted packet */
 };
 
 /* What --keys did for one IKE SA (cap_sa.keys). */

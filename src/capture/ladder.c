@@ -170,6 +170,25 @@ static int icmp_step(struct ladder *l)
                             frames, sa->nicmp == 4 ? " and more" : ""));
 }
 
+static const char *esp_inner_name(uint8_t nh)
+{
+        switch (nh) {
+        case 4:
+                return "IPv4";
+        case 41:
+                return "IPv6";
+        case 1:
+                return "ICMP";
+        case 6:
+                return "TCP";
+        case 17:
+                return "UDP";
+        case 59:
+                return "dummy packets";
+        }
+        return "another protocol";
+}
+
 /* --keys: the ESP keys derived from SKEYID_d / SK_d, as one step (never
  * the keys: their SPIs, algorithms and whether the key file agrees). */
 static int keys_step(struct ladder *l)
@@ -188,12 +207,18 @@ static int keys_step(struct ladder *l)
                 const char *cmp = c->file_match < 0   ? ""
                                   : c->file_match > 0 ? ", equal to the key file's"
                                                       : ", DIFFERENT from the key file's";
+                char esp[96] = "";
+                if (c->esp_ok || c->esp_bad)
+                        snprintf(esp, sizeof(esp), "; %u of the first %u ESP packets decrypt%s%s%s",
+                                 c->esp_ok, c->esp_ok + c->esp_bad, c->esp_ok ? " (inside: " : "",
+                                 c->esp_ok ? esp_inner_name(c->esp_inner) : "",
+                                 c->esp_ok ? ")" : "");
                 used += (size_t)snprintf(
-                    buf + used, sizeof(buf) - used, "%s SPI %08x (%s, frame %llu) %s%s%s%s",
+                    buf + used, sizeof(buf) - used, "%s SPI %08x (%s, frame %llu) %s%s%s%s%s",
                     i ? ";" : "", c->spi, c->to_responder ? "to the responder" : "to the initiator",
                     (unsigned long long)c->frame, cipher_name(&c->encr),
                     c->integ.hash != CH_NONE ? "/" : "",
-                    c->integ.hash != CH_NONE ? integ_name(&c->integ) : "", cmp);
+                    c->integ.hash != CH_NONE ? integ_name(&c->integ) : "", cmp, esp);
         }
         if (k->child_note && used < sizeof(buf))
                 snprintf(buf + used, sizeof(buf) - used, "%s%s", used ? "; " : "", k->child_note);

@@ -6,6 +6,7 @@
 
 #include "../wire/ike.h"
 #include "decrypt.h"
+#include "esp_dec.h"
 #include "sessions.h"
 
 void cap_set_init(struct cap_set *cs)
@@ -22,6 +23,7 @@ void cap_set_free(struct cap_set *cs)
                 cap_sa_keys_free(cs->sa[i].keys);
         }
         free(cs->sa);
+        cap_esp_dec_free(cs->espdec);
         memset(cs, 0, sizeof(*cs));
 }
 
@@ -162,6 +164,8 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
                 add_icmp(cs, f, pf->number);
                 return 0;
         }
+        if (cs->keep_raw && (f->kind == FK_ESP || f->kind == FK_ESP_UDP))
+                return cap_esp_keep(cs, pf);
         if (f->kind != FK_IKE)
                 return 0;
         cs->ike++;

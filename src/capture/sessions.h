@@ -22,6 +22,7 @@
 #include "../wire/ike.h"
 
 struct cap_sa_keys;
+struct cap_esp_dec;
 
 #define CAP_MAX_SAS    4096
 #define CAP_MAX_MSGS   64
@@ -91,7 +92,8 @@ struct cap_set {
         uint64_t ike_fragmented;  /* first IP fragments of IKE messages: not reassembled yet */
         uint64_t first_bad_frame; /* the first IKE frame the decoder refused */
         char first_bad[96];
-        bool keep_raw; /* keep each message's bytes (for --keys) */
+        bool keep_raw;              /* keep each message's bytes (for --keys) */
+        struct cap_esp_dec *espdec; /* --keys: ESP packets kept (esp_dec.h) */
 };
 
 void cap_set_init(struct cap_set *cs);

@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "../capture/decrypt.h"
+#include "../capture/esp_dec.h"
+#include "../packet/frame.h"
 #include "../capture/ladder.h"
 #include "../capture/sessions.h"
 #include "../packet/pcap_file.h"
@@ -78,6 +80,27 @@ static const struct cli_spec capture_spec = {
     -1,
     on_opt,
 };
+
+/* --keys: ESP SAs decrypted with the key file's keys (those decrypted with
+ * derived keys are on their IKE SA's ladder). */
+static void esp_lines(FILE *f, const struct cap_esp_dec *d)
+{
+        for (size_t i = 0; i < d->n; i++) {
+                const struct cap_esp_flow *fl = &d->f[i];
+                if (!fl->tried || fl->keysrc == NULL || !fl->file)
+                        continue;
+                char src[46], dst[46];
+                frame_addr_str(fl->af, fl->src, src);
+                frame_addr_str(fl->af, fl->dst, dst);
+                fprintf(f,
+                        "ESP SPI %08x (%s -> %s, %llu packets): %u of the first %u decrypt with "
+                        "%s:%u%s%s%s\n",
+                        fl->spi, src, dst, (unsigned long long)fl->seen, fl->ok, fl->ok + fl->bad,
+                        fl->file, fl->line, fl->bad && fl->why ? "; " : "",
+                        fl->bad && fl->why ? fl->why : "",
+                        fl->ok && fl->inner == 4 ? " (inside: IPv4)" : "");
+        }
+}
 
 static int on_frame(void *ctx, const struct pcap_frame *pf)
 {
@@ -155,6 +178,8 @@ int cmd_capture(int argc, char **argv)
                         fprintf(out.f, "%llu IKE frames not decoded; the first, frame %llu: %s\n",
                                 (unsigned long long)cs.undecodable,
                                 (unsigned long long)cs.first_bad_frame, cs.first_bad);
+                if (cs.espdec)
+                        esp_lines(out.f, cs.espdec);
                 if (cs.sas_dropped)
                         fprintf(out.f, "%zu more IKE SAs not kept (%d at most)\n", cs.sas_dropped,
                                 CAP_MAX_SAS);

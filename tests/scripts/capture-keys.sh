@@ -77,9 +77,21 @@ for cap in "$CAPS"/ikev1-*.pcap* "$CAPS"/ikev2-decrypt-*.pcap*; do
 	fi
 	tsh=$((tsh + 1))
 done
+# ESP: esp-bug-12671 carries 6 packets on the SAs ikev1-bug-12610 negotiated;
+# with esp_sa's keys every one must decrypt (ICV verified) in both directions
+gzip -dc "$CAPS/ikev1-bug-12610.pcapng.gz" >"$tmp/ike.pcapng"
+gzip -dc "$CAPS/esp-bug-12671.pcapng.gz" >"$tmp/esp.pcapng"
+"$BIN" capture --keys "$tmp/all.keys" "$tmp/ike.pcapng" "$tmp/esp.pcapng" >"$tmp/esp.out" 2>&1
+for spi in c254fe64 070883c2; do
+	if ! grep -q "^ESP SPI $spi (.*3 packets): 3 of the first 3 decrypt" "$tmp/esp.out"; then
+		echo "capture-keys: ESP SPI $spi of esp-bug-12671 not decrypted with esp_sa:" >&2
+		grep "ESP SPI" "$tmp/esp.out" >&2
+		fail=1
+	fi
+done
 if [ "$n" = 0 ]; then
 	echo "capture-keys: no decryption capture found in $CAPS" >&2
 	exit 1
 fi
-echo "capture-keys: $n captures, $msgs messages decrypted, $tsh compared with tshark field by field"
+echo "capture-keys: $n captures, $msgs messages decrypted, $tsh compared with tshark field by field; ESP of esp-bug-12671 decrypted with esp_sa"
 exit $fail
