@@ -131,8 +131,10 @@ static enum cap_dec open_sk(const struct cap_msg *cm, const struct key_entry *k,
         size_t clen = blen - ivl - s->icv;
         const uint8_t *iv = b, *ct = b + ivl, *icv = b + ivl + clen;
         p->buf = malloc(clen ? clen : 1);
-        if (!p->buf)
+        if (!p->buf) {
+                *why = "out of memory";
                 return CAP_DEC_NO_KEY;
+        }
         p->len = clen ? clen : 1;
         int r;
         if (cipher_is_aead(&s->cs)) {
