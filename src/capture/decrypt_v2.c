@@ -101,31 +101,21 @@ static enum cap_dec suite_of(const struct v2 *x, const struct key_entry *k, stru
         return CAP_DEC_OK;
 }
 
-/* Opens the SK payload of one message into p (p->buf allocated here). */
-static enum cap_dec open_sk(const struct cap_msg *cm, const struct key_entry *k,
-                            const struct suite *s, struct plain *p, const char **why)
+/* Decrypts one encrypted body (IV | ciphertext | ICV, RFC 7296 3.14; the
+ * same inside an SKF, RFC 7383 2.5) of message cm into p->buf; *ptlen is
+ * the plaintext without its padding. The ICV covers the message up to it;
+ * an AEAD's AAD is the message up to the IV (RFC 5282 5.1, RFC 7383 2.5.3). */
+static enum cap_dec open_body(const struct cap_msg *cm, const struct key_entry *k,
+                              const struct suite *s, struct wire_view enc, struct plain *p,
+                              size_t *ptlen, const char **why)
 {
-        struct ike_msg m;
-        struct wire_err e;
-        *why = NULL;
-        if (!cm->raw || ike_msg_decode(cm->raw, cm->length, &m, &e) < 0 || !m.npl) {
-                *why = "not kept";
-                return CAP_DEC_NO_KEY;
-        }
-        const struct ike_payload *sk = &m.pl[m.npl - 1];
-        if (sk->type == PL_V2_SKF) {
-                *why = "an IKEv2 fragment (SKF): fragments are not decrypted yet";
-                return CAP_DEC_UNSUPPORTED;
-        }
-        if (sk->type != PL_V2_SK)
-                return CAP_DEC_CLEAR;
         bool ini = (cm->flags & IKE_F_V2_INITIATOR) != 0;
         const uint8_t *ek = ini ? k->sk_ei.b : k->sk_er.b;
         const uint8_t *ak = ini ? k->sk_ai.b : k->sk_ar.b;
-        const uint8_t *b = sk->body.p;
-        size_t blen = sk->body.len, ivl = s->cs.iv_len;
+        const uint8_t *b = enc.p;
+        size_t blen = enc.len, ivl = s->cs.iv_len;
         if (blen < ivl + s->icv) {
-                *why = "the SK payload is shorter than its IV and ICV";
+                *why = "the encrypted payload is shorter than its IV and ICV";
                 return CAP_DEC_WRONG_KEY;
         }
         size_t clen = blen - ivl - s->icv;
@@ -138,7 +128,7 @@ static enum cap_dec open_sk(const struct cap_msg *cm, const struct key_entry *k,
         p->len = clen ? clen : 1;
         int r;
         if (cipher_is_aead(&s->cs)) {
-                size_t aadlen = (size_t)(b - cm->raw); /* header through the SK header */
+                size_t aadlen = (size_t)(b - cm->raw);
                 r = cipher_aead(&s->cs, ek, iv, cm->raw, aadlen, ct, clen, (uint8_t *)icv, p->buf,
                                 false);
                 if (r == 1) {
@@ -147,7 +137,7 @@ static enum cap_dec open_sk(const struct cap_msg *cm, const struct key_entry *k,
                 }
         } else {
                 if (s->checked) {
-                        struct cspan in = {cm->raw, cm->length - s->icv};
+                        struct cspan in = {cm->raw, (size_t)(icv - cm->raw)};
                         if (!integ_verify(&s->is, ak, &in, 1, icv)) {
                                 *why = "the ICV does not verify";
                                 return CAP_DEC_WRONG_KEY;
@@ -168,9 +158,18 @@ static enum cap_dec open_sk(const struct cap_msg *cm, const struct key_entry *k,
                 *why = "its padding length runs past the plaintext";
                 return s->checked ? CAP_DEC_UNSUPPORTED : CAP_DEC_WRONG_KEY;
         }
-        p->m.hdr = m.hdr;
-        if (ike_chain_decode(p->buf, clen - pad - 1, 2, sk->next, s->checked ? 0 : IKE_CHAIN_STRICT,
-                             &p->m, &e) < 0 ||
+        *ptlen = clen - pad - 1;
+        return CAP_DEC_OK;
+}
+
+/* The payload chain of a plaintext (first payload `first`). */
+static enum cap_dec chain_of(const struct suite *s, const struct ike_hdr *h, uint8_t first,
+                             size_t len, struct plain *p, const char **why)
+{
+        struct wire_err e;
+        p->m.hdr = *h;
+        if (ike_chain_decode(p->buf, len, 2, first, s->checked ? 0 : IKE_CHAIN_STRICT, &p->m, &e) <
+                0 ||
             p->m.trailing) {
                 /* verified, yet not payloads: the peer's bug, not our key */
                 *why = s->checked ? "decrypted and verified, but its payloads do not decode"
@@ -178,6 +177,50 @@ static enum cap_dec open_sk(const struct cap_msg *cm, const struct key_entry *k,
                 return s->checked ? CAP_DEC_UNSUPPORTED : CAP_DEC_WRONG_KEY;
         }
         return CAP_DEC_OK;
+}
+
+/* Opens the SK payload of one message into p (p->buf allocated here); an
+ * SKF fragment's plaintext is left in p (frag set) for reassembly. */
+struct frag {
+        bool is_frag;
+        uint16_t number, total;
+        uint8_t first; /* the first inner payload (fragment 1's next field) */
+        size_t len;    /* plaintext without padding */
+};
+
+static enum cap_dec open_sk(const struct cap_msg *cm, const struct key_entry *k,
+                            const struct suite *s, struct plain *p, struct frag *fr,
+                            const char **why)
+{
+        struct ike_msg m;
+        struct wire_err e;
+        *why = NULL;
+        memset(fr, 0, sizeof(*fr));
+        if (!cm->raw || ike_msg_decode(cm->raw, cm->length, &m, &e) < 0 || !m.npl) {
+                *why = "not kept";
+                return CAP_DEC_NO_KEY;
+        }
+        const struct ike_payload *sk = &m.pl[m.npl - 1];
+        size_t len = 0;
+        if (sk->type == PL_V2_SKF) {
+                struct ike_skf f;
+                if (ike_skf_decode(sk->body, &f, &e) < 0) {
+                        *why = "a malformed fragment (SKF)";
+                        return CAP_DEC_UNSUPPORTED;
+                }
+                enum cap_dec d = open_body(cm, k, s, f.encrypted, p, &len, why);
+                if (d != CAP_DEC_OK)
+                        return d;
+                *fr = (struct frag){true, f.number, f.total, sk->next, len};
+                p->m.hdr = m.hdr;
+                return CAP_DEC_OK;
+        }
+        if (sk->type != PL_V2_SK)
+                return CAP_DEC_CLEAR;
+        enum cap_dec d = open_body(cm, k, s, sk->body, p, &len, why);
+        if (d != CAP_DEC_OK)
+                return d;
+        return chain_of(s, &m.hdr, sk->next, len, p, why);
 }
 
 /* The key file's entry for this SA: bound by SPIs, else the first unbound
@@ -205,7 +248,8 @@ static const struct key_entry *pick(struct v2 *x, const struct key_store *ks, bo
                     !s.checked)
                         continue;
                 struct plain p = {.buf = NULL};
-                enum cap_dec d = open_sk(first, k, &s, &p, &why);
+                struct frag fr;
+                enum cap_dec d = open_sk(first, k, &s, &p, &fr, &why);
                 plain_free(&p);
                 if (d == CAP_DEC_OK) {
                         *trial = true;
@@ -230,10 +274,12 @@ static void children(struct v2 *x, const struct key_store *ks, const struct key_
                         continue;
                 /* its response */
                 size_t j = i + 1;
+                if (!pl[i].buf)
+                        continue; /* a fragment: the message is on its last one */
                 for (; j < sa->nmsgs; j++)
                         if (sa->msgs[j].msgid == rq->msgid && !sa->msgs[j].retransmit_of &&
                             (sa->msgs[j].flags & IKE_F_V2_RESPONSE) &&
-                            sa->msgs[j].exchange == rq->exchange)
+                            sa->msgs[j].exchange == rq->exchange && pl[j].buf)
                                 break;
                 if (j == sa->nmsgs || sa->msgs[j].dec != CAP_DEC_OK)
                         continue;
@@ -303,6 +349,73 @@ static void children(struct v2 *x, const struct key_store *ks, const struct key_
         }
 }
 
+/* RFC 7383 2.6: the fragments of one message (same message ID and
+ * direction) put back in order by number once all are there; the chain
+ * (first payload from fragment 1) is filed under the fragment that
+ * completed it, the others say where their payloads are. */
+static int reassemble(struct cap_sa *sa, const struct suite *s, struct plain *pl,
+                      const struct frag *fr, size_t at, const struct dec_hook *h)
+{
+        const struct cap_msg *cm = &sa->msgs[at];
+        uint16_t total = fr[at].total;
+        size_t idx[64], have = 0, len = 0;
+        if (total > 64)
+                return 0;
+        for (uint16_t n = 1; n <= total; n++) {
+                size_t found = sa->nmsgs;
+                for (size_t i = 0; i <= at && found == sa->nmsgs; i++) {
+                        const struct cap_msg *o = &sa->msgs[i];
+                        if (fr[i].is_frag && fr[i].number == n && fr[i].total == total &&
+                            o->msgid == cm->msgid && o->exchange == cm->exchange &&
+                            (o->flags & (IKE_F_V2_RESPONSE | IKE_F_V2_INITIATOR)) ==
+                                (cm->flags & (IKE_F_V2_RESPONSE | IKE_F_V2_INITIATOR)) &&
+                            pl[i].buf)
+                                found = i;
+                }
+                if (found == sa->nmsgs)
+                        return 0; /* not complete yet */
+                idx[have++] = found;
+                len += fr[found].len;
+        }
+        struct plain whole = {.buf = malloc(len ? len : 1), .len = len ? len : 1};
+        if (!whole.buf)
+                return -1;
+        size_t off = 0;
+        for (size_t i = 0; i < have; i++) {
+                memcpy(whole.buf + off, pl[idx[i]].buf, fr[idx[i]].len);
+                off += fr[idx[i]].len;
+        }
+        const char *why = NULL;
+        enum cap_dec d = chain_of(s, &pl[at].m.hdr, fr[idx[0]].first, len, &whole, &why);
+        for (size_t i = 0; i < have; i++) {
+                struct cap_msg *m = &sa->msgs[idx[i]];
+                plain_free(&pl[idx[i]]);
+                if (idx[i] == at)
+                        continue;
+                m->dec = (uint8_t)(d == CAP_DEC_OK ? CAP_DEC_OK : d);
+                m->dec_why = d == CAP_DEC_OK ? "a fragment: its message's payloads are on the "
+                                               "fragment that completed it"
+                                             : why;
+                m->npl = 0, m->nnotify = 0;
+                if (d == CAP_DEC_OK)
+                        sa->keys->decrypted++;
+                else
+                        sa->keys->failed++;
+        }
+        if (d == CAP_DEC_OK) {
+                pl[at] = whole;
+                dec_fill(sa, at, &pl[at].m, h);
+                sa->msgs[at].dec_why = "reassembled from its fragments (SKF)";
+                sa->keys->decrypted++;
+        } else {
+                sa->msgs[at].dec = (uint8_t)d;
+                sa->msgs[at].dec_why = why;
+                sa->keys->failed++;
+                plain_free(&whole);
+        }
+        return 0;
+}
+
 int dec_v2(struct cap_sa *sa, const struct key_store *ks, const struct dec_hook *h)
 {
         struct v2 x;
@@ -319,6 +432,11 @@ int dec_v2(struct cap_sa *sa, const struct key_store *ks, const struct dec_hook 
         struct plain *pl = calloc(sa->nmsgs ? sa->nmsgs : 1, sizeof(*pl));
         if (!pl)
                 return -1;
+        struct frag *fr = calloc(sa->nmsgs ? sa->nmsgs : 1, sizeof(*fr));
+        if (!fr) {
+                free(pl);
+                return -1;
+        }
         for (size_t i = 0; i < sa->nmsgs; i++) {
                 struct cap_msg *cm = &sa->msgs[i];
                 if (!cm->encrypted || cm->retransmit_of)
@@ -326,9 +444,17 @@ int dec_v2(struct cap_sa *sa, const struct key_store *ks, const struct dec_hook 
                 enum cap_dec d = all;
                 const char *w = why;
                 if (d == CAP_DEC_OK)
-                        d = open_sk(cm, k, &s, &pl[i], &w);
+                        d = open_sk(cm, k, &s, &pl[i], &fr[i], &w);
                 if (d == CAP_DEC_CLEAR)
                         continue;
+                if (d == CAP_DEC_OK && fr[i].is_frag) {
+                        if (reassemble(sa, &s, pl, fr, i, h) < 0) {
+                                free(fr);
+                                free(pl);
+                                return -1;
+                        }
+                        continue;
+                }
                 if (d == CAP_DEC_OK) {
                         dec_fill(sa, i, &pl[i].m, h);
                         sa->keys->decrypted++;
@@ -339,6 +465,15 @@ int dec_v2(struct cap_sa *sa, const struct key_store *ks, const struct dec_hook 
                         plain_free(&pl[i]);
                 }
         }
+        /* fragments of messages that never completed */
+        for (size_t i = 0; i < sa->nmsgs; i++)
+                if (fr[i].is_frag && sa->msgs[i].dec == CAP_DEC_CLEAR) {
+                        sa->msgs[i].dec = CAP_DEC_UNSUPPORTED;
+                        sa->msgs[i].dec_why = "a fragment (SKF) whose message never completed in "
+                                              "the capture";
+                        sa->keys->failed++;
+                }
+        free(fr);
         if (k)
                 children(&x, ks, k, pl);
         for (size_t i = 0; i < sa->nmsgs; i++)
