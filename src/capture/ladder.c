@@ -118,9 +118,9 @@ static const char *detail(struct ladder *l, size_t i)
         char pls[256] = "", nots[256], frames[256];
         size_t used = 0;
         if (m->dec == CAP_DEC_OK)
-                used += (size_t)snprintf(pls, sizeof(pls), "decrypted%s%s%s",
-                                         m->dec_why ? " (" : "", m->dec_why ? m->dec_why : "",
-                                         m->dec_why ? ")" : "");
+                used +=
+                    (size_t)snprintf(pls, sizeof(pls), "decrypted%s%s%s", m->dec_why ? " (" : "",
+                                     m->dec_why ? m->dec_why : "", m->dec_why ? ")" : "");
         else if (m->dec != CAP_DEC_CLEAR)
                 used += (size_t)snprintf(pls, sizeof(pls), "encrypted, %s (%s)",
                                          cap_dec_name(m->dec), m->dec_why ? m->dec_why : "");
