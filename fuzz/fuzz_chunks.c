@@ -1,5 +1,5 @@
 /* libFuzzer target: explain's chunked reader of regular files
- * (src/cli/explain_parallel.c) against a plain line loop. The first input
+ * (src/explain/explain_parallel.c) against a plain line loop. The first input
  * byte picks the chunk size, the second the thread count; the rest is the
  * file. Both readings must give the same lines, and the same events with
  * the same fields, in the same order; any difference aborts. */
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/explain_int.h"
+#include "explain/explain_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

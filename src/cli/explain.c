@@ -17,7 +17,7 @@
 #include "../config/config.h"
 #include "../report/report.h"
 #include "args.h"
-#include "explain_int.h"
+#include "../explain/explain_int.h"
 
 enum { O_FORMAT, O_OUTPUT, O_CONFIG, O_FOLLOW, O_VERBOSE, O_EXPLAIN, O_COLOR };
 

@@ -1,4 +1,5 @@
-/* explain's state shared by its files (cli/explain*.c). */
+/* explain's state shared by the engine's files (src/explain/explain_*.c) and
+ * the CLI entry (src/cli/explain.c). */
 #ifndef IPSD_EXPLAIN_INT_H
 #define IPSD_EXPLAIN_INT_H
 
@@ -10,8 +11,8 @@
 #include "../correlate/verdict.h"
 #include "../findings/finding.h"
 #include "../logs/logs.h"
-#include "args.h"
-#include "cli.h"
+#include "../cli/args.h"
+#include "../cli/cli.h"
 
 #define EXPLAIN_MAX_DEVS 16
 /* Unknown lines kept for the JSON document with --verbose (text and jsonl
