@@ -25,7 +25,7 @@ static void mix(struct digest *d, const void *p, size_t n)
                 d->h = (d->h ^ b[i]) * 0x100000001B3ull;
 }
 
-static void sink(void *arg, const struct log_event *ev)
+static void sink(void *arg, const struct ev_record *ev)
 {
         struct digest *d = arg;
         d->n++;
