@@ -502,6 +502,37 @@ const struct diagnosis catalog[] = {
             "Not in the seed (RFC 7296 section 2.15; Cisco FlexVPN configuration guide)",
     },
     {
+        .id = "aggressive-mode-refused",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_p1,
+        .title = "The initiator starts Aggressive Mode and the responder has it disabled",
+        .explanation =
+            "The initiator starts IKEv1 in Aggressive Mode: an IOS isakmp profile with "
+            "'initiate mode aggressive', or an ASA crypto map entry with 'set phase1-mode "
+            "aggressive'. The responder has Aggressive Mode switched off ('crypto isakmp "
+            "aggressive-mode disable' on IOS, 'crypto ikev1 am-disable' on an ASA, 'crypto "
+            "isakmp am-disable' before 8.4) and drops the first message without an answer, so "
+            "the initiator stays in AG_INIT_EXCH and retransmits. Aggressive Mode with "
+            "pre-shared keys sends a hash that can be cracked offline, which is why it is often "
+            "disabled on purpose: the fix moves the initiator to Main Mode. Where the initiator "
+            "needs Aggressive Mode (its identity selects the key), re-enable it on the "
+            "responder instead.",
+        .fix_summary = "Let the initiator start Main Mode (or re-enable Aggressive Mode on the "
+                       "responder).",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto isakmp profile {profile}\n"
+                                " no initiate mode aggressive",
+                [DIALECT_ASA70] = "crypto map {map} {seq} set phase1-mode main",
+                [DIALECT_ASA84] = "crypto map {map} {seq} set phase1-mode main",
+            },
+        .seed_section = "Not in the seed (Cisco IOS Security Command Reference, 'initiate "
+                        "mode' and 'crypto isakmp aggressive-mode disable'; Cisco ASA command "
+                        "reference, 'crypto ikev1 am-disable' and 'crypto map set "
+                        "phase1-mode')",
+    },
+    {
         .id = "ikev2-no-matching-profile",
         .severity = SEV_ERROR,
         .found_from = FROM_PAIR,

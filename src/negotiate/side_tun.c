@@ -327,6 +327,12 @@ int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, ui
         if (!a->ini || tun_cfg(p, a->dev, a->ini, prof, t, a->addr, peer))
                 return -1;
         a->ikev2 = profile_ikev2(a->dev, prof);
+        /* "tunnel protection ipsec profile P isakmp-profile X", else P's "set
+         * isakmp-profile X": X's "initiate mode aggressive" */
+        const char *ike =
+            t->tunnel_protection_ike ? t->tunnel_protection_ike : prof->isakmp_profile;
+        if (!a->ikev2 && side_profile_aggressive(a->dev, ike))
+                side_aggressive_by_profile(a, ike);
         a->proposal = a->ini->boxes[0];
         return 0;
 }
