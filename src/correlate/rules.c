@@ -108,6 +108,24 @@ const struct corr_rule corr_rules[] = {
       {"peer-pluto-first-timeout", NULL}, {"peer-pluto-retrans-ai1", NULL}},
      NULL, RULE_CANCEL, "isakmp-not-enabled", 0,
      "RFC 2408 section 3.14: the peer runs IKE, it answered"},
+    /* An IOS responder checks the peer's phase-1 proposals against each of
+     * its policies in turn and logs every policy that does not match
+     * ("Checking ISAKMP transform N against priority M policy", then "...
+     * offered does not match policy!" / "atts are not acceptable"); a later
+     * "atts are acceptable" or an authenticated SA means one policy matched
+     * (Cisco "IPsec Troubleshooting: debug crypto isakmp", TAC 5409; the
+     * published transcripts show both on one healthy phase 1). */
+    {"ios-policy-tried-then-accepted",
+     {{"ios-atts-not-acceptable", NULL}, {"ios-encr-offered", NULL}, {"ios-dh-offered", NULL},
+      {"ios-auth-offered", NULL}},
+     {{"ios-isakmp-atts-ok", NULL}, {"ios-isakmp-authenticated", NULL}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "IOS debug crypto isakmp: one line per policy tried; 'atts are acceptable' ends the search"},
+    {"ios-policy-tried-then-accepted-2",
+     {{"ios-isakmp-method-offered", NULL}, {"ios-isakmp-keylen-offered", NULL}},
+     {{"ios-isakmp-atts-ok", NULL}, {"ios-isakmp-authenticated", NULL}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "IOS debug crypto isakmp: one line per policy tried; 'atts are acceptable' ends the search"},
     /* A ping that names its source ("Packet sent with a source address of")
      * was sourced on purpose, not from the outside interface: the failed
      * ping's hint at ping-source-not-interesting does not hold (diagnoses.md
