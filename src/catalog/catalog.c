@@ -41,7 +41,7 @@ const char *const catalog_placeholders[] = {
     "lifetime",   "user",       "profile",     "keyring",     "protocols", "encr",
     "hash",       "auth",       "tset_xf",     "tset_list",   "tset_mode", "protection",
     "mode",       "ipsec_mode", "transforms",  "vrf",         "nhrp_id",   "nhs_line",
-    "hub_tunnel", "hub_nbma",   "addr",        "proposal",
+    "hub_tunnel", "hub_nbma",   "addr",        "proposal",    "dh_group",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -115,20 +115,20 @@ const struct diagnosis catalog[] = {
                 /* The values are the peer's (negotiate/p1_fix.c), limited to what
                  * both devices can do (model/capability.c). */
                 [DIALECT_IOS] = "crypto isakmp policy {policy}\n encryption {encr}\n hash {hash}\n"
-                                " authentication {auth}\n group {group}\n lifetime {lifetime}",
+                                " authentication {auth}\n group {dh_group}\n lifetime {lifetime}",
                 [DIALECT_PIX6] = "isakmp policy {policy} authentication {auth}\n"
                                  "isakmp policy {policy} encryption {encr}\n"
                                  "isakmp policy {policy} hash {hash}\n"
-                                 "isakmp policy {policy} group {group}\n"
+                                 "isakmp policy {policy} group {dh_group}\n"
                                  "isakmp policy {policy} lifetime {lifetime}",
                 /* Single-line form: accepted by every release from 7.0 to 8.3. */
                 [DIALECT_ASA70] = "crypto isakmp policy {policy} authentication {auth}\n"
                                   "crypto isakmp policy {policy} encryption {encr}\n"
                                   "crypto isakmp policy {policy} hash {hash}\n"
-                                  "crypto isakmp policy {policy} group {group}\n"
+                                  "crypto isakmp policy {policy} group {dh_group}\n"
                                   "crypto isakmp policy {policy} lifetime {lifetime}",
                 [DIALECT_ASA84] = "crypto ikev1 policy {policy}\n authentication {auth}\n"
-                                  " encryption {encr}\n hash {hash}\n group {group}\n"
+                                  " encryption {encr}\n hash {hash}\n group {dh_group}\n"
                                   " lifetime {lifetime}",
             },
         .note =
