@@ -846,7 +846,7 @@ int main(void)
             T(prompts_exec_host_midline),
             T(prompts_modes_and_hosts),
             T(prompts_crypto_submodes),
-        T(prompts_unknown_host_midline_is_not_cut),
+            T(prompts_unknown_host_midline_is_not_cut),
             T(hostname_command_wins),
             T(exec_output_is_marked),
             T(exec_configure_terminal_then_pasted_block),
