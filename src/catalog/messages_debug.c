@@ -404,6 +404,15 @@ const struct message messages_debug[] = {
       "Key derivation after the DH exchange (progress)."),
     N("asa-ike-hash", "computing hash", "[IKEv1 DEBUG]: IP = {ip}, computing hash for ISAKMP",
       "Hash computation (progress)."),
+    /* The IKEv1 responder found no tunnel-group for the peer: none named
+     * after its address (L2L) and no default group that takes it (Cisco ASA
+     * VPN configuration guide, "Connection Profiles": an L2L peer's
+     * connection profile is named by its IP address). */
+    D("asa-ike-no-tunnel-group", "find a valid tunnel group",
+      "[IKEv1]: Group = {ip}, IP = {ip}, Can't find a valid tunnel group, aborting...!",
+      "No tunnel-group matches the peer: an L2L tunnel-group must be named after the peer's "
+      "address.",
+      {"tunnel-group-name-not-peer-ip", 70}),
     N("asa-ike-landed", "Connection landed on tunnel_group",
       "[IKEv1]: IP = {ip}, Connection landed on tunnel_group {group}",
       "The peer was matched to a tunnel-group."),

@@ -108,6 +108,16 @@ const struct corr_rule corr_rules[] = {
       {"peer-pluto-first-timeout", NULL}, {"peer-pluto-retrans-ai1", NULL}},
      NULL, RULE_CANCEL, "isakmp-not-enabled", 0,
      "RFC 2408 section 3.14: the peer runs IKE, it answered"},
+    /* The ASA tears the peer down after refusing it for want of a
+     * tunnel-group ("Can't find a valid tunnel group, aborting"): the peer
+     * table messages that follow are that teardown, not a refused proposal
+     * (the same 713902 follows a NO_PROPOSAL_CHOSEN: rule above). */
+    {"no-tunnel-group-then-peer-table",
+     {{"asa-ike-no-tunnel-group", NULL}},
+     {{"713902", "Removing peer from peer table failed"}, {"713903", "Unable to remove PeerTblEntry"}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "ASA debug: the peer-table teardown after a refused tunnel-group (Cisco ASA VPN guide, "
+     "connection profiles)"},
     /* An IOS responder checks the peer's phase-1 proposals against each of
      * its policies in turn and logs every policy that does not match
      * ("Checking ISAKMP transform N against priority M policy", then "...
@@ -137,6 +147,8 @@ const struct corr_rule corr_rules[] = {
 };
 /* clang-format on */
 const size_t corr_rule_count = sizeof(corr_rules) / sizeof(corr_rules[0]);
+/* correlate.c keeps each episode's rule state in 32-bit masks */
+_Static_assert(sizeof(corr_rules) / sizeof(corr_rules[0]) <= 32, "more rules than mask bits");
 
 bool rule_side_has(const struct rule_msg *side, const struct message *m)
 {
