@@ -118,6 +118,24 @@ const struct corr_rule corr_rules[] = {
      NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
      "ASA debug: the peer-table teardown after a refused tunnel-group (Cisco ASA VPN guide, "
      "connection profiles)"},
+    /* IOS-XE debug crypto ikev2 prints the exchange, then the payloads.
+     * NO_PROPOSAL_CHOSEN in an IKE_SA_INIT response refuses the IKE proposal:
+     * no child SA has been offered yet (RFC 7296 section 1.2). In a
+     * CREATE_CHILD_SA response it refuses a rekey or a new child whose
+     * transforms IKE_AUTH already accepted once: the KE payload a PFS group
+     * adds is what differs (RFC 7296 section 1.3; issue 11's rekey rule). */
+    {"ikev2-init-refused-not-child",
+     {{"ios-ikev2-exchange-init-resp", NULL}}, {{"detail-ikev2-no-proposal", NULL}},
+     NULL, RULE_CANCEL, "transform-set-mismatch", 0,
+     "RFC 7296 section 1.2: IKE_SA_INIT negotiates the IKE SA only"},
+    {"ikev2-rekey-refused-pfs",
+     {{"ios-ikev2-exchange-child-resp", NULL}}, {{"detail-ikev2-no-proposal", NULL}},
+     NULL, RULE_BOOST, "pfs-mismatch", 50,
+     "RFC 7296 section 1.3: a CREATE_CHILD_SA refused after IKE_AUTH accepted the transforms"},
+    {"ikev2-rekey-refused-not-ike",
+     {{"ios-ikev2-exchange-child-resp", NULL}}, {{"detail-ikev2-no-proposal", NULL}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "RFC 7296 section 1.3: the IKE SA exists; CREATE_CHILD_SA is about a child SA"},
     /* An IOS responder checks the peer's phase-1 proposals against each of
      * its policies in turn and logs every policy that does not match
      * ("Checking ISAKMP transform N against priority M policy", then "...
