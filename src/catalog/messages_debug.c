@@ -440,7 +440,7 @@ const struct message messages_debug[] = {
       "IKEv2:(SESSION ID = 1,SA ID = 1):My authentication method is 'PSK'",
       "An authentication method is chosen or learnt (progress)."),
     N("ios-ikev2-auth-generate", "authentication data",
-      "IKEv2:(SESSION ID = 1,SA ID = 1):Generate my authentication data",
+      "IKEv2:(SESSION ID = 1,SA ID = 1):Verify peer's authentication data",
       "Authentication data is generated or checked (failures are recognised above)."),
     /* IOS spells it "authenctication" in this line (IOS-XE 16.7 transcripts) */
     N("ios-ikev2-auth-verified", "authenctication data PASSED",
@@ -475,9 +475,6 @@ const struct message messages_debug[] = {
       "Window bookkeeping."),
     N("ios-ikev2-mib", "MIB tunnel", "IKEv2:IKEv2 MIB tunnel started, tunnel index 1",
       "Monitoring bookkeeping."),
-    N("ios-ikev2-ack", "ACK to informational",
-      "IKEv2:(SESSION ID = 1,SA ID = 1):Processing ACK to informational exchange",
-      "The peer acknowledged an informational exchange."),
     N("ios-ikev2-skeyseed", "SKEYSEED", "IKEv2:(SA ID = 1):SKEYSEED calculation PASSED",
       "Key derivation (progress)."),
     N("ios-ikev2-attrib",
