@@ -481,6 +481,32 @@ const struct message messages_debug[] = {
       "Attrib type:", "IKEv2:(SESSION ID = 1,SA ID = 1):Attrib type: banner, length: 0",
       "A configuration attribute."),
     /* ---- ASA debug crypto ikev1 / ikev2 ---- */
+    /* ASA debug crypto ikev2 protocol: the lines that mean something, above
+     * the catch-all protocol trace (Cisco tech note 115935; published ASA
+     * 9.x transcripts print "Received Policies:", the peer's proposals,
+     * "Failed to find a matching policy", "Expected Policies:" and ours). */
+    D("asa-ikev2-no-policy", "Failed to find a matching policy",
+      "IKEv2-PROTO-1: (16): Failed to find a matching policy",
+      "None of the peer's IKEv2 proposals matches a local IKEv2 policy (or, in IKE_AUTH, an "
+      "IPsec proposal).",
+      {"isakmp-policy-mismatch", 60}),
+    N("asa-ikev2-verify-policies", "Failed to verify the proposed policies",
+      "IKEv2-PROTO-5: (16): Failed to verify the proposed policies",
+      "The peer's proposals are being checked; the next line says what failed."),
+    N("asa-ikev2-policies", " Policies:", "IKEv2-PROTO-1: (16): Received Policies:",
+      "The proposals received or expected follow."),
+    D("asa-ikev2-auth-failed", "Auth exchange failed", "IKEv2-PROTO-1: (139): Auth exchange failed",
+      "IKE_AUTH failed: the peer did not accept our authentication, or we not its.",
+      {"ikev2-auth-failed", 60}, {"psk-mismatch", 20}),
+    D("asa-ikev2-auth-notify", "AUTHENTICATION_FAILED",
+      "IKEv2-PROTO-2: (139): Received AUTHENTICATION_FAILED notify",
+      "The peer refused our authentication.", {"ikev2-auth-failed", 50}, {"psk-mismatch", 30}),
+    D("asa-ikev2-ts", "TS_UNACCEPTABLE", "IKEv2-PROTO-2: (139): Received TS_UNACCEPTABLE notify",
+      "The peer refused our traffic selectors (crypto ACLs not mirrored).",
+      {"crypto-acl-not-mirrored", 50}),
+    D("asa-ikev2-max-retrans", "Maximum number of retransmissions",
+      "IKEv2-PROTO-1: (139): Maximum number of retransmissions reached",
+      "Nothing answered the IKEv2 exchange.", {"ike-esp-blocked", 40}, {"isakmp-not-enabled", 20}),
     D("asa-ike-invalid-payloads", "packet with invalid payloads",
       "[IKEv1]: IP = {ip}, Received encrypted Oakley Main Mode packet with invalid payloads, "
       "MessID = 0",
@@ -924,6 +950,10 @@ const struct message messages_debug[] = {
     D("detail-ikev2-auth-failed", "NOTIFY(AUTHENTICATION_FAILED)", " NOTIFY(AUTHENTICATION_FAILED)",
       "The peer refused this end's authentication.", {"ikev2-auth-failed", 50},
       {"psk-mismatch", 30}),
+    /* the proposals under "Received Policies:" / "Expected Policies:" */
+    N("detail-ikev2-policy-proposal", "DH_GROUP_",
+      "Proposal 1: AES-CBC-256 SHA256 SHA256 DH_GROUP_2048_MODP/Group 14",
+      "An IKEv2 proposal (encryption, PRF, integrity, DH group)."),
     N("detail-ikev2-spis", "Responder SPI :",
       "Initiator SPI : 1D418169B24BF95A - Responder SPI : A645046F734260C6 Message id: 1",
       "The packet's IKE SA SPIs and message ID."),
@@ -941,6 +971,8 @@ const struct message messages_debug[] = {
       "The transforms offered."),
     N("detail-ikev2-transform-list-3des", "   3DES", "   3DES   SHA96   Don't use ESN",
       "The transforms offered."),
+    N("detail-ikev2-esp-proposal", "use ESN", "Proposal 1: AES-CBC-256 SHA256 Don't use ESN",
+      "An IPsec (ESP) proposal."),
     N("detail-ikev2-app-version",
       "Technical Support:", "Technical Support: http://www.cisco.com/techsupport",
       "The rest of the app-version attribute."),

@@ -136,6 +136,18 @@ const struct corr_rule corr_rules[] = {
      {{"ios-ikev2-exchange-child-resp", NULL}}, {{"detail-ikev2-no-proposal", NULL}},
      NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
      "RFC 7296 section 1.3: the IKE SA exists; CREATE_CHILD_SA is about a child SA"},
+    /* The ASA prints the proposals it received before "Failed to find a
+     * matching policy": ESP proposals ("... Don't use ESN") mean the IPsec
+     * proposal of a child SA found no match, not the IKE policy (Cisco tech
+     * note 115935, ASA IKEv2 debugs). */
+    {"asa-ikev2-esp-no-policy",
+     {{"detail-ikev2-esp-proposal", NULL}}, {{"asa-ikev2-no-policy", NULL}},
+     NULL, RULE_BOOST, "transform-set-mismatch", 70,
+     "Cisco tech note 115935: the ESP proposals precede the failed policy match"},
+    {"asa-ikev2-esp-no-policy-not-ike",
+     {{"detail-ikev2-esp-proposal", NULL}}, {{"asa-ikev2-no-policy", NULL}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "Cisco tech note 115935: ESP proposals are the child SA's"},
     /* An IOS responder checks the peer's phase-1 proposals against each of
      * its policies in turn and logs every policy that does not match
      * ("Checking ISAKMP transform N against priority M policy", then "...
