@@ -155,6 +155,7 @@ static size_t ip_hdr(const struct live_sock *s)
 
 static void v1_main(struct run *x)
 {
+        char nb[32];
         const struct probe_opts *o = x->o;
         struct probe_result *r = x->r;
         size_t idx[255], nidx, max = o->max_bytes - ip_hdr(&x->s500);
@@ -218,7 +219,7 @@ static void v1_main(struct run *x)
                         r->v1_notify = err;
                         if (st)
                                 snprintf(st->answer, sizeof(st->answer), "notify %s",
-                                         ike_notify_name(1, err));
+                                         probe_notify_name(1, err, nb));
                         continue;
                 }
                 if (st)
@@ -244,6 +245,7 @@ static void hex(char **p, char *end, const uint8_t *b, size_t n)
 
 static void aggressive(struct run *x)
 {
+        char nb[32];
         const struct probe_opts *o = x->o;
         struct probe_result *r = x->r;
         struct ike_v1_xform t[255];
@@ -318,7 +320,7 @@ static void aggressive(struct run *x)
                 if (st)
                         snprintf(st->answer, sizeof(st->answer), "%s%s",
                                  err ? "notify " : "no AM2",
-                                 err ? ike_notify_name(1, err) : "");
+                                 err ? probe_notify_name(1, err, nb) : "");
                 return;
         }
         r->am_answered = true;
@@ -355,21 +357,9 @@ static void aggressive(struct run *x)
                 v1_text(&p->v1, tx, sizeof(tx));
                 snprintf(st->answer, sizeof(st->answer), "AM2: %s, ID %s", tx, r->am_id);
         }
-        if (o->show_hash && p->has_hash) {
-                /* psk-crack's input (ike-scan --pskcrack): g_xr:g_xi:cky_r:cky_i:
-                 * sai_b:idir_b:ni_b:nr_b:hash_r, every field in hex */
-                char *w = r->psk_crack, *e = r->psk_crack + sizeof(r->psk_crack) - 1;
-                struct wire_view parts[9] = {
-                    p->ke,          {ke, kelen},       {p->rspi, 8},
-                    {x->spi, 8},    {x->req + sa_off, sa_len}, p->id_body,
-                    {ni, sizeof(ni)}, p->nonce,        p->hash};
-                for (int i = 0; i < 9 && w < e; i++) {
-                        if (i)
-                                *w++ = ':';
-                        hex(&w, e, parts[i].p, parts[i].len);
-                }
-                *w = '\0';
-        }
+        if (o->show_hash && p->has_hash &&
+            probe_psk_crack(x->req, len, p, r->psk_crack, sizeof(r->psk_crack)))
+                r->psk_crack[0] = '\0';
 }
 
 /* ---- IKEv2 IKE_SA_INIT ------------------------------------------------- */
@@ -405,6 +395,7 @@ static enum v2_ans v2_ask(struct run *x, struct live_sock *s, struct probe_port 
                           const struct v2_offer *o, uint16_t *g, bool hint_is_answer,
                           const char *label, uint16_t *hint)
 {
+        char nb[32];
         struct probe_result *r = x->r;
         uint8_t cookie[64], ni[32], ke[1024], src[20], dst[20];
         size_t cookie_len = 0, kelen = 0;
@@ -493,7 +484,7 @@ static enum v2_ans v2_ask(struct run *x, struct live_sock *s, struct probe_port 
                 if (st)
                         snprintf(st->answer, sizeof(st->answer), "%s%s",
                                  err ? "notify " : "no SA and no error notify",
-                                 err ? ike_notify_name(2, err) : "");
+                                 err ? probe_notify_name(2, err, nb) : "");
                 r->v2_notify = err;
                 return err == 14 ? V2_REFUSED : V2_OTHER;
         }

@@ -12,6 +12,7 @@
 #include "../report/json_build.h"
 #include "../wire/ike.h"
 #include "probe_out.h"
+#include "reply.h"
 
 static const char *name_or(enum ike_registry reg, unsigned n, char *buf, size_t len)
 {
@@ -71,6 +72,7 @@ static size_t v1_count(const struct probe_result *r, int state)
 
 void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *o, bool verbose)
 {
+        char nb[32];
         fprintf(f, "probe %s: %u packets sent, %u answers, %.1f s%s\n", r->host, r->sent,
                 r->round_trips, r->seconds,
                 r->budget_hit ? " (stopped by --max-packets / --max-time)" : "");
@@ -97,7 +99,7 @@ void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *
                         }
                 if (r->v1_notify)
                         fprintf(f, "  the rest refused with %s\n",
-                                ike_notify_name(1, r->v1_notify));
+                                probe_notify_name(1, r->v1_notify, nb));
                 if (r->v1_stop)
                         fprintf(f, "  enumeration incomplete: %s\n", r->v1_stop);
         }
@@ -118,7 +120,7 @@ void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *
                                 fprintf(f, "  psk-crack: %s\n", r->psk_crack);
                 } else if (r->am_outcome == LIVE_ANSWERED) {
                         fprintf(f, "refused%s%s\n", r->am_notify ? " with " : "",
-                                r->am_notify ? ike_notify_name(1, r->am_notify) : "");
+                                r->am_notify ? probe_notify_name(1, r->am_notify, nb) : "");
                 } else {
                         fprintf(f, "%s\n", live_outcome_name(r->am_outcome));
                 }
@@ -129,7 +131,7 @@ void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *
                         fprintf(f, "no answer\n");
                 else if (!r->v2_nok[1] && !r->v2_nok[4])
                         fprintf(f, "refused%s%s\n", r->v2_notify ? " with " : "",
-                                r->v2_notify ? ike_notify_name(2, r->v2_notify) : "");
+                                r->v2_notify ? probe_notify_name(2, r->v2_notify, nb) : "");
                 else
                         fprintf(f, "accepted, in %u round trips\n", r->v2_round_trips);
                 for (int t = 1; t <= 4; t++) {
@@ -220,6 +222,7 @@ static json_t *v1_json(const struct ike_v1_xform *x)
 
 json_t *probe_json(const struct probe_result *r, const struct probe_opts *o)
 {
+        char nb[32];
         json_t *j = json_object();
         if (!j)
                 return NULL;
@@ -240,7 +243,7 @@ json_t *probe_json(const struct probe_result *r, const struct probe_opts *o)
                               r->v1_answered, "offered", (int)r->v1_offered, "packets_per_offer",
                               (int)r->v1_packets, "accepted", acc, "round_trips",
                               (int)r->v1_round_trips, "complete", r->v1_complete, "refusal",
-                              r->v1_notify ? json_string(ike_notify_name(1, r->v1_notify))
+                              r->v1_notify ? json_string(probe_notify_name(1, r->v1_notify, nb))
                                            : json_null(),
                               "stopped", r->v1_stop ? json_string(r->v1_stop) : json_null()));
         }
@@ -259,7 +262,7 @@ json_t *probe_json(const struct probe_result *r, const struct probe_opts *o)
                                 json_object_set_new(am, "psk_crack", json_string(r->psk_crack));
                 } else if (am && r->am_notify) {
                         json_object_set_new(am, "refusal",
-                                            json_string(ike_notify_name(1, r->am_notify)));
+                                            json_string(probe_notify_name(1, r->am_notify, nb)));
                 }
                 json_object_set_new(j, "aggressive_mode", am);
         }
@@ -283,7 +286,7 @@ json_t *probe_json(const struct probe_result *r, const struct probe_opts *o)
                               r->v2_answered, "accepted", acc, "invalid_ke_hints", hints,
                               "cookies", (int)r->cookies, "round_trips", (int)r->v2_round_trips,
                               "complete", r->v2_complete, "refusal",
-                              r->v2_notify ? json_string(ike_notify_name(2, r->v2_notify))
+                              r->v2_notify ? json_string(probe_notify_name(2, r->v2_notify, nb))
                                            : json_null(),
                               "stopped", r->v2_stop ? json_string(r->v2_stop) : json_null()));
         }
@@ -341,6 +344,7 @@ static bool v1_refusal(const struct probe_step *s)
 
 int probe_findings(const struct probe_result *r, struct findings *fs)
 {
+        char nb[32];
         struct device dev;
         memset(&dev, 0, sizeof(dev));
         dev.hostname = r->host;
@@ -387,7 +391,7 @@ int probe_findings(const struct probe_result *r, struct findings *fs)
                                   "offered (%s): an IKEv1 peer must match one of its "
                                   "policies, which lie outside this set, or it takes no "
                                   "IKEv1 from this address",
-                                  r->host, r->v1_offered, ike_notify_name(1, r->v1_notify)) ||
+                                  r->host, r->v1_offered, probe_notify_name(1, r->v1_notify, nb)) ||
                     evidence(fs, f, r, v1_refusal))
                         return -1;
         }

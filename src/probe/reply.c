@@ -204,3 +204,51 @@ uint16_t probe_reply_error(const struct probe_reply *r)
                         return r->notify[i];
         return 0;
 }
+
+const char *probe_notify_name(int version, uint16_t type, char buf[32])
+{
+        const char *n = ike_notify_name(version, type);
+        if (n)
+                return n;
+        snprintf(buf, 32, "notify %u", type);
+        return buf;
+}
+
+static bool put_hex(char **w, char *end, struct wire_view v)
+{
+        static const char d[] = "0123456789abcdef";
+        if ((size_t)(end - *w) < 2 * v.len + 2)
+                return false;
+        for (size_t i = 0; i < v.len; i++) {
+                *(*w)++ = d[v.p[i] >> 4];
+                *(*w)++ = d[v.p[i] & 15];
+        }
+        return true;
+}
+
+int probe_psk_crack(const uint8_t *am1, size_t am1_len, const struct probe_reply *am2, char *out,
+                    size_t cap)
+{
+        struct ike_msg m;
+        struct wire_err e;
+        if (!cap || ike_msg_decode(am1, am1_len, &m, &e) || m.version != 1)
+                return -1;
+        const struct ike_payload *sa = ike_msg_find(&m, PL_V1_SA);
+        const struct ike_payload *ke = ike_msg_find(&m, PL_V1_KE);
+        const struct ike_payload *ni = ike_msg_find(&m, PL_V1_NONCE);
+        if (!sa || !ke || !ni || !am2->has_ke || !am2->has_id || !am2->has_nonce ||
+            !am2->has_hash)
+                return -1;
+        struct wire_view f[9] = {am2->ke,          ke->body, {am2->rspi, 8}, {am1, 8},
+                                 sa->body,         am2->id_body, ni->body, am2->nonce,
+                                 am2->hash};
+        char *w = out, *end = out + cap;
+        for (int i = 0; i < 9; i++) {
+                if (i)
+                        *w++ = ':';
+                if (!put_hex(&w, end, f[i]))
+                        return -1;
+        }
+        *w = '\0';
+        return 0;
+}

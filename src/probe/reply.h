@@ -52,7 +52,19 @@ int probe_reply_read(const uint8_t *p, size_t len, int version, const uint8_t is
 
 /* The notify of type t in r, or -1. */
 int probe_reply_notify(const struct probe_reply *r, uint16_t t);
+/* The notify's registry name, or "notify N" for a number no registry names
+ * (a hostile or newer responder), written into buf. Never NULL. */
+const char *probe_notify_name(int version, uint16_t type, char buf[32]);
 /* The first error notify (IKEv1 1-16383, IKEv2 1-16383), or 0. */
 uint16_t probe_reply_error(const struct probe_reply *r);
+
+/*
+ * psk-crack's input line (ike-scan --pskcrack): for an Aggressive Mode AM1
+ * (ours, am1/am1_len) and the AM2 read from it, every field in hex:
+ * g_xr:g_xi:cky_r:cky_i:sai_b:idir_b:ni_b:nr_b:hash_r. 0, or -1 when AM1 or
+ * AM2 lacks a field or out (cap bytes) is too small.
+ */
+int probe_psk_crack(const uint8_t *am1, size_t am1_len, const struct probe_reply *am2, char *out,
+                    size_t cap);
 
 #endif
