@@ -230,6 +230,7 @@ json_t *probe_json(const struct probe_result *r, const struct probe_opts *o)
         json_object_set_new(j, "packets_sent", json_integer(r->sent));
         json_object_set_new(j, "answers", json_integer(r->round_trips));
         json_object_set_new(j, "stopped_by_limit", json_boolean(r->budget_hit));
+        json_object_set_new(j, "ignored_datagrams", json_integer(r->ignored));
         json_object_set_new(j, "udp500", port_json(&r->p500));
         json_object_set_new(j, "udp4500", o->natt_port ? port_json(&r->p4500) : json_null());
         if (r->v1_tried) {

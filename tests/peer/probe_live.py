@@ -268,9 +268,15 @@ def run(bin_path, only):
                 r = sh(["psk-crack", "-d", work + "/dict", work + "/params"], check=False)
                 fails.check("aggressive", 'key "%s" matches' % PSK in r.stdout,
                             "psk-crack did not crack the hash: %s" % r.stdout[-300:])
-        # 6. nothing listening: ICMP port unreachable
-        if want("no-listener"):
+        # 6. hostile responders: never a crash, every limit holds
+        if want("hostile"):
             resp.stop()
+            resp = None
+            hostile_cases(bin_path, net, fails)
+        # 7. nothing listening: ICMP port unreachable
+        if want("no-listener"):
+            if resp:
+                resp.stop()
             resp = None
             rc, d = probe(bin_path, net, B)
             p = d["probe"]
@@ -287,6 +293,38 @@ def run(bin_path, only):
         net.close()
         shutil.rmtree(work, ignore_errors=True)
     return fails
+
+
+def hostile_cases(bin_path, net, fails):
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hostile_ike.py")
+    for mode in ("junk", "accept-all", "flood", "malformed"):
+        srv = subprocess.Popen(["ip", "netns", "exec", net.b, sys.executable, script, mode, B],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            time.sleep(0.5)
+            name = "hostile-" + mode
+            rc, d = probe(bin_path, net, B, "--max-packets", "60", "--max-time", "30")
+            p = d["probe"]
+            fails.check(name, rc in (0, 1), "exit %d" % rc)
+            if mode == "junk":
+                fails.check(name, p["ikev1"]["refusal"] == "NO-PROPOSAL-CHOSEN" and
+                            p["ikev1"]["complete"], "IKEv1 %s" % p["ikev1"])
+                fails.check(name, p["ikev2"]["refusal"] == "NO_PROPOSAL_CHOSEN",
+                            "IKEv2 %s" % p["ikev2"])
+                fails.check(name, p["ignored_datagrams"] >= 6, "ignored %d" % p["ignored_datagrams"])
+            if mode == "accept-all":
+                fails.check(name, p["stopped_by_limit"] and p["packets_sent"] <= 60,
+                            "sent %d, stopped %s" % (p["packets_sent"], p["stopped_by_limit"]))
+            if mode == "flood":
+                fails.check(name, p["ikev1"]["complete"], "IKEv1 %s" % p["ikev1"])
+            if mode == "malformed":
+                fails.check(name, p["udp500"]["result"] == "no-answer" and
+                            ids(d) == ["ike-esp-blocked"], "udp500 %s, %s" % (p["udp500"], ids(d)))
+        finally:
+            srv.terminate()
+            srv.wait(5)
+            if srv.returncode not in (0, -15):
+                fails.check("hostile-" + mode, False, "the server died: %s" % srv.stderr.read())
 
 
 def ike_scan_differential(bin_path, net, fails):
