@@ -111,8 +111,7 @@ static int parse_auth(struct probe_cli *o, const char *v)
                         }
                 if (!ok)
                         return cli_error(&probe_spec,
-                                         "--auth %s: expected psk, rsa, xauth-psk or xauth-rsa",
-                                         v);
+                                         "--auth %s: expected psk, rsa, xauth-psk or xauth-rsa", v);
                 s += n;
                 if (*s == ',')
                         s++;

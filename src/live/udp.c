@@ -215,8 +215,7 @@ enum live_outcome live_exchange(struct live_sock *s, struct live_budget *b,
                         if (ok && s->natt) {
                                 /* IKE on 4500 starts with 4 zero bytes; anything
                                  * else is ESP or a keepalive, not our answer */
-                                ok = got >= 4 && !reply[0] && !reply[1] && !reply[2] &&
-                                     !reply[3];
+                                ok = got >= 4 && !reply[0] && !reply[1] && !reply[2] && !reply[3];
                                 off = 4;
                         }
                         if (ok && off) {
@@ -259,12 +258,20 @@ const char *live_outcome_name(enum live_outcome o)
 const char *live_icmp_name(int origin, int type, int code)
 {
         if (origin == SO_EE_ORIGIN_ICMP && type == 3) { /* RFC 792, RFC 1812 5.2.7.1 */
-                static const char *const u[] = {
-                    "net unreachable",      "host unreachable",     "protocol unreachable",
-                    "port unreachable",     "fragmentation needed", "source route failed",
-                    "net unknown",          "host unknown",         "source host isolated",
-                    "net prohibited",       "host prohibited",      "net unreachable for TOS",
-                    "host unreachable for TOS", "administratively prohibited"};
+                static const char *const u[] = {"net unreachable",
+                                                "host unreachable",
+                                                "protocol unreachable",
+                                                "port unreachable",
+                                                "fragmentation needed",
+                                                "source route failed",
+                                                "net unknown",
+                                                "host unknown",
+                                                "source host isolated",
+                                                "net prohibited",
+                                                "host prohibited",
+                                                "net unreachable for TOS",
+                                                "host unreachable for TOS",
+                                                "administratively prohibited"};
                 if (code >= 0 && (size_t)code < sizeof(u) / sizeof(u[0]))
                         return u[code];
                 return "destination unreachable";

@@ -58,20 +58,20 @@ struct live_retx {
 
 enum live_outcome {
         LIVE_ANSWERED,
-        LIVE_SILENT,  /* every transmission timed out */
-        LIVE_ICMP,    /* an ICMP error about this flow */
-        LIVE_BUDGET,  /* the packet total, the received total or the deadline */
-        LIVE_FAILED,  /* a local socket error */
+        LIVE_SILENT, /* every transmission timed out */
+        LIVE_ICMP,   /* an ICMP error about this flow */
+        LIVE_BUDGET, /* the packet total, the received total or the deadline */
+        LIVE_FAILED, /* a local socket error */
 };
 
 struct live_result {
         enum live_outcome outcome;
-        unsigned sends;     /* transmissions of this request */
-        unsigned ignored;   /* datagrams that did not match */
+        unsigned sends;                        /* transmissions of this request */
+        unsigned ignored;                      /* datagrams that did not match */
         int icmp_type, icmp_code, icmp_origin; /* LIVE_ICMP: origin 2 ICMP, 3 ICMPv6 */
-        int err;            /* errno of LIVE_FAILED or the ICMP error */
-        size_t len;         /* of the answer in the caller's buffer */
-        double rtt;         /* seconds from the last send to the answer */
+        int err;                               /* errno of LIVE_FAILED or the ICMP error */
+        size_t len;                            /* of the answer in the caller's buffer */
+        double rtt;                            /* seconds from the last send to the answer */
 };
 
 /* true: p/len is the answer to the request. */

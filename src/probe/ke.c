@@ -18,7 +18,7 @@ typedef BIGNUM *(*prime_fn)(BIGNUM *);
 static const struct {
         unsigned group;
         size_t len;
-        prime_fn prime;   /* MODP */
+        prime_fn prime;    /* MODP */
         const char *curve; /* ECP */
 } groups[] = {
     {1, 96, BN_get_rfc2409_prime_768, NULL},

@@ -24,9 +24,9 @@ static const struct {
     {IKEV1_ENCR_AES_CBC, 256}, {IKEV1_ENCR_AES_CBC, 192}, {IKEV1_ENCR_AES_CBC, 128},
     {IKEV1_ENCR_3DES_CBC, 0},  {IKEV1_ENCR_DES_CBC, 0},
 };
-static const uint16_t v1_hashes[] = {IKEV1_HASH_SHA2_512, IKEV1_HASH_SHA2_384,
-                                     IKEV1_HASH_SHA2_256, IKEV1_HASH_SHA, IKEV1_HASH_MD5};
-static const uint16_t v1_groups[] = {DH_ECP_521,   DH_ECP_384,  DH_ECP_256,
+static const uint16_t v1_hashes[] = {IKEV1_HASH_SHA2_512, IKEV1_HASH_SHA2_384, IKEV1_HASH_SHA2_256,
+                                     IKEV1_HASH_SHA, IKEV1_HASH_MD5};
+static const uint16_t v1_groups[] = {DH_ECP_521,   DH_ECP_384,   DH_ECP_256,
                                      DH_MODP_4096, DH_MODP_3072, DH_MODP_2048,
                                      DH_MODP_1536, DH_MODP_1024, DH_MODP_768};
 
@@ -57,8 +57,8 @@ size_t v1_candidates(const uint16_t *auth, size_t nauth, struct v1_cand *c, size
 
 #define VID(...) (const uint8_t[]){__VA_ARGS__}, sizeof((const uint8_t[]){__VA_ARGS__})
 const struct probe_vid probe_vids[] = {
-    {"RFC 3947 NAT-T", VID(0x4a, 0x13, 0x1c, 0x81, 0x07, 0x03, 0x58, 0x45, 0x5c, 0x57, 0x28,
-                           0xf2, 0x0e, 0x95, 0x45, 0x2f)},
+    {"RFC 3947 NAT-T", VID(0x4a, 0x13, 0x1c, 0x81, 0x07, 0x03, 0x58, 0x45, 0x5c, 0x57, 0x28, 0xf2,
+                           0x0e, 0x95, 0x45, 0x2f)},
     {"draft-ietf-ipsec-nat-t-ike-02\\n", VID(0x90, 0xcb, 0x80, 0x91, 0x3e, 0xbb, 0x69, 0x6e, 0x08,
                                              0x63, 0x81, 0xb5, 0xec, 0x42, 0x7b, 0x1f)},
     {"Dead Peer Detection", VID(0xaf, 0xca, 0xd7, 0x13, 0x68, 0xa1, 0xf1, 0xc9, 0x6b, 0x86, 0x96,
@@ -88,8 +88,8 @@ static size_t mm1(const uint8_t cky[8], const struct ike_v1_xform *x, size_t n, 
         return ike_wb_finish(&w, &len) ? 0 : len;
 }
 
-size_t v1_build_mm1(const uint8_t cky[8], struct v1_cand *c, size_t nc, size_t from,
-                    size_t max_len, uint8_t *buf, size_t cap, size_t *idx, size_t *nidx)
+size_t v1_build_mm1(const uint8_t cky[8], struct v1_cand *c, size_t nc, size_t from, size_t max_len,
+                    uint8_t *buf, size_t cap, size_t *idx, size_t *nidx)
 {
         struct ike_v1_xform x[255];
         size_t n = 0;
@@ -149,14 +149,17 @@ size_t v1_build_am1(const uint8_t cky[8], const struct ike_v1_xform *x, size_t n
 /* ---- IKEv2 --------------------------------------------------------------- */
 
 static const struct v2_val v2_encr[] = {
-    {IKEV2_ENCR_AES_GCM_16, 256, true, false},  {IKEV2_ENCR_AES_GCM_16, 128, true, false},
-    {IKEV2_ENCR_CHACHA20_POLY1305, 0, true, false}, {IKEV2_ENCR_AES_CBC, 256, false, false},
-    {IKEV2_ENCR_AES_CBC, 192, false, false},    {IKEV2_ENCR_AES_CBC, 128, false, false},
-    {IKEV2_ENCR_3DES, 0, false, false},         {IKEV2_ENCR_DES, 0, false, false},
+    {IKEV2_ENCR_AES_GCM_16, 256, true, false},
+    {IKEV2_ENCR_AES_GCM_16, 128, true, false},
+    {IKEV2_ENCR_CHACHA20_POLY1305, 0, true, false},
+    {IKEV2_ENCR_AES_CBC, 256, false, false},
+    {IKEV2_ENCR_AES_CBC, 192, false, false},
+    {IKEV2_ENCR_AES_CBC, 128, false, false},
+    {IKEV2_ENCR_3DES, 0, false, false},
+    {IKEV2_ENCR_DES, 0, false, false},
 };
 static const uint16_t v2_prf[] = {IKEV2_PRF_HMAC_SHA2_512, IKEV2_PRF_HMAC_SHA2_384,
-                                  IKEV2_PRF_HMAC_SHA2_256, IKEV2_PRF_HMAC_SHA1,
-                                  IKEV2_PRF_HMAC_MD5};
+                                  IKEV2_PRF_HMAC_SHA2_256, IKEV2_PRF_HMAC_SHA1, IKEV2_PRF_HMAC_MD5};
 static const uint16_t v2_integ[] = {IKEV2_INTEG_HMAC_SHA2_512_256, IKEV2_INTEG_HMAC_SHA2_384_192,
                                     IKEV2_INTEG_HMAC_SHA2_256_128, IKEV2_INTEG_HMAC_SHA1_96,
                                     IKEV2_INTEG_HMAC_MD5_96};

@@ -39,8 +39,8 @@ extern const size_t probe_nvids;
 /* Builds an MM1 offering open candidates from index *from on, as many as
  * fit in max_len bytes (ike message); idx[] receives the indices offered.
  * Returns the message length (0 when not even one fits or none is open). */
-size_t v1_build_mm1(const uint8_t cky[8], struct v1_cand *c, size_t nc, size_t from,
-                    size_t max_len, uint8_t *buf, size_t cap, size_t *idx, size_t *nidx);
+size_t v1_build_mm1(const uint8_t cky[8], struct v1_cand *c, size_t nc, size_t from, size_t max_len,
+                    uint8_t *buf, size_t cap, size_t *idx, size_t *nidx);
 /* The candidate equal to x (cipher, key length, hash, auth, group; the
  * lifetime is not compared: a responder may answer with its own), or -1. */
 int v1_find(const struct v1_cand *c, size_t nc, const size_t *idx, size_t nidx,

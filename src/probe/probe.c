@@ -62,8 +62,8 @@ static bool match(void *ctx, const uint8_t *p, size_t len)
         return x->rep.exchange == 34;
 }
 
-__attribute__((format(printf, 2, 3))) static struct probe_step *step(struct run *x,
-                                                                     const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) static struct probe_step *step(struct run *x, const char *fmt,
+                                                                     ...)
 {
         struct probe_result *r = x->r;
         if (r->nsteps == PROBE_MAX_STEPS)
@@ -84,8 +84,8 @@ static enum live_outcome ask(struct run *x, struct live_sock *s, struct probe_st
 {
         struct live_result lr;
         x->req_len = req == x->req ? len : 0;
-        enum live_outcome out = live_exchange(s, &x->b, &x->o->retx, req, len, match, x, x->buf,
-                                              sizeof(x->buf), &lr);
+        enum live_outcome out =
+            live_exchange(s, &x->b, &x->o->retx, req, len, match, x, x->buf, sizeof(x->buf), &lr);
         x->r->ignored += lr.ignored;
         if (st) {
                 st->outcome = out;
@@ -170,8 +170,8 @@ static void v1_main(struct run *x)
         /* how many packets one full offer takes (the N of ike-scan's N round trips
          * is ncand; this is what probe needs when nothing is acceptable) */
         for (size_t from = 0; from < r->ncand; r->v1_packets++) {
-                if (!v1_build_mm1(x->spi, r->cand, r->ncand, from, max, x->req, sizeof(x->req),
-                                  idx, &nidx))
+                if (!v1_build_mm1(x->spi, r->cand, r->ncand, from, max, x->req, sizeof(x->req), idx,
+                                  &nidx))
                         break;
                 from = idx[nidx - 1] + 1;
         }
@@ -179,8 +179,8 @@ static void v1_main(struct run *x)
         for (;;) {
                 if (probe_random(x->spi, 8))
                         return;
-                size_t len = v1_build_mm1(x->spi, r->cand, r->ncand, 0, max, x->req,
-                                          sizeof(x->req), idx, &nidx);
+                size_t len = v1_build_mm1(x->spi, r->cand, r->ncand, 0, max, x->req, sizeof(x->req),
+                                          idx, &nidx);
                 if (!len) {
                         r->v1_complete = true;
                         return;
@@ -229,8 +229,9 @@ static void v1_main(struct run *x)
                 }
                 if (st)
                         snprintf(st->answer, sizeof(st->answer),
-                                 p->encrypted ? "an encrypted message" : "neither an SA nor "
-                                                                         "an error notify");
+                                 p->encrypted ? "an encrypted message"
+                                              : "neither an SA nor "
+                                                "an error notify");
                 r->v1_stop = "the answer was neither an SA with one transform nor an error";
                 return;
         }
@@ -281,7 +282,6 @@ static void aggressive(struct run *x)
         if (!kelen || probe_random(ni, sizeof(ni)) || probe_random(x->spi, 8))
                 return;
         /* the identity: --id, else the local address */
-        char idbuf[128];
         const void *id = o->id;
         size_t idlen = o->id ? strlen(o->id) : 0;
         uint8_t idt = o->id_type;
@@ -301,19 +301,19 @@ static void aggressive(struct run *x)
                 }
                 id = local;
         }
-        (void)idbuf;
         size_t sa_off = 0, sa_len = 0, len = 0;
         /* as many transforms as fit */
         size_t n = nt;
         while (n > 0 && !(len = v1_build_am1(x->spi, t, n, ke, kelen, ni, sizeof(ni), idt, id,
-                                              idlen, x->req, max, &sa_off, &sa_len)))
+                                             idlen, x->req, max, &sa_off, &sa_len)))
                 n--;
         if (!len)
                 return;
         r->am_tried = true;
         r->am_group = g;
         x->version = 1;
-        struct probe_step *st = step(x, "IKEv1 Aggressive Mode AM1 (%zu transforms, group %u)", n, g);
+        struct probe_step *st =
+            step(x, "IKEv1 Aggressive Mode AM1 (%zu transforms, group %u)", n, g);
         r->am_outcome = ask(x, &x->s500, st, x->req, len, &r->p500, "IKEv1 Aggressive Mode");
         if (r->am_outcome != LIVE_ANSWERED)
                 return;
@@ -323,8 +323,7 @@ static void aggressive(struct run *x)
         if (!(p->has_sa && p->has_ke && p->has_nonce && p->has_id)) {
                 r->am_notify = err;
                 if (st)
-                        snprintf(st->answer, sizeof(st->answer), "%s%s",
-                                 err ? "notify " : "no AM2",
+                        snprintf(st->answer, sizeof(st->answer), "%s%s", err ? "notify " : "no AM2",
                                  err ? probe_notify_name(1, err, nb) : "");
                 return;
         }
@@ -342,10 +341,10 @@ static void aggressive(struct run *x)
                 if (p->id.af == 4)
                         snprintf(a, sizeof(a), "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
                 else
-                        snprintf(a, sizeof(a), "%x:%x:%x:%x:%x:%x:%x:%x",
-                                 b[0] << 8 | b[1], b[2] << 8 | b[3], b[4] << 8 | b[5],
-                                 b[6] << 8 | b[7], b[8] << 8 | b[9], b[10] << 8 | b[11],
-                                 b[12] << 8 | b[13], b[14] << 8 | b[15]);
+                        snprintf(a, sizeof(a), "%x:%x:%x:%x:%x:%x:%x:%x", b[0] << 8 | b[1],
+                                 b[2] << 8 | b[3], b[4] << 8 | b[5], b[6] << 8 | b[7],
+                                 b[8] << 8 | b[9], b[10] << 8 | b[11], b[12] << 8 | b[13],
+                                 b[14] << 8 | b[15]);
                 snprintf(r->am_id, sizeof(r->am_id), "%s", a);
         } else if (p->id.type == IKEV1_ID_FQDN || p->id.type == IKEV1_ID_USER_FQDN ||
                    p->id.type == IKEV1_ID_KEY_ID) {
@@ -419,8 +418,8 @@ static enum v2_ans v2_ask(struct run *x, struct live_sock *s, struct probe_port 
                 socklen_t ml = sizeof(me), pl = sizeof(peer);
                 struct v2_init_extra ex = {cookie_len ? cookie : NULL, cookie_len, NULL, NULL};
                 if (!getsockname(s->fd, (struct sockaddr *)&me, &ml) &&
-                    !getpeername(s->fd, (struct sockaddr *)&peer, &pl) &&
-                    !natd(x->spi, &me, src) && !natd(x->spi, &peer, dst)) {
+                    !getpeername(s->fd, (struct sockaddr *)&peer, &pl) && !natd(x->spi, &me, src) &&
+                    !natd(x->spi, &peer, dst)) {
                         ex.natd_src = src;
                         ex.natd_dst = dst;
                 }
@@ -452,10 +451,10 @@ static enum v2_ans v2_ask(struct run *x, struct live_sock *s, struct probe_port 
                 }
                 int k = probe_reply_notify(p, 17);
                 if (k >= 0) { /* RFC 7296 1.3: the group the responder wants */
-                        uint16_t h = p->notify_data[k].len == 2
-                                         ? (uint16_t)(p->notify_data[k].p[0] << 8 |
-                                                      p->notify_data[k].p[1])
-                                         : 0;
+                        uint16_t h =
+                            p->notify_data[k].len == 2
+                                ? (uint16_t)(p->notify_data[k].p[0] << 8 | p->notify_data[k].p[1])
+                                : 0;
                         if (st)
                                 snprintf(st->answer, sizeof(st->answer),
                                          "notify INVALID_KE_PAYLOAD, group %u", h);
@@ -556,8 +555,7 @@ static void v2_init(struct run *x)
                                         break;
                                 }
                         }
-                        a = v2_ask(x, &x->s500, &r->p500, &o, &kg, t == 4, v2_type_label[t],
-                                   &hint);
+                        a = v2_ask(x, &x->s500, &r->p500, &o, &kg, t == 4, v2_type_label[t], &hint);
                         uint16_t id = 0, kl = 0;
                         if (a == V2_SA && x->rep.v2_has[t]) {
                                 id = x->rep.v2[t];
@@ -605,9 +603,10 @@ static void port4500(struct run *x)
                 size_t nc = v1_candidates(x->o->auth, x->o->nauth, c, V1_MAX_CAND / 4);
                 if (!probe_random(x->spi, 8)) {
                         x->version = 1;
-                        size_t len = v1_build_mm1(x->spi, c, nc, 0, max, x->req, sizeof(x->req),
-                                                  idx, &nidx);
-                        struct probe_step *st = step(x, "IKEv1 MM1 on UDP 4500 (%zu transforms)", nidx);
+                        size_t len =
+                            v1_build_mm1(x->spi, c, nc, 0, max, x->req, sizeof(x->req), idx, &nidx);
+                        struct probe_step *st =
+                            step(x, "IKEv1 MM1 on UDP 4500 (%zu transforms)", nidx);
                         if (len)
                                 (void)ask(x, &s, st, x->req, len, &r->p4500, "IKEv1 Main Mode");
                 }

@@ -70,7 +70,7 @@ struct probe_result {
         struct v1_cand cand[V1_MAX_CAND];
         size_t ncand;
         unsigned v1_round_trips;
-        uint16_t v1_notify; /* the refusal (NO_PROPOSAL_CHOSEN...) */
+        uint16_t v1_notify;  /* the refusal (NO_PROPOSAL_CHOSEN...) */
         const char *v1_stop; /* why enumeration stopped early, or NULL */
         /* Aggressive Mode */
         bool am_tried, am_answered, am_psk, am_hash;

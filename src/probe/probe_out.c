@@ -89,8 +89,7 @@ void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *
                                 "%zu of %zu offered transforms accepted, in %u round trips "
                                 "(%zu packets per full offer; one transform per packet "
                                 "takes %zu)\n",
-                                k, r->v1_offered, r->v1_round_trips, r->v1_packets,
-                                r->v1_offered);
+                                k, r->v1_offered, r->v1_round_trips, r->v1_packets, r->v1_offered);
                 for (size_t i = 0; i < r->ncand; i++)
                         if (r->cand[i].state == V1_ACCEPTED) {
                                 char t[128];
@@ -111,10 +110,11 @@ void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *
                         const char *it = ike_name_of(IKE_REG_V1_ID, r->am_id_type);
                         fprintf(f, "answered, identity %s (%s), %s\n", r->am_id, it ? it : "?", t);
                         if (r->am_psk && r->am_hash)
-                                fprintf(f, "  warning: Aggressive Mode with a pre-shared key sends "
-                                           "a hash of the key in clear (HASH_R): anyone who "
-                                           "asks can crack it offline (psk-crack). Turn "
-                                           "Aggressive Mode off, or use certificates.%s\n",
+                                fprintf(f,
+                                        "  warning: Aggressive Mode with a pre-shared key sends "
+                                        "a hash of the key in clear (HASH_R): anyone who "
+                                        "asks can crack it offline (psk-crack). Turn "
+                                        "Aggressive Mode off, or use certificates.%s\n",
                                         o->show_hash ? "" : " (--show-hash prints it)");
                         if (r->psk_crack[0])
                                 fprintf(f, "  psk-crack: %s\n", r->psk_crack);
@@ -137,8 +137,11 @@ void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *
                 for (int t = 1; t <= 4; t++) {
                         if (!r->v2_nok[t])
                                 continue;
-                        fprintf(f, "  %-5s", t == 1 ? "ENCR" : t == 2 ? "PRF" : t == 3 ? "INTEG"
-                                                                                    : "DH");
+                        fprintf(f, "  %-5s",
+                                t == 1   ? "ENCR"
+                                : t == 2 ? "PRF"
+                                : t == 3 ? "INTEG"
+                                         : "DH");
                         for (size_t i = 0; i < r->v2_nok[t]; i++) {
                                 char b[48];
                                 v2_name(t, &r->v2_ok[t][i], b, sizeof(b));
@@ -170,24 +173,30 @@ void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *
         }
         if (r->v1_answered || r->v2_answered) {
                 fprintf(f, "\nNAT-T: IKEv1 %s, IKEv2 %s\n",
-                        !r->v1_answered ? "-" : r->natt_v1 ? "yes (VID)" : "no VID",
-                        !r->v2_answered ? "-" : r->natt_v2 ? "yes (NAT_DETECTION notifies)"
-                                                           : "no notify");
+                        !r->v1_answered ? "-"
+                        : r->natt_v1    ? "yes (VID)"
+                                        : "no VID",
+                        !r->v2_answered ? "-"
+                        : r->natt_v2    ? "yes (NAT_DETECTION notifies)"
+                                        : "no notify");
                 fprintf(f, "IKE fragmentation: IKEv1 %s, IKEv2 %s\n",
-                        !r->v1_answered ? "-" : r->frag_v1 ? "yes (VID)" : "no VID",
-                        !r->v2_answered ? "-" : r->frag_v2 ? "yes (RFC 7383 notify)"
-                                                           : "no notify");
+                        !r->v1_answered ? "-"
+                        : r->frag_v1    ? "yes (VID)"
+                                        : "no VID",
+                        !r->v2_answered ? "-"
+                        : r->frag_v2    ? "yes (RFC 7383 notify)"
+                                        : "no notify");
         }
         if (verbose) {
                 fprintf(f, "\nExchanges:\n");
                 for (size_t i = 0; i < r->nsteps; i++)
-                        fprintf(f, "  %zu. %s, %zu bytes, %u sent -> %s\n", i + 1,
-                                r->steps[i].what, r->steps[i].bytes, r->steps[i].sends,
-                                r->steps[i].answer);
+                        fprintf(f, "  %zu. %s, %zu bytes, %u sent -> %s\n", i + 1, r->steps[i].what,
+                                r->steps[i].bytes, r->steps[i].sends, r->steps[i].answer);
         }
         if (r->ignored)
-                fprintf(f, "\n%u datagrams from %s were not an answer (other SPIs, malformed) "
-                           "and were ignored\n",
+                fprintf(f,
+                        "\n%u datagrams from %s were not an answer (other SPIs, malformed) "
+                        "and were ignored\n",
                         r->ignored, r->host);
 }
 
@@ -203,18 +212,19 @@ static json_t *port_json(const struct probe_port *p)
                                                           : "local-error",
                               "asked", p->asked);
         if (o && p->outcome == LIVE_ICMP)
-                json_object_set_new(o, "icmp", json_string(live_icmp_name(
-                                                   p->icmp_origin, p->icmp_type, p->icmp_code)));
+                json_object_set_new(
+                    o, "icmp",
+                    json_string(live_icmp_name(p->icmp_origin, p->icmp_type, p->icmp_code)));
         return o;
 }
 
 static json_t *v1_json(const struct ike_v1_xform *x)
 {
         char b[4][16];
-        json_t *o = json_pack("{s:s, s:s, s:s, s:i}", "encr",
-                              name_or(IKE_REG_V1_ENCR, x->encr, b[0], 16), "hash",
-                              name_or(IKE_REG_V1_HASH, x->hash, b[1], 16), "auth",
-                              name_or(IKE_REG_V1_AUTH, x->auth, b[2], 16), "group", x->group);
+        json_t *o =
+            json_pack("{s:s, s:s, s:s, s:i}", "encr", name_or(IKE_REG_V1_ENCR, x->encr, b[0], 16),
+                      "hash", name_or(IKE_REG_V1_HASH, x->hash, b[1], 16), "auth",
+                      name_or(IKE_REG_V1_AUTH, x->auth, b[2], 16), "group", x->group);
         if (o && x->keylen)
                 json_object_set_new(o, "key_length", json_integer(x->keylen));
         return o;
@@ -249,13 +259,13 @@ json_t *probe_json(const struct probe_result *r, const struct probe_opts *o)
                               "stopped", r->v1_stop ? json_string(r->v1_stop) : json_null()));
         }
         if (r->am_tried) {
-                json_t *am = json_pack("{s:b, s:i}", "answered", r->am_answered, "group",
-                                       r->am_group);
+                json_t *am =
+                    json_pack("{s:b, s:i}", "answered", r->am_answered, "group", r->am_group);
                 if (am && r->am_answered) {
                         const char *it = ike_name_of(IKE_REG_V1_ID, r->am_id_type);
-                        json_object_set_new(am, "identity",
-                                            json_pack("{s:s?, s:o}", "type", it, "value",
-                                                      json_str_safe(r->am_id)));
+                        json_object_set_new(
+                            am, "identity",
+                            json_pack("{s:s?, s:o}", "type", it, "value", json_str_safe(r->am_id)));
                         json_object_set_new(am, "chosen", v1_json(&r->am_choice));
                         json_object_set_new(am, "psk_hash_exposed",
                                             json_boolean(r->am_psk && r->am_hash));
@@ -284,9 +294,9 @@ json_t *probe_json(const struct probe_result *r, const struct probe_opts *o)
                 json_object_set_new(
                     j, "ikev2",
                     json_pack("{s:b, s:o, s:o, s:i, s:i, s:b, s:o, s:o}", "answered",
-                              r->v2_answered, "accepted", acc, "invalid_ke_hints", hints,
-                              "cookies", (int)r->cookies, "round_trips", (int)r->v2_round_trips,
-                              "complete", r->v2_complete, "refusal",
+                              r->v2_answered, "accepted", acc, "invalid_ke_hints", hints, "cookies",
+                              (int)r->cookies, "round_trips", (int)r->v2_round_trips, "complete",
+                              r->v2_complete, "refusal",
                               r->v2_notify ? json_string(probe_notify_name(2, r->v2_notify, nb))
                                            : json_null(),
                               "stopped", r->v2_stop ? json_string(r->v2_stop) : json_null()));
@@ -297,8 +307,8 @@ json_t *probe_json(const struct probe_result *r, const struct probe_opts *o)
                 for (size_t k = 0; k < r->vids[i].len; k++)
                         snprintf(hex + 2 * k, 3, "%02x", r->vids[i].bytes[k]);
                 hex[2 * r->vids[i].len] = '\0';
-                json_array_append_new(vids, json_pack("{s:s?, s:s}", "name", r->vids[i].name,
-                                                      "hex", hex));
+                json_array_append_new(
+                    vids, json_pack("{s:s?, s:s}", "name", r->vids[i].name, "hex", hex));
         }
         json_object_set_new(j, "vendor_ids", vids);
         json_object_set_new(j, "nat_t",
@@ -307,11 +317,10 @@ json_t *probe_json(const struct probe_result *r, const struct probe_opts *o)
                             json_pack("{s:b, s:b}", "ikev1", r->frag_v1, "ikev2", r->frag_v2));
         json_t *ex = json_array();
         for (size_t i = 0; i < r->nsteps; i++)
-                json_array_append_new(ex, json_pack("{s:s, s:i, s:i, s:s}", "sent",
-                                                     r->steps[i].what, "bytes",
-                                                     (int)r->steps[i].bytes, "transmissions",
-                                                     (int)r->steps[i].sends, "answer",
-                                                     r->steps[i].answer));
+                json_array_append_new(
+                    ex, json_pack("{s:s, s:i, s:i, s:s}", "sent", r->steps[i].what, "bytes",
+                                  (int)r->steps[i].bytes, "transmissions", (int)r->steps[i].sends,
+                                  "answer", r->steps[i].answer));
         json_object_set_new(j, "exchanges", ex);
         return j;
 }
@@ -352,8 +361,7 @@ int probe_findings(const struct probe_result *r, struct findings *fs)
         dev.file = "probe";
         bool any = r->v1_answered || r->v2_answered;
         const struct probe_port *p = &r->p500;
-        if (!any && p->tried && p->outcome == LIVE_ICMP && p->icmp_type == 3 &&
-            p->icmp_code == 3) {
+        if (!any && p->tried && p->outcome == LIVE_ICMP && p->icmp_type == 3 && p->icmp_code == 3) {
                 /* RFC 1122 3.2.2.1 / RFC 4443 3.1: port unreachable comes from the
                  * host itself: it is there, and nothing listens on UDP 500 */
                 struct finding *f = finding_add(fs, "isakmp-not-enabled", &dev, NULL);
@@ -372,8 +380,7 @@ int probe_findings(const struct probe_result *r, struct findings *fs)
                                   "path, or IKE is not enabled on that interface",
                                   r->host,
                                   p->outcome == LIVE_ICMP
-                                      ? live_icmp_name(p->icmp_origin, p->icmp_type,
-                                                       p->icmp_code)
+                                      ? live_icmp_name(p->icmp_origin, p->icmp_type, p->icmp_code)
                                       : "no answer, no ICMP error") ||
                     evidence(fs, f, r, unanswered))
                         return -1;

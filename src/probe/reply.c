@@ -22,8 +22,7 @@ static void fail(struct wire_err *e, size_t off, const char *what)
 #define PR_MAX_PROPOSALS  8
 #define PR_MAX_TRANSFORMS 64
 
-static int read_v1_xform(const struct ike_transform *t, struct ike_v1_xform *x,
-                         struct wire_err *e)
+static int read_v1_xform(const struct ike_transform *t, struct ike_v1_xform *x, struct wire_err *e)
 {
         struct ike_attr_iter ai = ike_attrs(t->attrs);
         struct ike_attr a;
@@ -236,12 +235,10 @@ int probe_psk_crack(const uint8_t *am1, size_t am1_len, const struct probe_reply
         const struct ike_payload *sa = ike_msg_find(&m, PL_V1_SA);
         const struct ike_payload *ke = ike_msg_find(&m, PL_V1_KE);
         const struct ike_payload *ni = ike_msg_find(&m, PL_V1_NONCE);
-        if (!sa || !ke || !ni || !am2->has_ke || !am2->has_id || !am2->has_nonce ||
-            !am2->has_hash)
+        if (!sa || !ke || !ni || !am2->has_ke || !am2->has_id || !am2->has_nonce || !am2->has_hash)
                 return -1;
-        struct wire_view f[9] = {am2->ke,          ke->body, {am2->rspi, 8}, {am1, 8},
-                                 sa->body,         am2->id_body, ni->body, am2->nonce,
-                                 am2->hash};
+        struct wire_view f[9] = {am2->ke,      ke->body, {am2->rspi, 8}, {am1, 8}, sa->body,
+                                 am2->id_body, ni->body, am2->nonce,     am2->hash};
         char *w = out, *end = out + cap;
         for (int i = 0; i < 9; i++) {
                 if (i)

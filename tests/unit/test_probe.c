@@ -102,8 +102,8 @@ static void ikev2_answer(void **state)
         assert_true(r.v2_has[1] && r.v2_has[2] && r.v2_has[3] && r.v2_has[4]);
         assert_int_equal(r.v2[1], 12);
         assert_int_equal(r.v2_keylen, 128);
-        assert_int_equal(r.v2[2], 2); /* ike-scan: Prf=HMAC_SHA1 */
-        assert_int_equal(r.v2[3], 2); /* Integ=HMAC_SHA1_96 */
+        assert_int_equal(r.v2[2], 2);  /* ike-scan: Prf=HMAC_SHA1 */
+        assert_int_equal(r.v2[3], 2);  /* Integ=HMAC_SHA1_96 */
         assert_int_equal(r.v2[4], 14); /* DH_Group=14:modp2048 */
         assert_true(r.has_ke);
         /* as sent: a KE of group 2 (128 bytes, "KeyExchange(132 bytes)" with
@@ -233,8 +233,8 @@ static void ikev2_offer(void **state)
         v2_offer_default(&o);
         uint8_t pub[64] = {4}, ni[32] = {5}, buf[2048], cookie[16] = {6}, h[20] = {7};
         struct v2_init_extra x = {NULL, 0, h, h};
-        size_t n = v2_build_init(cky, &o, 19, pub, sizeof(pub), ni, sizeof(ni), &x, buf,
-                                 sizeof(buf));
+        size_t n =
+            v2_build_init(cky, &o, 19, pub, sizeof(pub), ni, sizeof(ni), &x, buf, sizeof(buf));
         assert_true(n > 0 && n < 1200);
         int integ = 0;
         assert_int_equal(count_props(buf, n, &integ), 2);
@@ -262,9 +262,8 @@ static void ikev2_offer(void **state)
         /* every group removed: nothing to offer */
         for (size_t i = 0; i < o.n[4]; i++)
                 v2_offer_remove(&o, 4, o.v[4][i].id, 0);
-        assert_int_equal(v2_build_init(cky, &o, 19, pub, sizeof(pub), ni, sizeof(ni), &x, buf,
-                                       sizeof(buf)),
-                         0);
+        assert_int_equal(
+            v2_build_init(cky, &o, 19, pub, sizeof(pub), ni, sizeof(ni), &x, buf, sizeof(buf)), 0);
 }
 
 /* DH public values: the length RFC 7296 3.4 asks, a MODP value in 2..p-1.
@@ -293,9 +292,9 @@ static void ke_values(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(main_mode_answer),   cmocka_unit_test(notify_answers),
-            cmocka_unit_test(ikev2_answer),       cmocka_unit_test(aggressive_psk_crack),
-            cmocka_unit_test(mm1_split),          cmocka_unit_test(ikev2_offer),
+            cmocka_unit_test(main_mode_answer), cmocka_unit_test(notify_answers),
+            cmocka_unit_test(ikev2_answer),     cmocka_unit_test(aggressive_psk_crack),
+            cmocka_unit_test(mm1_split),        cmocka_unit_test(ikev2_offer),
             cmocka_unit_test(ke_values),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);

@@ -68,7 +68,7 @@ static void ike_scan_ikev2(void **state)
 {
         (void)state;
         static const struct ike_v2_xf xf[] = {
-            {1, 12, 256}, {1, 12, 128}, {1, 3, 0}, {1, 2, 0}, {2, 2, 0}, {2, 1, 0},
+            {1, 12, 256}, {1, 12, 128}, {1, 3, 0}, {1, 2, 0}, {2, 2, 0},  {2, 1, 0},
             {3, 2, 0},    {3, 1, 0},    {4, 2, 0}, {4, 5, 0}, {4, 14, 0},
         };
         struct ike_v2_prop p = {1, xf, sizeof(xf) / sizeof(xf[0])};
