@@ -62,7 +62,7 @@ static int read_sa(struct wire_view body, int version, struct probe_reply *r, st
         struct ike_sa_iter it;
         struct ike_proposal p;
         struct ike_transform t;
-        int rc;
+        int rc = 0;
         if (ike_sa_open(body, version, &it, e))
                 return -1;
         while (r->sa_proposals < PR_MAX_PROPOSALS && (rc = ike_proposal_next(&it, &p, e)) == 1) {
