@@ -99,7 +99,7 @@ void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *
                 if (r->v1_notify)
                         fprintf(f, "  the rest refused with %s\n",
                                 probe_notify_name(1, r->v1_notify, nb));
-                if (r->v1_stop)
+                if (r->v1_stop && r->v1_answered)
                         fprintf(f, "  enumeration incomplete: %s\n", r->v1_stop);
         }
         if (r->am_tried) {
@@ -158,7 +158,7 @@ void probe_text(FILE *f, const struct probe_result *r, const struct probe_opts *
                 if (r->cookies)
                         fprintf(f, "  COOKIE asked %u times (answered with the cookie)\n",
                                 r->cookies);
-                if (r->v2_stop)
+                if (r->v2_stop && r->v2_answered)
                         fprintf(f, "  enumeration incomplete: %s\n", r->v2_stop);
         }
         if (r->nvids) {
@@ -355,16 +355,14 @@ static bool v1_refusal(const struct probe_step *s)
 int probe_findings(const struct probe_result *r, struct findings *fs)
 {
         char nb[32];
-        struct device dev;
-        memset(&dev, 0, sizeof(dev));
-        dev.hostname = r->host;
-        dev.file = "probe";
+        /* the responder, known only from what it answered: a subject, not a model */
+        struct subject dev = {r->host, "probe", PLAT_UNKNOWN, NULL};
         bool any = r->v1_answered || r->v2_answered;
         const struct probe_port *p = &r->p500;
         if (!any && p->tried && p->outcome == LIVE_ICMP && p->icmp_type == 3 && p->icmp_code == 3) {
                 /* RFC 1122 3.2.2.1 / RFC 4443 3.1: port unreachable comes from the
                  * host itself: it is there, and nothing listens on UDP 500 */
-                struct finding *f = finding_add(fs, "isakmp-not-enabled", &dev, NULL);
+                struct finding *f = finding_add_about(fs, "isakmp-not-enabled", &dev, NULL);
                 if (!f || finding_set_peer(fs, f, r->host) ||
                     finding_title(fs, f,
                                   "nothing listens on UDP 500 of %s: it answers ICMP port "
@@ -373,7 +371,7 @@ int probe_findings(const struct probe_result *r, struct findings *fs)
                     evidence(fs, f, r, unanswered))
                         return -1;
         } else if (!any && p->tried && (p->outcome == LIVE_SILENT || p->outcome == LIVE_ICMP)) {
-                struct finding *f = finding_add(fs, "ike-esp-blocked", &dev, NULL);
+                struct finding *f = finding_add_about(fs, "ike-esp-blocked", &dev, NULL);
                 if (!f || finding_set_peer(fs, f, r->host) ||
                     finding_title(fs, f,
                                   "UDP 500 of %s does not answer IKE (%s): filtered on the "
@@ -389,7 +387,7 @@ int probe_findings(const struct probe_result *r, struct findings *fs)
         for (size_t i = 0; i < r->ncand; i++)
                 k += r->cand[i].state == V1_ACCEPTED;
         if (r->v1_answered && r->v1_complete && !k) {
-                struct finding *f = finding_add(fs, "isakmp-policy-mismatch", &dev, NULL);
+                struct finding *f = finding_add_about(fs, "isakmp-policy-mismatch", &dev, NULL);
                 if (!f)
                         return -1;
                 f->severity = SEV_WARNING; /* one side known: a candidate, not a verdict */
