@@ -162,6 +162,24 @@ bool debug_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno
 bool logs_gate(const char *s, size_t len);
 /* Tests and fuzz targets: true lets every line through, to compare. */
 void logs_gate_disable(bool off);
+/* The gate is in use (not disabled, its tables complete). */
+bool logs_gate_on(void);
+/* gate_run.c: from s (a line's start), the lines of s[0..n) that no reader
+ * can take whatever the lines above (no literal of the readers or of the
+ * dispatcher, no syslog tag, prompt, blank, elision or export start), up
+ * to the first other line or the first not ended by '\n' within n: their
+ * bytes (each line with its '\n') and, in *lines, their count. 0 when the
+ * gate is off. */
+size_t logs_gate_run(const char *s, size_t n, size_t *lines);
+/* Tests and fuzz targets: false scans byte by byte, as a CPU without the
+ * vector instructions does, to compare. */
+void logs_gate_run_simd(bool on);
+/* Such lines, counted as logs_line would count them, may be skipped only
+ * while no block, client entry or recognised line above can claim a line. */
+bool logs_quiet(const struct log_reader *r);
+void logs_skip_unknown(struct log_reader *r, uint64_t n);
+/* The dispatcher's own literals: the first lines of a pasted config. */
+void logs_dispatch_literals(message_lit_fn fn, void *ctx);
 /* Each reader's necessary literals (outside a block, no line above). */
 void syslog_literals(message_lit_fn fn, void *ctx);
 void debug_literals(message_lit_fn fn, void *ctx);
