@@ -97,8 +97,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         start(&x, &got);
         x.threads = threads;
         x.chunk_bytes = chunk;
+        /* the hand-over asks the correlator's memory for events ahead */
+        x.corr = corr_new();
+        if (!x.corr) {
+                fclose(f);
+                return 0;
+        }
         logs_gate_run_simd(simd);
         int rc = explain_read_parallel(&x, fileno(f));
+        corr_free(x.corr);
         logs_finish(&x.rd);
         logs_free(&x.rd);
         fclose(f);

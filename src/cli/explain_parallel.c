@@ -53,14 +53,15 @@ enum chunk_state { CHUNK_FREE, CHUNK_PARSING, CHUNK_READY };
 struct chunk {
         enum chunk_state state;
         uint64_t index;
-        uint64_t off; /* file offset of buf[0]: the byte before the chunk, or 0 */
-        char *buf;    /* capacity: struct parallel's cap */
-        size_t have;  /* bytes in buf */
-        bool eof;     /* buf ends where the file does */
-        size_t own;   /* lines starting before buf[own] are this chunk's */
-        size_t next;  /* where the next line to read starts */
-        int err;      /* errno of a failed read; 0 */
-        size_t n;     /* parsed lines in v[] */
+        uint64_t off;  /* file offset of buf[0]: the byte before the chunk, or 0 */
+        char *buf;     /* capacity: struct parallel's cap */
+        size_t have;   /* bytes in buf */
+        bool eof;      /* buf ends where the file does */
+        size_t own;    /* lines starting before buf[own] are this chunk's */
+        size_t next;   /* where the next line to read starts */
+        int err;       /* errno of a failed read; 0 */
+        bool nul_free; /* buf[0..have) holds no NUL: no line needs a search for one */
+        size_t n;      /* parsed lines in v[] */
         struct pre_line v[CHUNK_LINES];
 };
 
@@ -95,6 +96,7 @@ static void fill(const struct parallel *p, struct chunk *c, size_t want)
                         c->err = errno;
                 if (n <= 0)
                         break;
+                c->nul_free &= !memchr(c->buf + c->have, '\0', (size_t)n);
                 c->have += (size_t)n;
         }
         c->eof = c->off + c->have >= p->size || c->have < want;
@@ -110,6 +112,7 @@ static void load(const struct parallel *p, struct chunk *c)
         c->err = 0;
         c->n = 0;
         c->own = before + p->chunk_bytes;
+        c->nul_free = true;
         fill(p, c, c->own + READ_PAST);
         c->next = 0;
         if (before) {
@@ -177,7 +180,8 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
                 pl->len = (uint32_t)len;
                 pl->run = 0;
                 /* logs_line drops one '\r' before its readers look. */
-                syslog_parse(s, len && s[len - 1] == '\r' ? len - 1 : len, &pl->f);
+                syslog_parse_nul_free(s, len && s[len - 1] == '\r' ? len - 1 : len, c->nul_free,
+                                      &pl->f);
                 logs_line_facts(s, len, &pl->f);
                 try_run = !pl->f.msg && !pl->f.tagged && !pl->f.maybe;
         }

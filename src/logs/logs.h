@@ -135,8 +135,12 @@ struct syslog_parse {
          * it); plain: the line is no prompt, no config's first line, not
          * blank and no elision, so the dispatcher need not look at it. */
         bool cr, plain;
+        bool nul_free; /* syslog_parse_nul_free was told the line holds no NUL */
 };
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f);
+/* The same, told that s[0..len) holds no NUL (a caller that checked its
+ * whole buffer at once): the message text is not searched for one. */
+bool syslog_parse_nul_free(const char *s, size_t len, bool nul_free, struct syslog_parse *f);
 /* The line-level facts of f (cr, plain) for the whole line s[0..len). */
 void logs_line_facts(const char *s, size_t len, struct syslog_parse *f);
 /* The span its event will be correlated by (correlate.h: the peer, else
