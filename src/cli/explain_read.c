@@ -78,6 +78,14 @@ static void drain(struct explain *x, struct lines *l, bool eof)
 {
         char *p = l->buf, *end = l->buf + l->have;
         for (;;) {
+                /* the lines no reader can take, in one scan (gate_run.c) */
+                size_t run;
+                size_t bytes = l->skipping ? 0 : logs_gate_run(p, (size_t)(end - p), &run);
+                if (bytes) {
+                        explain_unknown_run(x, &l->lineno, p, bytes, run);
+                        p += bytes;
+                        continue;
+                }
                 char *nl = memchr(p, '\n', (size_t)(end - p));
                 if (!nl)
                         break;
