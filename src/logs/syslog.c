@@ -288,18 +288,23 @@ static bool found(struct syslog_parse *f, const struct message *m, const char *b
         return true;
 }
 
-/* The six digits at id as a number; -1 when they are not six digits. */
+/* The six digits at id as a number; -1 when they are not six digits.
+ * The bytes as one word (the first lowest): each is a digit when its high
+ * nibble is 3 and adding 6 keeps it there; then pairs of digits, then the
+ * three pairs, by multiplying (no loop, no branch per byte). */
 static long six_digits(const char *id, const char *end)
 {
         if (end - id < 6)
                 return -1;
-        long v = 0;
-        for (int i = 0; i < 6; i++) {
-                if (!logs_digit(id[i]))
-                        return -1;
-                v = v * 10 + (id[i] - '0');
-        }
-        return v;
+        uint64_t w = 0;
+        for (int i = 0; i < 6; i++)
+                w |= (uint64_t)(unsigned char)id[i] << (8 * i);
+        const uint64_t nib = 0xF0F0F0F0F0F0ull, threes = 0x303030303030ull;
+        if ((w & nib) != threes || ((w + 0x060606060606ull) & nib) != threes)
+                return -1;
+        uint64_t d = w - threes;                            /* each byte 0..9 */
+        uint64_t p = (d * 10 + (d >> 8)) & 0xFF00FF00FFull; /* bytes 0, 2, 4: two digits */
+        return (long)((p & 0xFF) * 10000 + (p >> 16 & 0xFF) * 100 + (p >> 32 & 0xFF));
 }
 
 /* "%ASA-N-NNNNNN:" (or PIX, FTD) at p, the tag of nearly every line of an
