@@ -48,8 +48,7 @@ void explain_line(struct explain *x, uint32_t *lineno, const char *s, size_t len
                 explain_unknown(x, s, len, *lineno);
 }
 
-void explain_unknown_run(struct explain *x, uint32_t *lineno, const char *s, size_t len,
-                         size_t n)
+void explain_unknown_run(struct explain *x, uint32_t *lineno, const char *s, size_t len, size_t n)
 {
         const char *end = s + len;
         while (n && (x->verbose || !logs_quiet(&x->rd))) {
