@@ -31,8 +31,8 @@ for a in "$@"; do
 done
 
 # The runtime build: what `make` compiles and links with (libssl-dev brings
-# libcrypto's headers).
-PKGS="build-essential libjansson-dev libssl-dev libpcap-dev pkg-config"
+# libcrypto's headers; zlib1g-dev reads gzip'd captures).
+PKGS="build-essential libjansson-dev libssl-dev libpcap-dev zlib1g-dev pkg-config"
 CMDS=""
 if [ "$test_deps" = 1 ]; then
 	PKGS="$PKGS clang clang-format cppcheck libcmocka-dev python3 python3-jsonschema chromium fonts-dejavu-core man-db jq"

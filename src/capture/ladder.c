@@ -6,6 +6,7 @@
 #include "../findings/tunnel.h"
 #include "../packet/frame.h"
 #include "../wire/ike.h"
+#include "facts_json.h"
 #include "ladder.h"
 
 struct ladder {
@@ -133,13 +134,14 @@ static const char *detail(struct ladder *l, size_t i)
         if (sa->version == 2)
                 dir = (m->flags & IKE_F_V2_RESPONSE) ? "response, " : "request, ";
         notify_list(sa, m, nots, sizeof(nots));
-        char sent[300] = "";
+        char sent[300] = "", facts[640];
         if (n > 1)
                 snprintf(sent, sizeof(sent), "; sent %u times (frames %s)", n, frames);
-        return fmt(l->ar, "frame %llu, +%lld.%03lld s: %smsgid %u%s%s%s%s%s%s",
+        cap_facts_step_text(sa, i, facts, sizeof(facts));
+        return fmt(l->ar, "frame %llu, +%lld.%03lld s: %smsgid %u%s%s%s%s%s%s%s",
                    (unsigned long long)m->frame, us / 1000000, (us % 1000000) / 1000, dir, m->msgid,
                    *pls ? ": " : "", pls, *nots ? "; notify " : "", nots,
-                   m->natt_port ? "; UDP 4500" : "", sent);
+                   m->natt_port ? "; UDP 4500" : "", facts, sent);
 }
 
 /* The ICMP errors quoting this SA's packets, as one step from the responder. */

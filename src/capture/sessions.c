@@ -14,8 +14,10 @@ void cap_set_init(struct cap_set *cs)
 
 void cap_set_free(struct cap_set *cs)
 {
-        for (size_t i = 0; i < cs->nsa; i++)
+        for (size_t i = 0; i < cs->nsa; i++) {
                 free(cs->sa[i].msgs);
+                cap_facts_free(cs->sa[i].facts);
+        }
         free(cs->sa);
         memset(cs, 0, sizeof(*cs));
 }
@@ -93,6 +95,9 @@ static void fill_msg(struct cap_msg *cm, const struct pcap_frame *pf, const stru
         cm->length = m->hdr.length;
         cm->encrypted = m->encrypted;
         cm->natt_port = pf->f->sport == 4500 || pf->f->dport == 4500;
+        cm->sport = pf->f->sport;
+        cm->dport = pf->f->dport;
+        memcpy(cm->rspi, m->hdr.rspi, 8);
         cm->npl_seen = (uint16_t)(m->npl_seen > 0xffff ? 0xffff : m->npl_seen);
         for (size_t i = 0; i < m->npl; i++) {
                 const struct ike_payload *pl = &m->pl[i];
@@ -218,7 +223,7 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
                 }
         }
         sa->nmsgs++;
-        return 0;
+        return cap_facts_msg(sa, sa->nmsgs - 1, &m);
 }
 
 static const char *const mm_steps[] = {"MM1", "MM2", "MM3", "MM4", "MM5", "MM6"};
@@ -296,4 +301,5 @@ void cap_name_steps(struct cap_set *cs)
                 else
                         name_v2(&cs->sa[i]);
         }
+        cap_facts_finish(cs);
 }

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "../packet/pcap_file.h"
+#include "facts.h"
 
 #define CAP_MAX_SAS    4096
 #define CAP_MAX_MSGS   64
@@ -34,6 +35,8 @@ struct cap_msg {
         uint32_t msgid, length;
         bool encrypted; /* IKEv1 E flag, or an IKEv2 SK/SKF payload */
         bool natt_port; /* carried on UDP 4500 */
+        uint16_t sport, dport;
+        uint8_t rspi[8]; /* the responder cookie / SPI of its header (zero in a first message) */
         uint8_t digest[32];
         uint64_t retransmit_of; /* frame of the first message with these bytes, 0 if none */
         uint8_t pl[CAP_MAX_PL];
@@ -63,6 +66,7 @@ struct cap_sa {
         size_t nmsgs, msgs_dropped;
         struct cap_icmp icmp[4];
         size_t nicmp;
+        struct cap_facts *facts; /* facts.h: offers, notifies, NAT-D, float; NULL if none */
 };
 
 struct cap_set {
@@ -79,7 +83,8 @@ void cap_set_init(struct cap_set *cs);
 void cap_set_free(struct cap_set *cs);
 /* Files one frame; -1 only when memory runs out. */
 int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf);
-/* Names every message's step (call once, after the last frame). */
+/* Names every message's step and works out the facts that need the whole
+ * capture (facts.h: NAT-D, float); call once, after the last frame. */
 void cap_name_steps(struct cap_set *cs);
 
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../capture/facts_json.h"
 #include "../capture/ladder.h"
 #include "../capture/sessions.h"
 #include "../packet/pcap_file.h"
@@ -110,12 +111,24 @@ int cmd_capture(int argc, char **argv)
         }
         if (cli_out_open(&out, &capture_spec, o.output, &in))
                 goto out;
+        json_t *extra = NULL;
+        if (o.fmt == REPORT_JSON) { /* the facts behind the ladders: an extension */
+                extra = json_object();
+                json_t *facts = cap_facts_json(&cs);
+                if (!extra || !facts || json_object_set_new(extra, "capture", facts)) {
+                        json_decref(extra);
+                        cli_error(&capture_spec, "out of memory while writing the facts");
+                        goto out;
+                }
+        }
         struct report_opts ro = {.format = o.fmt,
                                  .command = "capture",
                                  .color = !o.output && color_wanted(o.color, STDOUT_FILENO),
                                  .ladders = true,
-                                 .nfiles = in.n};
+                                 .nfiles = in.n,
+                                 .extra = extra};
         int wr = report_findings(out.f, &fs, &ro);
+        json_decref(extra);
         if (o.fmt == REPORT_TEXT && !wr) {
                 if (!cs.nsa)
                         fprintf(out.f, "no IKE exchange in %llu frames\n",
