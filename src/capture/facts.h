@@ -32,8 +32,9 @@
 
 #include "../wire/ike.h"
 
-#define CAP_FACT_MAX_XF 48 /* transforms kept per offer (an MM1 of 13, a strongSwan default ~30)   \
-                            */
+#define CAP_FACT_MAX_XF                                                                            \
+        48 /* transforms kept per offer (an MM1 of 13, a strongSwan default ~30)                   \
+            */
 #define CAP_FACT_MAX_NOTIFY 16
 #define CAP_FACT_MAX_NATD   3 /* hashes kept per message: the destination one and two sources */
 #define CAP_FACT_HASH_MAX   64

@@ -5,6 +5,7 @@
 #include "../ike/vocab.h"
 #include "../packet/frame.h"
 #include "facts_json.h"
+#include "ladder.h"
 
 static const char *name_or(const char *name, unsigned num, char *buf, size_t n)
 {
@@ -264,6 +265,58 @@ static json_t *sa_json(const struct cap_sa *sa, size_t index)
         return o;
 }
 
+static const char *why_name(enum reasm_why w)
+{
+        switch (w) {
+        case REASM_TIMEOUT:
+                return "timeout";
+        case REASM_END:
+                return "capture-ended";
+        case REASM_EVICTED:
+                return "evicted";
+        case REASM_TOO_MANY:
+                return "too-many-fragments";
+        case REASM_CUT:
+                return "snap-length";
+        }
+        return "?";
+}
+
+static json_t *lost_json(const struct cap_frag_lost *l)
+{
+        json_t *o = json_object();
+        char a[46], b[46], txt[320];
+        json_object_set_new(
+            o, "kind",
+            json_string(l->kind == FK_IP_FRAGMENT ? "unknown" : frame_kind_name(l->kind)));
+        json_object_set_new(o, "why", json_string(why_name(l->why)));
+        json_object_set_new(o, "src", json_string(frame_addr_str(l->af, l->src, a)));
+        json_object_set_new(o, "dst", json_string(frame_addr_str(l->af, l->dst, b)));
+        json_object_set_new(o, "protocol", json_integer(l->proto));
+        if (l->sa >= 0) {
+                json_object_set_new(o, "tunnel", json_integer(l->sa));
+                json_object_set_new(o, "sender",
+                                    json_string(l->from_initiator ? "initiator" : "responder"));
+        }
+        json_object_set_new(o, "first_frame", json_integer((json_int_t)l->first_frame));
+        json_object_set_new(o, "last_frame", json_integer((json_int_t)l->last_frame));
+        set_opt_int(o, "ike_length", l->ike_len);
+        if (l->kind == FK_ESP || l->kind == FK_ESP_UDP) {
+                char spi[16];
+                snprintf(spi, sizeof(spi), "%08x", l->esp_spi);
+                json_object_set_new(o, "spi", json_string(spi));
+        }
+        json_object_set_new(o, "fragments_seen", json_integer(l->nfrags));
+        set_opt_int(o, "fragments_expected", l->nfrags_expected);
+        set_opt_int(o, "lost_fragment", l->hole_index);
+        json_object_set_new(o, "missing_from", json_integer(l->hole_off));
+        set_opt_int(o, "missing_bytes", l->hole_len);
+        set_opt_int(o, "datagram_bytes", l->total);
+        json_object_set_new(o, "bytes_seen", json_integer(l->got));
+        json_object_set_new(o, "text", json_string(cap_lost_text(l, txt, sizeof(txt))));
+        return o;
+}
+
 json_t *cap_facts_json(const struct cap_set *cs)
 {
         json_t *o = json_object();
@@ -281,6 +334,15 @@ json_t *cap_facts_json(const struct cap_set *cs)
         if (cs->sas_dropped)
                 json_object_set_new(o, "ike_sas_not_kept",
                                     json_integer((json_int_t)cs->sas_dropped));
+        json_object_set_new(o, "ip_datagrams_reassembled",
+                            json_integer((json_int_t)cs->reassembled));
+        json_t *ls = json_array();
+        for (size_t i = 0; i < cs->nlost; i++)
+                json_array_append_new(ls, lost_json(&cs->lost[i]));
+        json_object_set_new(o, "fragments_lost", ls);
+        if (cs->lost_dropped)
+                json_object_set_new(o, "fragments_lost_not_kept",
+                                    json_integer((json_int_t)cs->lost_dropped));
         return o;
 }
 

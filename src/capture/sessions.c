@@ -10,6 +10,7 @@
 void cap_set_init(struct cap_set *cs)
 {
         memset(cs, 0, sizeof(*cs));
+        reasm_init(&cs->reasm);
 }
 
 void cap_set_free(struct cap_set *cs)
@@ -19,6 +20,8 @@ void cap_set_free(struct cap_set *cs)
                 cap_facts_free(cs->sa[i].facts);
         }
         free(cs->sa);
+        reasm_finish(&cs->reasm, NULL, NULL);
+        free(cs->lost);
         memset(cs, 0, sizeof(*cs));
 }
 
@@ -147,12 +150,94 @@ static void add_icmp(struct cap_set *cs, const struct frame *f, uint64_t frame)
         }
 }
 
+/* The IKE SA a lost datagram belongs to: by the initiator cookie / SPI of
+ * an IKE first fragment, else the newest SA between the same addresses. */
+static int lost_sa(const struct cap_set *cs, const struct cap_frag_lost *l, const uint8_t *ispi,
+                   bool *from_ini)
+{
+        size_t n = alen(l->af);
+        for (size_t i = cs->nsa; i-- > 0;) {
+                const struct cap_sa *sa = &cs->sa[i];
+                if (sa->af != l->af)
+                        continue;
+                bool fwd = !memcmp(l->src, sa->ini, n) && !memcmp(l->dst, sa->resp, n);
+                bool rev = !memcmp(l->src, sa->resp, n) && !memcmp(l->dst, sa->ini, n);
+                if (!fwd && !rev)
+                        continue;
+                if (ispi && memcmp(ispi, sa->ispi, 8))
+                        continue;
+                *from_ini = fwd;
+                return (int)i;
+        }
+        return -1;
+}
+
+static void on_lost(void *ctx, const struct reasm_lost *rl)
+{
+        struct cap_set *cs = ctx;
+        if (!cs->lost)
+                cs->lost = calloc(CAP_MAX_LOST, sizeof(*cs->lost));
+        if (!cs->lost || cs->nlost == CAP_MAX_LOST) {
+                cs->lost_dropped++;
+                return;
+        }
+        struct cap_frag_lost *l = &cs->lost[cs->nlost++];
+        memset(l, 0, sizeof(*l));
+        l->why = rl->why;
+        l->af = rl->af;
+        memcpy(l->src, rl->src, 16);
+        memcpy(l->dst, rl->dst, 16);
+        l->proto = rl->proto;
+        l->first_frame = rl->first_frame;
+        l->last_frame = rl->last_frame;
+        l->sec = rl->first_sec;
+        l->nfrags = rl->nfrags;
+        l->nfrags_expected = rl->nfrags_expected;
+        l->hole_index = rl->hole_index;
+        l->total = rl->total;
+        l->got = rl->got;
+        l->hole_off = rl->hole_off;
+        l->hole_len = rl->hole_len;
+        l->kind = rl->first ? rl->first->kind : FK_IP_FRAGMENT;
+        const uint8_t *ispi = NULL;
+        if (rl->first) {
+                l->sport = rl->first->sport;
+                l->dport = rl->first->dport;
+                l->esp_spi = rl->first->esp_spi;
+                const struct wire_view *p = &rl->first->payload;
+                if (l->kind == FK_IKE && p->p && p->len >= IKE_HDR_LEN) {
+                        ispi = p->p;
+                        l->ike_len = (uint32_t)p->p[24] << 24 | (uint32_t)p->p[25] << 16 |
+                                     (uint32_t)p->p[26] << 8 | p->p[27];
+                }
+        }
+        l->sa = lost_sa(cs, l, ispi, &l->from_initiator);
+}
+
 int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
 {
         cs->frames++;
         if (!pf->f)
                 return 0;
         const struct frame *f = pf->f;
+        struct frame whole;
+        struct pcap_frame wpf;
+        uint8_t nfrags = 0;
+        if (f->fragment) {
+                int r = reasm_add(&cs->reasm, f, pf->number, pf->sec, &whole, on_lost, cs);
+                if (r < 0)
+                        return -1;
+                if (r == 0)
+                        return 0; /* kept until its datagram is whole, or not ours */
+                cs->reassembled++;
+                wpf = *pf;
+                wpf.f = &whole;
+                pf = &wpf;
+                f = &whole;
+                nfrags = (uint8_t)cs->reasm.last_nfrags;
+        } else if (cs->reasm.d) {
+                (void)reasm_add(&cs->reasm, f, pf->number, pf->sec, &whole, on_lost, cs);
+        }
         if (f->kind == FK_ICMP_ERROR) {
                 add_icmp(cs, f, pf->number);
                 return 0;
@@ -160,10 +245,8 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
         if (f->kind != FK_IKE)
                 return 0;
         cs->ike++;
-        if (f->fragment) { /* the first fragment; reassembly is not done yet */
+        if (nfrags)
                 cs->ike_fragmented++;
-                return 0;
-        }
         struct ike_msg m;
         struct wire_err e;
         if (ike_msg_decode(f->payload.p, f->payload.len, &m, &e) < 0) {
@@ -211,6 +294,7 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
         struct cap_msg *cm = &sa->msgs[sa->nmsgs];
         fill_msg(cm, pf, &m);
         cm->from_initiator = ini;
+        cm->ip_frags = nfrags;
         if (ini && f->sport != sa->ini_port)
                 sa->ini_port = f->sport; /* floated to 4500 */
         for (size_t i = 0; i < sa->nmsgs; i++) {
@@ -301,5 +385,6 @@ void cap_name_steps(struct cap_set *cs)
                 else
                         name_v2(&cs->sa[i]);
         }
+        reasm_finish(&cs->reasm, on_lost, cs); /* what never completed */
         cap_facts_finish(cs);
 }

@@ -134,10 +134,17 @@ int cmd_capture(int argc, char **argv)
                         fprintf(out.f, "no IKE exchange in %llu frames\n",
                                 (unsigned long long)cs.frames);
                 if (cs.ike_fragmented)
-                        fprintf(out.f,
-                                "%llu IKE messages were IP-fragmented and are not shown "
-                                "(fragments are not reassembled yet)\n",
+                        fprintf(out.f, "%llu IKE messages came in IP fragments (reassembled)\n",
                                 (unsigned long long)cs.ike_fragmented);
+                for (size_t i = 0; i < cs.nlost; i++) { /* those of no IKE SA */
+                        char buf[320];
+                        if (cs.lost[i].sa < 0)
+                                fprintf(out.f, "%s\n",
+                                        cap_lost_text(&cs.lost[i], buf, sizeof(buf)));
+                }
+                if (cs.lost_dropped)
+                        fprintf(out.f, "%zu more incomplete datagrams not kept (%d at most)\n",
+                                cs.lost_dropped, CAP_MAX_LOST);
                 if (cs.undecodable)
                         fprintf(out.f, "%llu IKE frames not decoded; the first, frame %llu: %s\n",
                                 (unsigned long long)cs.undecodable,
