@@ -45,6 +45,11 @@ const char *cap_natd_match_name(enum cap_natd_match m)
         return "?";
 }
 
+static uint32_t be32(const uint8_t *p)
+{
+        return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
 /* ---- SA payloads ------------------------------------------------------- */
 
 /* IKEv1 attributes of one transform: phase 1 (RFC 2409 App. A) or the
@@ -181,10 +186,35 @@ static struct cap_offer **which_offer(struct cap_facts *fx, const struct cap_sa 
         return NULL;
 }
 
+/* The ESP/AH SPIs of an SA payload's proposals (RFC 2408 3.5, RFC 7296 3.3.1) */
+static void child_spis(struct cap_facts *fx, int version, struct wire_view body, uint64_t frame)
+{
+        struct ike_sa_iter it;
+        struct ike_proposal p;
+        struct wire_err e;
+        if (ike_sa_open(body, version, &it, &e) < 0)
+                return;
+        while (ike_proposal_next(&it, &p, &e) == 1) {
+                if ((p.proto != 2 && p.proto != 3) || p.spi.len != 4)
+                        continue;
+                uint32_t spi = be32(p.spi.p);
+                bool known = false;
+                for (size_t i = 0; i < fx->nchild_spi; i++)
+                        known |= fx->child_spi[i].spi == spi;
+                if (!known && fx->nchild_spi < CAP_FACT_MAX_CHILD_SPI) {
+                        fx->child_spi[fx->nchild_spi].spi = spi;
+                        fx->child_spi[fx->nchild_spi++].frame = frame;
+                }
+        }
+}
+
 static int sa_payload(struct cap_sa *sa, struct cap_facts *fx, size_t msg, int version,
                       struct wire_view body, bool decrypted)
 {
         const struct cap_msg *cm = &sa->msgs[msg];
+        child_spis(fx, version, body, cm->frame);
+        if (decrypted)
+                fx->child_decrypted = true;
         struct cap_offer **slot = which_offer(fx, sa, cm);
         if (!slot || *slot)
                 return 0; /* the first one counts (a retransmission repeats it) */
@@ -200,11 +230,6 @@ static int sa_payload(struct cap_sa *sa, struct cap_facts *fx, size_t msg, int v
 }
 
 /* ---- notifies ---------------------------------------------------------- */
-
-static uint32_t be32(const uint8_t *p)
-{
-        return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
 
 static void natd_frame(struct cap_natd_msg *nm, const struct cap_sa *sa, size_t msg)
 {
@@ -309,6 +334,20 @@ int cap_facts_payload(struct cap_sa *sa, size_t msg, int version, uint8_t type,
         default:
                 return 0;
         }
+}
+
+int cap_facts_keepalive(struct cap_sa *sa, bool from_ini, uint64_t frame)
+{
+        struct cap_facts *fx = facts_of(sa);
+        if (!fx)
+                return -1;
+        if (from_ini)
+                fx->fl.keepalives_ini++;
+        else
+                fx->fl.keepalives_resp++;
+        if (!fx->fl.first_keepalive)
+                fx->fl.first_keepalive = frame;
+        return 0;
 }
 
 int cap_facts_msg(struct cap_sa *sa, size_t msg, const struct ike_msg *m)

@@ -35,9 +35,10 @@
 #define CAP_FACT_MAX_XF                                                                            \
         48 /* transforms kept per offer (an MM1 of 13, a strongSwan default ~30)                   \
             */
-#define CAP_FACT_MAX_NOTIFY 16
-#define CAP_FACT_MAX_NATD   3 /* hashes kept per message: the destination one and two sources */
-#define CAP_FACT_HASH_MAX   64
+#define CAP_FACT_MAX_NOTIFY    16
+#define CAP_FACT_MAX_NATD      3 /* hashes kept per message: the destination one and two sources */
+#define CAP_FACT_HASH_MAX      64
+#define CAP_FACT_MAX_CHILD_SPI 32
 
 /* One transform. IKEv1 phase 1: one transform is a whole suite (its
  * attributes below). IKEv1 phase 2: the transform ID (ESP_AES, ...) and its
@@ -150,6 +151,10 @@ struct cap_float_facts {
         /* ESP between the two ends (filled from the ESP table): packets on
          * protocol 50 and in UDP */
         uint64_t esp_ip50, esp_udp;
+        /* NAT-T keepalives (RFC 3948 2.3: one 0xFF byte on UDP 4500) between
+         * the two ends, by sender, and the first one's frame */
+        uint64_t keepalives_ini, keepalives_resp;
+        uint64_t first_keepalive;
 };
 
 /* Allocated per SA when its first fact comes; the offers only when an SA
@@ -163,6 +168,14 @@ struct cap_facts {
         size_t nnotify, notify_dropped;
         struct cap_nat_facts nat;
         struct cap_float_facts fl;
+        /* every ESP/AH SPI an SA payload of this IKE SA carried (Quick Mode,
+         * IKE_AUTH, CREATE_CHILD_SA: read once decrypted), for esp.c */
+        struct {
+                uint32_t spi;
+                uint64_t frame;
+        } child_spi[CAP_FACT_MAX_CHILD_SPI];
+        size_t nchild_spi;
+        bool child_decrypted; /* a child exchange of this SA was read decrypted */
 };
 
 struct cap_sa;
@@ -178,6 +191,10 @@ int cap_facts_msg(struct cap_sa *sa, size_t msg, const struct ike_msg *m);
  * them), read in clear or after decryption: the hook for src/crypto. */
 int cap_facts_payload(struct cap_sa *sa, size_t msg, int version, uint8_t type,
                       struct wire_view body, bool decrypted);
+
+/* A NAT-T keepalive between the ends of sa (from_ini: sent by its
+ * initiator's address). 0, or -1 out of memory. */
+int cap_facts_keepalive(struct cap_sa *sa, bool from_ini, uint64_t frame);
 
 /* After the last frame and cap_name_steps(): NAT-D compared, float found. */
 void cap_facts_finish(struct cap_set *cs);

@@ -4,6 +4,7 @@
 
 #include "../ike/vocab.h"
 #include "../packet/frame.h"
+#include "esp_out.h"
 #include "facts_json.h"
 #include "ladder.h"
 
@@ -232,6 +233,11 @@ static json_t *float_json(const struct cap_float_facts *fl)
         set_opt_int(o, "initiator_port_4500", fl->ini_port_4500);
         json_object_set_new(o, "esp_ip50_packets", json_integer((json_int_t)fl->esp_ip50));
         json_object_set_new(o, "esp_udp_packets", json_integer((json_int_t)fl->esp_udp));
+        json_object_set_new(o, "keepalives_from_initiator",
+                            json_integer((json_int_t)fl->keepalives_ini));
+        json_object_set_new(o, "keepalives_from_responder",
+                            json_integer((json_int_t)fl->keepalives_resp));
+        set_opt_int(o, "first_keepalive_frame", fl->first_keepalive);
         return o;
 }
 
@@ -334,12 +340,17 @@ json_t *cap_facts_json(const struct cap_set *cs)
         if (cs->sas_dropped)
                 json_object_set_new(o, "ike_sas_not_kept",
                                     json_integer((json_int_t)cs->sas_dropped));
+        set_opt_int(o, "keepalives_of_no_ike_sa", cs->keepalives_no_sa);
         json_object_set_new(o, "ip_datagrams_reassembled",
                             json_integer((json_int_t)cs->reassembled));
         json_t *ls = json_array();
         for (size_t i = 0; i < cs->nlost; i++)
                 json_array_append_new(ls, lost_json(&cs->lost[i]));
         json_object_set_new(o, "fragments_lost", ls);
+        if (cap_esp_json(cs, o) < 0) {
+                json_decref(o);
+                return NULL;
+        }
         if (cs->lost_dropped)
                 json_object_set_new(o, "fragments_lost_not_kept",
                                     json_integer((json_int_t)cs->lost_dropped));

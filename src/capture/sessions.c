@@ -11,6 +11,7 @@ void cap_set_init(struct cap_set *cs)
 {
         memset(cs, 0, sizeof(*cs));
         reasm_init(&cs->reasm);
+        cap_esp_init(&cs->esp);
 }
 
 void cap_set_free(struct cap_set *cs)
@@ -21,6 +22,7 @@ void cap_set_free(struct cap_set *cs)
         }
         free(cs->sa);
         reasm_finish(&cs->reasm, NULL, NULL);
+        cap_esp_free(&cs->esp);
         free(cs->lost);
         memset(cs, 0, sizeof(*cs));
 }
@@ -212,6 +214,27 @@ static void on_lost(void *ctx, const struct reasm_lost *rl)
                 }
         }
         l->sa = lost_sa(cs, l, ispi, &l->from_initiator);
+        if (rl->proto == 50 || l->kind == FK_ESP_UDP) /* an ESP packet lost for a fragment */
+                cap_esp_frag_lost(
+                    &cs->esp,
+                    rl->first && (l->kind == FK_ESP || l->kind == FK_ESP_UDP) ? rl->first : NULL);
+}
+
+/* A NAT-T keepalive: a fact of the newest IKE SA between its addresses. */
+static int keepalive(struct cap_set *cs, const struct frame *f, uint64_t frame)
+{
+        size_t n = alen(f->af);
+        for (size_t i = cs->nsa; i-- > 0;) {
+                struct cap_sa *sa = &cs->sa[i];
+                if (sa->af != f->af)
+                        continue;
+                bool fwd = !memcmp(f->src, sa->ini, n) && !memcmp(f->dst, sa->resp, n);
+                bool rev = !memcmp(f->src, sa->resp, n) && !memcmp(f->dst, sa->ini, n);
+                if (fwd || rev)
+                        return cap_facts_keepalive(sa, fwd, frame);
+        }
+        cs->keepalives_no_sa++;
+        return 0;
 }
 
 int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
@@ -238,9 +261,13 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
         } else if (cs->reasm.d) {
                 (void)reasm_add(&cs->reasm, f, pf->number, pf->sec, &whole, on_lost, cs);
         }
+        if (f->kind == FK_ESP || f->kind == FK_ESP_UDP)
+                return cap_esp_packet(&cs->esp, pf);
+        if (f->kind == FK_NATT_KEEPALIVE)
+                return keepalive(cs, f, pf->number);
         if (f->kind == FK_ICMP_ERROR) {
                 add_icmp(cs, f, pf->number);
-                return 0;
+                return cap_esp_icmp(&cs->esp, f, pf->number);
         }
         if (f->kind != FK_IKE)
                 return 0;
@@ -387,4 +414,5 @@ void cap_name_steps(struct cap_set *cs)
         }
         reasm_finish(&cs->reasm, on_lost, cs); /* what never completed */
         cap_facts_finish(cs);
+        cap_esp_finish(cs);
 }

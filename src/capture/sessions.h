@@ -20,6 +20,7 @@
 
 #include "../packet/pcap_file.h"
 #include "../packet/reasm.h"
+#include "esp.h"
 #include "facts.h"
 
 #define CAP_MAX_SAS    4096
@@ -101,7 +102,9 @@ struct cap_set {
         uint64_t reassembled;       /* datagrams put together */
         struct cap_frag_lost *lost; /* CAP_MAX_LOST, allocated on the first */
         size_t nlost, lost_dropped;
-        uint64_t first_bad_frame; /* the first IKE frame the decoder refused */
+        struct cap_esp esp;        /* esp.h: ESP per SA */
+        uint64_t keepalives_no_sa; /* NAT-T keepalives between hosts of no IKE SA */
+        uint64_t first_bad_frame;  /* the first IKE frame the decoder refused */
         char first_bad[96];
 };
 

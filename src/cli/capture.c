@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../capture/esp_out.h"
 #include "../capture/facts_json.h"
 #include "../capture/ladder.h"
 #include "../capture/sessions.h"
@@ -18,6 +19,8 @@
 #include "../report/report.h"
 #include "args.h"
 #include "cli.h"
+
+#define CAPTURE_TEXT_ESP 64 /* ESP SAs listed in text */
 
 struct capture_opts {
         enum report_format fmt;
@@ -142,6 +145,16 @@ int cmd_capture(int argc, char **argv)
                                 fprintf(out.f, "%s\n",
                                         cap_lost_text(&cs.lost[i], buf, sizeof(buf)));
                 }
+                for (size_t i = 0; i < cs.esp.n && i < CAPTURE_TEXT_ESP; i++) {
+                        char buf[512];
+                        fprintf(out.f, "%s\n", cap_esp_line(&cs, &cs.esp.sa[i], buf, sizeof(buf)));
+                }
+                if (cs.esp.n > CAPTURE_TEXT_ESP)
+                        fprintf(out.f, "%zu more ESP SAs (all of them with --format json)\n",
+                                cs.esp.n - CAPTURE_TEXT_ESP);
+                if (cs.esp.dropped_packets)
+                        fprintf(out.f, "%llu ESP packets of SAs past the first %d not looked at\n",
+                                (unsigned long long)cs.esp.dropped_packets, CAP_MAX_ESP);
                 if (cs.lost_dropped)
                         fprintf(out.f, "%zu more incomplete datagrams not kept (%d at most)\n",
                                 cs.lost_dropped, CAP_MAX_LOST);

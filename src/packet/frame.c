@@ -219,8 +219,20 @@ static void icmp_quote(struct rd *r, struct frame *f)
         } else {
                 return;
         }
-        if (f->quoted.proto == 17 && rd_u16(r, &f->quoted.sport) && rd_u16(r, &f->quoted.dport))
+        if (f->quoted.proto == 50 && rd_u32(r, &f->quoted.spi)) {
+                f->quoted.has_spi = true;
+        } else if (f->quoted.proto == 17 && rd_u16(r, &f->quoted.sport) &&
+                   rd_u16(r, &f->quoted.dport)) {
                 f->quoted.has_ports = true;
+                uint32_t spi;
+                /* RFC 3948: on 4500, a non-zero first word is an ESP SPI; a
+                 * router quotes that far when it quotes more than RFC 792's 8 bytes */
+                if ((f->quoted.sport == NATT_PORT || f->quoted.dport == NATT_PORT) &&
+                    rd_skip(r, 4) && rd_u32(r, &spi) && spi != 0) {
+                        f->quoted.has_spi = true;
+                        f->quoted.spi = spi;
+                }
+        }
 }
 
 static void icmp(struct rd *r, struct frame *f, bool v6)
@@ -435,6 +447,8 @@ int frame_reassembled(const struct frame *first, const uint8_t *data, size_t len
         f->fragment = f->more_fragments = false;
         f->frag_offset = 0;
         f->reassembled = true;
+        /* the headers of the first fragment, then all the data */
+        f->ip_len = (uint32_t)(first->ip_len - first->frag_data.len + len);
         f->kind = FK_OTHER;
         f->payload = (struct wire_view){NULL, 0};
         f->marker = false;

@@ -84,6 +84,8 @@ struct frame {
                 uint8_t proto;
                 bool has_ports;
                 uint16_t sport, dport;
+                bool has_spi; /* ESP (protocol 50), or ESP in UDP 4500 when quoted that far */
+                uint32_t spi;
         } quoted;
 };
 

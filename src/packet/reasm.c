@@ -100,7 +100,7 @@ static void keep_first(struct reasm_dgram *d, const struct frame *f)
                         ? (size_t)(f->payload.p - f->frag_data.p)
                         : SIZE_MAX;
         d->first.payload = (struct wire_view){NULL, at};
-        d->first.frag_data = (struct wire_view){NULL, 0};
+        d->first.frag_data = (struct wire_view){NULL, f->frag_data.len}; /* its length stays */
 }
 
 static void sweep(struct reasm *r, int64_t sec, reasm_lost_fn fn, void *ctx)

@@ -60,6 +60,35 @@ static void send_udp(struct feed *fd, const struct wb *m, uint32_t src, unsigned
         assert_int_equal(cap_add_frame(&fd->cs, &pf), 0);
 }
 
+/* A NAT-T keepalive (RFC 3948 2.3): one byte 0xFF on UDP 4500. */
+static void send_keepalive(struct feed *fd, uint32_t src, uint32_t dst)
+{
+        struct wb w;
+        w.n = 0;
+        wb_u8(&w, 0x45);
+        wb_u8(&w, 0);
+        wb_u16(&w, 29);
+        wb_u16(&w, 1);
+        wb_u16(&w, 0);
+        wb_u8(&w, 64);
+        wb_u8(&w, 17);
+        wb_u16(&w, 0);
+        wb_u32(&w, src);
+        wb_u32(&w, dst);
+        wb_u16(&w, 4500);
+        wb_u16(&w, 4500);
+        wb_u16(&w, 9);
+        wb_u16(&w, 0);
+        wb_u8(&w, 0xff);
+        struct frame f;
+        struct wire_err e;
+        assert_int_equal(frame_decode(LINK_RAW, w.b, w.n, w.n, &f, &e), 0);
+        assert_int_equal(f.kind, FK_NATT_KEEPALIVE);
+        fd->n++;
+        struct pcap_frame pf = {fd->n, 1700000000 + (int64_t)fd->n, 0, LINK_RAW, &f, NULL};
+        assert_int_equal(cap_add_frame(&fd->cs, &pf), 0);
+}
+
 /* An IKEv1 phase 1 SA payload (RFC 2408 3.4-3.6): one proposal, ISAKMP,
  * with n transforms of AES-CBC (key length keylen[i]), hash[i], PSK, group
  * 14, 86400 s. next is the payload after it. */
@@ -156,6 +185,9 @@ static void v1_nat_and_offers(void **state)
         wb_fill(&m, 0xee, 48);
         wb_done(&m);
         send_udp(&fd, &m, INI, 4500, RESP, 4500);
+        send_keepalive(&fd, INI, RESP);
+        send_keepalive(&fd, INI, RESP);
+        send_keepalive(&fd, 0x01020304u, RESP); /* another host */
         cap_name_steps(&fd.cs);
 
         const struct cap_sa *sa = &fd.cs.sa[0];
@@ -193,6 +225,10 @@ static void v1_nat_and_offers(void **state)
         assert_int_equal(fx->fl.first_4500, 5);
         assert_int_equal(fx->fl.last_500, 4);
         assert_int_equal(fx->fl.ini_port_4500, 4500);
+        assert_int_equal(fx->fl.keepalives_ini, 2);
+        assert_int_equal(fx->fl.keepalives_resp, 0);
+        assert_int_equal(fx->fl.first_keepalive, 6);
+        assert_int_equal(fd.cs.keepalives_no_sa, 1);
 
         /* the ladder says it on the steps */
         struct findings fs;
