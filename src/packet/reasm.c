@@ -118,12 +118,12 @@ static void sweep(struct reasm *r, int64_t sec, reasm_lost_fn fn, void *ctx)
         }
 }
 
-static struct reasm_dgram *oldest(struct reasm *r, const struct reasm_dgram * not )
+static struct reasm_dgram *oldest(struct reasm *r, const struct reasm_dgram *keep)
 {
         struct reasm_dgram *o = NULL;
         for (size_t i = 0; i < REASM_MAX_DGRAMS; i++) {
                 struct reasm_dgram *d = &r->d[i];
-                if (d->used && d != not &&(!o || d->first_frame < o->first_frame))
+                if (d->used && d != keep && (!o || d->first_frame < o->first_frame))
                         o = d;
         }
         return o;
