@@ -118,12 +118,15 @@ static void sweep(struct reasm *r, int64_t sec, reasm_lost_fn fn, void *ctx)
         }
 }
 
-static struct reasm_dgram *oldest(struct reasm *r, const struct reasm_dgram *keep)
+/* The oldest datagram in reassembly but the one at index keep. */
+static struct reasm_dgram *oldest(struct reasm *r, size_t keep)
 {
         struct reasm_dgram *o = NULL;
         for (size_t i = 0; i < REASM_MAX_DGRAMS; i++) {
                 struct reasm_dgram *d = &r->d[i];
-                if (d->used && d != keep && (!o || d->first_frame < o->first_frame))
+                if (!d->used || i == keep)
+                        continue;
+                if (!o || d->first_frame < o->first_frame)
                         o = d;
         }
         return o;
@@ -153,7 +156,7 @@ static struct reasm_dgram *find(struct reasm *r, const struct frame *f, uint8_t 
                         return d;
         }
         if (!free_slot) {
-                free_slot = oldest(r, NULL);
+                free_slot = oldest(r, SIZE_MAX);
                 evict(r, free_slot, fn, ctx);
         }
         memset(free_slot, 0, sizeof(*free_slot));
@@ -226,7 +229,7 @@ int reasm_add(struct reasm *r, const struct frame *f, uint64_t frame, int64_t se
                         at = i;
         }
         while (r->bytes + len > REASM_MAX_BYTES) {
-                struct reasm_dgram *o = oldest(r, d);
+                struct reasm_dgram *o = oldest(r, (size_t)(d - r->d));
                 if (!o) {
                         evict(r, d, fn, ctx);
                         return 0;
