@@ -43,6 +43,8 @@ if [ "$test_deps" = 1 ]; then
 	# tshark: tests/scripts/wire-tshark.sh compares the IKE decoder with it, field by
 	# field, on the public captures (it skips where tshark is missing)
 	PKGS="$PKGS tshark"
+	# python3-scapy: tests/scripts/capture-esp.sh encrypts ESP with known keys
+	PKGS="$PKGS python3-scapy"
 	PKGS="$PKGS iproute2 openssl strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins"
 	# Libreswan's pluto (explain's peer logs, tests/peer/pluto.py) conflicts
 	# with strongSwan in Debian: its package is unpacked into a private prefix

@@ -133,7 +133,14 @@ struct cap_nat_facts {
         enum cap_natd_match ini_dst; /* initiator's hash of the responder vs the responder's */
         enum cap_natd_match resp_src;
         enum cap_natd_match resp_dst; /* responder's hash of the initiator */
-        cap_tri ini_behind_nat;       /* the end's own address differs from what its peer sees */
+        /* the end's own address (its source hash) differs from what its peer
+         * sees: what the peers conclude (RFC 3947 3.2). An end that fakes its
+         * source hash to force ESP in UDP looks the same: strongSwan with
+         * encap = yes, or whose kernel interface needs UDP encapsulation
+         * (kernel-libipsec: "the plugin enforces UDP encapsulation",
+         * docs.strongswan.org plugins/kernel-libipsec), swanctl.conf(5)
+         * "encap"; Android's IKE library fakes a NAT on IPv4 too */
+        cap_tri ini_behind_nat;
         cap_tri resp_behind_nat;
         /* the peers' own verdict, as RFC 3947 / 7296 2.23 make them: a NAT
          * between them (any side) */
