@@ -21,6 +21,7 @@ void cap_set_free(struct cap_set *cs)
                 cap_facts_free(cs->sa[i].facts);
         }
         free(cs->sa);
+        free(cs->sa_index);
         reasm_finish(&cs->reasm, NULL, NULL);
         cap_esp_free(&cs->esp);
         free(cs->lost);
@@ -32,13 +33,49 @@ static size_t alen(int af)
         return af == 6 ? 16 : 4;
 }
 
+#define SA_SLOTS (2 * CAP_MAX_SAS) /* a power of two: the hash is masked */
+
+static uint32_t sa_slot(int version, const uint8_t ispi[8])
+{
+        uint64_t k = 0;
+        memcpy(&k, ispi, 8);
+        k ^= (uint64_t)version << 56;
+        k *= 0x9e3779b97f4a7c15ull;
+        return (uint32_t)(k >> 40) & (SA_SLOTS - 1);
+}
+
+/* The newest SA of (version, initiator cookie / SPI): the index holds, per
+ * key, the last SA filed under it (a capture's live SAs are its latest). */
 static struct cap_sa *find_sa(struct cap_set *cs, int version, const uint8_t ispi[8])
 {
-        /* newest first: a capture's live SAs are its latest ones */
-        for (size_t i = cs->nsa; i-- > 0;)
-                if (cs->sa[i].version == version && !memcmp(cs->sa[i].ispi, ispi, 8))
-                        return &cs->sa[i];
-        return NULL;
+        if (!cs->sa_index)
+                return NULL;
+        for (uint32_t s = sa_slot(version, ispi);; s = (s + 1) & (SA_SLOTS - 1)) {
+                uint32_t k = cs->sa_index[s];
+                if (!k)
+                        return NULL;
+                struct cap_sa *sa = &cs->sa[k - 1];
+                if (sa->version == version && !memcmp(sa->ispi, ispi, 8))
+                        return sa;
+        }
+}
+
+static int index_sa(struct cap_set *cs, size_t i)
+{
+        if (!cs->sa_index) {
+                cs->sa_index = calloc(SA_SLOTS, sizeof(*cs->sa_index));
+                if (!cs->sa_index)
+                        return -1;
+        }
+        const struct cap_sa *sa = &cs->sa[i];
+        for (uint32_t s = sa_slot(sa->version, sa->ispi);; s = (s + 1) & (SA_SLOTS - 1)) {
+                uint32_t k = cs->sa_index[s];
+                if (!k || (cs->sa[k - 1].version == sa->version &&
+                           !memcmp(cs->sa[k - 1].ispi, sa->ispi, 8))) {
+                        cs->sa_index[s] = (uint32_t)i + 1;
+                        return 0;
+                }
+        }
 }
 
 static struct cap_sa *new_sa(struct cap_set *cs, const struct ike_msg *m, const struct frame *f,
@@ -120,8 +157,14 @@ static void fill_msg(struct cap_msg *cm, const struct pcap_frame *pf, const stru
                 if (pl->type == PL_V1_SA && m->version == 1 && !cm->v1_auth)
                         cm->v1_auth = v1_auth_method(pl);
         }
+        /* fetched once: EVP_sha256() looks the algorithm up, under a lock,
+         * on every digest (OpenSSL 3 provider fetching) */
+        static EVP_MD *sha256;
+        if (!sha256)
+                sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
         unsigned int dlen = 0;
-        if (!EVP_Digest(pf->f->payload.p, m->hdr.length, cm->digest, &dlen, EVP_sha256(), NULL))
+        if (!sha256 ||
+            !EVP_Digest(pf->f->payload.p, m->hdr.length, cm->digest, &dlen, sha256, NULL))
                 memset(cm->digest, 0, sizeof(cm->digest));
 }
 
@@ -274,6 +317,17 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
         cs->ike++;
         if (nfrags)
                 cs->ike_fragmented++;
+        /* an SA that holds its CAP_MAX_MSGS messages keeps no more: the
+         * header's version and initiator SPI find it without decoding the
+         * rest (DPD exchanges for hours fill a long capture with these) */
+        const uint8_t *hp = f->payload.p;
+        if (f->payload.len >= IKE_HDR_LEN && ((hp[17] >> 4) == 1 || (hp[17] >> 4) == 2)) {
+                struct cap_sa *full = find_sa(cs, hp[17] >> 4, hp);
+                if (full && full->nmsgs == CAP_MAX_MSGS) {
+                        full->msgs_dropped++;
+                        return 0;
+                }
+        }
         struct ike_msg m;
         struct wire_err e;
         if (ike_msg_decode(f->payload.p, f->payload.len, &m, &e) < 0) {
@@ -300,6 +354,8 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
                 sa = new_sa(cs, &m, f, ini, known);
                 if (!sa)
                         return cs->nsa == CAP_MAX_SAS ? 0 : -1;
+                if (index_sa(cs, (size_t)(sa - cs->sa)) < 0)
+                        return -1;
         } else if (m.version == 2) {
                 ini = (m.hdr.flags & IKE_F_V2_INITIATOR) != 0;
         } else {

@@ -95,6 +95,7 @@ struct cap_frag_lost {
 struct cap_set {
         struct cap_sa *sa;
         size_t nsa, cap;
+        uint32_t *sa_index; /* by version and initiator SPI: open addressing, index + 1 */
         size_t sas_dropped; /* SAs past CAP_MAX_SAS */
         uint64_t frames, ike, undecodable, not_ike;
         uint64_t ike_fragmented;    /* IKE messages that came in IP fragments, reassembled */

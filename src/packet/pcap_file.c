@@ -64,6 +64,9 @@ static FILE *open_capture(const char *path, struct gz_cookie **gzc, bool *gz, st
         size_t got = fread(magic, 1, 2, fp);
         if (got < 2 || magic[0] != 0x1f || magic[1] != 0x8b) {
                 rewind(fp);
+                /* libpcap reads each record with fread: a large buffer makes
+                 * that one read(2) per MB, not per 4 KB */
+                setvbuf(fp, NULL, _IOFBF, (size_t)1 << 20);
                 return fp;
         }
         *gz = true;
@@ -82,6 +85,8 @@ static FILE *open_capture(const char *path, struct gz_cookie **gzc, bool *gz, st
         g->gz = z;
         cookie_io_functions_t io = {gz_read, NULL, NULL, gz_close};
         FILE *cf = fopencookie(g, "rb", io);
+        if (cf)
+                setvbuf(cf, NULL, _IOFBF, (size_t)1 << 16);
         if (!cf) {
                 diag_set(d, path, 0, "cannot read the gzip stream: %s", strerror(errno));
                 gzclose_r(z);
