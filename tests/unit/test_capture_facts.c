@@ -333,7 +333,7 @@ static void v2_nat_and_notifies(void **state)
         m.b[18] = 37; /* an INFORMATIONAL exchange */
         m.b[23] = 7;  /* message ID 7 */
         send_udp(&fd, &m, RESP, 500, INI, 500);
-        struct v2n rekey[] = {{16393, NULL, 0, 3, 4, 0xabcdef12}}; /* REKEY_SA */
+        struct v2n rekey[] = {{16393, (const uint8_t *)"", 0, 3, 4, 0xabcdef12}}; /* REKEY_SA */
         v2_msg(&m, 0, IKE_F_V2_INITIATOR, rekey, 1);
         m.b[18] = 37;
         m.b[23] = 8;
