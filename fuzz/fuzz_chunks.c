@@ -1,5 +1,5 @@
 /* libFuzzer target: explain's chunked reader of regular files
- * (src/cli/explain_parallel.c) against a plain line loop. The first input
+ * (src/explain/explain_parallel.c) against a plain line loop. The first input
  * byte picks the chunk size, the second the thread count; the rest is the
  * file. Both readings must give the same lines, and the same events with
  * the same fields, in the same order; any difference aborts. */
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/explain_int.h"
+#include "explain/explain_int.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -25,7 +25,7 @@ static void mix(struct digest *d, const void *p, size_t n)
                 d->h = (d->h ^ b[i]) * 0x100000001B3ull;
 }
 
-static void sink(void *arg, const struct log_event *ev)
+static void sink(void *arg, const struct ev_record *ev)
 {
         struct digest *d = arg;
         d->n++;

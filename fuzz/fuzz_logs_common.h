@@ -20,7 +20,7 @@ struct fuzz_run {
         uint64_t events, digest, recognised;
 };
 
-static void fuzz_on_event(void *arg, const struct log_event *ev)
+static void fuzz_on_event(void *arg, const struct ev_record *ev)
 {
         struct fuzz_run *run = arg;
         corr_event(run->c, "fuzz", ev);

@@ -11,7 +11,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void on_facts(void *arg, const struct log_event *ev)
+static void on_facts(void *arg, const struct ev_record *ev)
 {
         peer_facts_event(arg, "fuzz", ev);
 }

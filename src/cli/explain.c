@@ -17,7 +17,8 @@
 #include "../config/config.h"
 #include "../report/report.h"
 #include "args.h"
-#include "explain_int.h"
+#include "../explain/explain_int.h"
+#include "cli.h"
 
 enum { O_FORMAT, O_OUTPUT, O_CONFIG, O_FOLLOW, O_VERBOSE, O_EXPLAIN, O_COLOR };
 
@@ -33,11 +34,22 @@ static const struct cli_opt explain_options[] = {
     CLI_OPT_COLOR(O_COLOR),
 };
 
+/* The engine's state and what only the command line holds. */
+struct explain_cmd {
+        struct explain x;
+        enum color_mode color;
+        const char *output;  /* -o FILE */
+        struct cli_out outf; /* where x.out writes */
+        const char *configs[EXPLAIN_MAX_DEVS];
+        size_t nconfigs;
+};
+
 static const struct cli_spec explain_spec;
 
 static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
 {
-        struct explain *x = ctx;
+        struct explain_cmd *c = ctx;
+        struct explain *x = &c->x;
         (void)rest;
         (void)nrest;
         switch (id) {
@@ -47,13 +59,13 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 x->jsonl = x->fmt == REPORT_JSONL;
                 return 0;
         case O_OUTPUT:
-                x->output = v;
+                c->output = v;
                 return 0;
         case O_CONFIG:
-                if (x->nconfigs >= EXPLAIN_MAX_DEVS)
+                if (c->nconfigs >= EXPLAIN_MAX_DEVS)
                         return cli_error(&explain_spec, "at most %d --config files",
                                          EXPLAIN_MAX_DEVS);
-                x->configs[x->nconfigs++] = v;
+                c->configs[c->nconfigs++] = v;
                 return 0;
         case O_FOLLOW:
                 x->follow = true;
@@ -66,7 +78,7 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 x->explain = true;
                 return 0;
         case O_COLOR:
-                return parse_color(v, &x->color, "explain");
+                return parse_color(v, &c->color, "explain");
         }
         return -1;
 }
@@ -114,11 +126,12 @@ static int read_env(struct explain *x)
         return 0;
 }
 
-static int read_configs(struct explain *x)
+static int read_configs(struct explain_cmd *c)
 {
-        for (size_t i = 0; i < x->nconfigs; i++) {
+        struct explain *x = &c->x;
+        for (size_t i = 0; i < c->nconfigs; i++) {
                 struct diag err;
-                if (config_read(x->configs[i], PLAT_UNKNOWN, &x->devs[x->ndevs], &err)) {
+                if (config_read(c->configs[i], PLAT_UNKNOWN, &x->devs[x->ndevs], &err)) {
                         fprintf(stderr, "ipsec-doctor: %s\n", err.msg);
                         return -1;
                 }
@@ -127,11 +140,12 @@ static int read_configs(struct explain *x)
         return 0;
 }
 
-static int report(struct explain *x, struct findings *fs, size_t ninputs)
+static int report(struct explain_cmd *c, struct findings *fs, size_t ninputs)
 {
+        struct explain *x = &c->x;
         struct report_opts ro = {.format = x->fmt,
                                  .command = "explain",
-                                 .color = !x->output && color_wanted(x->color, STDOUT_FILENO),
+                                 .color = !c->output && color_wanted(c->color, STDOUT_FILENO),
                                  .explain = x->explain,
                                  .nfiles = ninputs,
                                  .counts = true,
@@ -148,14 +162,15 @@ static int report(struct explain *x, struct findings *fs, size_t ninputs)
         return rc;
 }
 
-static int run(struct explain *x, const struct cli_operands *in, struct findings *fs)
+static int run(struct explain_cmd *c, const struct cli_operands *in, struct findings *fs)
 {
-        if (read_configs(x))
+        struct explain *x = &c->x;
+        if (read_configs(c))
                 return EXIT_INPUT;
         /* Opened before reading: text and jsonl stream each line as it is read. */
-        if (cli_out_open(&x->outf, &explain_spec, x->output, in))
+        if (cli_out_open(&c->outf, &explain_spec, c->output, in))
                 return EXIT_INPUT;
-        x->out = x->outf.f;
+        x->out = c->outf.f;
         logs_init(&x->rd, explain_event, explain_config, x);
         int rc = EXIT_OK;
         if (!in->n)
@@ -174,33 +189,34 @@ static int run(struct explain *x, const struct cli_operands *in, struct findings
                 cli_error(&explain_spec, "out of memory");
                 return EXIT_INPUT;
         }
-        int wr = report(x, fs, in->n ? in->n : 1);
-        if (cli_out_close(&x->outf, &explain_spec, wr == 0) || wr)
+        int wr = report(c, fs, in->n ? in->n : 1);
+        if (cli_out_close(&c->outf, &explain_spec, wr == 0) || wr)
                 return EXIT_INPUT;
         return report_exit_status(fs, SEV_ERROR, false);
 }
 
 int cmd_explain(int argc, char **argv)
 {
-        struct explain *x = calloc(1, sizeof(*x));
-        if (!x)
+        struct explain_cmd *c = calloc(1, sizeof(*c));
+        if (!c)
                 return EXIT_INPUT;
+        struct explain *x = &c->x;
         x->fmt = REPORT_TEXT;
         x->out = stdout;
-        x->outf.f = stdout;
+        c->outf.f = stdout;
         int rc = EXIT_INPUT;
         struct findings fs;
         findings_init(&fs);
         struct cli_operands in = {NULL, 0};
-        enum cli_parsed p = cli_parse(&explain_spec, argc, argv, x, &in);
+        enum cli_parsed p = cli_parse(&explain_spec, argc, argv, c, &in);
         if (p == CLI_DONE)
                 rc = EXIT_OK;
         if (p == CLI_RUN && read_env(x) == 0 && (x->corr = corr_new()) != NULL) {
                 if (x->verbose && !x->jsonl && x->fmt == REPORT_JSON)
                         x->unknown_list = json_array();
-                rc = run(x, &in, &fs);
-                if (x->outf.tmp) /* an error before the report: drop the partial -o file */
-                        cli_out_close(&x->outf, &explain_spec, false);
+                rc = run(c, &in, &fs);
+                if (c->outf.tmp) /* an error before the report: drop the partial -o file */
+                        cli_out_close(&c->outf, &explain_spec, false);
         }
         json_decref(x->unknown_list);
         findings_free(&fs);
@@ -208,6 +224,6 @@ int cmd_explain(int argc, char **argv)
                 model_free(x->devs[i]);
         corr_free(x->corr);
         cli_operands_free(&in);
-        free(x);
+        free(c);
         return rc;
 }

@@ -361,7 +361,7 @@ static bool has_evidence(const struct corr_peer *p, const struct corr_pcand *k, 
 }
 
 static void evidence(struct correlator *c, struct corr_peer *p, struct corr_pcand *k,
-                     const char *file, const struct log_event *ev)
+                     const char *file, const struct ev_record *ev)
 {
         if (has_evidence(p, k, file, ev->line) || k->nev >= CORR_MAX_EV)
                 return;
@@ -393,7 +393,7 @@ void corr_prefetch_cands(const struct correlator *c, uint32_t h, const struct me
 }
 
 static void add(struct correlator *c, struct corr_peer *p, const struct diagnosis *d, int weight,
-                uint16_t msg, const char *file, const struct log_event *ev)
+                uint16_t msg, const char *file, const struct ev_record *ev)
 {
         struct corr_pcand *k = weight > 0 ? cand_for(p, d) : NULL;
         if (!k)
@@ -428,7 +428,7 @@ static const struct diagnosis *rule_diag(size_t r)
 /* A rule's weight, once per peer episode (bit names the rule). */
 static void bonus(struct correlator *c, struct corr_peer *p, unsigned bit,
                   const struct diagnosis *d, int weight, const char *file,
-                  const struct log_event *ev)
+                  const struct ev_record *ev)
 {
         if (p->bonuses & bit)
                 return;
@@ -462,7 +462,7 @@ static void cancel(struct correlator *c, struct corr_peer *p, unsigned bit,
 /* The inference rules (rules.c): the message completes a rule whose first
  * side this peer's episode has seen (this very line included). */
 static void rules(struct correlator *c, struct corr_peer *p, const struct msg_info *in,
-                  const char *file, const struct log_event *ev)
+                  const char *file, const struct ev_record *ev)
 {
         p->seen |= in->first;
         uint32_t due = in->then & p->seen;
@@ -477,7 +477,7 @@ static void rules(struct correlator *c, struct corr_peer *p, const struct msg_in
         }
 }
 
-void corr_event(struct correlator *c, const char *file, const struct log_event *ev)
+void corr_event(struct correlator *c, const char *file, const struct ev_record *ev)
 {
         const char *key = ev->peer[0] ? ev->peer : ev->group;
         size_t n;

@@ -132,7 +132,7 @@ struct correlator {
 /* Heap-allocated (the table is large); NULL on OOM. */
 struct correlator *corr_new(void);
 void corr_free(struct correlator *c);
-void corr_event(struct correlator *c, const char *file, const struct log_event *ev);
+void corr_event(struct correlator *c, const char *file, const struct ev_record *ev);
 /* Hints, in this order a few lines apart, that an event of message m for
  * the peer whose key hashes to h (util/key_hash.h) comes soon: its bucket,
  * its slot, its candidates are fetched into the cache. Nothing changes. */

@@ -183,7 +183,7 @@ static bool charon_configured(const char *s, size_t len, struct peer_esp *e)
         return true;
 }
 
-void peer_facts_event(struct peer_facts *pf, const char *file, const struct log_event *ev)
+void peer_facts_event(struct peer_facts *pf, const char *file, const struct ev_record *ev)
 {
         if (!ev->msg || strncmp(ev->msg->key, "peer-", 5))
                 return;

@@ -34,7 +34,7 @@ struct peer_facts {
 };
 
 /* Reads the facts an event's line holds (only the peer daemons' entries). */
-void peer_facts_event(struct peer_facts *pf, const char *file, const struct log_event *ev);
+void peer_facts_event(struct peer_facts *pf, const char *file, const struct ev_record *ev);
 
 /* The comparison of one candidate with a device: confirmed (true) or ruled
  * out (false) with why filled, and the fix's values; not decided (-1). */

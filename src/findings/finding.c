@@ -22,6 +22,11 @@ const char *device_label(const struct device *dev)
         return dev->hostname ? dev->hostname : dev->file;
 }
 
+struct subject subject_of(const struct device *dev)
+{
+        return (struct subject){device_label(dev), dev->file, dev->platform, &dev->version};
+}
+
 static const char *dup(struct findings *fs, const char *s)
 {
         return s ? arena_strdup(&fs->arena, s) : NULL;
@@ -29,6 +34,13 @@ static const char *dup(struct findings *fs, const char *s)
 
 struct finding *finding_add(struct findings *fs, const char *id, const struct device *dev,
                             const struct loc *loc)
+{
+        struct subject s = subject_of(dev);
+        return finding_add_about(fs, id, &s, loc);
+}
+
+struct finding *finding_add_about(struct findings *fs, const char *id, const struct subject *sub,
+                                  const struct loc *loc)
 {
         const struct diagnosis *d = catalog_find(id);
         if (!d)
@@ -40,8 +52,8 @@ struct finding *finding_add(struct findings *fs, const char *id, const struct de
         f->severity = d->severity;
         f->title = d->title;
         f->explanation = d->explanation;
-        f->device = dup(fs, device_label(dev));
-        f->file = dup(fs, loc && loc->file ? loc->file : dev->file);
+        f->device = dup(fs, sub->label);
+        f->file = dup(fs, loc && loc->file ? loc->file : sub->file);
         f->line = loc ? loc->line : 0;
         f->seq = fs->list.n;
         if (!f->device || !f->file || ptrvec_push(&fs->arena, &fs->list, f))
@@ -140,13 +152,20 @@ int finding_evidence(struct findings *fs, struct finding *f, const struct loc *l
 int finding_fix_lines(struct findings *fs, struct finding *f, const struct device *dev,
                       const char *const *lines, size_t n, const char *warning)
 {
+        struct subject s = subject_of(dev);
+        return finding_fix_lines_about(fs, f, &s, lines, n, warning);
+}
+
+int finding_fix_lines_about(struct findings *fs, struct finding *f, const struct subject *sub,
+                            const char *const *lines, size_t n, const char *warning)
+{
         if (grow(fs, (void **)&f->fixes, &f->fixcap, f->nfixes, sizeof(*f->fixes)))
                 return -1;
         struct fix *x = &f->fixes[f->nfixes];
         memset(x, 0, sizeof(*x));
-        x->device = dup(fs, device_label(dev));
-        x->platform = dev->platform;
-        x->version = dup(fs, dev->version.text);
+        x->device = dup(fs, sub->label);
+        x->platform = sub->platform;
+        x->version = dup(fs, sub->version ? sub->version->text : NULL);
         x->warning = dup(fs, warning);
         x->commands = arena_calloc(&fs->arena, n ? n : 1, sizeof(*x->commands));
         if (!x->device || !x->commands)

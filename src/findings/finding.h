@@ -69,6 +69,20 @@ struct findings {
         struct ptrvec tunnels; /* struct tunnel_result * (findings/tunnel.h) */
 };
 
+/* What a finding is about: a device read from its config, or a device
+ * known only from what its logs or a capture show of it (its platform, a
+ * label such as "the ASA", the log or capture file). Analyses that have no
+ * config give a subject, not a made-up device model. */
+struct subject {
+        const char *label; /* hostname, else file name, else what the evidence calls it */
+        const char *file;  /* the config, log or capture the finding points into */
+        enum platform platform;
+        const struct version *version; /* NULL: unknown */
+};
+
+/* The subject a device model is: its label, file, platform and version. */
+struct subject subject_of(const struct device *dev);
+
 void findings_init(struct findings *fs);
 void findings_free(struct findings *fs);
 
@@ -79,6 +93,9 @@ void findings_free(struct findings *fs);
  */
 struct finding *finding_add(struct findings *fs, const char *id, const struct device *dev,
                             const struct loc *loc);
+/* The same about a subject (s->file when loc or loc->file is NULL). */
+struct finding *finding_add_about(struct findings *fs, const char *id, const struct subject *s,
+                                  const struct loc *loc);
 int finding_set_peer(struct findings *fs, struct finding *f, const char *peer);
 /* Marks f as one end of a fault of the pair f->device / other: the text
  * report prints both ends once. */
@@ -92,6 +109,9 @@ int finding_evidence(struct findings *fs, struct finding *f, const struct loc *l
 /* Adds one fix for dev: lines are copied. Warning NULL unless the fix drops tunnels. */
 int finding_fix_lines(struct findings *fs, struct finding *f, const struct device *dev,
                       const char *const *lines, size_t n, const char *warning);
+/* The same for a subject's device. */
+int finding_fix_lines_about(struct findings *fs, struct finding *f, const struct subject *s,
+                            const char *const *lines, size_t n, const char *warning);
 
 /* Sorts by file, line, severity (errors first), id, insertion. */
 void findings_sort(struct findings *fs);

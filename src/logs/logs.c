@@ -96,8 +96,10 @@ void logs_emit(struct log_reader *r, const struct message *m, const char *s, siz
                 memcpy(r->last_peer, peer, strnlen(peer, LOG_FIELD_MAX - 1) + 1);
         else if (m->family == MSG_DEBUG && !strncmp(m->key, "detail-", 7))
                 peer = r->last_peer; /* a detail line belongs to the message above it */
-        struct log_event ev = {m,        lineno,  s,           len,   peer ? peer : "",
+        struct ev_record ev = {m,        lineno,  s,           len,   peer ? peer : "",
                                r->group, r->user, r->platform, value, r->time};
+        if (r->block != BLK_NONE && r->block != BLK_CONFIG)
+                ev.source = EV_SRC_SHOW; /* a line of show output */
         r->on_event(r->arg, &ev);
 }
 
@@ -108,7 +110,7 @@ void logs_emit_hashed(struct log_reader *r, const struct message *m, const char 
                 logs_emit(r, m, s, len, lineno, peer, 0); /* a detail line's peer */
                 return;
         }
-        struct log_event ev = {m,           lineno, s,       len,  peer,    r->group, r->user,
+        struct ev_record ev = {m,           lineno, s,       len,  peer,    r->group, r->user,
                                r->platform, 0,      r->time, true, key_len, key_hash};
         r->on_event(r->arg, &ev);
 }

@@ -3,8 +3,9 @@
  * Client logs, AnyConnect lines, show outputs, debug output, CLI responses,
  * pasted configs), one line at a time, in bounded memory. Each reader
  * recognises its own lines and blocks; every recognised line becomes one
- * struct log_event handed to the caller's callback, with what the line says
- * about its peer. Nothing here allocates per line.
+ * evidence record (evidence/record.h: source log, or show inside a show
+ * block) handed to the caller's callback, with what the line says about
+ * its peer. Nothing here allocates per line.
  */
 #ifndef IPSD_LOGS_H
 #define IPSD_LOGS_H
@@ -14,6 +15,7 @@
 #include <stdint.h>
 
 #include "../catalog/messages.h"
+#include "../evidence/record.h"
 #include "../model/model.h"
 
 #define LOG_FIELD_MAX   64         /* peer / group / user copied from a line */
@@ -21,26 +23,7 @@
 #define LOG_PLUTO_CONN  48         /* a pluto connection name kept (longer: not kept) */
 #define LOG_PLUTO_CONNS 16
 
-struct log_event {
-        const struct message *msg;
-        uint32_t line;
-        const char *text; /* the line as read (not NUL-terminated) */
-        size_t len;
-        const char *peer;  /* "" when unknown */
-        const char *group; /* "" when unknown */
-        const char *user;  /* "" when unknown */
-        enum platform platform;
-        long long value; /* a counter's value; 0 otherwise */
-        int64_t time;    /* seconds from the line's timestamp (any epoch); -1 unknown */
-        /* hashed: the correlator's key (the peer, else the group) is
-         * key_len bytes and key_hash (util/key_hash.h) is its hash, as the
-         * parsing thread found them; false: the correlator works them out */
-        bool hashed;
-        uint8_t key_len;
-        uint32_t key_hash;
-};
-
-typedef void (*log_event_fn)(void *arg, const struct log_event *ev);
+typedef void (*log_event_fn)(void *arg, const struct ev_record *ev);
 /* A pasted configuration: buf[0..len) starting at input line first. */
 typedef void (*log_config_fn)(void *arg, const char *buf, size_t len, uint32_t first);
 

@@ -48,7 +48,7 @@ struct report_opts {
  */
 struct trace;
 struct diagnosis;
-struct log_event;
+struct ev_record;
 struct emitter {
         const char *name; /* as --format spells it */
         /* check, tunnel, explain: the findings and the tunnels */
@@ -60,7 +60,7 @@ struct emitter {
         int (*list)(FILE *out);
         int (*describe)(FILE *out, const struct diagnosis *d);
         /* explain: each recognised line as it is read (text, jsonl) */
-        void (*explain_line)(FILE *out, const char *file, const struct log_event *ev,
+        void (*explain_line)(FILE *out, const char *file, const struct ev_record *ev,
                              const char *text);
         /* explain --verbose: a line no reader knows (text already scrubbed of
          * secrets), as it is read (text, jsonl) */

@@ -8,7 +8,7 @@
 #include "json_build.h"
 #include "text_safe.h"
 
-void report_explain_line_text(FILE *out, const char *file, const struct log_event *ev,
+void report_explain_line_text(FILE *out, const char *file, const struct ev_record *ev,
                               const char *text)
 {
         (void)text;
@@ -31,7 +31,7 @@ static void put_json_line(FILE *out, json_t *o)
         json_decref(o);
 }
 
-void report_explain_line_jsonl(FILE *out, const char *file, const struct log_event *ev,
+void report_explain_line_jsonl(FILE *out, const char *file, const struct ev_record *ev,
                                const char *text)
 {
         const struct message *m = ev->msg;

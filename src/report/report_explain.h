@@ -8,10 +8,10 @@
 #include "report.h"
 
 /* "file:line: key [peer P]: meaning" */
-void report_explain_line_text(FILE *out, const char *file, const struct log_event *ev,
+void report_explain_line_text(FILE *out, const char *file, const struct ev_record *ev,
                               const char *text);
 /* {"event":"line",...}: one JSON object a line */
-void report_explain_line_jsonl(FILE *out, const char *file, const struct log_event *ev,
+void report_explain_line_jsonl(FILE *out, const char *file, const struct ev_record *ev,
                                const char *text);
 /* "file:line: text", bad bytes escaped as in every text report */
 void report_explain_unknown_text(FILE *out, const char *file, uint32_t line, const char *text);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # explain reads a regular file in chunks with its lines parsed on several
-# threads (src/cli/explain_parallel.c), and a pipe line by line. Both must say
+# threads (src/explain/explain_parallel.c), and a pipe line by line. Both must say
 # the same. Every explain golden input, the public show corpus and a mixed
 # syslog are read three ways: from a pipe, in chunks on one thread, and in chunks
 # on four threads with chunks of a few lines (so lines are handed over

@@ -7,10 +7,10 @@
 #include "correlate/correlate.h"
 #include "correlate/peer_facts.h"
 
-static struct log_event ev(const char *key, const char *text, const char *peer, int64_t t)
+static struct ev_record ev(const char *key, const char *text, const char *peer, int64_t t)
 {
         static uint32_t line;
-        struct log_event e = {message_find(MSG_ASA_SYSLOG, key, text),
+        struct ev_record e = {message_find(MSG_ASA_SYSLOG, key, text),
                               ++line,
                               text,
                               strlen(text),
@@ -38,14 +38,14 @@ static void no_proposal_then_peer_table(void **state)
 {
         (void)state;
         struct correlator *c = corr_new();
-        struct log_event a =
+        struct ev_record a =
             ev("713904", "Received an un-encrypted NO_PROPOSAL_CHOSEN notify", "192.0.2.1", 10);
-        struct log_event b =
+        struct ev_record b =
             ev("713902", "Removing peer from peer table failed, no match!", "192.0.2.1", 11);
         corr_event(c, "f", &a);
         corr_event(c, "f", &b);
         /* the same 713902 alone, for another peer, earns no sequence bonus */
-        struct log_event b2 =
+        struct ev_record b2 =
             ev("713902", "Removing peer from peer table failed, no match!", "192.0.2.2", 11);
         corr_event(c, "f", &b2);
         corr_finish(c);
@@ -66,7 +66,7 @@ static void peers_are_bounded_and_evicted(void **state)
         char peer[32];
         for (int i = 0; i < 3000; i++) {
                 snprintf(peer, sizeof(peer), "10.0.%d.%d", i / 250, i % 250 + 1);
-                struct log_event e = ev("713063", "IKE Peer address not configured", peer, i);
+                struct ev_record e = ev("713063", "IKE Peer address not configured", peer, i);
                 corr_event(c, "f", &e);
         }
         corr_finish(c);
@@ -80,7 +80,7 @@ static void repetitions_add_little(void **state)
         (void)state;
         struct correlator *c = corr_new();
         for (int i = 0; i < 1000; i++) {
-                struct log_event e =
+                struct ev_record e =
                     ev("402119", "that failed anti-replay checking.", "192.0.2.9", i);
                 corr_event(c, "f", &e);
         }
@@ -97,8 +97,8 @@ static void episodes_split_by_time(void **state)
 {
         (void)state;
         struct correlator *c = corr_new();
-        struct log_event a = ev("713063", "IKE Peer address not configured", "192.0.2.5", 100);
-        struct log_event b =
+        struct ev_record a = ev("713063", "IKE Peer address not configured", "192.0.2.5", 100);
+        struct ev_record b =
             ev("713063", "IKE Peer address not configured", "192.0.2.5", 100 + CORR_EPISODE + 1);
         corr_event(c, "f", &a);
         corr_event(c, "f", &b);
@@ -116,11 +116,11 @@ static void evidence_text_outlives_its_pool_entry(void **state)
 {
         (void)state;
         struct correlator *c = corr_new();
-        struct log_event a =
+        struct ev_record a =
             ev("713063", "IKE Peer address not configured (first)", "192.0.2.7", 10);
-        struct log_event b = ev("713063", "IKE Peer address not configured (second)", "192.0.2.7",
+        struct ev_record b = ev("713063", "IKE Peer address not configured (second)", "192.0.2.7",
                                 10 + CORR_EPISODE + 1);
-        struct log_event o = ev("713063", "IKE Peer address not configured (other)", "192.0.2.8",
+        struct ev_record o = ev("713063", "IKE Peer address not configured (other)", "192.0.2.8",
                                 10 + CORR_EPISODE + 2);
         corr_event(c, "f", &a);
         corr_event(c, "f", &b);
@@ -143,7 +143,7 @@ static void evidence_text_outlives_its_pool_entry(void **state)
 static struct peer_esp charon_fact(const char *text)
 {
         static const struct message m = {.family = MSG_DEBUG, .key = "peer-received-proposals"};
-        struct log_event e = {&m, 27, text, strlen(text), "", "", "", PLAT_UNKNOWN, 0, -1};
+        struct ev_record e = {&m, 27, text, strlen(text), "", "", "", PLAT_UNKNOWN, 0, -1};
         struct peer_facts pf = {0};
         peer_facts_event(&pf, "charon.log", &e);
         return pf.esp;

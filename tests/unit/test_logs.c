@@ -18,7 +18,7 @@ struct got {
         long long value;
 };
 
-static void on_event(void *arg, const struct log_event *ev)
+static void on_event(void *arg, const struct ev_record *ev)
 {
         struct got *g = arg;
         g->last = ev->msg;
@@ -340,7 +340,7 @@ struct all {
         size_t n;
 };
 
-static void on_all(void *arg, const struct log_event *ev)
+static void on_all(void *arg, const struct ev_record *ev)
 {
         struct all *a = arg;
         a->n += (size_t)snprintf(a->out + a->n, sizeof(a->out) - a->n, "%s@%s\n", ev->msg->key,

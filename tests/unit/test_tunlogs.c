@@ -148,7 +148,7 @@ struct got {
         size_t n;
 };
 
-static void on_event(void *arg, const struct log_event *ev)
+static void on_event(void *arg, const struct ev_record *ev)
 {
         struct got *g = arg;
         if (g->n++ == 0)

@@ -1,4 +1,6 @@
-/* explain's state shared by its files (cli/explain*.c). */
+/* explain's state shared by the engine's files (src/explain/explain_*.c)
+ * and the CLI entry (src/cli/explain.c), which holds the options that only
+ * the command line has (-o, --color, --config's file names). */
 #ifndef IPSD_EXPLAIN_INT_H
 #define IPSD_EXPLAIN_INT_H
 
@@ -10,8 +12,7 @@
 #include "../correlate/verdict.h"
 #include "../findings/finding.h"
 #include "../logs/logs.h"
-#include "args.h"
-#include "cli.h"
+#include "../report/report.h"
 
 #define EXPLAIN_MAX_DEVS 16
 /* Unknown lines kept for the JSON document with --verbose (text and jsonl
@@ -21,16 +22,11 @@
 struct explain {
         enum report_format fmt;
         bool jsonl, follow;
-        bool verbose; /* list the unknown lines */
-        bool explain; /* text: each finding's explanation */
-        enum color_mode color;
+        bool verbose;                /* list the unknown lines */
+        bool explain;                /* text: each finding's explanation */
         struct json_t *unknown_list; /* json --verbose: the first EXPLAIN_MAX_UNKNOWN */
-        const char *configs[EXPLAIN_MAX_DEVS];
-        size_t nconfigs;
         FILE *out;
-        const char *output;  /* -o FILE */
-        struct cli_out outf; /* where out writes */
-        const char *file;    /* the input being read */
+        const char *file; /* the input being read */
         struct correlator *corr;
         struct peer_facts peer_facts; /* what the peer's daemon logged of its side */
         struct log_reader rd;
@@ -43,7 +39,7 @@ struct explain {
 };
 
 /* Event sink: prints the line (text, jsonl) and feeds the correlator. */
-void explain_event(void *arg, const struct log_event *ev);
+void explain_event(void *arg, const struct ev_record *ev);
 /* A config pasted in the input: read and kept for the verdicts. */
 void explain_config(void *arg, const char *buf, size_t len, uint32_t first);
 /* A line no reader took: listed with --verbose, secrets masked. */

@@ -1,9 +1,11 @@
 /*
- * Ranked candidates -> findings. Each carries its log evidence (file:line),
- * the catalog fix rendered for the platform: the config's device when one
- * confirms it, else the platform the logs show, with {peer}/{tg}/{group}
- * filled from the logs. With configs, the verdict leads the explanation and
- * orders the list: confirmed, then unverified by score, ruled out last.
+ * Ranked candidates -> findings, for every source of evidence (explain's
+ * logs, capture's patterns: diagnose.h). Each carries its evidence
+ * (file:line, file:frame), the catalog fix rendered for the platform: the
+ * config's device when one confirms it, else the subject the evidence
+ * shows (its platform), with {peer}/{tg}/{group} filled from the evidence.
+ * With configs, the verdict leads the explanation and orders the list:
+ * confirmed, then unverified by score, ruled out last.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "../util/ipv4.h"
 
 #include "../catalog/fix.h"
+#include "diagnose.h"
 #include "explain_int.h"
 
 struct ranked {
@@ -40,7 +43,7 @@ static bool is_ipv4(const char *s)
         return n && n == strlen(s);
 }
 
-static int add_fix(struct findings *fs, struct finding *f, const struct device *dev,
+static int add_fix(struct findings *fs, struct finding *f, const struct subject *dev,
                    const struct corr_result *p, const struct peer_fixvars *fv)
 {
         const char *peer = is_ipv4(p->key) ? p->key : NULL;
@@ -61,7 +64,9 @@ static int add_fix(struct findings *fs, struct finding *f, const struct device *
                                  {"map", fv ? fv->map : NULL},
                                  {"seq", fv ? fv->seq : NULL},
                                  {"pfs_group", fv ? fv->pfs : NULL}};
-        const char *tmpl = f->diag->fix[dialect_for(dev->platform, &dev->version)];
+        static const struct version unknown = {-1, -1, -1, NULL};
+        const char *tmpl =
+            f->diag->fix[dialect_for(dev->platform, dev->version ? dev->version : &unknown)];
         if (!tmpl)
                 return 0;
         /* a transform the device cannot hold (the ASA's IKEv1 sets have no
@@ -74,13 +79,13 @@ static int add_fix(struct findings *fs, struct finding *f, const struct device *
             FIX_OK)
                 return -1;
         const char *warn = f->diag->drops_tunnels ? change_control_warning : NULL;
-        return finding_fix_lines(fs, f, dev, (const char *const *)lines, n, warn);
+        return finding_fix_lines_about(fs, f, dev, (const char *const *)lines, n, warn);
 }
 
 /* The one given config whose crypto maps name peer as a peer: the device
  * that logged about it, whose syntax the fix must use. NULL when none or
  * several do, or peer is not an address. */
-static const struct device *device_facing(const struct explain *x, const char *peer,
+static const struct device *device_facing(const struct diagnose_in *x, const char *peer,
                                           enum platform p)
 {
         uint32_t a;
@@ -110,12 +115,12 @@ static const struct device *device_facing(const struct explain *x, const char *p
         return found;
 }
 
-static int one(struct explain *x, struct findings *fs, const struct ranked *r,
-               struct device *logdev)
+static int one(const struct diagnose_in *x, struct findings *fs, const struct ranked *r,
+               const struct subject *logdev)
 {
         const struct corr_cand *k = &r->p->cand[0];
         struct loc first = {k->ev[0].file, k->ev[0].line, k->ev[0].text};
-        struct finding *f = finding_add(fs, k->diag->id, logdev, &first);
+        struct finding *f = finding_add_about(fs, k->diag->id, logdev, &first);
         if (!f)
                 return -1;
         for (size_t i = 1; i < k->nev; i++) {
@@ -128,28 +133,28 @@ static int one(struct explain *x, struct findings *fs, const struct ranked *r,
         const char *verdict = r->v ? verdict_name(r->v) : NULL;
         if (r->v == VERDICT_RULED_OUT)
                 f->severity = SEV_INFO;
-        if (finding_explain(fs, f, "%s%s%s%sScore %d from %u log line(s). %s",
-                            verdict ? verdict : "", verdict ? ": " : "", verdict ? r->why : "",
-                            verdict ? ". " : "", k->score, (unsigned)k->hits, k->diag->explanation))
+        if (finding_explain(fs, f, "%s%s%s%sScore %d from %u %s. %s", verdict ? verdict : "",
+                            verdict ? ": " : "", verdict ? r->why : "", verdict ? ". " : "",
+                            k->score, (unsigned)k->hits, x->unit ? x->unit : "log line(s)",
+                            k->diag->explanation))
                 return -1;
         if (verdict && finding_title(fs, f, "%s (%s)", k->diag->title, verdict))
                 return -1;
-        const struct device *fixdev = r->peerdev ? r->peerdev : logdev;
+        const struct device *fixdev = r->peerdev;
         for (size_t i = 0; r->where && i < x->ndevs; i++)
                 if (!strcmp(x->devs[i]->file, r->where->file))
                         fixdev = x->devs[i];
-        if (fixdev == logdev && r->p->key[0]) {
-                const struct device *d = device_facing(x, r->p->key, logdev->platform);
-                if (d)
-                        fixdev = d;
-        }
+        if (!fixdev && r->p->key[0])
+                fixdev = device_facing(x, r->p->key, logdev->platform);
         if (r->where &&
             finding_evidence(fs, f,
                              &(struct loc){r->where->file, r->where->line,
                                            r->where->nev ? r->where->ev[0].text : NULL}))
                 return -1;
-        return r->v == VERDICT_RULED_OUT ? 0
-                                         : add_fix(fs, f, fixdev, r->p, r->peerdev ? &r->fv : NULL);
+        if (r->v == VERDICT_RULED_OUT)
+                return 0;
+        struct subject fixsub = fixdev ? subject_of(fixdev) : *logdev;
+        return add_fix(fs, f, &fixsub, r->p, r->peerdev ? &r->fv : NULL);
 }
 
 /* The phase-2 causes the peer's log cannot tell apart (its quick mode is
@@ -168,14 +173,16 @@ static bool is_phase2(const char *id)
         return false;
 }
 
-static size_t peer_extras(struct explain *x, struct ranked *rk, size_t n,
+static size_t peer_extras(const struct diagnose_in *x, struct ranked *rk, size_t n,
                           struct corr_result extra[2])
 {
         const struct ranked *base = NULL;
         for (size_t i = 0; i < n && !base; i++)
                 if (rk[i].peerdev && is_phase2(rk[i].p->cand[0].diag->id))
                         base = &rk[i];
-        const struct peer_esp *e = &x->peer_facts.esp;
+        if (!x->pf)
+                return 0;
+        const struct peer_esp *e = &x->pf->esp;
         size_t added = 0;
         for (size_t k = 0; base && e->set && k < 2; k++) {
                 const char *id = phase2_ids[k];
@@ -184,8 +191,8 @@ static size_t peer_extras(struct explain *x, struct ranked *rk, size_t n,
                         have |= !strcmp(rk[i].p->cand[0].diag->id, id);
                 struct ranked *r = &rk[n + added];
                 memset(r, 0, sizeof(*r));
-                if (have || peer_facts_verdict(&x->peer_facts, id, base->peerdev, r->why,
-                                               sizeof(r->why), &r->fv) != 1)
+                if (have || peer_facts_verdict(x->pf, id, base->peerdev, r->why, sizeof(r->why),
+                                               &r->fv) != 1)
                         continue;
                 struct corr_result *o = &extra[added];
                 memset(o, 0, sizeof(*o));
@@ -205,8 +212,10 @@ static size_t peer_extras(struct explain *x, struct ranked *rk, size_t n,
         return added;
 }
 
-int explain_findings(struct explain *x, struct findings *fs)
+int diagnose_findings(const struct diagnose_in *x, struct findings *fs)
 {
+        static const struct peer_facts no_facts;
+        const struct peer_facts *pf = x->pf ? x->pf : &no_facts;
         size_t n = corr_count(x->corr);
         struct corr_result extra[2];
         struct ranked *rk = calloc(n + 2, sizeof(*rk));
@@ -217,9 +226,8 @@ int explain_findings(struct explain *x, struct findings *fs)
         }
         for (size_t i = 0; i < n; i++) {
                 rk[i].p = corr_at(x->corr, i);
-                rk[i].v =
-                    verdict_from_peer(&vc, &x->peer_facts, &rk[i].p->cand[0], rk[i].p->key,
-                                      rk[i].why, sizeof(rk[i].why), &rk[i].fv, &rk[i].peerdev);
+                rk[i].v = verdict_from_peer(&vc, pf, &rk[i].p->cand[0], rk[i].p->key, rk[i].why,
+                                            sizeof(rk[i].why), &rk[i].fv, &rk[i].peerdev);
                 if (rk[i].v == VERDICT_NONE)
                         rk[i].v = verdict_for(&vc, rk[i].p->cand[0].diag->id, rk[i].p->key,
                                               rk[i].why, sizeof(rk[i].why), &rk[i].where);
@@ -227,29 +235,22 @@ int explain_findings(struct explain *x, struct findings *fs)
         n += peer_extras(x, rk, n, extra);
         qsort(rk, n, sizeof(*rk), by_verdict);
         int rc = 0;
-        struct device *logdev[4] = {NULL}; /* one per platform the logs show */
+        /* No config names the device that logged: call it by its platform,
+         * not by the log file's name (a fix "on p2.log" reads as if the log
+         * were a device). */
+        static const char *const label[] = {"the device", "the IOS router", "the ASA", "the PIX"};
         for (size_t i = 0; i < n && !rc; i++) {
                 enum platform p = rk[i].p->platform ? rk[i].p->platform : x->corr->platform;
-                if (!logdev[p]) {
-                        logdev[p] = model_new(x->file);
-                        if (!logdev[p]) {
-                                rc = -1;
-                                break;
-                        }
-                        logdev[p]->platform = p;
-                        /* No config names the device that logged: call it by its
-                         * platform, not by the log file's name (a fix "on p2.log"
-                         * reads as if the log were a device). */
-                        static const char *const label[] = {"the device", "the IOS router",
-                                                            "the ASA", "the PIX"};
-                        logdev[p]->hostname = arena_strdup(&logdev[p]->arena, label[p]);
-                }
-                rc = one(x, fs, &rk[i], logdev[p]);
+                struct subject logdev = {x->label ? x->label : label[p], x->file, p, NULL};
+                rc = one(x, fs, &rk[i], &logdev);
         }
-        for (size_t i = 0; i < 4; i++)
-                if (logdev[i])
-                        model_free(logdev[i]);
         verdict_free(&vc);
         free(rk);
         return rc;
+}
+
+int explain_findings(struct explain *x, struct findings *fs)
+{
+        struct diagnose_in in = {x->corr, &x->peer_facts, x->devs, x->ndevs, x->file, NULL, NULL};
+        return diagnose_findings(&in, fs);
 }

@@ -25,7 +25,7 @@ static char *shown_text(struct arena *a, const char *s, size_t len)
         return arena_strndup(a, s, len);
 }
 
-void explain_event(void *arg, const struct log_event *ev)
+void explain_event(void *arg, const struct ev_record *ev)
 {
         struct explain *x = arg;
         x->events++;
