@@ -17,7 +17,7 @@ CSTD    := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla \
            -Wno-missing-field-initializers
 CFLAGS  ?= -O3 -g
-LIBS    := -ljansson -lcrypto -lpcap -pthread
+LIBS    := -ljansson -lcrypto -lpcap -lz -pthread
 
 ifeq ($(SAN),1)
 BUILD   ?= build-san

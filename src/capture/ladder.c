@@ -6,6 +6,7 @@
 #include "../findings/tunnel.h"
 #include "../packet/frame.h"
 #include "../wire/ike.h"
+#include "facts_json.h"
 #include "ladder.h"
 
 struct ladder {
@@ -133,13 +134,14 @@ static const char *detail(struct ladder *l, size_t i)
         if (sa->version == 2)
                 dir = (m->flags & IKE_F_V2_RESPONSE) ? "response, " : "request, ";
         notify_list(sa, m, nots, sizeof(nots));
-        char sent[300] = "";
+        char sent[300] = "", facts[640];
         if (n > 1)
                 snprintf(sent, sizeof(sent), "; sent %u times (frames %s)", n, frames);
-        return fmt(l->ar, "frame %llu, +%lld.%03lld s: %smsgid %u%s%s%s%s%s%s",
+        cap_facts_step_text(sa, i, facts, sizeof(facts));
+        return fmt(l->ar, "frame %llu, +%lld.%03lld s: %smsgid %u%s%s%s%s%s%s%s",
                    (unsigned long long)m->frame, us / 1000000, (us % 1000000) / 1000, dir, m->msgid,
                    *pls ? ": " : "", pls, *nots ? "; notify " : "", nots,
-                   m->natt_port ? "; UDP 4500" : "", sent);
+                   m->natt_port ? "; UDP 4500" : "", facts, sent);
 }
 
 /* The ICMP errors quoting this SA's packets, as one step from the responder. */
@@ -392,8 +394,76 @@ static void judge_v2(struct ladder *l, size_t *stop)
                         (unsigned long long)(init ? init->frame : sa->msgs[0].frame));
 }
 
-static int one_sa(const struct cap_sa *sa, struct findings *fs)
+/* "IKE message of 2992 bytes in IP fragments (frames 7-8): fragment 2 of 3
+ * (bytes 1480-2959) never arrived" */
+const char *cap_lost_text(const struct cap_frag_lost *lf, char *buf, size_t n)
 {
+        char what[96], hole[96] = "", frames[64];
+        if (lf->kind == FK_IKE)
+                snprintf(what, sizeof(what), "IKE message of %u bytes", lf->ike_len);
+        else if (lf->kind == FK_ESP || lf->kind == FK_ESP_UDP)
+                snprintf(what, sizeof(what), "ESP packet (SPI %08x%s)", lf->esp_spi,
+                         lf->kind == FK_ESP_UDP ? ", in UDP" : "");
+        else if (lf->kind == FK_IP_FRAGMENT)
+                snprintf(what, sizeof(what), "%s datagram whose first fragment never arrived",
+                         lf->proto == 50 ? "ESP" : "UDP");
+        else
+                snprintf(what, sizeof(what), "%s datagram", lf->proto == 50 ? "ESP" : "UDP");
+        if (lf->first_frame == lf->last_frame)
+                snprintf(frames, sizeof(frames), "frame %llu", (unsigned long long)lf->first_frame);
+        else
+                snprintf(frames, sizeof(frames), "frames %llu-%llu",
+                         (unsigned long long)lf->first_frame, (unsigned long long)lf->last_frame);
+        if (lf->why == REASM_CUT) {
+                snprintf(buf, n,
+                         "%s in IP fragments (%s), cut by the capture's snap length: not "
+                         "reassembled",
+                         what, frames);
+                return buf;
+        }
+        if (lf->why == REASM_TOO_MANY) {
+                snprintf(buf, n, "%s in more IP fragments (%s) than are reassembled (%d, %u bytes)",
+                         what, frames, REASM_MAX_FRAGS, REASM_MAX_DATAGRAM);
+                return buf;
+        }
+        if (lf->hole_len)
+                snprintf(hole, sizeof(hole), " (bytes %u-%u)", lf->hole_off,
+                         lf->hole_off + lf->hole_len - 1);
+        else
+                snprintf(hole, sizeof(hole), " (from byte %u on)", lf->hole_off);
+        char of[32] = "";
+        if (lf->nfrags_expected)
+                snprintf(of, sizeof(of), " of %u", lf->nfrags_expected);
+        const char *why = lf->why == REASM_EVICTED   ? " (given up: too many datagrams in "
+                                                       "reassembly at once)"
+                          : lf->why == REASM_TIMEOUT ? " within the reassembly timeout"
+                                                     : " before the capture ended";
+        if (lf->hole_index)
+                snprintf(buf, n, "%s in IP fragments (%s): fragment %u%s%s never arrived%s", what,
+                         frames, lf->hole_index, of, hole, why);
+        else
+                snprintf(buf, n, "%s in IP fragments (%s): bytes%s never arrived%s", what, frames,
+                         hole, why);
+        return buf;
+}
+
+static int lost_steps(struct ladder *l, const struct cap_set *cs, size_t idx)
+{
+        char buf[320];
+        for (size_t i = 0; i < cs->nlost; i++) {
+                const struct cap_frag_lost *lf = &cs->lost[i];
+                if (lf->sa != (int)idx)
+                        continue;
+                if (add_step(l, "IP fragment lost", lf->from_initiator, false,
+                             fmt(l->ar, "%s", cap_lost_text(lf, buf, sizeof(buf)))) < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+static int one_sa(const struct cap_set *cs, size_t idx, struct findings *fs)
+{
+        const struct cap_sa *sa = &cs->sa[idx];
         struct tunnel_result *t = arena_alloc(&fs->arena, sizeof(*t));
         if (!t)
                 return -1;
@@ -428,7 +498,7 @@ static int one_sa(const struct cap_sa *sa, struct findings *fs)
                              detail(&l, i)) < 0)
                         return -1;
         }
-        if (icmp_step(&l) < 0)
+        if (icmp_step(&l) < 0 || lost_steps(&l, cs, idx) < 0)
                 return -1;
         if (sa->msgs_dropped && add_step(&l, "...", true, true,
                                          fmt(l.ar, "%zu more messages not kept (%d per SA)",
@@ -440,7 +510,7 @@ static int one_sa(const struct cap_sa *sa, struct findings *fs)
 int cap_tunnels(const struct cap_set *cs, struct findings *fs)
 {
         for (size_t i = 0; i < cs->nsa; i++)
-                if (one_sa(&cs->sa[i], fs) < 0)
+                if (one_sa(cs, i, fs) < 0)
                         return -1;
         return 0;
 }

@@ -22,4 +22,9 @@
 /* Adds cs's SAs to fs->tunnels; 0, or -1 when the arena is full. */
 int cap_tunnels(const struct cap_set *cs, struct findings *fs);
 
+/* One line for a datagram whose fragments never all arrived: "IKE message
+ * of 2992 bytes in IP fragments (frames 7-8): fragment 2 of 3 (bytes
+ * 1480-2959) never arrived before the capture ended". */
+const char *cap_lost_text(const struct cap_frag_lost *lf, char *buf, size_t n);
+
 #endif

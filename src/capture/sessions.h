@@ -19,6 +19,9 @@
 #include <stdint.h>
 
 #include "../packet/pcap_file.h"
+#include "../packet/reasm.h"
+#include "esp.h"
+#include "facts.h"
 
 #define CAP_MAX_SAS    4096
 #define CAP_MAX_MSGS   64
@@ -34,6 +37,9 @@ struct cap_msg {
         uint32_t msgid, length;
         bool encrypted; /* IKEv1 E flag, or an IKEv2 SK/SKF payload */
         bool natt_port; /* carried on UDP 4500 */
+        uint16_t sport, dport;
+        uint8_t rspi[8];  /* the responder cookie / SPI of its header (zero in a first message) */
+        uint8_t ip_frags; /* IP fragments it came in (0: not fragmented) */
         uint8_t digest[32];
         uint64_t retransmit_of; /* frame of the first message with these bytes, 0 if none */
         uint8_t pl[CAP_MAX_PL];
@@ -63,15 +69,43 @@ struct cap_sa {
         size_t nmsgs, msgs_dropped;
         struct cap_icmp icmp[4];
         size_t nicmp;
+        struct cap_facts *facts; /* facts.h: offers, notifies, NAT-D, float; NULL if none */
+};
+
+/* A datagram whose IP fragments never all arrived (packet/reasm.h): an IKE
+ * message or ESP packet lost for one missing fragment. */
+#define CAP_MAX_LOST 256
+struct cap_frag_lost {
+        enum reasm_why why;
+        enum frame_kind kind; /* of the first fragment; FK_IP_FRAGMENT when it is missing */
+        int af;
+        uint8_t src[16], dst[16];
+        uint8_t proto;
+        uint16_t sport, dport; /* UDP, from the first fragment */
+        uint32_t esp_spi;      /* ESP, from the first fragment */
+        uint32_t ike_len;      /* IKE: the message length its header declares */
+        int sa;                /* the IKE SA (index in cs->sa) it belongs to, -1 if none */
+        bool from_initiator;   /* its sender, when sa >= 0 */
+        uint64_t first_frame, last_frame;
+        int64_t sec;
+        unsigned nfrags, nfrags_expected, hole_index;
+        uint32_t total, got, hole_off, hole_len;
 };
 
 struct cap_set {
         struct cap_sa *sa;
         size_t nsa, cap;
+        uint32_t *sa_index; /* by version and initiator SPI: open addressing, index + 1 */
         size_t sas_dropped; /* SAs past CAP_MAX_SAS */
         uint64_t frames, ike, undecodable, not_ike;
-        uint64_t ike_fragmented;  /* first IP fragments of IKE messages: not reassembled yet */
-        uint64_t first_bad_frame; /* the first IKE frame the decoder refused */
+        uint64_t ike_fragmented;    /* IKE messages that came in IP fragments, reassembled */
+        struct reasm reasm;         /* IP fragments of UDP and ESP datagrams */
+        uint64_t reassembled;       /* datagrams put together */
+        struct cap_frag_lost *lost; /* CAP_MAX_LOST, allocated on the first */
+        size_t nlost, lost_dropped;
+        struct cap_esp esp;        /* esp.h: ESP per SA */
+        uint64_t keepalives_no_sa; /* NAT-T keepalives between hosts of no IKE SA */
+        uint64_t first_bad_frame;  /* the first IKE frame the decoder refused */
         char first_bad[96];
 };
 
@@ -79,7 +113,8 @@ void cap_set_init(struct cap_set *cs);
 void cap_set_free(struct cap_set *cs);
 /* Files one frame; -1 only when memory runs out. */
 int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf);
-/* Names every message's step (call once, after the last frame). */
+/* Names every message's step and works out the facts that need the whole
+ * capture (facts.h: NAT-D, float); call once, after the last frame. */
 void cap_name_steps(struct cap_set *cs);
 
 #endif

@@ -11,12 +11,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../capture/esp_out.h"
+#include "../capture/facts_json.h"
 #include "../capture/ladder.h"
 #include "../capture/sessions.h"
 #include "../packet/pcap_file.h"
 #include "../report/report.h"
 #include "args.h"
 #include "cli.h"
+
+#define CAPTURE_TEXT_ESP 64 /* ESP SAs listed in text */
 
 struct capture_opts {
         enum report_format fmt;
@@ -110,21 +114,50 @@ int cmd_capture(int argc, char **argv)
         }
         if (cli_out_open(&out, &capture_spec, o.output, &in))
                 goto out;
+        json_t *extra = NULL;
+        if (o.fmt == REPORT_JSON) { /* the facts behind the ladders: an extension */
+                extra = json_object();
+                json_t *facts = cap_facts_json(&cs);
+                if (!extra || !facts || json_object_set_new(extra, "capture", facts)) {
+                        json_decref(extra);
+                        cli_error(&capture_spec, "out of memory while writing the facts");
+                        goto out;
+                }
+        }
         struct report_opts ro = {.format = o.fmt,
                                  .command = "capture",
                                  .color = !o.output && color_wanted(o.color, STDOUT_FILENO),
                                  .ladders = true,
-                                 .nfiles = in.n};
+                                 .nfiles = in.n,
+                                 .extra = extra};
         int wr = report_findings(out.f, &fs, &ro);
+        json_decref(extra);
         if (o.fmt == REPORT_TEXT && !wr) {
                 if (!cs.nsa)
                         fprintf(out.f, "no IKE exchange in %llu frames\n",
                                 (unsigned long long)cs.frames);
                 if (cs.ike_fragmented)
-                        fprintf(out.f,
-                                "%llu IKE messages were IP-fragmented and are not shown "
-                                "(fragments are not reassembled yet)\n",
+                        fprintf(out.f, "%llu IKE messages came in IP fragments (reassembled)\n",
                                 (unsigned long long)cs.ike_fragmented);
+                for (size_t i = 0; i < cs.nlost; i++) { /* those of no IKE SA */
+                        char buf[320];
+                        if (cs.lost[i].sa < 0)
+                                fprintf(out.f, "%s\n",
+                                        cap_lost_text(&cs.lost[i], buf, sizeof(buf)));
+                }
+                for (size_t i = 0; i < cs.esp.n && i < CAPTURE_TEXT_ESP; i++) {
+                        char buf[512];
+                        fprintf(out.f, "%s\n", cap_esp_line(&cs, &cs.esp.sa[i], buf, sizeof(buf)));
+                }
+                if (cs.esp.n > CAPTURE_TEXT_ESP)
+                        fprintf(out.f, "%zu more ESP SAs (all of them with --format json)\n",
+                                cs.esp.n - CAPTURE_TEXT_ESP);
+                if (cs.esp.dropped_packets)
+                        fprintf(out.f, "%llu ESP packets of SAs past the first %d not looked at\n",
+                                (unsigned long long)cs.esp.dropped_packets, CAP_MAX_ESP);
+                if (cs.lost_dropped)
+                        fprintf(out.f, "%zu more incomplete datagrams not kept (%d at most)\n",
+                                cs.lost_dropped, CAP_MAX_LOST);
                 if (cs.undecodable)
                         fprintf(out.f, "%llu IKE frames not decoded; the first, frame %llu: %s\n",
                                 (unsigned long long)cs.undecodable,
