@@ -50,6 +50,11 @@ void dec_fill(struct cap_sa *sa, size_t i, const struct ike_msg *inner, const st
         cm->encrypted = true;
         cm->dec = CAP_DEC_OK;
         cm->dec_why = NULL;
+        /* the facts read decrypted payloads as they read clear ones (facts.h) */
+        for (size_t k = 0; k < inner->npl; k++)
+                if (cap_facts_payload(sa, i, inner->version, inner->pl[k].type, inner->pl[k].body,
+                                      true) < 0)
+                        sa->keys->oom = true;
         if (h && h->fn)
                 h->fn(h->ctx, sa, i, inner);
 }
@@ -99,7 +104,11 @@ int cap_decrypt_each(struct cap_set *cs, const struct key_store *ks, cap_plain_f
                 if ((sa->version == 1 ? dec_v1(sa, ks, &h) : dec_v2(sa, ks, &h)) < 0)
                         return -1;
                 inherit(sa);
+                if (sa->keys->oom)
+                        return -1;
         }
+        /* the SPIs decrypted exchanges carried: which ESP SA each negotiated */
+        cap_esp_origins(cs);
         cap_esp_decrypt(cs, ks);
         return 0;
 }

@@ -56,6 +56,7 @@ struct cap_sa_keys {
         bool by_trial;               /* a log's unbound key, found by trying it */
         uint32_t decrypted, failed;  /* distinct encrypted messages */
         const char *child_note;      /* why no ESP keys were derived, or NULL */
+        bool oom;                    /* the facts of a decrypted message ran out of memory */
         struct cap_child child[CAP_MAX_CHILD];
         size_t nchild;
 };

@@ -300,6 +300,17 @@ static void origin(const struct cap_set *cs, struct cap_esp_sa *esa)
                 esa->origin = decrypted ? ESP_NOT_IN_DECRYPTED : ESP_NOT_IN_CLEAR;
 }
 
+void cap_esp_origins(struct cap_set *cs)
+{
+        for (size_t i = 0; i < cs->esp.n; i++) {
+                struct cap_esp_sa *sa = &cs->esp.sa[i];
+                sa->origin = ESP_NOT_IN_CLEAR;
+                sa->negotiated_frame = 0;
+                sa->invalid_spi_frame = 0;
+                origin(cs, sa);
+        }
+}
+
 void cap_esp_finish(struct cap_set *cs)
 {
         struct cap_esp *e = &cs->esp;
@@ -308,7 +319,6 @@ void cap_esp_finish(struct cap_set *cs)
                 sa->lost += unseen(sa, 0);                    /* the window's holes at the end */
                 memset(sa->window, 0xff, sizeof(sa->window)); /* counted once */
                 sa->sa = ike_sa_of(cs, sa);
-                origin(cs, sa);
                 size_t n = alen(sa->af);
                 for (size_t k = 0; k < e->n && sa->reverse < 0; k++) {
                         const struct cap_esp_sa *o = &e->sa[k];
@@ -317,6 +327,7 @@ void cap_esp_finish(struct cap_set *cs)
                                 sa->reverse = (int)k;
                 }
         }
+        cap_esp_origins(cs);
         /* the float facts of each IKE SA: ESP between its two ends */
         for (size_t i = 0; i < e->n; i++) {
                 const struct cap_esp_sa *sa = &e->sa[i];

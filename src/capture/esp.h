@@ -117,5 +117,9 @@ void cap_esp_frag_lost(struct cap_esp *e, const struct frame *first);
 /* After the last frame: windows closed, directions paired, MTUs applied,
  * IKE SAs and SPIs negotiated or named by INVALID_SPI found in cs. */
 void cap_esp_finish(struct cap_set *cs);
+/* Which exchange negotiated each ESP SA's SPI, and which INVALID_SPI named
+ * it, from the facts as they are now: again after decryption, which adds
+ * the SPIs of Quick Mode / IKE_AUTH / CREATE_CHILD_SA. */
+void cap_esp_origins(struct cap_set *cs);
 
 #endif

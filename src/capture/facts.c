@@ -18,8 +18,10 @@ void cap_facts_free(struct cap_facts *f)
                 return;
         free(f->offered);
         free(f->chosen);
-        free(f->child_offered);
-        free(f->child_chosen);
+        for (size_t i = 0; i < f->nchildren; i++) {
+                free(f->children[i].offered);
+                free(f->children[i].chosen);
+        }
         free(f);
 }
 
@@ -161,29 +163,103 @@ static void read_offer(struct cap_offer *o, int version, struct wire_view body)
                 o->malformed = true;
 }
 
+/* Is message cm of a child exchange: Quick Mode (IKEv1), IKE_AUTH or
+ * CREATE_CHILD_SA (IKEv2). */
+static bool child_exchange(const struct cap_sa *sa, const struct cap_msg *cm)
+{
+        if (sa->version == 1)
+                return cm->exchange == 32;
+        return cm->exchange == 35 || cm->exchange == 36;
+}
+
+/* The same exchange: a Quick Mode or CREATE_CHILD_SA by message ID; an
+ * IKE_AUTH is one exchange whatever its message IDs (EAP rounds). */
+static bool same_child(const struct cap_sa *sa, const struct cap_child_fact *c,
+                       const struct cap_msg *cm)
+{
+        if (c->exchange != cm->exchange)
+                return false;
+        return (sa->version == 2 && cm->exchange == 35) || c->msgid == cm->msgid;
+}
+
+int cap_facts_child_of(const struct cap_facts *fx, const struct cap_sa *sa, size_t msg)
+{
+        if (!fx || msg >= sa->nmsgs || !child_exchange(sa, &sa->msgs[msg]))
+                return -1;
+        for (size_t i = fx->nchildren; i-- > 0;)
+                if (same_child(sa, &fx->children[i], &sa->msgs[msg]))
+                        return (int)i;
+        return -1;
+}
+
+/* The child exchange message msg belongs to, started here when it is the
+ * first message of its exchange; NULL when it is not of a child exchange,
+ * past the bound, or a later message of no use (a QM3, a retransmission).
+ * *resp says whether msg is the exchange's response. */
+static struct cap_child_fact *child_of(struct cap_sa *sa, struct cap_facts *fx, size_t msg,
+                                       bool *resp, bool may_start)
+{
+        const struct cap_msg *cm = &sa->msgs[msg];
+        if (!child_exchange(sa, cm) || cm->retransmit_of)
+                return NULL;
+        int k = cap_facts_child_of(fx, sa, msg);
+        if (k >= 0) {
+                struct cap_child_fact *c = &fx->children[k];
+                *resp = false;
+                if (msg == c->req_msg)
+                        return c;
+                if (cm->from_initiator == c->req_from_initiator)
+                        return NULL; /* QM3, or a later request of an IKE_AUTH */
+                if (sa->version == 2 && !(cm->flags & IKE_F_V2_RESPONSE))
+                        return NULL;
+                /* the response: the first one; IKE_AUTH's last (after EAP) */
+                if (c->has_resp && c->resp_msg != msg && !(sa->version == 2 && c->exchange == 35))
+                        return NULL;
+                if (c->has_resp && c->resp_msg != msg) {
+                        /* a later IKE_AUTH response replaces an earlier one */
+                        memset(&c->resp_i, 0, sizeof(c->resp_i));
+                        memset(&c->resp_r, 0, sizeof(c->resp_r));
+                        c->resp_ke = false;
+                        c->resp_ke_group = 0;
+                }
+                c->has_resp = true;
+                c->resp_msg = msg;
+                *resp = true;
+                return c;
+        }
+        if (!may_start || (sa->version == 2 && (cm->flags & IKE_F_V2_RESPONSE)))
+                return NULL; /* a response whose request was not read */
+        if (fx->nchildren == CAP_FACT_MAX_CHILD) {
+                fx->children_dropped++;
+                return NULL;
+        }
+        struct cap_child_fact *c = &fx->children[fx->nchildren++];
+        memset(c, 0, sizeof(*c));
+        c->exchange = cm->exchange;
+        c->msgid = cm->msgid;
+        c->req_from_initiator = cm->from_initiator;
+        c->req_msg = msg;
+        *resp = false;
+        return c;
+}
+
 /* Which offer an SA payload of this message fills: phase 1 / IKE_SA_INIT
  * offered (initiator) or chosen (responder); Quick Mode / IKE_AUTH /
- * CREATE_CHILD_SA the child ones (the first SA payload of such an exchange
- * offers, the next one from the other side chooses). */
-static struct cap_offer **which_offer(struct cap_facts *fx, const struct cap_sa *sa,
-                                      const struct cap_msg *cm)
+ * CREATE_CHILD_SA their child exchange's (its request offers, its
+ * response chooses). */
+static struct cap_offer **which_offer(struct cap_facts *fx, struct cap_sa *sa, size_t msg)
 {
-        bool child;
-        if (sa->version == 1)
-                child = cm->exchange == 32; /* Quick Mode */
-        else
-                child = cm->exchange != 34; /* IKE_AUTH, CREATE_CHILD_SA */
-        if (!child) {
+        const struct cap_msg *cm = &sa->msgs[msg];
+        if (!child_exchange(sa, cm)) {
                 if (cm->exchange != 2 && cm->exchange != 4 && cm->exchange != 34)
                         return NULL; /* an SA payload elsewhere: not an offer we read */
                 return cm->from_initiator ? &fx->offered : &fx->chosen;
         }
-        if (!fx->child_offered)
-                return &fx->child_offered;
-        const struct cap_msg *om = &sa->msgs[fx->child_offered->msg];
-        if (!fx->child_chosen && om->from_initiator != cm->from_initiator && om->msgid == cm->msgid)
-                return &fx->child_chosen;
-        return NULL;
+        bool resp;
+        struct cap_child_fact *c = child_of(sa, fx, msg, &resp, true);
+        if (!c)
+                return NULL;
+        return resp ? &c->chosen : &c->offered;
 }
 
 /* The ESP/AH SPIs of an SA payload's proposals (RFC 2408 3.5, RFC 7296 3.3.1) */
@@ -215,7 +291,7 @@ static int sa_payload(struct cap_sa *sa, struct cap_facts *fx, size_t msg, int v
         child_spis(fx, version, body, cm->frame);
         if (decrypted)
                 fx->child_decrypted = true;
-        struct cap_offer **slot = which_offer(fx, sa, cm);
+        struct cap_offer **slot = which_offer(fx, sa, msg);
         if (!slot || *slot)
                 return 0; /* the first one counts (a retransmission repeats it) */
         struct cap_offer *o = calloc(1, sizeof(*o));
@@ -226,6 +302,10 @@ static int sa_payload(struct cap_sa *sa, struct cap_facts *fx, size_t msg, int v
         o->decrypted = decrypted;
         read_offer(o, version, body);
         *slot = o;
+        if (fx->nchildren) { /* the first child exchange's, as before there was a list */
+                fx->child_offered = fx->children[0].offered;
+                fx->child_chosen = fx->children[0].chosen;
+        }
         return 0;
 }
 
@@ -305,6 +385,160 @@ static void notify_payload(struct cap_sa *sa, struct cap_facts *fx, size_t msg, 
                 nf->named_spi = be32(n.data.p);
 }
 
+/* ---- selectors, KE, identities, deletes ------------------------------- */
+
+static void sel_add(struct cap_sels *ss, const struct cap_sel *x)
+{
+        if (ss->n == CAP_FACT_MAX_SEL) {
+                if (ss->dropped < 255)
+                        ss->dropped++;
+                return;
+        }
+        ss->s[ss->n++] = *x;
+}
+
+/* An IKEv1 Quick Mode ID: the first of a message is the QM initiator's
+ * (IDci), the second the responder's (IDcr), RFC 2409 5.5. */
+static void qm_id(struct cap_child_fact *c, bool resp, struct wire_view body)
+{
+        struct ike_id id;
+        struct wire_err e;
+        if (ike_id_decode(body, 1, &id, &e) < 0)
+                return;
+        struct cap_sel x;
+        memset(&x, 0, sizeof(x));
+        x.type = id.type;
+        x.proto = id.proto;
+        x.sport = x.eport = id.port;
+        if (id.af) {
+                x.af = id.af;
+                memcpy(x.start, id.a, 16);
+                memcpy(x.end, id.has_b ? id.b : id.a, 16);
+                x.mask = id.type == 4 || id.type == 6; /* ID_IPV4/IPV6_ADDR_SUBNET */
+        }
+        struct cap_sels *ini = resp ? &c->resp_i : &c->req_i;
+        struct cap_sels *rsp = resp ? &c->resp_r : &c->req_r;
+        sel_add(ini->n || ini->dropped ? rsp : ini, &x);
+}
+
+/* IKEv2 TSi / TSr (RFC 7296 3.13) */
+static void v2_ts(struct cap_child_fact *c, bool resp, bool tsi, struct wire_view body)
+{
+        struct ike_ts_iter it;
+        struct ike_ts ts;
+        struct wire_err e;
+        if (ike_ts_open(body, &it, &e) < 0)
+                return;
+        struct cap_sels *ss = tsi ? (resp ? &c->resp_i : &c->req_i) : (resp ? &c->resp_r : &c->req_r);
+        while (ike_ts_next(&it, &ts, &e) == 1) {
+                struct cap_sel x;
+                memset(&x, 0, sizeof(x));
+                x.type = ts.type;
+                x.proto = ts.proto;
+                x.sport = ts.sport;
+                x.eport = ts.eport;
+                x.af = ts.af;
+                memcpy(x.start, ts.start, 16);
+                memcpy(x.end, ts.end, 16);
+                sel_add(ss, &x);
+        }
+}
+
+static void child_ke(struct cap_child_fact *c, bool resp, int version, struct wire_view body)
+{
+        struct ike_ke ke;
+        struct wire_err e;
+        uint16_t g = ike_ke_decode(body, version, &ke, &e) == 0 ? ke.group : 0;
+        if (resp) {
+                c->resp_ke = true;
+                c->resp_ke_group = g;
+        } else {
+                c->req_ke = true;
+                c->req_ke_group = g;
+        }
+}
+
+/* A payload of a child exchange (SA payloads go through sa_payload). */
+static void child_payload(struct cap_sa *sa, struct cap_facts *fx, size_t msg, int version,
+                          uint8_t type, struct wire_view body)
+{
+        bool starts = type == PL_V1_ID || type == PL_V2_TSI || type == PL_V2_TSR ||
+                      type == PL_V1_KE || type == PL_V2_KE;
+        if (version == 1 && sa->msgs[msg].exchange == 32)
+                starts = true; /* every Quick Mode message payload belongs to it */
+        bool resp;
+        struct cap_child_fact *c = child_of(sa, fx, msg, &resp, starts);
+        if (!c)
+                return;
+        switch (type) {
+        case PL_V1_ID:
+                if (version == 1)
+                        qm_id(c, resp, body);
+                break;
+        case PL_V2_TSI:
+        case PL_V2_TSR:
+                if (version == 2)
+                        v2_ts(c, resp, type == PL_V2_TSI, body);
+                break;
+        case PL_V1_KE:
+        case PL_V2_KE:
+                child_ke(c, resp, version, body);
+                break;
+        }
+}
+
+/* Phase 1 / IKE SA identities: IKEv1 ID in Main / Aggressive Mode (the
+ * sender's), IKEv2 IDi / IDr (in IKE_AUTH: an IDr in the initiator's
+ * request is the identity it wants the responder to have, RFC 7296 2.15
+ * and 3.5). The first of each side counts. */
+static void identity(struct cap_sa *sa, struct cap_facts *fx, size_t msg, int version,
+                     bool initiators, struct wire_view body, bool decrypted)
+{
+        const struct cap_msg *cm = &sa->msgs[msg];
+        struct cap_ident *id = initiators ? &fx->id_ini : &fx->id_resp;
+        if (!initiators && cm->from_initiator)
+                id = &fx->id_wanted;
+        else if (initiators != cm->from_initiator)
+                return; /* an IDi from the responder: not its identity */
+        struct ike_id d;
+        struct wire_err e;
+        if (id->frame || cm->retransmit_of || ike_id_decode(body, version, &d, &e) < 0)
+                return;
+        id->frame = cm->frame;
+        id->decrypted = decrypted;
+        id->type = d.type;
+        id->cut = d.data.len > sizeof(id->data);
+        id->len = (uint8_t)(id->cut ? sizeof(id->data) : d.data.len);
+        memcpy(id->data, d.data.p, id->len);
+}
+
+static void delete_payload(struct cap_sa *sa, struct cap_facts *fx, size_t msg, int version,
+                           struct wire_view body, bool decrypted)
+{
+        const struct cap_msg *cm = &sa->msgs[msg];
+        struct ike_delete d;
+        struct wire_err e;
+        if (cm->retransmit_of || ike_delete_decode(body, version, &d, &e) < 0)
+                return;
+        if (fx->ndeletes == CAP_FACT_MAX_DELETE) {
+                fx->deletes_dropped++;
+                return;
+        }
+        struct cap_delete_fact *df = &fx->deletes[fx->ndeletes++];
+        memset(df, 0, sizeof(*df));
+        df->frame = cm->frame;
+        df->msg = msg;
+        df->from_initiator = cm->from_initiator;
+        df->decrypted = decrypted;
+        df->proto = d.proto;
+        df->spi_size = d.spi_size;
+        df->nspi = d.nspi;
+        size_t keep = d.spi_size ? sizeof(df->spis) / d.spi_size * d.spi_size : 0;
+        if (keep > d.spis.len)
+                keep = d.spis.len;
+        memcpy(df->spis, d.spis.p, keep);
+}
+
 int cap_facts_payload(struct cap_sa *sa, size_t msg, int version, uint8_t type,
                       struct wire_view body, bool decrypted)
 {
@@ -313,17 +547,38 @@ int cap_facts_payload(struct cap_sa *sa, size_t msg, int version, uint8_t type,
         struct cap_facts *fx = facts_of(sa);
         if (!fx)
                 return -1;
+        const struct cap_msg *cm = &sa->msgs[msg];
+        bool child = child_exchange(sa, cm);
         switch (type) {
         case PL_V1_SA:
         case PL_V2_SA:
                 return sa_payload(sa, fx, msg, version, body, decrypted);
+        case PL_V1_ID: /* also PL_V1_ID's number in IKEv2 is no payload */
+                if (version != 1)
+                        return 0;
+                if (child)
+                        child_payload(sa, fx, msg, version, type, body);
+                else if (cm->exchange == 2 || cm->exchange == 4)
+                        identity(sa, fx, msg, version, cm->from_initiator, body, decrypted);
+                return 0;
+        case PL_V2_IDI:
+        case PL_V2_IDR:
+                if (version == 2)
+                        identity(sa, fx, msg, version, type == PL_V2_IDI, body, decrypted);
+                return 0;
+        case PL_V1_DELETE:
+        case PL_V2_DELETE:
+                if ((version == 1) == (type == PL_V1_DELETE))
+                        delete_payload(sa, fx, msg, version, body, decrypted);
+                return 0;
         case PL_V1_NOTIFY:
         case PL_V2_NOTIFY:
                 notify_payload(sa, fx, msg, version, body, decrypted);
+                if (child) /* a refusal is the child exchange's response */
+                        child_payload(sa, fx, msg, version, type, body);
                 return 0;
         case PL_V1_NATD:
         case PL_V1_NATD_DRAFT: {
-                const struct cap_msg *cm = &sa->msgs[msg];
                 struct cap_natd_msg *nm = &fx->nat.side[cm->from_initiator ? 0 : 1];
                 /* the first NAT-D payload of a message names the remote end */
                 bool first = !nm->frame || (nm->frame == cm->frame && !nm->has_dst);
@@ -332,6 +587,8 @@ int cap_facts_payload(struct cap_sa *sa, size_t msg, int version, uint8_t type,
                 return 0;
         }
         default:
+                if (child)
+                        child_payload(sa, fx, msg, version, type, body);
                 return 0;
         }
 }
@@ -357,7 +614,8 @@ int cap_facts_msg(struct cap_sa *sa, size_t msg, const struct ike_msg *m)
         for (size_t i = 0; i < m->npl; i++) {
                 uint8_t t = m->pl[i].type;
                 if (t != PL_V1_SA && t != PL_V2_SA && t != PL_V1_NOTIFY && t != PL_V2_NOTIFY &&
-                    t != PL_V1_NATD && t != PL_V1_NATD_DRAFT)
+                    t != PL_V1_NATD && t != PL_V1_NATD_DRAFT && t != PL_V1_ID &&
+                    t != PL_V1_DELETE)
                         continue;
                 if (cap_facts_payload(sa, msg, m->version, t, m->pl[i].body, false) < 0)
                         return -1;

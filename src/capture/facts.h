@@ -20,8 +20,16 @@
  * cap_facts_payload(), from the decryption (src/crypto, with --keys), with
  * decrypted = true; their SA payloads fill child_offered / child_chosen.
  *
+ * The child exchanges (Quick Mode, IKE_AUTH's child, CREATE_CHILD_SA) are
+ * read only once decrypted: their offers and choices, proxy IDs / traffic
+ * selectors both proposed and accepted, and whether each side sent a KE
+ * (PFS). So are identities (MM5/MM6, IKE_AUTH) and delete payloads.
+ * Without a key nothing of them is guessed: they stay absent.
+ *
  * Bounded: CAP_FACT_MAX_XF transforms per offer, CAP_FACT_MAX_NOTIFY
- * notifies per SA, each with a count of what was past the bound.
+ * notifies, CAP_FACT_MAX_CHILD child exchanges, CAP_FACT_MAX_SEL selectors
+ * per side, CAP_FACT_MAX_DELETE deletes per SA, each with a count of what
+ * was past the bound.
  */
 #ifndef IPSD_CAPTURE_FACTS_H
 #define IPSD_CAPTURE_FACTS_H
@@ -39,6 +47,9 @@
 #define CAP_FACT_MAX_NATD      3 /* hashes kept per message: the destination one and two sources */
 #define CAP_FACT_HASH_MAX      64
 #define CAP_FACT_MAX_CHILD_SPI 32
+#define CAP_FACT_MAX_CHILD     6 /* child exchanges kept per IKE SA (Quick Modes, ...) */
+#define CAP_FACT_MAX_SEL       4 /* selectors kept per side of a message */
+#define CAP_FACT_MAX_DELETE    8
 
 /* One transform. IKEv1 phase 1: one transform is a whole suite (its
  * attributes below). IKEv1 phase 2: the transform ID (ESP_AES, ...) and its
@@ -164,13 +175,83 @@ struct cap_float_facts {
         uint64_t first_keepalive;
 };
 
+/* One traffic selector: an IKEv1 Quick Mode identity (the proxy ID, RFC
+ * 2409 5.5 IDci / IDcr, RFC 2407 4.6.2: ID_IPV4_ADDR 1, _SUBNET 4,
+ * _RANGE 7, and the IPv6 ones 5, 6, 8) or an IKEv2 traffic selector (RFC
+ * 7296 3.13.1: TS_IPV4_ADDR_RANGE 7, TS_IPV6_ADDR_RANGE 8). */
+struct cap_sel {
+        uint8_t type;          /* IKEv1 ID type or IKEv2 TS type */
+        uint8_t proto;         /* IP protocol, 0 any */
+        uint16_t sport, eport; /* IKEv1: the ID's port in both (0 any) */
+        int af;                /* 4 or 6; 0: not an address type (kept as its type) */
+        uint8_t start[16], end[16];
+        bool mask; /* IKEv1 subnet: end is the mask; else end is the range's end
+                      (equal to start for a single address) */
+};
+
+struct cap_sels {
+        uint8_t n, dropped;
+        struct cap_sel s[CAP_FACT_MAX_SEL];
+};
+
+/* One child exchange, read once decrypted: an IKEv1 Quick Mode (per message
+ * ID), IKEv2's IKE_AUTH (its child SA) or a CREATE_CHILD_SA (per message
+ * ID). The request is its first message, from whichever end started it;
+ * the response the first one from the other end (IKE_AUTH: the last
+ * response, after any EAP rounds, is the one with the child). */
+struct cap_child_fact {
+        uint8_t exchange;
+        uint32_t msgid;
+        bool req_from_initiator; /* the request came from the IKE SA's initiator */
+        size_t req_msg, resp_msg; /* indexes in the SA's msgs[] */
+        bool has_resp;
+        struct cap_offer *offered, *chosen; /* its SA payloads (NULL: none) */
+        /* IDci / IDcr (IKEv1) or TSi / TSr (IKEv2), as the request proposed
+         * them and as the response accepted (narrowed) them */
+        struct cap_sels req_i, req_r, resp_i, resp_r;
+        /* KE payloads: PFS (IKEv1 QM, RFC 2409 5.5) or a CREATE_CHILD_SA's
+         * new DH (RFC 7296 1.3.1); IKEv2 says the group, IKEv1's is the
+         * offered transforms' Group Description */
+        bool req_ke, resp_ke;
+        uint16_t req_ke_group, resp_ke_group;
+};
+
+/* An identity (IKEv1 MM5/MM6, AM1/AM2; IKEv2 IDi / IDr), its first 64
+ * bytes kept. */
+struct cap_ident {
+        uint64_t frame; /* 0: none seen */
+        bool decrypted;
+        uint8_t type;
+        uint8_t len; /* kept in data */
+        bool cut;    /* longer than data */
+        uint8_t data[64];
+};
+
+/* A delete payload (RFC 2408 3.15, RFC 7296 3.11) and its sender. */
+struct cap_delete_fact {
+        uint64_t frame;
+        size_t msg;
+        bool from_initiator, decrypted;
+        uint8_t proto, spi_size;
+        uint16_t nspi;
+        uint8_t spis[16]; /* the first SPIs, whole ones only */
+};
+
 /* Allocated per SA when its first fact comes; the offers only when an SA
  * payload of theirs is seen (NULL: none). */
 struct cap_facts {
         struct cap_offer *offered, *chosen; /* phase 1 / IKE SA */
-        /* Quick Mode / IKE_AUTH's child / CREATE_CHILD_SA, once decrypted
+        /* the first child exchange's offers (children[0]'s, not owned here):
+         * Quick Mode / IKE_AUTH's child / CREATE_CHILD_SA, once decrypted
          * (IKEv2's IKE_AUTH is always encrypted; IKEv1 QM too) */
         struct cap_offer *child_offered, *child_chosen;
+        /* every child exchange, in the order they started */
+        struct cap_child_fact children[CAP_FACT_MAX_CHILD];
+        size_t nchildren, children_dropped;
+        struct cap_ident id_ini, id_resp; /* phase 1 / IKE SA identities */
+        struct cap_ident id_wanted;       /* IKEv2: the IDr the initiator's request names */
+        struct cap_delete_fact deletes[CAP_FACT_MAX_DELETE];
+        size_t ndeletes, deletes_dropped;
         struct cap_notify_fact notify[CAP_FACT_MAX_NOTIFY];
         size_t nnotify, notify_dropped;
         struct cap_nat_facts nat;
@@ -202,6 +283,9 @@ int cap_facts_payload(struct cap_sa *sa, size_t msg, int version, uint8_t type,
 /* A NAT-T keepalive between the ends of sa (from_ini: sent by its
  * initiator's address). 0, or -1 out of memory. */
 int cap_facts_keepalive(struct cap_sa *sa, bool from_ini, uint64_t frame);
+
+/* Which child exchange of fx message cm belongs to, -1 none. */
+int cap_facts_child_of(const struct cap_facts *fx, const struct cap_sa *sa, size_t msg);
 
 /* After the last frame and cap_name_steps(): NAT-D compared, float found. */
 void cap_facts_finish(struct cap_set *cs);

@@ -165,6 +165,185 @@ static json_t *offer_json(int version, const struct cap_offer *of)
         return o;
 }
 
+/* A contiguous mask's prefix length, -1 if not contiguous. */
+static int prefix_len(const uint8_t *m, size_t n)
+{
+        int bits = 0;
+        size_t i = 0;
+        for (; i < n && m[i] == 0xff; i++)
+                bits += 8;
+        if (i < n) {
+                uint8_t b = m[i];
+                while (b & 0x80) {
+                        bits++;
+                        b = (uint8_t)(b << 1);
+                }
+                if (b)
+                        return -1;
+                for (i++; i < n; i++)
+                        if (m[i])
+                                return -1;
+        }
+        return bits;
+}
+
+/* A range that is exactly one prefix (start's host bits 0, end's 1): its
+ * length, else -1. */
+static int range_prefix(const struct cap_sel *x, int *pfx)
+{
+        size_t n = x->af == 6 ? 16 : 4;
+        uint8_t m[16];
+        for (size_t i = 0; i < n; i++) {
+                if (x->start[i] & ~x->end[i])
+                        return *pfx = -1;
+                m[i] = (uint8_t)~(x->start[i] ^ x->end[i]);
+                if ((x->start[i] & ~m[i]) || ((x->end[i] | m[i]) != 0xff))
+                        return *pfx = -1;
+        }
+        return *pfx = prefix_len(m, n);
+}
+
+const char *cap_sel_str(const struct cap_sel *x, char *buf, size_t n)
+{
+        char a[46], b[46];
+        int pfx;
+        size_t used;
+        if (!x->af) {
+                used = (size_t)snprintf(buf, n, "type %u", x->type);
+        } else if (x->mask) {
+                int pl = prefix_len(x->end, x->af == 6 ? 16 : 4);
+                if (pl >= 0)
+                        used = (size_t)snprintf(buf, n, "%s/%d", frame_addr_str(x->af, x->start, a),
+                                                pl);
+                else
+                        used = (size_t)snprintf(buf, n, "%s/%s", frame_addr_str(x->af, x->start, a),
+                                                frame_addr_str(x->af, x->end, b));
+        } else if (range_prefix(x, &pfx) >= 0 && memcmp(x->start, x->end, x->af == 6 ? 16 : 4)) {
+                used = (size_t)snprintf(buf, n, "%s/%d", frame_addr_str(x->af, x->start, a), pfx);
+        } else if (!memcmp(x->start, x->end, x->af == 6 ? 16 : 4)) {
+                used = (size_t)snprintf(buf, n, "%s", frame_addr_str(x->af, x->start, a));
+        } else {
+                used = (size_t)snprintf(buf, n, "%s-%s", frame_addr_str(x->af, x->start, a),
+                                        frame_addr_str(x->af, x->end, b));
+        }
+        if (x->proto && used < n)
+                used += (size_t)snprintf(buf + used, n - used, " proto %u", x->proto);
+        /* IKEv2's full port range (0-65535) and IKEv1's port 0 mean any port */
+        bool any = (x->sport == 0 && x->eport == 0) || (x->sport == 0 && x->eport == 65535);
+        if (!any && used < n) {
+                if (x->sport == x->eport)
+                        snprintf(buf + used, n - used, " port %u", x->sport);
+                else
+                        snprintf(buf + used, n - used, " ports %u-%u", x->sport, x->eport);
+        }
+        return buf;
+}
+
+static json_t *sels_json(const struct cap_sels *ss)
+{
+        json_t *a = json_array();
+        char t[128];
+        for (size_t i = 0; i < ss->n; i++)
+                json_array_append_new(a, json_string(cap_sel_str(&ss->s[i], t, sizeof(t))));
+        return a;
+}
+
+static json_t *child_side_json(const struct cap_sa *sa, size_t msg, bool from_ini,
+                               const struct cap_sels *si, const struct cap_sels *sr, bool ke,
+                               uint16_t group)
+{
+        json_t *o = json_object();
+        json_object_set_new(o, "frame", json_integer((json_int_t)sa->msgs[msg].frame));
+        if (sa->msgs[msg].step)
+                json_object_set_new(o, "step", json_string(sa->msgs[msg].step));
+        json_object_set_new(o, "sender", json_string(from_ini ? "initiator" : "responder"));
+        json_object_set_new(o, "selectors_i", sels_json(si));
+        json_object_set_new(o, "selectors_r", sels_json(sr));
+        if (si->dropped || sr->dropped)
+                json_object_set_new(o, "selectors_not_kept",
+                                    json_integer(si->dropped + sr->dropped));
+        json_object_set_new(o, "ke", json_boolean(ke));
+        if (ke && group)
+                json_object_set_new(o, "ke_group", num_name(IKE_REG_DH_GROUP, group));
+        return o;
+}
+
+static json_t *child_json(const struct cap_sa *sa, const struct cap_child_fact *c)
+{
+        json_t *o = json_object();
+        const char *xn = ike_exchange_name(c->exchange);
+        json_object_set_new(o, "exchange", xn ? json_string(xn) : json_integer(c->exchange));
+        json_object_set_new(o, "message_id", json_integer(c->msgid));
+        json_object_set_new(o, "request",
+                            child_side_json(sa, c->req_msg, c->req_from_initiator, &c->req_i,
+                                            &c->req_r, c->req_ke, c->req_ke_group));
+        json_object_set_new(o, "response",
+                            c->has_resp ? child_side_json(sa, c->resp_msg, !c->req_from_initiator,
+                                                          &c->resp_i, &c->resp_r, c->resp_ke,
+                                                          c->resp_ke_group)
+                                        : json_null());
+        json_object_set_new(o, "offered", offer_json(sa->version, c->offered));
+        json_object_set_new(o, "chosen", offer_json(sa->version, c->chosen));
+        return o;
+}
+
+/* An identity's value: an address, a name, else hex. */
+const char *cap_ident_str(int version, const struct cap_ident *id, char *buf, size_t n)
+{
+        /* ID_IPV4_ADDR 1, ID_FQDN 2, ID_USER_FQDN / RFC822 3, ID_IPV6_ADDR 5:
+         * the same numbers in both versions (RFC 2407 4.6.2.1, RFC 7296 3.5) */
+        (void)version;
+        if ((id->type == 1 && id->len == 4) || (id->type == 5 && id->len == 16)) {
+                char a[46];
+                snprintf(buf, n, "%s", frame_addr_str(id->type == 1 ? 4 : 6, id->data, a));
+                return buf;
+        }
+        bool text = id->type == 2 || id->type == 3;
+        for (size_t i = 0; i < id->len && text; i++)
+                text = id->data[i] >= 0x20 && id->data[i] < 0x7f && id->data[i] != '"' &&
+                       id->data[i] != '\\';
+        size_t used = 0;
+        for (size_t i = 0; i < id->len && used + 3 < n; i++)
+                used += (size_t)snprintf(buf + used, n - used, text ? "%c" : "%02x", id->data[i]);
+        if (used < n)
+                buf[used] = '\0';
+        if (id->cut && used + 4 < n)
+                snprintf(buf + used, n - used, "...");
+        return buf;
+}
+
+static json_t *ident_json(int version, const struct cap_ident *id)
+{
+        if (!id->frame)
+                return json_null();
+        json_t *o = json_object();
+        char v[200];
+        json_object_set_new(o, "frame", json_integer((json_int_t)id->frame));
+        json_object_set_new(o, "type",
+                            num_name(version == 1 ? IKE_REG_V1_ID : IKE_REG_V2_ID, id->type));
+        json_object_set_new(o, "value", json_string(cap_ident_str(version, id, v, sizeof(v))));
+        json_object_set_new(o, "decrypted", json_boolean(id->decrypted));
+        return o;
+}
+
+static json_t *delete_json(const struct cap_sa *sa, const struct cap_delete_fact *d)
+{
+        json_t *o = json_object();
+        json_object_set_new(o, "frame", json_integer((json_int_t)d->frame));
+        json_object_set_new(o, "sender",
+                            json_string(d->from_initiator ? "initiator" : "responder"));
+        const char *pn = ike_proto_name(sa->version, d->proto);
+        json_object_set_new(o, "protocol", pn ? json_string(pn) : json_integer(d->proto));
+        json_object_set_new(o, "spis_deleted", json_integer(d->nspi));
+        json_t *a = json_array();
+        for (size_t k = 0; d->spi_size && (k + 1) * d->spi_size <= sizeof(d->spis) && k < d->nspi;
+             k++)
+                json_array_append_new(a, hex(d->spis + k * d->spi_size, d->spi_size));
+        json_object_set_new(o, "spis", a);
+        json_object_set_new(o, "decrypted", json_boolean(d->decrypted));
+        return o;
+}
+
 static json_t *tri(cap_tri v)
 {
         return v < 0 ? json_null() : json_boolean(v);
@@ -259,6 +438,25 @@ static json_t *sa_json(const struct cap_sa *sa, size_t index)
         json_object_set_new(o, "chosen", offer_json(sa->version, fx->chosen));
         json_object_set_new(o, "child_offered", offer_json(sa->version, fx->child_offered));
         json_object_set_new(o, "child_chosen", offer_json(sa->version, fx->child_chosen));
+        json_t *cs = json_array();
+        for (size_t i = 0; i < fx->nchildren; i++)
+                json_array_append_new(cs, child_json(sa, &fx->children[i]));
+        json_object_set_new(o, "children", cs);
+        if (fx->children_dropped)
+                json_object_set_new(o, "children_not_kept",
+                                    json_integer((json_int_t)fx->children_dropped));
+        json_object_set_new(o, "initiator_id", ident_json(sa->version, &fx->id_ini));
+        json_object_set_new(o, "responder_id", ident_json(sa->version, &fx->id_resp));
+        if (fx->id_wanted.frame)
+                json_object_set_new(o, "responder_id_requested",
+                                    ident_json(sa->version, &fx->id_wanted));
+        json_t *ds = json_array();
+        for (size_t i = 0; i < fx->ndeletes; i++)
+                json_array_append_new(ds, delete_json(sa, &fx->deletes[i]));
+        json_object_set_new(o, "deletes", ds);
+        if (fx->deletes_dropped)
+                json_object_set_new(o, "deletes_not_kept",
+                                    json_integer((json_int_t)fx->deletes_dropped));
         json_t *ns = json_array();
         for (size_t i = 0; i < fx->nnotify; i++)
                 json_array_append_new(ns, notify_json(sa, &fx->notify[i]));
@@ -384,6 +582,53 @@ static size_t offer_text(int version, const struct cap_offer *o, bool chosen, ch
                                 o->nprop == 1 ? "" : "s", (unsigned)(o->nxf + o->xf_dropped));
 }
 
+static size_t sels_text(const struct cap_sels *ss, char *buf, size_t n)
+{
+        char t[128];
+        size_t used = 0;
+        if (!ss->n)
+                return (size_t)snprintf(buf, n, "none");
+        for (size_t i = 0; i < ss->n && used < n; i++)
+                used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "",
+                                         cap_sel_str(&ss->s[i], t, sizeof(t)));
+        return used;
+}
+
+/* A child exchange's request or response: its offer or choice, its
+ * selectors (IKEv1 proxy IDs / IKEv2 TS) and whether it carried a KE. */
+static size_t child_text(const struct cap_sa *sa, const struct cap_child_fact *c, size_t msg,
+                         char *buf, size_t n)
+{
+        bool req = msg == c->req_msg, resp = c->has_resp && msg == c->resp_msg;
+        if (!req && !resp)
+                return 0;
+        const struct cap_offer *o = req ? c->offered : c->chosen;
+        const struct cap_sels *si = req ? &c->req_i : &c->resp_i, *sr = req ? &c->req_r : &c->resp_r;
+        size_t used = 0;
+        if (o)
+                used += offer_text(sa->version, o, resp, buf, n);
+        if ((si->n || sr->n) && used < n) {
+                used += (size_t)snprintf(buf + used, n - used, "; %s ",
+                                         sa->version == 1 ? "IDs" : "TS");
+                if (used < n)
+                        used += sels_text(si, buf + used, n - used);
+                if (used < n)
+                        used += (size_t)snprintf(buf + used, n - used, " <-> ");
+                if (used < n)
+                        used += sels_text(sr, buf + used, n - used);
+        }
+        bool ke = req ? c->req_ke : c->resp_ke;
+        uint16_t g = req ? c->req_ke_group : c->resp_ke_group;
+        /* an IKE_AUTH never carries KE: say it only for QM / CREATE_CHILD_SA */
+        if (c->exchange != 35 && (o || si->n || sr->n) && used < n) {
+                if (ke && g)
+                        used += (size_t)snprintf(buf + used, n - used, "; KE group %u", g);
+                else
+                        used += (size_t)snprintf(buf + used, n - used, "; %s", ke ? "KE" : "no KE");
+        }
+        return used;
+}
+
 static const char *nat_text(const struct cap_nat_facts *nat)
 {
         if (!nat->computed)
@@ -406,12 +651,13 @@ const char *cap_facts_step_text(const struct cap_sa *sa, size_t msg, char *buf, 
         buf[0] = '\0';
         if (!fx || msg >= sa->nmsgs)
                 return buf;
-        const struct cap_offer *offers[4] = {fx->offered, fx->chosen, fx->child_offered,
-                                             fx->child_chosen};
-        for (size_t i = 0; i < 4 && used < n; i++)
+        const struct cap_offer *offers[2] = {fx->offered, fx->chosen};
+        for (size_t i = 0; i < 2 && used < n; i++)
                 if (offers[i] && offers[i]->msg == msg)
                         used +=
                             offer_text(sa->version, offers[i], i % 2 == 1, buf + used, n - used);
+        for (size_t i = 0; i < fx->nchildren && used < n; i++)
+                used += child_text(sa, &fx->children[i], msg, buf + used, n - used);
         /* the NAT-D verdict on the second message that carries NAT-D */
         const struct cap_natd_msg *s0 = &fx->nat.side[0], *s1 = &fx->nat.side[1];
         size_t later = s0->frame && s1->frame ? (s0->msg > s1->msg ? s0->msg : s1->msg) : SIZE_MAX;

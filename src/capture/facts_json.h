@@ -16,6 +16,11 @@ json_t *cap_facts_json(const struct cap_set *cs);
 /* One transform as text ("AES_CBC-256 SHA PRE_SHARED_KEY MODP_1024 86400 s"). */
 const char *cap_transform_str(int version, const struct cap_transform *x, char *buf, size_t n);
 
+/* A selector ("10.1.0.0/24", "10.1.0.1-10.1.0.9 proto 6 port 80"), an
+ * identity's value (an address, an FQDN, else hex). */
+const char *cap_sel_str(const struct cap_sel *x, char *buf, size_t n);
+const char *cap_ident_str(int version, const struct cap_ident *id, char *buf, size_t n);
+
 /* What the facts add to message msg's step of the text ladder ("offers 12
  * transforms: ...", "chose ...", "NAT-D: the initiator is behind a NAT",
  * "floated to UDP 4500"), "" when nothing; buf of n bytes. */

@@ -111,11 +111,56 @@ FACTS = {
 }
 
 
+# (version, case) -> what the decrypted child exchange must show (with
+# --keys): whether the responder chose a proposal, and the refusal notify
+# (type, from the responder, decrypted) when it did not. Its request always
+# proposes A's selectors 10.1.0.0/24 <-> 10.2.0.0/24 without a KE (no PFS
+# configured). Without a key no child exchange is reported at all.
+CHILD = {
+    (1, "ok"): (True, None),
+    (2, "ok"): (True, None),
+    (1, "p2-proposal"): (False, 14),
+    (2, "p2-proposal"): (False, 14),
+    (1, "p2-selectors"): (False, 18),
+    (2, "p2-selectors"): (False, 38),
+}
+
+
+def child_bad(doc, version, name):
+    """The decrypted child exchange's facts against CHILD; a list of problems."""
+    if (version, name) not in CHILD:
+        return []
+    chosen, refusal = CHILD[(version, name)]
+    ex = doc["capture"]["exchanges"][0]
+    kids = ex.get("children", [])
+    if not kids:
+        return ["--keys: no child exchange in the facts"]
+    c, bad = kids[0], []
+    req = c["request"]
+    if req["sender"] != "initiator" or req["selectors_i"] != ["10.1.0.0/24"] \
+            or req["selectors_r"] != ["10.2.0.0/24"]:
+        bad.append("--keys: child request %s" % json.dumps(req))
+    if req["ke"]:
+        bad.append("--keys: a KE in the child request, no PFS configured")
+    if not c["offered"] or not c["offered"]["transforms"]:
+        bad.append("--keys: no child offer")
+    if bool(c["chosen"]) != chosen:
+        bad.append("--keys: child chosen %s, %s expected" % (bool(c["chosen"]), chosen))
+    if chosen and (not c["response"] or c["response"]["selectors_r"] != ["10.2.0.0/24"]):
+        bad.append("--keys: child response %s" % json.dumps(c["response"]))
+    if refusal and not any(n["type"] == refusal and n["sender"] == "responder" and n["decrypted"]
+                           for n in ex["notifies"]):
+        bad.append("--keys: no decrypted notify %d from the responder" % refusal)
+    return bad
+
+
 def facts_bad(doc, version, name):
     """The exchange's facts against FACTS; a list of problems."""
     chosen, natd, notify = FACTS[(version, name)]
     ex = doc["capture"]["exchanges"][0]
     bad = []
+    if ex.get("children"):
+        bad.append("child exchanges reported without a key")
     if not ex.get("offered") or not ex["offered"]["transforms"]:
         bad.append("no offered transforms")
     if bool(ex.get("chosen")) != chosen:
@@ -224,9 +269,10 @@ def check_keys(bin_path, path, version, name, side):
                             r"secret|shared Diffie Hellman secret|\w+ \w+ key) => \d+ bytes.*\n"
                             r"\d+\[(?:IKE|CHD)\] +0: ((?:[0-9A-F]{2} ){8})", f.read())
     leaked = [h for h in secret if h.replace(" ", "").lower() in p.stdout.lower()]
-    t = json.loads(p.stdout)["tunnels"][0]
+    doc = json.loads(p.stdout)
+    t = doc["tunnels"][0]
     status, word = EXPECT_KEYS[(version, name, side)]
-    bad = []
+    bad = child_bad(doc, version, name) if side == "a" else []
     if leaked:
         bad.append("a key of the key file appears in the output")
     if t["status"] != status:

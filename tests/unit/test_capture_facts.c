@@ -447,6 +447,125 @@ static void decrypted_quick_mode(void **state)
         cap_set_free(&fd.cs);
 }
 
+/* A v1 body builder: an ID (type, protocol, port, then the address and,
+ * for a subnet, the mask). */
+static struct wire_view v1_id(struct wb *w, unsigned type, unsigned proto, unsigned port,
+                              uint32_t a, uint32_t b, bool has_b)
+{
+        w->n = 0;
+        w->depth = 0;
+        wb_u8(w, type);
+        wb_u8(w, proto);
+        wb_u16(w, port);
+        wb_u32(w, a);
+        if (has_b)
+                wb_u32(w, b);
+        return (struct wire_view){w->b, w->n};
+}
+
+/* Decrypted Quick Modes and Informationals (what decrypt.c hands over):
+ * each Quick Mode is its own child exchange with its proxy IDs as proposed
+ * and accepted and its KE (PFS) by side; a QM started by the responder
+ * says so; an encrypted notify and a delete keep their sender. */
+static void decrypted_children(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        struct wb m, b;
+        wb_hdr(&m, 0, PL_V1_HASH, 0x10, 32, IKE_F_V1_ENCRYPTION, 0x1234);
+        wb_fill(&m, 0xee, 64);
+        wb_done(&m);
+        send_udp(&fd, &m, INI, 500, RESP, 500); /* 0: QM1 */
+        m.b[40] ^= 1;
+        send_udp(&fd, &m, RESP, 500, INI, 500); /* 1: QM2 */
+        m.b[23] = 0x78;
+        send_udp(&fd, &m, RESP, 500, INI, 500); /* 2: a QM1 of the responder */
+        m.b[18] = 5;
+        m.b[23] = 0x99;
+        send_udp(&fd, &m, INI, 500, RESP, 500); /* 3: an Informational */
+        cap_name_steps(&fd.cs);
+        struct cap_sa *s = &fd.cs.sa[0];
+        /* QM1: IDci 10.1.0.0/24, IDcr 10.2.0.0/24, a KE */
+        assert_int_equal(cap_facts_payload(s, 0, 1, PL_V1_KE, (struct wire_view){m.b, 64}, true),
+                         0);
+        cap_facts_payload(s, 0, 1, PL_V1_ID, v1_id(&b, 4, 0, 0, 0x0a010000, 0xffffff00, true),
+                          true);
+        cap_facts_payload(s, 0, 1, PL_V1_ID, v1_id(&b, 4, 0, 0, 0x0a020000, 0xffffff00, true),
+                          true);
+        /* QM2: the same IDs, no KE */
+        cap_facts_payload(s, 1, 1, PL_V1_ID, v1_id(&b, 4, 0, 0, 0x0a010000, 0xffffff00, true),
+                          true);
+        cap_facts_payload(s, 1, 1, PL_V1_ID, v1_id(&b, 4, 0, 0, 0x0a020000, 0xffffff00, true),
+                          true);
+        /* the responder's QM1: one host, TCP port 80, against a range */
+        cap_facts_payload(s, 2, 1, PL_V1_ID, v1_id(&b, 1, 6, 80, 0x0a020005, 0, false), true);
+        cap_facts_payload(s, 2, 1, PL_V1_ID, v1_id(&b, 7, 0, 0, 0x0a010001, 0x0a010009, true),
+                          true);
+        /* the Informational: INVALID-ID-INFORMATION (18) and a delete of two ESP SPIs */
+        b.n = 0;
+        wb_u32(&b, 1);
+        wb_u8(&b, 3);
+        wb_u8(&b, 4);
+        wb_u16(&b, 18);
+        wb_u32(&b, 0xaabbccdd);
+        cap_facts_payload(s, 3, 1, PL_V1_NOTIFY, (struct wire_view){b.b, b.n}, true);
+        b.n = 0;
+        wb_u32(&b, 1);
+        wb_u8(&b, 3);
+        wb_u8(&b, 4);
+        wb_u16(&b, 2);
+        wb_u32(&b, 0x11223344);
+        wb_u32(&b, 0x55667788);
+        cap_facts_payload(s, 3, 1, PL_V1_DELETE, (struct wire_view){b.b, b.n}, true);
+
+        const struct cap_facts *fx = s->facts;
+        assert_non_null(fx);
+        assert_int_equal(fx->nchildren, 2);
+        const struct cap_child_fact *c = &fx->children[0];
+        assert_int_equal(c->msgid, 0x1234);
+        assert_true(c->req_from_initiator);
+        assert_true(c->has_resp);
+        assert_int_equal(c->resp_msg, 1);
+        assert_true(c->req_ke);
+        assert_false(c->resp_ke);
+        char t[128];
+        assert_int_equal(c->req_i.n, 1);
+        assert_string_equal(cap_sel_str(&c->req_i.s[0], t, sizeof(t)), "10.1.0.0/24");
+        assert_string_equal(cap_sel_str(&c->req_r.s[0], t, sizeof(t)), "10.2.0.0/24");
+        assert_string_equal(cap_sel_str(&c->resp_r.s[0], t, sizeof(t)), "10.2.0.0/24");
+        c = &fx->children[1];
+        assert_false(c->req_from_initiator);
+        assert_false(c->has_resp);
+        assert_false(c->req_ke);
+        assert_string_equal(cap_sel_str(&c->req_i.s[0], t, sizeof(t)), "10.2.0.5 proto 6 port 80");
+        assert_string_equal(cap_sel_str(&c->req_r.s[0], t, sizeof(t)), "10.1.0.1-10.1.0.9");
+        assert_int_equal(fx->nnotify, 1);
+        assert_int_equal(fx->notify[0].type, 18);
+        assert_true(fx->notify[0].from_initiator);
+        assert_true(fx->notify[0].decrypted);
+        assert_int_equal(fx->notify[0].named_spi, 0xaabbccdd);
+        assert_int_equal(fx->ndeletes, 1);
+        assert_int_equal(fx->deletes[0].nspi, 2);
+        assert_true(fx->deletes[0].from_initiator);
+        assert_memory_equal(fx->deletes[0].spis, "\x11\x22\x33\x44\x55\x66\x77\x88", 8);
+        /* and they reach the JSON and the ladder */
+        json_t *j = cap_facts_json(&fd.cs);
+        json_t *ch = json_object_get(json_array_get(json_object_get(j, "exchanges"), 0), "children");
+        assert_int_equal(json_array_size(ch), 2);
+        assert_string_equal(
+            json_string_value(json_array_get(
+                json_object_get(json_object_get(json_array_get(ch, 0), "request"), "selectors_r"),
+                0)),
+            "10.2.0.0/24");
+        json_decref(j);
+        char buf[512];
+        assert_non_null(strstr(cap_facts_step_text(s, 0, buf, sizeof(buf)),
+                               "IDs 10.1.0.0/24 <-> 10.2.0.0/24; KE"));
+        assert_non_null(strstr(cap_facts_step_text(s, 1, buf, sizeof(buf)), "no KE"));
+        cap_set_free(&fd.cs);
+}
+
 /* Transforms past the bound are counted, not kept. */
 static void offers_bounded(void **state)
 {
@@ -475,6 +594,7 @@ int main(void)
             cmocka_unit_test(v1_nat_and_offers),    cmocka_unit_test(v1_no_nat),
             cmocka_unit_test(v2_nat_and_notifies),  cmocka_unit_test(v2_unknown_when_both_differ),
             cmocka_unit_test(decrypted_quick_mode), cmocka_unit_test(offers_bounded),
+            cmocka_unit_test(decrypted_children),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
