@@ -89,6 +89,23 @@ for spi in c254fe64 070883c2; do
 		fail=1
 	fi
 done
+# the decrypted Quick Mode's SA payloads carry both SPIs: the ESP facts must
+# say so once decryption has fed the facts (without the key nothing does)
+"$BIN" capture --format json --keys "$tmp/all.keys" "$tmp/ike.pcapng" "$tmp/esp.pcapng" >"$tmp/esp.json" 2>&1
+"$BIN" capture --format json "$tmp/ike.pcapng" "$tmp/esp.pcapng" >"$tmp/esp-nokey.json" 2>&1
+for spi in c254fe64 070883c2; do
+	if ! python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+e = [x for x in d["capture"]["esp"] if x["spi"] == sys.argv[2]]
+sys.exit(0 if e and e[0]["origin"] == sys.argv[3] else 1)' "$tmp/esp.json" "$spi" negotiated ||
+		! python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+e = [x for x in d["capture"]["esp"] if x["spi"] == sys.argv[2]]
+sys.exit(0 if e and e[0]["origin"] == sys.argv[3] else 1)' "$tmp/esp-nokey.json" "$spi" not-negotiated-in-clear; then
+		echo "capture-keys: ESP SPI $spi: origin not 'negotiated' by the decrypted Quick Mode (or claimed without a key)" >&2
+		fail=1
+	fi
+done
 if [ "$n" = 0 ]; then
 	echo "capture-keys: no decryption capture found in $CAPS" >&2
 	exit 1
