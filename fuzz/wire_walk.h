@@ -109,6 +109,10 @@ static void walk_payload(int version, unsigned type, struct wire_view body)
                 struct ike_skf f;
                 if (ike_skf_decode(body, &f, &e) == 0)
                         inside(body, f.encrypted);
+        } else if (type == PL_V1_FRAG) {
+                struct ike_v1frag f;
+                if (ike_v1frag_decode(body, &f, &e) == 0)
+                        inside(body, f.data);
         } else if (type == PL_V1_NATOA || type == PL_V1_NATOA_DRAFT) {
                 struct ike_natoa oa;
                 (void)ike_natoa_decode(body, &oa, &e);

@@ -1,4 +1,5 @@
 /* ESP per SA: counts, sequence numbers, sizes, origin (esp.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,31 +86,40 @@ static struct cap_esp_sa *lookup(struct cap_esp *e, const struct frame *f, bool 
         return sa;
 }
 
-static bool bit(const struct cap_esp_sa *sa, uint32_t i)
+/* The window is a ring: sequence number x has bit x % CAP_ESP_WINDOW, so
+ * moving the top by one clears one bit instead of shifting 1024 (callgrind:
+ * the shift was most of an ESP packet's cost). */
+static bool seen(const struct cap_esp_sa *sa, uint32_t x)
 {
+        uint32_t i = x % CAP_ESP_WINDOW;
         return (sa->window[i / 64] >> (i % 64)) & 1;
 }
 
-static void set_bit(struct cap_esp_sa *sa, uint32_t i)
+static void mark(struct cap_esp_sa *sa, uint32_t x, bool on)
 {
-        sa->window[i / 64] |= (uint64_t)1 << (i % 64);
+        uint32_t i = x % CAP_ESP_WINDOW;
+        if (on)
+                sa->window[i / 64] |= (uint64_t)1 << (i % 64);
+        else
+                sa->window[i / 64] &= ~((uint64_t)1 << (i % 64));
 }
 
-/* The numbers of the window at offsets [from, CAP_ESP_WINDOW) that were
- * never seen and are not before the first one seen: lost. */
+/* The numbers seq_max - i for i in [from, CAP_ESP_WINDOW) that were never
+ * seen and are not before the first one seen: lost. */
 static uint64_t unseen(const struct cap_esp_sa *sa, uint32_t from)
 {
         uint64_t n = 0;
         for (uint32_t i = from; i < CAP_ESP_WINDOW; i++) {
                 if (sa->seq_max - sa->seq_first < i)
                         break; /* before the first number seen */
-                if (!bit(sa, i))
+                if (!seen(sa, sa->seq_max - i))
                         n++;
         }
         return n;
 }
 
-/* Moves the window's top to seq (> seq_max). */
+/* Moves the window's top to seq (> seq_max): the numbers that leave it
+ * and were never seen are lost. */
 static void advance(struct cap_esp_sa *sa, uint32_t seq)
 {
         uint64_t shift = (uint64_t)seq - sa->seq_max;
@@ -119,24 +129,24 @@ static void advance(struct cap_esp_sa *sa, uint32_t seq)
                 sa->lost += shift - CAP_ESP_WINDOW;
                 memset(sa->window, 0, sizeof(sa->window));
         } else {
-                sa->lost += unseen(sa, CAP_ESP_WINDOW - (uint32_t)shift);
-                uint32_t s = (uint32_t)shift, words = s / 64, bits = s % 64;
-                for (int i = CAP_ESP_WINDOW / 64 - 1; i >= 0; i--) {
-                        uint64_t v = (size_t)i >= words ? sa->window[i - words] << bits : 0;
-                        if (bits && (size_t)i > words)
-                                v |= sa->window[i - words - 1] >> (64 - bits);
-                        sa->window[i] = v;
+                /* the oldest `shift` numbers leave: seq_max - 1023 .. */
+                for (uint32_t k = 0; k < (uint32_t)shift; k++) {
+                        uint32_t i = CAP_ESP_WINDOW - 1 - k; /* offset below seq_max */
+                        uint32_t x = sa->seq_max - i;
+                        if (sa->seq_max - sa->seq_first >= i && !seen(sa, x))
+                                sa->lost++;
+                        mark(sa, x, false); /* its bit is x + 1024's now */
                 }
         }
         sa->seq_max = seq;
-        set_bit(sa, 0);
+        mark(sa, seq, true);
 }
 
 static void sequence(struct cap_esp_sa *sa, uint32_t seq, uint64_t frame)
 {
         if (sa->packets == 1) {
                 sa->seq_first = sa->seq_max = seq;
-                set_bit(sa, 0);
+                mark(sa, seq, true);
                 return;
         }
         if (seq > sa->seq_max) {
@@ -155,13 +165,13 @@ static void sequence(struct cap_esp_sa *sa, uint32_t seq, uint64_t frame)
                         sa->seq_first = seq; /* the capture started inside a reordering */
                 return; /* outside every window kept: counted late, not judged further */
         }
-        if (bit(sa, behind)) {
+        if (seen(sa, seq)) {
                 if (!sa->duplicates)
                         sa->first_dup_frame = frame;
                 sa->duplicates++;
                 return;
         }
-        set_bit(sa, behind);
+        mark(sa, seq, true);
         if (seq < sa->seq_first)
                 sa->seq_first = seq;
 }
@@ -257,44 +267,128 @@ void cap_esp_frag_lost(struct cap_esp *e, const struct frame *first)
                 e->frags_lost_unknown++;
 }
 
-static int ike_sa_of(const struct cap_set *cs, const struct cap_esp_sa *esa)
+/* An index of address pairs (either order), built for cap_esp_finish and
+ * cap_esp_origins: one lookup per ESP SA instead of a scan of every IKE SA
+ * (or every ESP SA, for the reverse direction). head[slot] is an entry + 1,
+ * next[] chains the entries of one slot, newest first. */
+struct pair_index {
+        uint32_t *head, *next;
+        size_t slots;
+};
+
+static uint32_t pair_hash(int af, const uint8_t *a, const uint8_t *b, bool ordered)
+{
+        size_t n = alen(af);
+        if (!ordered && memcmp(a, b, n) > 0) {
+                const uint8_t *t = a;
+                a = b;
+                b = t;
+        }
+        uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)af;
+        for (size_t i = 0; i < n; i++)
+                h = (h ^ a[i]) * 0x100000001B3ull;
+        for (size_t i = 0; i < n; i++)
+                h = (h ^ b[i]) * 0x100000001B3ull;
+        h ^= h >> 29;
+        return (uint32_t)(h ^ (h >> 32));
+}
+
+static bool pair_init(struct pair_index *px, size_t n)
+{
+        px->slots = 64;
+        while (px->slots < 2 * n)
+                px->slots *= 2;
+        px->head = calloc(px->slots, sizeof(*px->head));
+        px->next = calloc(n ? n : 1, sizeof(*px->next));
+        return px->head && px->next;
+}
+
+static void pair_add(struct pair_index *px, uint32_t h, size_t i)
+{
+        uint32_t s = h & (uint32_t)(px->slots - 1);
+        px->next[i] = px->head[s];
+        px->head[s] = (uint32_t)i + 1;
+}
+
+static void pair_free(struct pair_index *px)
+{
+        free(px->head);
+        free(px->next);
+}
+
+static bool same_ends(const struct cap_sa *sa, const struct cap_esp_sa *esa)
 {
         size_t n = alen(esa->af);
-        for (size_t i = cs->nsa; i-- > 0;) {
-                const struct cap_sa *sa = &cs->sa[i];
-                if (sa->af != esa->af)
-                        continue;
-                if ((!memcmp(esa->src, sa->ini, n) && !memcmp(esa->dst, sa->resp, n)) ||
-                    (!memcmp(esa->src, sa->resp, n) && !memcmp(esa->dst, sa->ini, n)))
-                        return (int)i;
+        return sa->af == esa->af &&
+               ((!memcmp(esa->src, sa->ini, n) && !memcmp(esa->dst, sa->resp, n)) ||
+                (!memcmp(esa->src, sa->resp, n) && !memcmp(esa->dst, sa->ini, n)));
+}
+
+/* The IKE SAs by their two ends, unordered (NULL heads when out of memory:
+ * the callers then scan). */
+static void ike_pairs(const struct cap_set *cs, struct pair_index *px)
+{
+        if (!pair_init(px, cs->nsa)) {
+                pair_free(px);
+                px->head = px->next = NULL;
+                return;
         }
+        for (size_t i = 0; i < cs->nsa; i++)
+                pair_add(px, pair_hash(cs->sa[i].af, cs->sa[i].ini, cs->sa[i].resp, false), i);
+}
+
+/* The newest IKE SA between the ESP SA's two ends, -1 none. */
+static int ike_sa_of(const struct cap_set *cs, const struct pair_index *px,
+                     const struct cap_esp_sa *esa)
+{
+        if (!px->head) {
+                for (size_t i = cs->nsa; i-- > 0;)
+                        if (same_ends(&cs->sa[i], esa))
+                                return (int)i;
+                return -1;
+        }
+        uint32_t h = pair_hash(esa->af, esa->src, esa->dst, false);
+        for (uint32_t k = px->head[h & (px->slots - 1)]; k; k = px->next[k - 1])
+                if (same_ends(&cs->sa[k - 1], esa))
+                        return (int)k - 1; /* chains are newest first */
         return -1;
 }
 
 /* Which exchange carried the SPI, and whether an INVALID_SPI named it: in
- * any IKE SA between the same two addresses. */
-static void origin(const struct cap_set *cs, struct cap_esp_sa *esa)
+ * any IKE SA between the same two addresses, the oldest such SA's (at[0]:
+ * the IKE SA whose carrier counts, at[1] the one whose INVALID_SPI does). */
+static void origin_in(const struct cap_set *cs, size_t i, struct cap_esp_sa *esa, bool *decrypted,
+                      size_t at[2])
 {
-        size_t n = alen(esa->af);
+        const struct cap_sa *sa = &cs->sa[i];
+        const struct cap_facts *fx = sa->facts;
+        if (!fx || !same_ends(sa, esa))
+                return;
+        *decrypted |= fx->child_decrypted;
+        for (size_t k = 0; k < fx->nchild_spi && i < at[0]; k++)
+                if (fx->child_spi[k].spi == esa->spi) {
+                        esa->origin = ESP_NEGOTIATED;
+                        esa->negotiated_frame = fx->child_spi[k].frame;
+                        at[0] = i;
+                }
+        for (size_t k = 0; k < fx->nnotify && i < at[1]; k++)
+                if (fx->notify[k].type == 11 && fx->notify[k].named_spi == esa->spi) {
+                        esa->invalid_spi_frame = fx->notify[k].frame;
+                        at[1] = i;
+                }
+}
+
+static void origin(const struct cap_set *cs, const struct pair_index *px, struct cap_esp_sa *esa)
+{
         bool decrypted = false;
-        for (size_t i = 0; i < cs->nsa; i++) {
-                const struct cap_sa *sa = &cs->sa[i];
-                const struct cap_facts *fx = sa->facts;
-                if (!fx || sa->af != esa->af)
-                        continue;
-                if (!((!memcmp(esa->src, sa->ini, n) && !memcmp(esa->dst, sa->resp, n)) ||
-                      (!memcmp(esa->src, sa->resp, n) && !memcmp(esa->dst, sa->ini, n))))
-                        continue;
-                decrypted |= fx->child_decrypted;
-                for (size_t k = 0; k < fx->nchild_spi; k++)
-                        if (fx->child_spi[k].spi == esa->spi && esa->origin != ESP_NEGOTIATED) {
-                                esa->origin = ESP_NEGOTIATED;
-                                esa->negotiated_frame = fx->child_spi[k].frame;
-                        }
-                for (size_t k = 0; k < fx->nnotify; k++)
-                        if (fx->notify[k].type == 11 && fx->notify[k].named_spi == esa->spi &&
-                            !esa->invalid_spi_frame)
-                                esa->invalid_spi_frame = fx->notify[k].frame;
+        size_t at[2] = {SIZE_MAX, SIZE_MAX};
+        if (!px->head) {
+                for (size_t i = 0; i < cs->nsa; i++)
+                        origin_in(cs, i, esa, &decrypted, at);
+        } else {
+                uint32_t h = pair_hash(esa->af, esa->src, esa->dst, false);
+                for (uint32_t k = px->head[h & (px->slots - 1)]; k; k = px->next[k - 1])
+                        origin_in(cs, k - 1, esa, &decrypted, at);
         }
         if (esa->origin != ESP_NEGOTIATED)
                 esa->origin = decrypted ? ESP_NOT_IN_DECRYPTED : ESP_NOT_IN_CLEAR;
@@ -302,24 +396,54 @@ static void origin(const struct cap_set *cs, struct cap_esp_sa *esa)
 
 void cap_esp_origins(struct cap_set *cs)
 {
+        struct pair_index px = {NULL, NULL, 0};
+        if (cs->esp.n)
+                ike_pairs(cs, &px);
         for (size_t i = 0; i < cs->esp.n; i++) {
                 struct cap_esp_sa *sa = &cs->esp.sa[i];
                 sa->origin = ESP_NOT_IN_CLEAR;
                 sa->negotiated_frame = 0;
                 sa->invalid_spi_frame = 0;
-                origin(cs, sa);
+                origin(cs, &px, sa);
         }
+        pair_free(&px);
 }
 
 void cap_esp_finish(struct cap_set *cs)
 {
         struct cap_esp *e = &cs->esp;
+        struct pair_index ipx = {NULL, NULL, 0}, epx = {NULL, NULL, 0};
+        if (e->n) {
+                ike_pairs(cs, &ipx);
+                /* the ESP SAs by (source, destination), oldest first in
+                 * each chain: the reverse direction's first SA */
+                if (pair_init(&epx, e->n)) {
+                        for (size_t k = e->n; k-- > 0;)
+                                pair_add(&epx,
+                                         pair_hash(e->sa[k].af, e->sa[k].src, e->sa[k].dst, true),
+                                         k);
+                } else {
+                        pair_free(&epx);
+                        epx.head = epx.next = NULL;
+                }
+        }
         for (size_t i = 0; i < e->n; i++) {
                 struct cap_esp_sa *sa = &e->sa[i];
                 sa->lost += unseen(sa, 0);                    /* the window's holes at the end */
                 memset(sa->window, 0xff, sizeof(sa->window)); /* counted once */
-                sa->sa = ike_sa_of(cs, sa);
+                sa->sa = ike_sa_of(cs, &ipx, sa);
                 size_t n = alen(sa->af);
+                if (epx.head) {
+                        uint32_t h = pair_hash(sa->af, sa->dst, sa->src, true);
+                        for (uint32_t k = epx.head[h & (epx.slots - 1)]; k && sa->reverse < 0;
+                             k = epx.next[k - 1]) {
+                                const struct cap_esp_sa *o = &e->sa[k - 1];
+                                if (o->af == sa->af && !memcmp(o->src, sa->dst, n) &&
+                                    !memcmp(o->dst, sa->src, n))
+                                        sa->reverse = (int)k - 1;
+                        }
+                        continue;
+                }
                 for (size_t k = 0; k < e->n && sa->reverse < 0; k++) {
                         const struct cap_esp_sa *o = &e->sa[k];
                         if (o->af == sa->af && !memcmp(o->src, sa->dst, n) &&
@@ -327,6 +451,8 @@ void cap_esp_finish(struct cap_set *cs)
                                 sa->reverse = (int)k;
                 }
         }
+        pair_free(&ipx);
+        pair_free(&epx);
         cap_esp_origins(cs);
         /* the float facts of each IKE SA: ESP between its two ends */
         for (size_t i = 0; i < e->n; i++) {

@@ -64,7 +64,7 @@ struct cap_esp_sa {
                                 by a receiver with that window */
         uint64_t first_late_frame[3];
         uint64_t first_dup_frame;
-        uint64_t window[CAP_ESP_WINDOW / 64]; /* bit i: seq_max - i seen */
+        uint64_t window[CAP_ESP_WINDOW / 64]; /* bit x % 1024: number x seen (a ring) */
         /* sizes and the path */
         uint32_t max_ip_len;
         uint64_t max_ip_len_frame;

@@ -1,9 +1,9 @@
 /* IKE messages filed by IKE SA, with direction, step and retransmissions
  * (sessions.h). */
-#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/msg_hash.h"
 #include "../wire/ike.h"
 #include "decrypt.h"
 #include "esp_dec.h"
@@ -151,32 +151,147 @@ void cap_msg_payloads(struct cap_msg *cm, int version, const struct ike_payload 
         }
 }
 
-static void fill_msg(struct cap_msg *cm, const struct pcap_frame *pf, const struct ike_msg *m)
+/* Where a message came from: what fill_msg needs of its frame. */
+struct msg_at {
+        uint64_t frame;
+        int64_t sec;
+        int32_t usec;
+        uint16_t sport, dport;
+        const uint8_t *bytes; /* the IKE message (at least hdr.length bytes) */
+};
+
+static void fill_msg(struct cap_msg *cm, const struct msg_at *at, const struct ike_msg *m)
 {
         memset(cm, 0, sizeof(*cm));
-        cm->frame = pf->number;
-        cm->sec = pf->sec;
-        cm->usec = pf->usec;
+        cm->frame = at->frame;
+        cm->sec = at->sec;
+        cm->usec = at->usec;
         cm->exchange = m->hdr.exchange;
         cm->flags = m->hdr.flags;
         cm->msgid = m->hdr.msgid;
         cm->length = m->hdr.length;
         cm->encrypted = m->encrypted;
-        cm->natt_port = pf->f->sport == 4500 || pf->f->dport == 4500;
-        cm->sport = pf->f->sport;
-        cm->dport = pf->f->dport;
+        cm->natt_port = at->sport == 4500 || at->dport == 4500;
+        cm->sport = at->sport;
+        cm->dport = at->dport;
         memcpy(cm->rspi, m->hdr.rspi, 8);
         cm->npl_seen = (uint16_t)(m->npl_seen > 0xffff ? 0xffff : m->npl_seen);
         cap_msg_payloads(cm, m->version, m->pl, m->npl);
-        /* fetched once: EVP_sha256() looks the algorithm up, under a lock,
-         * on every digest (OpenSSL 3 provider fetching) */
-        static EVP_MD *sha256;
-        if (!sha256)
-                sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
-        unsigned int dlen = 0;
-        if (!sha256 ||
-            !EVP_Digest(pf->f->payload.p, m->hdr.length, cm->digest, &dlen, sha256, NULL))
-                memset(cm->digest, 0, sizeof(cm->digest));
+        msg_hash128(at->bytes, m->hdr.length, cm->digest);
+}
+
+/* A retransmission: the same bytes as an earlier message of the same side. */
+static void find_original(const struct cap_sa *sa, size_t upto, struct cap_msg *cm)
+{
+        for (size_t i = 0; i < upto; i++) {
+                const struct cap_msg *o = &sa->msgs[i];
+                if (o->from_initiator == cm->from_initiator && o->length == cm->length &&
+                    !memcmp(o->digest, cm->digest, sizeof(cm->digest))) {
+                        cm->retransmit_of = o->retransmit_of ? o->retransmit_of : o->frame;
+                        cm->step = o->step;
+                        return;
+                }
+        }
+}
+
+static void note_dropped(struct cap_sa *sa, uint64_t frame)
+{
+        sa->msgs_dropped++;
+        if (!sa->first_dropped || frame < sa->first_dropped)
+                sa->first_dropped = frame;
+        if (frame > sa->last_dropped)
+                sa->last_dropped = frame;
+}
+
+/* A message past the head of its SA: its bytes into the tail ring, over
+ * the oldest one, undecoded (sessions.h). */
+static int tail_add(struct cap_set *cs, struct cap_sa *sa, const struct pcap_frame *pf,
+                    bool ini, uint8_t nfrags)
+{
+        const struct frame *f = pf->f;
+        const uint8_t *hp = f->payload.p;
+        uint32_t len = (uint32_t)hp[24] << 24 | (uint32_t)hp[25] << 16 | (uint32_t)hp[26] << 8 |
+                       hp[27];
+        if (len > f->payload.len || len < IKE_HDR_LEN)
+                len = (uint32_t)f->payload.len; /* the decoder says what is wrong, later */
+        struct cap_msg *cm = &sa->msgs[CAP_HEAD_MSGS + sa->tail_seen % CAP_TAIL_MSGS];
+        if (len > cm->raw_cap) {
+                if (cs->tail_bytes + (len - cm->raw_cap) > CAP_TAIL_BYTES) {
+                        note_dropped(sa, pf->number);
+                        return 0; /* the rings are full: counted */
+                }
+                uint8_t *r = realloc(cm->raw, len);
+                if (!r)
+                        return -1;
+                cs->tail_bytes += len - cm->raw_cap;
+                cm->raw = r;
+                cm->raw_cap = len;
+        }
+        if (sa->tail_seen >= CAP_TAIL_MSGS)
+                note_dropped(sa, cm->frame); /* the oldest of the ring */
+        memcpy(cm->raw, hp, len);
+        cm->frame = pf->number;
+        cm->sec = pf->sec;
+        cm->usec = pf->usec;
+        cm->from_initiator = ini;
+        cm->sport = f->sport;
+        cm->dport = f->dport;
+        cm->ip_frags = nfrags;
+        cm->length = len;
+        cm->pending = true;
+        sa->tail_seen++;
+        sa->nmsgs = CAP_HEAD_MSGS + (sa->tail_seen < CAP_TAIL_MSGS ? sa->tail_seen : CAP_TAIL_MSGS);
+        return 0;
+}
+
+static void note_undecodable(struct cap_set *cs, uint64_t frame, const struct wire_err *e)
+{
+        if (!cs->undecodable++ || frame < cs->first_bad_frame) {
+                cs->first_bad_frame = frame;
+                memcpy(cs->first_bad, e->what, sizeof(cs->first_bad));
+        }
+}
+
+/* The tail ring of an SA decoded, oldest first, after the head: each
+ * message as cap_add_frame files it (digest, retransmission, facts). */
+static int tail_finish(struct cap_set *cs, struct cap_sa *sa)
+{
+        struct cap_msg ring[CAP_TAIL_MSGS];
+        size_t n = sa->nmsgs - CAP_HEAD_MSGS;
+        size_t start = sa->tail_seen > CAP_TAIL_MSGS ? sa->tail_seen % CAP_TAIL_MSGS : 0;
+        for (size_t j = 0; j < n; j++)
+                ring[j] = sa->msgs[CAP_HEAD_MSGS + (start + j) % CAP_TAIL_MSGS];
+        sa->nmsgs = CAP_HEAD_MSGS;
+        if (sa->msgs_dropped)
+                sa->gap_at = CAP_HEAD_MSGS;
+        int rc = 0;
+        for (size_t j = 0; j < n; j++) {
+                struct cap_msg p = ring[j];
+                struct ike_msg m;
+                struct wire_err e;
+                if (rc < 0 || ike_msg_decode(p.raw, p.length, &m, &e) < 0) {
+                        if (rc == 0)
+                                note_undecodable(cs, p.frame, &e);
+                        free(p.raw);
+                        continue;
+                }
+                struct cap_msg *cm = &sa->msgs[sa->nmsgs];
+                struct msg_at at = {p.frame, p.sec, p.usec, p.sport, p.dport, p.raw};
+                fill_msg(cm, &at, &m);
+                cm->from_initiator = p.from_initiator;
+                cm->ip_frags = p.ip_frags;
+                find_original(sa, sa->nmsgs, cm);
+                sa->nmsgs++;
+                if (cap_facts_msg(sa, sa->nmsgs - 1, &m) < 0)
+                        rc = -1;
+                if (cs->keep_raw && !cm->retransmit_of) {
+                        cm->raw = p.raw; /* --keys decrypts it */
+                        cm->raw_cap = p.raw_cap;
+                } else {
+                        free(p.raw);
+                }
+        }
+        return rc;
 }
 
 static void add_icmp(struct cap_set *cs, const struct frame *f, uint64_t frame)
@@ -331,24 +446,30 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
         cs->ike++;
         if (nfrags)
                 cs->ike_fragmented++;
-        /* an SA that holds its CAP_MAX_MSGS messages keeps no more: the
-         * header's version and initiator SPI find it without decoding the
-         * rest (DPD exchanges for hours fill a long capture with these) */
+        /* an SA whose head is full keeps its messages' bytes in its tail
+         * ring: the header's version and initiator SPI find it without
+         * decoding the rest (DPD exchanges for hours fill a long capture
+         * with these; only the last ones are decoded, at the end) */
         const uint8_t *hp = f->payload.p;
         if (f->payload.len >= IKE_HDR_LEN && ((hp[17] >> 4) == 1 || (hp[17] >> 4) == 2)) {
                 struct cap_sa *full = find_sa(cs, hp[17] >> 4, hp);
-                if (full && full->nmsgs == CAP_MAX_MSGS) {
-                        full->msgs_dropped++;
-                        return 0;
+                if (full && full->nmsgs >= CAP_HEAD_MSGS) {
+                        bool from_ini;
+                        if (full->version == 2)
+                                from_ini = (hp[19] & IKE_F_V2_INITIATOR) != 0;
+                        else
+                                from_ini = !memcmp(f->src, full->ini, alen(full->af)) &&
+                                           (memcmp(full->ini, full->resp, alen(full->af)) ||
+                                            f->sport == full->ini_port);
+                        if (from_ini && f->sport != full->ini_port)
+                                full->ini_port = f->sport; /* floated to 4500 */
+                        return tail_add(cs, full, pf, from_ini, nfrags);
                 }
         }
         struct ike_msg m;
         struct wire_err e;
         if (ike_msg_decode(f->payload.p, f->payload.len, &m, &e) < 0) {
-                if (!cs->undecodable++) {
-                        cs->first_bad_frame = pf->number;
-                        memcpy(cs->first_bad, e.what, sizeof(cs->first_bad));
-                }
+                note_undecodable(cs, pf->number, &e);
                 return 0;
         }
         struct cap_sa *sa = find_sa(cs, m.version, m.hdr.ispi);
@@ -379,36 +500,26 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
         static const uint8_t zero8[8];
         if (!memcmp(sa->rspi, zero8, 8))
                 memcpy(sa->rspi, m.hdr.rspi, 8);
-        if (sa->nmsgs == CAP_MAX_MSGS) {
-                sa->msgs_dropped++;
-                return 0;
-        }
+        if (sa->nmsgs >= CAP_HEAD_MSGS) /* an SA past its head found by its decoded header */
+                return tail_add(cs, sa, pf, ini, nfrags);
         if (!sa->msgs) {
                 sa->msgs = calloc(CAP_MAX_MSGS, sizeof(*sa->msgs));
                 if (!sa->msgs)
                         return -1;
         }
         struct cap_msg *cm = &sa->msgs[sa->nmsgs];
-        fill_msg(cm, pf, &m);
+        struct msg_at at = {pf->number, pf->sec, pf->usec, f->sport, f->dport, f->payload.p};
+        fill_msg(cm, &at, &m);
         cm->from_initiator = ini;
-        bool resent = false;
         cm->ip_frags = nfrags;
         if (ini && f->sport != sa->ini_port)
                 sa->ini_port = f->sport; /* floated to 4500 */
-        for (size_t i = 0; i < sa->nmsgs; i++) {
-                const struct cap_msg *o = &sa->msgs[i];
-                if (o->from_initiator == ini && o->length == cm->length &&
-                    !memcmp(o->digest, cm->digest, sizeof(cm->digest))) {
-                        cm->retransmit_of = o->retransmit_of ? o->retransmit_of : o->frame;
-                        cm->step = o->step;
-                        resent = true;
-                        break;
-                }
-        }
-        if (cs->keep_raw && !resent) {
+        find_original(sa, sa->nmsgs, cm);
+        if (cs->keep_raw && !cm->retransmit_of) {
                 cm->raw = malloc(m.hdr.length);
                 if (!cm->raw)
                         return -1;
+                cm->raw_cap = m.hdr.length;
                 memcpy(cm->raw, f->payload.p, m.hdr.length);
         }
         sa->nmsgs++;
@@ -482,8 +593,15 @@ static void name_v2(struct cap_sa *sa)
         }
 }
 
-void cap_name_steps(struct cap_set *cs)
+int cap_name_steps(struct cap_set *cs)
 {
+        int rc = 0;
+        if (cs->named)
+                return 0; /* once: the tails are decoded, the windows closed */
+        cs->named = true;
+        for (size_t i = 0; i < cs->nsa; i++)
+                if (cs->sa[i].tail_seen && tail_finish(cs, &cs->sa[i]) < 0)
+                        rc = -1;
         for (size_t i = 0; i < cs->nsa; i++) {
                 if (cs->sa[i].version == 1)
                         name_v1(&cs->sa[i]);
@@ -493,4 +611,5 @@ void cap_name_steps(struct cap_set *cs)
         reasm_finish(&cs->reasm, on_lost, cs); /* what never completed */
         cap_facts_finish(cs);
         cap_esp_finish(cs);
+        return rc;
 }

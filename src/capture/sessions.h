@@ -4,12 +4,19 @@
  * direction, its exchange and step (MM1..MM6, AM1..AM3, QM1..QM3, INFO,
  * CFG; IKEv2 exchange names), its payload types and readable notifies, and
  * whether it is a retransmission: the same bytes as an earlier message of
- * the same SA and direction (SHA-256 of the message, before any
- * decryption). ICMP errors that quote a packet between the two peers' IKE
+ * the same SA and direction (a 128-bit fingerprint of the message,
+ * util/msg_hash.h, before any decryption). ICMP errors that quote a packet between the two peers' IKE
  * ports are kept beside the SA they answer.
  *
  * Memory is bounded by the number of SAs (CAP_MAX_SAS) and messages per SA
- * (CAP_MAX_MSGS); what is past a bound is counted, never silently lost.
+ * (CAP_MAX_MSGS): an SA keeps its first CAP_HEAD_MSGS messages and its last
+ * CAP_TAIL_MSGS (a long capture's end is where a failure shows: the last
+ * DPD, the rekey that failed, the delete), the ones between are counted
+ * (msgs_dropped). The tail is a ring of the messages' bytes, decoded only
+ * once the capture has ended (cap_name_steps), so a message that the ring
+ * later overwrites costs a copy, not a decode and a digest; the ring's
+ * bytes are bounded in all by CAP_TAIL_BYTES. What is past a bound is
+ * counted, never silently lost.
  */
 #ifndef IPSD_CAPTURE_SESSIONS_H
 #define IPSD_CAPTURE_SESSIONS_H
@@ -29,6 +36,9 @@ struct cap_esp_dec;
 
 #define CAP_MAX_SAS    4096
 #define CAP_MAX_MSGS   64
+#define CAP_HEAD_MSGS  48 /* the first messages of an SA, kept as they come */
+#define CAP_TAIL_MSGS  (CAP_MAX_MSGS - CAP_HEAD_MSGS) /* its last ones, a ring */
+#define CAP_TAIL_BYTES (32u << 20) /* the rings' bytes, all SAs together */
 #define CAP_MAX_PL     16
 #define CAP_MAX_NOTIFY 4
 
@@ -44,7 +54,7 @@ struct cap_msg {
         uint16_t sport, dport;
         uint8_t rspi[8];  /* the responder cookie / SPI of its header (zero in a first message) */
         uint8_t ip_frags; /* IP fragments it came in (0: not fragmented) */
-        uint8_t digest[32];
+        uint64_t digest[2]; /* util/msg_hash.h of its bytes */
         uint64_t retransmit_of; /* frame of the first message with these bytes, 0 if none */
         uint8_t pl[CAP_MAX_PL];
         uint8_t npl; /* payload types kept (of npl_seen) */
@@ -57,6 +67,8 @@ struct cap_msg {
          * cs->keep_raw, and not for a retransmission: its original's are
          * the same), and what decryption made of it */
         uint8_t *raw;
+        uint32_t raw_cap;    /* bytes allocated at raw (a tail slot reuses them) */
+        bool pending;        /* a tail slot not decoded yet: raw holds its length bytes */
         uint8_t dec;         /* enum cap_dec */
         const char *dec_why; /* static text for CAP_DEC_NO_KEY .. CAP_DEC_BAD */
 };
@@ -84,7 +96,13 @@ struct cap_sa {
         uint8_t ini[16], resp[16];
         uint16_t ini_port, resp_port;
         struct cap_msg *msgs;
-        size_t nmsgs, msgs_dropped;
+        size_t nmsgs;
+        /* messages not kept: those between the head and the tail; gap_at
+         * is where they were (the index of the first tail message), their
+         * frames first_dropped .. last_dropped */
+        size_t msgs_dropped, gap_at;
+        uint64_t first_dropped, last_dropped;
+        uint64_t tail_seen; /* messages past the head (kept in the ring or not) */
         struct cap_icmp icmp[4];
         size_t nicmp;
         struct cap_sa_keys *keys; /* --keys (decrypt.h), NULL without */
@@ -127,6 +145,8 @@ struct cap_set {
         uint64_t first_bad_frame;  /* the first IKE frame the decoder refused */
         char first_bad[96];
         bool keep_raw;              /* keep each message's bytes (for --keys) */
+        size_t tail_bytes;          /* allocated to the tail rings (CAP_TAIL_BYTES) */
+        bool named;                 /* cap_name_steps() has run */
         struct cap_esp_dec *espdec; /* --keys: ESP packets kept (esp_dec.h) */
 };
 
@@ -138,8 +158,10 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf);
  * payload chain: the clear message's, or (capture/decrypt.c) the chain
  * inside an encrypted one. */
 void cap_msg_payloads(struct cap_msg *cm, int version, const struct ike_payload *pl, size_t n);
-/* Names every message's step and works out the facts that need the whole
- * capture (facts.h: NAT-D, float); call once, after the last frame. */
-void cap_name_steps(struct cap_set *cs);
+/* Decodes each SA's tail, names every message's step and works out the
+ * facts that need the whole capture (facts.h: NAT-D, float); call once,
+ * after the last frame. 0, or -1 when memory ran out (the facts of a tail
+ * message are then missing). */
+int cap_name_steps(struct cap_set *cs);
 
 #endif

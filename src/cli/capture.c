@@ -152,7 +152,10 @@ int cmd_capture(int argc, char **argv)
                         goto out;
                 }
         }
-        cap_name_steps(&cs);
+        if (cap_name_steps(&cs)) {
+                cli_error(&capture_spec, "out of memory while rebuilding the exchanges");
+                goto out;
+        }
         if (o.nkeys && cap_decrypt(&cs, &ks)) {
                 cli_error(&capture_spec, "out of memory while decrypting");
                 goto out;

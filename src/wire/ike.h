@@ -290,6 +290,19 @@ struct ike_skf { /* RFC 7383 2.5 */
 };
 int ike_skf_decode(struct wire_view body, struct ike_skf *f, struct wire_err *e);
 
+/* IKEv1 fragmentation (payload 132: Cisco's, also racoon's and
+ * strongSwan's fragment_payload.c): the whole original message, header
+ * included, cut into pieces, each the only payload of an ISAKMP message
+ * with the original's cookies; the last piece has flag bit 0x01. */
+struct ike_v1frag {
+        uint16_t id;    /* the same for every piece of one message */
+        uint8_t number; /* from 1 */
+        uint8_t flags;
+        bool last; /* flags & 0x01 */
+        struct wire_view data;
+};
+int ike_v1frag_decode(struct wire_view body, struct ike_v1frag *f, struct wire_err *e);
+
 struct ike_natoa {       /* RFC 3947 3.2 (IKEv1 NAT-OA) */
         uint8_t id_type; /* 1 IPv4, 5 IPv6 */
         int af;

@@ -266,6 +266,23 @@ int ike_skf_decode(struct wire_view body, struct ike_skf *f, struct wire_err *e)
         return 0;
 }
 
+int ike_v1frag_decode(struct wire_view body, struct ike_v1frag *f, struct wire_err *e)
+{
+        struct rd r = rd_view(body);
+        *f = (struct ike_v1frag){0};
+        if (!rd_u16(&r, &f->id) || !rd_u8(&r, &f->number) || !rd_u8(&r, &f->flags)) {
+                wire_fail(e, 0, "fragment: %zu bytes, under ID, number and flags", body.len);
+                return -1;
+        }
+        if (f->number == 0) { /* numbered from 1 (strongSwan's verify refuses 0) */
+                wire_fail(e, 2, "fragment number 0");
+                return -1;
+        }
+        f->last = (f->flags & 0x01) != 0;
+        f->data = rd_rest(&r);
+        return 0;
+}
+
 int ike_natoa_decode(struct wire_view body, struct ike_natoa *oa, struct wire_err *e)
 {
         struct rd r = rd_view(body);

@@ -339,9 +339,27 @@ static void bounded(void **state)
                 m.b[20] = (uint8_t)i; /* distinct message IDs, distinct bytes */
                 send_msg(&fd, &m, INI, RESP);
         }
+        m.b[20] = 0; /* the first message again, at the end: a retransmission */
+        send_msg(&fd, &m, INI, RESP);
         assert_int_equal(fd.cs.nsa, 1);
-        assert_int_equal(fd.cs.sa[0].nmsgs, CAP_MAX_MSGS);
-        assert_int_equal(fd.cs.sa[0].msgs_dropped, 10);
+        const struct cap_sa *sa = &fd.cs.sa[0];
+        assert_int_equal(sa->nmsgs, CAP_MAX_MSGS);
+        assert_int_equal(sa->msgs_dropped, 11);
+        /* before the end: the tail is bytes, not decoded yet */
+        assert_true(sa->msgs[CAP_HEAD_MSGS].pending);
+        cap_name_steps(&fd.cs);
+        /* the first 48 and the last 16 (frames 60..75), frames 49..59 counted */
+        assert_int_equal(sa->nmsgs, CAP_MAX_MSGS);
+        assert_int_equal(sa->gap_at, CAP_HEAD_MSGS);
+        assert_int_equal(sa->first_dropped, CAP_HEAD_MSGS + 1);
+        assert_int_equal(sa->last_dropped, CAP_HEAD_MSGS + 11);
+        assert_int_equal(sa->msgs[CAP_HEAD_MSGS - 1].frame, CAP_HEAD_MSGS);
+        assert_int_equal(sa->msgs[CAP_HEAD_MSGS].frame, CAP_HEAD_MSGS + 12);
+        assert_false(sa->msgs[CAP_HEAD_MSGS].pending);
+        assert_int_equal(sa->msgs[CAP_HEAD_MSGS].msgid, (CAP_HEAD_MSGS + 11) << 24);
+        assert_int_equal(sa->msgs[CAP_MAX_MSGS - 1].frame, CAP_MAX_MSGS + 11);
+        assert_int_equal(sa->msgs[CAP_MAX_MSGS - 1].retransmit_of, 1);
+        assert_string_equal(sa->msgs[CAP_MAX_MSGS - 1].step, "INFO");
         struct findings fs;
         const struct tunnel_result *t = rebuild(&fd, &fs);
         assert_string_equal(t->steps[t->nsteps - 1].step, "...");

@@ -315,6 +315,27 @@ static void v2_sk_and_skf(void **state)
         assert_int_equal(ike_skf_decode((struct wire_view){bad, 4}, &f, &e), -1);
         bad[1] = 0; /* fragment 0 */
         assert_int_equal(ike_skf_decode((struct wire_view){bad, 4}, &f, &e), -1);
+
+        /* IKEv1 fragmentation: payload 132, ID, number, flags (last: 1) */
+        wb_hdr(&w, 0, PL_V1_FRAG, 0x10, 2, 0, 0);
+        wb_open(&w, 0, 0);
+        wb_u16(&w, 7);
+        wb_u8(&w, 2);
+        wb_u8(&w, 1);
+        wb_fill(&w, 0xab, 30);
+        wb_close(&w);
+        wb_done(&w);
+        assert_int_equal(ike_msg_decode(w.b, w.n, &m, &e), 0);
+        assert_int_equal(m.pl[0].type, PL_V1_FRAG);
+        struct ike_v1frag vf;
+        assert_int_equal(ike_v1frag_decode(m.pl[0].body, &vf, &e), 0);
+        assert_int_equal(vf.id, 7);
+        assert_int_equal(vf.number, 2);
+        assert_true(vf.last);
+        assert_int_equal(vf.data.len, 30);
+        uint8_t zero[4] = {0, 7, 0, 1}; /* number 0 */
+        assert_int_equal(ike_v1frag_decode((struct wire_view){zero, 4}, &vf, &e), -1);
+        assert_int_equal(ike_v1frag_decode((struct wire_view){zero, 3}, &vf, &e), -1);
 }
 
 static void v1_encrypted(void **state)
