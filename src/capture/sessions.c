@@ -31,6 +31,7 @@ void cap_set_free(struct cap_set *cs)
         cap_esp_free(&cs->esp);
         cap_esp_dec_free(cs->espdec);
         free(cs->lost);
+        cap_tail_free(&cs->tail);
         memset(cs, 0, sizeof(*cs));
 }
 
@@ -194,19 +195,11 @@ static void find_original(const struct cap_sa *sa, size_t upto, struct cap_msg *
         }
 }
 
-static void note_dropped(struct cap_sa *sa, uint64_t frame)
-{
-        sa->msgs_dropped++;
-        if (!sa->first_dropped || frame < sa->first_dropped)
-                sa->first_dropped = frame;
-        if (frame > sa->last_dropped)
-                sa->last_dropped = frame;
-}
 
-/* A message past the head of its SA: its bytes into the tail ring, over
- * the oldest one, undecoded (sessions.h). */
-static int tail_add(struct cap_set *cs, struct cap_sa *sa, const struct pcap_frame *pf,
-                    bool ini, uint8_t nfrags)
+/* A message past the head of its SA: its bytes into the tail (tail.h),
+ * undecoded. */
+static int tail_add(struct cap_set *cs, struct cap_sa *sa, const struct pcap_frame *pf, bool ini,
+                    uint8_t nfrags)
 {
         const struct frame *f = pf->f;
         const uint8_t *hp = f->payload.p;
@@ -214,34 +207,7 @@ static int tail_add(struct cap_set *cs, struct cap_sa *sa, const struct pcap_fra
                        hp[27];
         if (len > f->payload.len || len < IKE_HDR_LEN)
                 len = (uint32_t)f->payload.len; /* the decoder says what is wrong, later */
-        struct cap_msg *cm = &sa->msgs[CAP_HEAD_MSGS + sa->tail_seen % CAP_TAIL_MSGS];
-        if (len > cm->raw_cap) {
-                if (cs->tail_bytes + (len - cm->raw_cap) > CAP_TAIL_BYTES) {
-                        note_dropped(sa, pf->number);
-                        return 0; /* the rings are full: counted */
-                }
-                uint8_t *r = realloc(cm->raw, len);
-                if (!r)
-                        return -1;
-                cs->tail_bytes += len - cm->raw_cap;
-                cm->raw = r;
-                cm->raw_cap = len;
-        }
-        if (sa->tail_seen >= CAP_TAIL_MSGS)
-                note_dropped(sa, cm->frame); /* the oldest of the ring */
-        memcpy(cm->raw, hp, len);
-        cm->frame = pf->number;
-        cm->sec = pf->sec;
-        cm->usec = pf->usec;
-        cm->from_initiator = ini;
-        cm->sport = f->sport;
-        cm->dport = f->dport;
-        cm->ip_frags = nfrags;
-        cm->length = len;
-        cm->pending = true;
-        sa->tail_seen++;
-        sa->nmsgs = CAP_HEAD_MSGS + (sa->tail_seen < CAP_TAIL_MSGS ? sa->tail_seen : CAP_TAIL_MSGS);
-        return 0;
+        return cap_tail_add(cs, (size_t)(sa - cs->sa), pf, hp, len, ini, nfrags);
 }
 
 static void note_undecodable(struct cap_set *cs, uint64_t frame, const struct wire_err *e)
@@ -252,46 +218,43 @@ static void note_undecodable(struct cap_set *cs, uint64_t frame, const struct wi
         }
 }
 
-/* The tail ring of an SA decoded, oldest first, after the head: each
- * message as cap_add_frame files it (digest, retransmission, facts). */
-static int tail_finish(struct cap_set *cs, struct cap_sa *sa)
+/* The tail of an SA decoded, oldest first, after the head: each message
+ * as cap_add_frame files it (digest, retransmission, facts). */
+static int tail_finish(struct cap_set *cs, size_t sa_index)
 {
-        struct cap_msg ring[CAP_TAIL_MSGS];
-        size_t n = sa->nmsgs - CAP_HEAD_MSGS;
-        size_t start = sa->tail_seen > CAP_TAIL_MSGS ? sa->tail_seen % CAP_TAIL_MSGS : 0;
-        for (size_t j = 0; j < n; j++)
-                ring[j] = sa->msgs[CAP_HEAD_MSGS + (start + j) % CAP_TAIL_MSGS];
+        struct cap_sa *sa = &cs->sa[sa_index];
+        struct cap_tail_msg tm[CAP_TAIL_MSGS];
+        size_t n = cap_tail_get(cs, sa_index, tm);
         sa->nmsgs = CAP_HEAD_MSGS;
-        if (sa->msgs_dropped)
+        if (sa->msgs_dropped) {
                 sa->gap_at = CAP_HEAD_MSGS;
-        int rc = 0;
+                /* the dropped ones lie before the tail's oldest */
+                sa->last_dropped = n ? tm[0].frame - 1 : 0;
+        }
         for (size_t j = 0; j < n; j++) {
-                struct cap_msg p = ring[j];
+                const struct cap_tail_msg *p = &tm[j];
                 struct ike_msg m;
                 struct wire_err e;
-                if (rc < 0 || ike_msg_decode(p.raw, p.length, &m, &e) < 0) {
-                        if (rc == 0)
-                                note_undecodable(cs, p.frame, &e);
-                        free(p.raw);
+                if (ike_msg_decode(p->bytes, p->len, &m, &e) < 0) {
+                        note_undecodable(cs, p->frame, &e);
                         continue;
                 }
                 struct cap_msg *cm = &sa->msgs[sa->nmsgs];
-                struct msg_at at = {p.frame, p.sec, p.usec, p.sport, p.dport, p.raw};
+                struct msg_at at = {p->frame, p->sec, p->usec, p->sport, p->dport, p->bytes};
                 fill_msg(cm, &at, &m);
-                cm->from_initiator = p.from_initiator;
-                cm->ip_frags = p.ip_frags;
+                cm->from_initiator = p->ini;
+                cm->ip_frags = p->nfrags;
                 find_original(sa, sa->nmsgs, cm);
                 sa->nmsgs++;
-                if (cap_facts_msg(sa, sa->nmsgs - 1, &m) < 0)
-                        rc = -1;
-                if (cs->keep_raw && !cm->retransmit_of) {
-                        cm->raw = p.raw; /* --keys decrypts it */
-                        cm->raw_cap = p.raw_cap;
-                } else {
-                        free(p.raw);
+                if (cs->keep_raw && !cm->retransmit_of) { /* --keys decrypts it */
+                        if (!(cm->raw = malloc(m.hdr.length)))
+                                return -1;
+                        memcpy(cm->raw, p->bytes, m.hdr.length);
                 }
+                if (cap_facts_msg(sa, sa->nmsgs - 1, &m) < 0)
+                        return -1;
         }
-        return rc;
+        return 0;
 }
 
 static void add_icmp(struct cap_set *cs, const struct frame *f, uint64_t frame)
@@ -519,7 +482,6 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
                 cm->raw = malloc(m.hdr.length);
                 if (!cm->raw)
                         return -1;
-                cm->raw_cap = m.hdr.length;
                 memcpy(cm->raw, f->payload.p, m.hdr.length);
         }
         sa->nmsgs++;
@@ -599,9 +561,10 @@ int cap_name_steps(struct cap_set *cs)
         if (cs->named)
                 return 0; /* once: the tails are decoded, the windows closed */
         cs->named = true;
-        for (size_t i = 0; i < cs->nsa; i++)
-                if (cs->sa[i].tail_seen && tail_finish(cs, &cs->sa[i]) < 0)
+        for (size_t i = 0; i < cs->nsa && rc == 0; i++)
+                if (cs->sa[i].tail_seen && tail_finish(cs, i) < 0)
                         rc = -1;
+        cap_tail_free(&cs->tail); /* decoded: the log is no longer needed */
         for (size_t i = 0; i < cs->nsa; i++) {
                 if (cs->sa[i].version == 1)
                         name_v1(&cs->sa[i]);

@@ -12,10 +12,10 @@
  * (CAP_MAX_MSGS): an SA keeps its first CAP_HEAD_MSGS messages and its last
  * CAP_TAIL_MSGS (a long capture's end is where a failure shows: the last
  * DPD, the rekey that failed, the delete), the ones between are counted
- * (msgs_dropped). The tail is a ring of the messages' bytes, decoded only
- * once the capture has ended (cap_name_steps), so a message that the ring
- * later overwrites costs a copy, not a decode and a digest; the ring's
- * bytes are bounded in all by CAP_TAIL_BYTES. What is past a bound is
+ * (msgs_dropped). The tail is kept as bytes (tail.h), decoded only once
+ * the capture has ended (cap_name_steps), so a message that a later one
+ * replaces costs a copy, not a decode and a digest; its memory is a fixed
+ * log and at most CAP_TAIL_BYTES of copies. What is past a bound is
  * counted, never silently lost.
  */
 #ifndef IPSD_CAPTURE_SESSIONS_H
@@ -33,12 +33,13 @@ struct cap_esp_dec;
 #include "../packet/reasm.h"
 #include "esp.h"
 #include "facts.h"
+#include "tail.h"
 
 #define CAP_MAX_SAS    4096
 #define CAP_MAX_MSGS   64
 #define CAP_HEAD_MSGS  48 /* the first messages of an SA, kept as they come */
 #define CAP_TAIL_MSGS  (CAP_MAX_MSGS - CAP_HEAD_MSGS) /* its last ones, a ring */
-#define CAP_TAIL_BYTES (32u << 20) /* the rings' bytes, all SAs together */
+#define CAP_TAIL_BYTES (32u << 20) /* tail messages copied out of the log (tail.h) */
 #define CAP_MAX_PL     16
 #define CAP_MAX_NOTIFY 4
 
@@ -67,8 +68,6 @@ struct cap_msg {
          * cs->keep_raw, and not for a retransmission: its original's are
          * the same), and what decryption made of it */
         uint8_t *raw;
-        uint32_t raw_cap;    /* bytes allocated at raw (a tail slot reuses them) */
-        bool pending;        /* a tail slot not decoded yet: raw holds its length bytes */
         uint8_t dec;         /* enum cap_dec */
         const char *dec_why; /* static text for CAP_DEC_NO_KEY .. CAP_DEC_BAD */
 };
@@ -99,8 +98,10 @@ struct cap_sa {
         size_t nmsgs;
         /* messages not kept: those between the head and the tail; gap_at
          * is where they were (the index of the first tail message), their
-         * frames first_dropped .. last_dropped */
-        size_t msgs_dropped, gap_at;
+         * frames within first_dropped .. last_dropped (the frames between
+         * them may hold other SAs' messages); budget_dropped of them for
+         * the rings' byte bound */
+        size_t msgs_dropped, gap_at, budget_dropped;
         uint64_t first_dropped, last_dropped;
         uint64_t tail_seen; /* messages past the head (kept in the ring or not) */
         struct cap_icmp icmp[4];
@@ -145,7 +146,7 @@ struct cap_set {
         uint64_t first_bad_frame;  /* the first IKE frame the decoder refused */
         char first_bad[96];
         bool keep_raw;              /* keep each message's bytes (for --keys) */
-        size_t tail_bytes;          /* allocated to the tail rings (CAP_TAIL_BYTES) */
+        struct cap_tail_log tail;   /* tail.h: the SAs' last messages */
         bool named;                 /* cap_name_steps() has run */
         struct cap_esp_dec *espdec; /* --keys: ESP packets kept (esp_dec.h) */
 };

@@ -346,16 +346,16 @@ static void bounded(void **state)
         assert_int_equal(sa->nmsgs, CAP_MAX_MSGS);
         assert_int_equal(sa->msgs_dropped, 11);
         /* before the end: the tail is bytes, not decoded yet */
-        assert_true(sa->msgs[CAP_HEAD_MSGS].pending);
+        assert_non_null(fd.cs.tail.b);
         cap_name_steps(&fd.cs);
         /* the first 48 and the last 16 (frames 60..75), frames 49..59 counted */
         assert_int_equal(sa->nmsgs, CAP_MAX_MSGS);
         assert_int_equal(sa->gap_at, CAP_HEAD_MSGS);
         assert_int_equal(sa->first_dropped, CAP_HEAD_MSGS + 1);
-        assert_int_equal(sa->last_dropped, CAP_HEAD_MSGS + 11);
+        assert_int_equal(sa->last_dropped, CAP_HEAD_MSGS + 11); /* frame 60, the oldest kept, less 1 */
         assert_int_equal(sa->msgs[CAP_HEAD_MSGS - 1].frame, CAP_HEAD_MSGS);
         assert_int_equal(sa->msgs[CAP_HEAD_MSGS].frame, CAP_HEAD_MSGS + 12);
-        assert_false(sa->msgs[CAP_HEAD_MSGS].pending);
+        assert_null(fd.cs.tail.b); /* freed once decoded */
         assert_int_equal(sa->msgs[CAP_HEAD_MSGS].msgid, (CAP_HEAD_MSGS + 11) << 24);
         assert_int_equal(sa->msgs[CAP_MAX_MSGS - 1].frame, CAP_MAX_MSGS + 11);
         assert_int_equal(sa->msgs[CAP_MAX_MSGS - 1].retransmit_of, 1);
@@ -367,10 +367,62 @@ static void bounded(void **state)
         cap_set_free(&fd.cs);
 }
 
+/* An IKEv1 Informational of msgid with a payload of n bytes, initiator
+ * cookie first byte c. */
+static void v1_sized(struct wb *w, uint8_t c, uint32_t msgid, size_t n)
+{
+        wb_hdr(w, 0, PL_V1_VID, 0x10, 5, 0, msgid);
+        w->b[0] = c;
+        wb_open(w, 0, 0);
+        wb_fill(w, 0xaa, n);
+        wb_close(w);
+        wb_done(w);
+}
+
+/* The tails live in one log that comes round: an SA that went quiet
+ * keeps its last 16 (copied out before the log overwrites them), a busy
+ * one its own last 16, and everything between their heads and tails is
+ * counted. */
+static void tail_log_wraps(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        static struct wb m;
+        for (uint32_t i = 1; i <= CAP_HEAD_MSGS + 20; i++) { /* A: then quiet */
+                v1_sized(&m, 0x11, i, 40);
+                send_msg(&fd, &m, INI, RESP);
+        }
+        /* B: 1,400-byte messages, past two laps of the log */
+        uint32_t nb = CAP_HEAD_MSGS + (uint32_t)(2 * CAP_TAIL_LOG / 1400) + 100;
+        for (uint32_t i = 1; i <= nb; i++) {
+                v1_sized(&m, 0x33, i, 1400);
+                send_msg(&fd, &m, INI, RESP);
+        }
+        assert_int_equal(fd.cs.nsa, 2);
+        assert_true(fd.cs.tail.lapped);
+        assert_non_null(fd.cs.tail.copied); /* A's were copied out */
+        assert_int_equal(cap_name_steps(&fd.cs), 0);
+        const struct cap_sa *a = &fd.cs.sa[0], *b = &fd.cs.sa[1];
+        assert_int_equal(a->nmsgs, CAP_MAX_MSGS);
+        assert_int_equal(a->msgs_dropped, 4);
+        for (size_t j = 0; j < CAP_TAIL_MSGS; j++)
+                assert_int_equal(a->msgs[CAP_HEAD_MSGS + j].msgid, CAP_HEAD_MSGS + 5 + j);
+        assert_int_equal(b->nmsgs, CAP_MAX_MSGS);
+        assert_int_equal(b->msgs_dropped, nb - CAP_MAX_MSGS);
+        assert_int_equal(b->msgs[CAP_MAX_MSGS - 1].msgid, nb);
+        assert_int_equal(b->msgs[CAP_HEAD_MSGS].msgid, nb - CAP_TAIL_MSGS + 1);
+        assert_int_equal(b->msgs[CAP_HEAD_MSGS].length, 28 + 4 + 1400);
+        assert_int_equal(b->gap_at, CAP_HEAD_MSGS);
+        assert_int_equal(fd.cs.undecodable, 0);
+        cap_set_free(&fd.cs);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(mm1_unanswered),
+            cmocka_unit_test(tail_log_wraps),
             cmocka_unit_test(resend_with_other_bytes_is_no_retransmission),
             cmocka_unit_test(mm1_refused),
             cmocka_unit_test(mm5_psk),
