@@ -88,14 +88,20 @@ struct cap_icmp {
 };
 
 struct cap_sa {
+        /* what filing a message past the head reads, in its first 64 bytes
+         * (one cache line per SA: perf, the IKE-only benchmark) */
         int version;
-        uint8_t ispi[8], rspi[8];
-        bool initiator_known; /* false: the capture starts after the first message */
         int af;
-        uint8_t ini[16], resp[16];
+        uint8_t ispi[8];
+        size_t nmsgs;
+        uint64_t tail_seen; /* messages past the head (kept in the tail or not) */
+        uint8_t ini[16];
         uint16_t ini_port, resp_port;
         struct cap_msg *msgs;
-        size_t nmsgs;
+        /* the rest */
+        uint8_t resp[16];
+        uint8_t rspi[8];
+        bool initiator_known; /* false: the capture starts after the first message */
         /* messages not kept: those between the head and the tail; gap_at
          * is where they were (the index of the first tail message), their
          * frames within first_dropped .. last_dropped (the frames between
@@ -103,7 +109,6 @@ struct cap_sa {
          * the rings' byte bound */
         size_t msgs_dropped, gap_at, budget_dropped;
         uint64_t first_dropped, last_dropped;
-        uint64_t tail_seen; /* messages past the head (kept in the ring or not) */
         struct cap_icmp icmp[4];
         size_t nicmp;
         struct cap_sa_keys *keys; /* --keys (decrypt.h), NULL without */
