@@ -1,6 +1,9 @@
 /* libFuzzer target: the capture analysis (capture/sessions.c, ladder.c) on
  * a sequence of frames. The input is frames of raw IP, each a 2-byte length
- * and its bytes (each copied to an exact-size heap buffer); they are filed,
+ * and its bytes (each copied to an exact-size heap buffer); a length with
+ * its top bit set is followed by a count byte: the frame is filed count + 1
+ * times (so that an SA fills its first 48 messages and its tail, tail.c,
+ * and IKEv1 fragments, v1frag.c, come again); they are filed,
  * their steps named and the exchanges rebuilt into tunnel results, which
  * must each have a status and a step per kept message at most; their facts
  * (capture/facts.c: offers, notifies, NAT-D) are written as JSON. */
@@ -22,8 +25,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         uint64_t n = 0;
         size_t off = 0;
         while (off + 2 <= size) {
-                size_t len = (size_t)data[off] << 8 | data[off + 1];
+                size_t len = (size_t)(data[off] & 0x7f) << 8 | data[off + 1];
+                unsigned times = 1;
                 off += 2;
+                if ((data[off - 2] & 0x80) && off < size)
+                        times += data[off++];
                 if (len > size - off)
                         len = size - off;
                 uint8_t *buf = malloc(len ? len : 1);
@@ -31,19 +37,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         break;
                 memcpy(buf, data + off, len);
                 off += len;
-                struct frame f;
-                struct wire_err e;
-                n++;
-                struct pcap_frame pf = {n, (int64_t)n, 0, LINK_RAW, NULL, &e};
-                if (frame_decode(LINK_RAW, buf, len, len, &f, &e) == 0) {
-                        pf.f = &f;
-                        pf.err = NULL;
+                for (unsigned k = 0; k < times; k++) {
+                        struct frame f;
+                        struct wire_err e;
+                        n++;
+                        struct pcap_frame pf = {n, (int64_t)n, 0, LINK_RAW, NULL, &e};
+                        if (frame_decode(LINK_RAW, buf, len, len, &f, &e) == 0) {
+                                pf.f = &f;
+                                pf.err = NULL;
+                        }
+                        if (cap_add_frame(&cs, &pf) < 0)
+                                abort();
                 }
-                if (cap_add_frame(&cs, &pf) < 0)
-                        abort();
                 free(buf);
         }
-        cap_name_steps(&cs);
+        if (cap_name_steps(&cs) < 0)
+                abort();
         struct findings fs;
         findings_init(&fs);
         if (cap_tunnels(&cs, &fs) < 0)

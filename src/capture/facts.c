@@ -539,6 +539,111 @@ static void delete_payload(struct cap_sa *sa, struct cap_facts *fx, size_t msg, 
         memcpy(df->spis, d.spis.p, keep);
 }
 
+/* ---- IKE fragments ------------------------------------------------------ */
+
+/* A fragment of message msg: IKEv1 payload 132 or IKEv2 SKF, read in clear
+ * (the IKEv1 fragment's header and the SKF's number and total are). */
+static void fragment(struct cap_sa *sa, struct cap_facts *fx, size_t msg, int version,
+                     struct wire_view body)
+{
+        const struct cap_msg *cm = &sa->msgs[msg];
+        unsigned num, total = 0;
+        uint16_t id = 0;
+        struct wire_err e;
+        if (version == 1) {
+                struct ike_v1frag f;
+                if (ike_v1frag_decode(body, &f, &e) < 0)
+                        return;
+                num = f.number;
+                id = f.id;
+                total = f.last ? f.number : 0;
+        } else {
+                struct ike_skf f;
+                if (ike_skf_decode(body, &f, &e) < 0)
+                        return;
+                num = f.number;
+                total = f.total;
+        }
+        struct cap_frag_set *fs = NULL;
+        for (size_t i = fx->nfrags; i-- > 0 && !fs;) {
+                struct cap_frag_set *o = &fx->frags[i];
+                if (o->from_initiator != cm->from_initiator || o->exchange != cm->exchange)
+                        continue;
+                if (version == 1 ? o->id == id : o->msgid == cm->msgid)
+                        fs = o;
+        }
+        if (!fs) {
+                if (fx->nfrags == CAP_FACT_MAX_FRAGSET) {
+                        fx->frags_dropped++;
+                        return;
+                }
+                fs = &fx->frags[fx->nfrags++];
+                memset(fs, 0, sizeof(*fs));
+                fs->version = version;
+                fs->from_initiator = cm->from_initiator;
+                fs->exchange = cm->exchange;
+                fs->msgid = cm->msgid;
+                fs->id = id;
+                fs->first_frame = cm->frame;
+        }
+        fs->last_frame = cm->frame;
+        if (total && (!fs->total || version == 2))
+                fs->total = (uint16_t)total;
+        if (cm->length > fs->max_len)
+                fs->max_len = cm->length;
+        if (num > CAP_FACT_FRAG_NUMS) {
+                if (fs->past < 0xffff)
+                        fs->past++;
+                return;
+        }
+        uint32_t bit = 1u << (num - 1);
+        if (fs->seen & bit) {
+                fs->resent++;
+                return;
+        }
+        fs->seen |= bit;
+        fs->frame[num - 1] = cm->frame;
+        fs->last_new = cm->frame;
+}
+
+void cap_facts_whole(struct cap_sa *sa, size_t msg, uint16_t id)
+{
+        struct cap_facts *fx = sa->facts;
+        if (!fx || msg >= sa->nmsgs)
+                return;
+        for (size_t i = fx->nfrags; i-- > 0;) {
+                struct cap_frag_set *fs = &fx->frags[i];
+                if (fs->version == 1 && fs->id == id &&
+                    fs->from_initiator == sa->msgs[msg].from_initiator) {
+                        if (!fs->has_whole) {
+                                fs->has_whole = true;
+                                fs->whole_msg = msg;
+                        }
+                        return;
+                }
+        }
+}
+
+bool cap_frag_complete(const struct cap_frag_set *fs)
+{
+        return fs->total && !cap_frag_first_missing(fs) && fs->total <= CAP_FACT_FRAG_NUMS;
+}
+
+unsigned cap_frag_first_missing(const struct cap_frag_set *fs)
+{
+        /* up to the total, or (IKEv1, last one unseen) up to the highest seen */
+        unsigned upto = fs->total;
+        if (!upto)
+                for (unsigned n = 1; n <= CAP_FACT_FRAG_NUMS; n++)
+                        if (fs->seen & (1u << (n - 1)))
+                                upto = n;
+        for (unsigned n = 1; n <= upto && n <= CAP_FACT_FRAG_NUMS; n++)
+                if (!(fs->seen & (1u << (n - 1))))
+                        return n;
+        /* IKEv1 without its last piece: the one after the highest is missing */
+        return fs->total ? 0 : upto + 1;
+}
+
 int cap_facts_payload(struct cap_sa *sa, size_t msg, int version, uint8_t type,
                       struct wire_view body, bool decrypted)
 {
@@ -576,6 +681,11 @@ int cap_facts_payload(struct cap_sa *sa, size_t msg, int version, uint8_t type,
                 notify_payload(sa, fx, msg, version, body, decrypted);
                 if (child) /* a refusal is the child exchange's response */
                         child_payload(sa, fx, msg, version, type, body);
+                return 0;
+        case PL_V1_FRAG:
+        case PL_V2_SKF:
+                if (!decrypted && (version == 1) == (type == PL_V1_FRAG))
+                        fragment(sa, fx, msg, version, body);
                 return 0;
         case PL_V1_NATD:
         case PL_V1_NATD_DRAFT: {
@@ -615,7 +725,7 @@ int cap_facts_msg(struct cap_sa *sa, size_t msg, const struct ike_msg *m)
                 uint8_t t = m->pl[i].type;
                 if (t != PL_V1_SA && t != PL_V2_SA && t != PL_V1_NOTIFY && t != PL_V2_NOTIFY &&
                     t != PL_V1_NATD && t != PL_V1_NATD_DRAFT && t != PL_V1_ID &&
-                    t != PL_V1_DELETE)
+                    t != PL_V1_DELETE && t != PL_V1_FRAG && t != PL_V2_SKF)
                         continue;
                 if (cap_facts_payload(sa, msg, m->version, t, m->pl[i].body, false) < 0)
                         return -1;
@@ -758,6 +868,38 @@ static void float_finish(const struct cap_sa *sa, struct cap_facts *fx)
         fl->floated = fl->first_4500 && !fl->started_on_4500;
 }
 
+/* Sizes against the path: the largest message, those that came in IP
+ * fragments, and the SA's datagrams lost for an IP fragment. */
+static void mtu_finish(const struct cap_set *cs, size_t k, struct cap_facts *fx)
+{
+        const struct cap_sa *sa = &cs->sa[k];
+        struct cap_mtu_facts *mt = &fx->mtu;
+        memset(mt, 0, sizeof(*mt));
+        for (size_t i = 0; i < sa->nmsgs; i++) {
+                const struct cap_msg *m = &sa->msgs[i];
+                if (m->length > mt->max_len) {
+                        mt->max_len = m->length;
+                        mt->max_len_frame = m->frame;
+                }
+                if (m->ip_frags && !mt->ip_fragmented++)
+                        mt->first_ip_fragmented = m->frame;
+        }
+        for (size_t i = 0; i < cs->nlost; i++) {
+                const struct cap_frag_lost *l = &cs->lost[i];
+                if (l->sa != (int)k || (l->kind != FK_IKE && l->kind != FK_IP_FRAGMENT) ||
+                    l->proto != 17)
+                        continue;
+                if (l->kind == FK_IP_FRAGMENT && l->sport != 500 && l->sport != 4500 &&
+                    l->dport != 500 && l->dport != 4500 && l->sport)
+                        continue;
+                if (!mt->ip_lost++) {
+                        mt->first_ip_lost = l->first_frame;
+                        mt->ip_lost_from_initiator = l->from_initiator;
+                        mt->ip_lost_len = l->ike_len;
+                }
+        }
+}
+
 void cap_facts_finish(struct cap_set *cs)
 {
         for (size_t k = 0; k < cs->nsa; k++) {
@@ -767,5 +909,6 @@ void cap_facts_finish(struct cap_set *cs)
                         continue; /* out of memory: the SA has no facts */
                 nat_finish(sa, &fx->nat);
                 float_finish(sa, fx);
+                mtu_finish(cs, k, fx);
         }
 }

@@ -237,6 +237,45 @@ struct cap_delete_fact {
         uint8_t spis[16]; /* the first SPIs, whole ones only */
 };
 
+/* The fragments of one IKE message as the capture saw them: IKEv1
+ * fragmentation (payload 132, Cisco's and strongSwan's: a fragment ID, a
+ * number from 1, a last-fragment flag) or IKEv2 SKF (RFC 7383 2.5: number
+ * and total in clear). Fragments never seen are lost before the capture
+ * point, or the capture started or ended in the middle. */
+#define CAP_FACT_MAX_FRAGSET 8
+#define CAP_FACT_FRAG_NUMS   32 /* fragment numbers followed one by one */
+struct cap_frag_set {
+        int version;
+        bool from_initiator;
+        uint8_t exchange;
+        uint32_t msgid;         /* IKEv2: the message's; IKEv1: of the fragments' header */
+        uint16_t id;            /* IKEv1: the fragment ID */
+        uint16_t total;         /* IKEv2: the total; IKEv1: the last fragment's number, 0 unseen */
+        uint32_t seen;          /* bit n-1: fragment n seen (n <= CAP_FACT_FRAG_NUMS) */
+        uint16_t past;          /* fragments numbered past CAP_FACT_FRAG_NUMS */
+        uint32_t resent;        /* fragments seen again (retransmissions) */
+        uint64_t frame[CAP_FACT_FRAG_NUMS]; /* the first frame of each number */
+        uint64_t first_frame, last_frame;
+        uint64_t last_new;      /* the frame of the last number seen for the first time */
+        uint32_t max_len;       /* the largest fragment message (bytes of IKE) */
+        bool has_whole;         /* IKEv1: put together (v1frag.c) into message whole_msg */
+        size_t whole_msg;
+};
+
+/* The IKE messages of an SA against the path MTU: how large they got, how
+ * many came in IP fragments, and those lost for an IP fragment that never
+ * arrived (packet/reasm.c, cs->lost). */
+struct cap_mtu_facts {
+        uint32_t max_len; /* the largest IKE message seen (bytes of IKE) */
+        uint64_t max_len_frame;
+        uint32_t ip_fragmented; /* messages that came in IP fragments */
+        uint64_t first_ip_fragmented;
+        uint32_t ip_lost; /* IKE datagrams of this SA lost for an IP fragment */
+        uint64_t first_ip_lost;  /* its first fragment's frame */
+        bool ip_lost_from_initiator;
+        uint32_t ip_lost_len; /* the IKE length its header declared, 0 unknown */
+};
+
 /* Allocated per SA when its first fact comes; the offers only when an SA
  * payload of theirs is seen (NULL: none). */
 struct cap_facts {
@@ -256,6 +295,9 @@ struct cap_facts {
         size_t nnotify, notify_dropped;
         struct cap_nat_facts nat;
         struct cap_float_facts fl;
+        struct cap_frag_set frags[CAP_FACT_MAX_FRAGSET];
+        size_t nfrags, frags_dropped;
+        struct cap_mtu_facts mtu;
         /* every ESP/AH SPI an SA payload of this IKE SA carried (Quick Mode,
          * IKE_AUTH, CREATE_CHILD_SA: read once decrypted), for esp.c */
         struct {
@@ -283,6 +325,17 @@ int cap_facts_payload(struct cap_sa *sa, size_t msg, int version, uint8_t type,
 /* A NAT-T keepalive between the ends of sa (from_ini: sent by its
  * initiator's address). 0, or -1 out of memory. */
 int cap_facts_keepalive(struct cap_sa *sa, bool from_ini, uint64_t frame);
+
+/* Message msg of sa was put together from the IKEv1 fragments of ID id
+ * sent by its sender (v1frag.c). */
+void cap_facts_whole(struct cap_sa *sa, size_t msg, uint16_t id);
+
+/* Whether every fragment of a set was seen; the first missing number:
+ * a hole under the total (IKEv2) or under the highest seen, else, when the
+ * last piece was never seen (IKEv1), the one after the highest (0 when
+ * complete). */
+bool cap_frag_complete(const struct cap_frag_set *fs);
+unsigned cap_frag_first_missing(const struct cap_frag_set *fs);
 
 /* Which child exchange of fx message cm belongs to, -1 none. */
 int cap_facts_child_of(const struct cap_facts *fx, const struct cap_sa *sa, size_t msg);

@@ -344,6 +344,72 @@ static json_t *delete_json(const struct cap_sa *sa, const struct cap_delete_fact
         return o;
 }
 
+static json_t *frag_json(const struct cap_sa *sa, const struct cap_frag_set *fs)
+{
+        json_t *o = json_object();
+        json_object_set_new(o, "kind", json_string(fs->version == 1 ? "ikev1-fragmentation"
+                                                                     : "ikev2-skf"));
+        const char *xn = ike_exchange_name(fs->exchange);
+        json_object_set_new(o, "exchange", xn ? json_string(xn) : json_integer(fs->exchange));
+        json_object_set_new(o, "sender",
+                            json_string(fs->from_initiator ? "initiator" : "responder"));
+        if (fs->version == 1)
+                json_object_set_new(o, "fragment_id", json_integer(fs->id));
+        else
+                json_object_set_new(o, "message_id", json_integer(fs->msgid));
+        if (fs->total)
+                json_object_set_new(o, "total", json_integer(fs->total));
+        json_t *seen = json_array(), *missing = json_array();
+        unsigned upto = fs->total;
+        for (unsigned n = 1; n <= CAP_FACT_FRAG_NUMS; n++)
+                if (fs->seen & (1u << (n - 1))) {
+                        json_t *x = json_object();
+                        json_object_set_new(x, "number", json_integer(n));
+                        json_object_set_new(x, "frame", json_integer((json_int_t)fs->frame[n - 1]));
+                        json_array_append_new(seen, x);
+                        if (!fs->total)
+                                upto = n;
+                }
+        for (unsigned n = 1; n <= upto && n <= CAP_FACT_FRAG_NUMS; n++)
+                if (!(fs->seen & (1u << (n - 1))))
+                        json_array_append_new(missing, json_integer(n));
+        if (!fs->total) /* IKEv1 without its last piece: at least the next one */
+                json_array_append_new(missing, json_integer(upto + 1));
+        json_object_set_new(o, "seen", seen);
+        /* numbers under the total (IKEv2), under the highest seen and the
+         * one after it (IKEv1 when the piece flagged last never came) */
+        json_object_set_new(o, "missing", missing);
+        json_object_set_new(o, "last_seen", json_boolean(fs->total != 0));
+        json_object_set_new(o, "complete", json_boolean(cap_frag_complete(fs)));
+        set_opt_int(o, "resent", fs->resent);
+        set_opt_int(o, "numbers_past_32", fs->past);
+        json_object_set_new(o, "first_frame", json_integer((json_int_t)fs->first_frame));
+        json_object_set_new(o, "last_frame", json_integer((json_int_t)fs->last_frame));
+        json_object_set_new(o, "largest_fragment", json_integer(fs->max_len));
+        if (fs->has_whole && fs->whole_msg < sa->nmsgs)
+                json_object_set_new(o, "whole_frame",
+                                    json_integer((json_int_t)sa->msgs[fs->whole_msg].frame));
+        return o;
+}
+
+static json_t *mtu_json(const struct cap_mtu_facts *mt)
+{
+        json_t *o = json_object();
+        json_object_set_new(o, "largest_message", json_integer(mt->max_len));
+        set_opt_int(o, "largest_message_frame", mt->max_len_frame);
+        json_object_set_new(o, "ip_fragmented_messages", json_integer(mt->ip_fragmented));
+        set_opt_int(o, "first_ip_fragmented_frame", mt->first_ip_fragmented);
+        json_object_set_new(o, "lost_for_an_ip_fragment", json_integer(mt->ip_lost));
+        if (mt->ip_lost) {
+                json_object_set_new(o, "first_lost_frame", json_integer((json_int_t)mt->first_ip_lost));
+                json_object_set_new(o, "first_lost_sender",
+                                    json_string(mt->ip_lost_from_initiator ? "initiator"
+                                                                           : "responder"));
+                set_opt_int(o, "first_lost_ike_length", mt->ip_lost_len);
+        }
+        return o;
+}
+
 static json_t *tri(cap_tri v)
 {
         return v < 0 ? json_null() : json_boolean(v);
@@ -464,6 +530,23 @@ static json_t *sa_json(const struct cap_sa *sa, size_t index)
         if (fx->notify_dropped)
                 json_object_set_new(o, "notifies_not_kept",
                                     json_integer((json_int_t)fx->notify_dropped));
+        json_t *fr = json_array();
+        for (size_t i = 0; i < fx->nfrags; i++)
+                json_array_append_new(fr, frag_json(sa, &fx->frags[i]));
+        json_object_set_new(o, "ike_fragments", fr);
+        if (fx->frags_dropped)
+                json_object_set_new(o, "ike_fragments_not_kept",
+                                    json_integer((json_int_t)fx->frags_dropped));
+        json_object_set_new(o, "mtu", mtu_json(&fx->mtu));
+        if (sa->msgs_dropped) {
+                json_t *d = json_object();
+                json_object_set_new(d, "count", json_integer((json_int_t)sa->msgs_dropped));
+                json_object_set_new(d, "kept_first", json_integer(CAP_HEAD_MSGS));
+                json_object_set_new(d, "kept_last", json_integer(CAP_TAIL_MSGS));
+                set_opt_int(d, "from_frame", sa->first_dropped);
+                set_opt_int(d, "to_frame", sa->last_dropped);
+                json_object_set_new(o, "messages_not_kept", d);
+        }
         json_object_set_new(o, "nat", nat_json(sa, &fx->nat));
         json_object_set_new(o, "float", float_json(&fx->fl));
         return o;
@@ -658,6 +741,26 @@ const char *cap_facts_step_text(const struct cap_sa *sa, size_t msg, char *buf, 
                             offer_text(sa->version, offers[i], i % 2 == 1, buf + used, n - used);
         for (size_t i = 0; i < fx->nchildren && used < n; i++)
                 used += child_text(sa, &fx->children[i], msg, buf + used, n - used);
+        /* a message put together from IKEv1 fragments; a piece that
+         * completes no message (the last one seen of an unfinished set) */
+        for (size_t i = 0; i < fx->nfrags && used < n; i++) {
+                const struct cap_frag_set *fs = &fx->frags[i];
+                if (fs->has_whole && fs->whole_msg == msg)
+                        used += (size_t)snprintf(buf + used, n - used,
+                                                 "; put together from %u IKE fragments (frames "
+                                                 "%llu-%llu)",
+                                                 (unsigned)sa->msgs[msg].ike_frags,
+                                                 (unsigned long long)fs->first_frame,
+                                                 (unsigned long long)sa->msgs[msg].frame);
+                unsigned miss = cap_frag_first_missing(fs);
+                if (sa->msgs[msg].frame == fs->last_new && miss && used < n)
+                        used += (size_t)snprintf(
+                            buf + used, n - used,
+                            "; IKE fragment %u of %s%u never seen (the others in frames "
+                            "%llu-%llu)",
+                            miss, fs->total ? "" : "at least ", fs->total ? fs->total : miss,
+                            (unsigned long long)fs->first_frame, (unsigned long long)fs->last_frame);
+        }
         /* the NAT-D verdict on the second message that carries NAT-D */
         const struct cap_natd_msg *s0 = &fx->nat.side[0], *s1 = &fx->nat.side[1];
         size_t later = s0->frame && s1->frame ? (s0->msg > s1->msg ? s0->msg : s1->msg) : SIZE_MAX;

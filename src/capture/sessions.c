@@ -8,6 +8,7 @@
 #include "decrypt.h"
 #include "esp_dec.h"
 #include "sessions.h"
+#include "v1frag.h"
 
 void cap_set_init(struct cap_set *cs)
 {
@@ -23,6 +24,7 @@ void cap_set_free(struct cap_set *cs)
                         free(cs->sa[i].msgs[j].raw);
                 free(cs->sa[i].msgs);
                 cap_facts_free(cs->sa[i].facts);
+                cap_v1frag_free(cs, &cs->sa[i]);
                 cap_sa_keys_free(cs->sa[i].keys);
         }
         free(cs->sa);
@@ -369,6 +371,8 @@ static int keepalive(struct cap_set *cs, const struct frame *f, uint64_t frame)
         return 0;
 }
 
+static int file_ike(struct cap_set *cs, const struct pcap_frame *pf, uint8_t nfrags, bool whole);
+
 int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
 {
         cs->frames++;
@@ -429,6 +433,15 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
                         return tail_add(cs, full, pf, from_ini, nfrags);
                 }
         }
+        return file_ike(cs, pf, nfrags, false);
+}
+
+/* One IKE message (f->payload) decoded and filed under its SA; whole: it
+ * was put together from IKEv1 fragments (v1frag.c), not to be taken apart
+ * again. */
+static int file_ike(struct cap_set *cs, const struct pcap_frame *pf, uint8_t nfrags, bool whole)
+{
+        const struct frame *f = pf->f;
         struct ike_msg m;
         struct wire_err e;
         if (ike_msg_decode(f->payload.p, f->payload.len, &m, &e) < 0) {
@@ -484,8 +497,17 @@ int cap_add_frame(struct cap_set *cs, const struct pcap_frame *pf)
                         return -1;
                 memcpy(cm->raw, f->payload.p, m.hdr.length);
         }
+        cm->ike_frags = whole ? (uint8_t)cs->v1f_last_count : 0;
         sa->nmsgs++;
-        return cap_facts_msg(sa, sa->nmsgs - 1, &m);
+        if (cap_facts_msg(sa, sa->nmsgs - 1, &m) < 0)
+                return -1;
+        if (whole)
+                cap_facts_whole(sa, sa->nmsgs - 1, cs->v1f_last_id);
+        /* an IKEv1 fragment (Cisco / strongSwan payload 132): its message
+         * once every piece is there */
+        if (!whole && m.version == 1 && !m.encrypted && m.npl && m.pl[0].type == PL_V1_FRAG)
+                return cap_v1frag_add(cs, sa, sa->nmsgs - 1, &m.pl[0], pf, file_ike);
+        return 0;
 }
 
 static const char *const mm_steps[] = {"MM1", "MM2", "MM3", "MM4", "MM5", "MM6"};
@@ -504,6 +526,10 @@ static void name_v1(struct cap_sa *sa)
                         continue;
                 }
                 bool ini = cm->from_initiator;
+                if (cm->npl && cm->pl[0] == PL_V1_FRAG) {
+                        cm->step = "FRAG"; /* a piece of a message that follows once whole */
+                        continue;
+                }
                 switch (cm->exchange) {
                 case 2: { /* Main Mode: the n-th message of a side */
                         unsigned k = ini ? 2 * ++mi - 1 : 2 * ++mr;

@@ -30,6 +30,7 @@
 
 struct cap_sa_keys;
 struct cap_esp_dec;
+struct v1frag_sa;
 #include "../packet/reasm.h"
 #include "esp.h"
 #include "facts.h"
@@ -55,6 +56,7 @@ struct cap_msg {
         uint16_t sport, dport;
         uint8_t rspi[8];  /* the responder cookie / SPI of its header (zero in a first message) */
         uint8_t ip_frags; /* IP fragments it came in (0: not fragmented) */
+        uint8_t ike_frags; /* IKEv1 fragments (payload 132) it was put together from, 0 none */
         uint64_t digest[2]; /* util/msg_hash.h of its bytes */
         uint64_t retransmit_of; /* frame of the first message with these bytes, 0 if none */
         uint8_t pl[CAP_MAX_PL];
@@ -112,6 +114,7 @@ struct cap_sa {
         struct cap_icmp icmp[4];
         size_t nicmp;
         struct cap_sa_keys *keys; /* --keys (decrypt.h), NULL without */
+        struct v1frag_sa *v1f;    /* IKEv1 fragments being put together (v1frag.h) */
         struct cap_facts *facts;  /* facts.h: offers, notifies, NAT-D, float; NULL if none */
 };
 
@@ -153,6 +156,9 @@ struct cap_set {
         bool keep_raw;              /* keep each message's bytes (for --keys) */
         struct cap_tail_log tail;   /* tail.h: the SAs' last messages */
         bool named;                 /* cap_name_steps() has run */
+        size_t v1f_bytes;           /* IKEv1 fragments held (v1frag.h: CAP_V1FRAG_BYTES) */
+        unsigned v1f_last_count;    /* the message just put together: its fragments, */
+        uint16_t v1f_last_id;       /* and their fragment ID */
         struct cap_esp_dec *espdec; /* --keys: ESP packets kept (esp_dec.h) */
 };
 

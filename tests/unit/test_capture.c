@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 #include "capture/ladder.h"
+#include "capture/facts_json.h"
 #include "capture/sessions.h"
 #include "findings/tunnel.h"
 #include "wire/ike.h"
@@ -418,11 +419,84 @@ static void tail_log_wraps(void **state)
         cap_set_free(&fd.cs);
 }
 
+/* Piece n of whole (bytes [off, off + len)) as an IKEv1 fragment message
+ * (payload 132: ID, number, flags with 0x01 on the last). */
+static void v1_piece(struct wb *w, const struct wb *whole, uint16_t id, unsigned n, bool last,
+                     size_t off, size_t len)
+{
+        wb_hdr(w, 0, PL_V1_FRAG, 0x10, 5, 0, 0);
+        wb_open(w, 0, 0);
+        wb_u16(w, id);
+        wb_u8(w, n);
+        wb_u8(w, last ? 1 : 0);
+        wb_bytes(w, whole->b + off, len);
+        wb_close(w);
+        wb_done(w);
+}
+
+/* IKEv1 fragmentation: pieces out of order put back together into their
+ * message (filed and stepped as if whole, its pieces as FRAG steps), a
+ * message with a piece that never came named by number in the facts and
+ * the ladder, never put together. */
+static void v1_fragments(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        cap_set_init(&fd.cs);
+        static struct wb whole, m;
+        v1_msg(&whole, 0, 5, 0x01020304, PL_V1_NOTIFY, 0, 24); /* INVALID-PAYLOAD-TYPE... */
+        size_t a = whole.n / 3, b = 2 * whole.n / 3;
+        v1_piece(&m, &whole, 7, 1, false, 0, a);
+        send_msg(&fd, &m, INI, RESP);
+        v1_piece(&m, &whole, 7, 3, true, b, whole.n - b);
+        send_msg(&fd, &m, INI, RESP);
+        v1_piece(&m, &whole, 7, 2, false, a, b - a);
+        send_msg(&fd, &m, INI, RESP);
+        /* a second message: piece 2 of 3 never comes */
+        v1_piece(&m, &whole, 8, 1, false, 0, a);
+        send_msg(&fd, &m, RESP, INI);
+        v1_piece(&m, &whole, 8, 3, true, b, whole.n - b);
+        send_msg(&fd, &m, RESP, INI);
+        cap_name_steps(&fd.cs);
+        const struct cap_sa *sa = &fd.cs.sa[0];
+        assert_int_equal(fd.cs.nsa, 1);
+        assert_int_equal(sa->nmsgs, 6);
+        assert_string_equal(sa->msgs[0].step, "FRAG");
+        assert_string_equal(sa->msgs[2].step, "FRAG");
+        const struct cap_msg *w = &sa->msgs[3];
+        assert_string_equal(w->step, "INFO");
+        assert_int_equal(w->frame, 3); /* the piece that completed it */
+        assert_int_equal(w->ike_frags, 3);
+        assert_int_equal(w->length, whole.n);
+        assert_int_equal(w->msgid, 0x01020304);
+        assert_int_equal(w->nnotify, 1);
+        const struct cap_facts *fx = sa->facts;
+        assert_int_equal(fx->nfrags, 2);
+        assert_true(cap_frag_complete(&fx->frags[0]));
+        assert_true(fx->frags[0].has_whole);
+        assert_int_equal(fx->frags[0].whole_msg, 3);
+        assert_int_equal(fx->frags[0].total, 3);
+        const struct cap_frag_set *lost = &fx->frags[1];
+        assert_false(lost->from_initiator);
+        assert_false(cap_frag_complete(lost));
+        assert_false(lost->has_whole);
+        assert_int_equal(cap_frag_first_missing(lost), 2);
+        assert_int_equal(lost->frame[0], 4);
+        assert_int_equal(lost->frame[2], 5);
+        char buf[512];
+        assert_non_null(strstr(cap_facts_step_text(sa, 5, buf, sizeof(buf)),
+                               "IKE fragment 2 of 3 never seen (the others in frames 4-5)"));
+        assert_non_null(strstr(cap_facts_step_text(sa, 3, buf, sizeof(buf)),
+                               "put together from 3 IKE fragments (frames 1-3)"));
+        cap_set_free(&fd.cs);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(mm1_unanswered),
             cmocka_unit_test(tail_log_wraps),
+            cmocka_unit_test(v1_fragments),
             cmocka_unit_test(resend_with_other_bytes_is_no_retransmission),
             cmocka_unit_test(mm1_refused),
             cmocka_unit_test(mm5_psk),
