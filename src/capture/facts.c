@@ -429,7 +429,8 @@ static void v2_ts(struct cap_child_fact *c, bool resp, bool tsi, struct wire_vie
         struct wire_err e;
         if (ike_ts_open(body, &it, &e) < 0)
                 return;
-        struct cap_sels *ss = tsi ? (resp ? &c->resp_i : &c->req_i) : (resp ? &c->resp_r : &c->req_r);
+        struct cap_sels *ss =
+            tsi ? (resp ? &c->resp_i : &c->req_i) : (resp ? &c->resp_r : &c->req_r);
         while (ike_ts_next(&it, &ts, &e) == 1) {
                 struct cap_sel x;
                 memset(&x, 0, sizeof(x));

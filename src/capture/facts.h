@@ -202,7 +202,7 @@ struct cap_sels {
 struct cap_child_fact {
         uint8_t exchange;
         uint32_t msgid;
-        bool req_from_initiator; /* the request came from the IKE SA's initiator */
+        bool req_from_initiator;  /* the request came from the IKE SA's initiator */
         size_t req_msg, resp_msg; /* indexes in the SA's msgs[] */
         bool has_resp;
         struct cap_offer *offered, *chosen; /* its SA payloads (NULL: none) */
@@ -248,17 +248,17 @@ struct cap_frag_set {
         int version;
         bool from_initiator;
         uint8_t exchange;
-        uint32_t msgid;         /* IKEv2: the message's; IKEv1: of the fragments' header */
-        uint16_t id;            /* IKEv1: the fragment ID */
-        uint16_t total;         /* IKEv2: the total; IKEv1: the last fragment's number, 0 unseen */
-        uint32_t seen;          /* bit n-1: fragment n seen (n <= CAP_FACT_FRAG_NUMS) */
-        uint16_t past;          /* fragments numbered past CAP_FACT_FRAG_NUMS */
-        uint32_t resent;        /* fragments seen again (retransmissions) */
+        uint32_t msgid;  /* IKEv2: the message's; IKEv1: of the fragments' header */
+        uint16_t id;     /* IKEv1: the fragment ID */
+        uint16_t total;  /* IKEv2: the total; IKEv1: the last fragment's number, 0 unseen */
+        uint32_t seen;   /* bit n-1: fragment n seen (n <= CAP_FACT_FRAG_NUMS) */
+        uint16_t past;   /* fragments numbered past CAP_FACT_FRAG_NUMS */
+        uint32_t resent; /* fragments seen again (retransmissions) */
         uint64_t frame[CAP_FACT_FRAG_NUMS]; /* the first frame of each number */
         uint64_t first_frame, last_frame;
-        uint64_t last_new;      /* the frame of the last number seen for the first time */
-        uint32_t max_len;       /* the largest fragment message (bytes of IKE) */
-        bool has_whole;         /* IKEv1: put together (v1frag.c) into message whole_msg */
+        uint64_t last_new; /* the frame of the last number seen for the first time */
+        uint32_t max_len;  /* the largest fragment message (bytes of IKE) */
+        bool has_whole;    /* IKEv1: put together (v1frag.c) into message whole_msg */
         size_t whole_msg;
 };
 
@@ -270,8 +270,8 @@ struct cap_mtu_facts {
         uint64_t max_len_frame;
         uint32_t ip_fragmented; /* messages that came in IP fragments */
         uint64_t first_ip_fragmented;
-        uint32_t ip_lost; /* IKE datagrams of this SA lost for an IP fragment */
-        uint64_t first_ip_lost;  /* its first fragment's frame */
+        uint32_t ip_lost;       /* IKE datagrams of this SA lost for an IP fragment */
+        uint64_t first_ip_lost; /* its first fragment's frame */
         bool ip_lost_from_initiator;
         uint32_t ip_lost_len; /* the IKE length its header declared, 0 unknown */
 };

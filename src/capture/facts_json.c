@@ -196,7 +196,7 @@ static int range_prefix(const struct cap_sel *x, int *pfx)
         for (size_t i = 0; i < n; i++) {
                 if (x->start[i] & ~x->end[i])
                         return *pfx = -1;
-                m[i] = (uint8_t)~(x->start[i] ^ x->end[i]);
+                m[i] = (uint8_t) ~(x->start[i] ^ x->end[i]);
                 if ((x->start[i] & ~m[i]) || ((x->end[i] | m[i]) != 0xff))
                         return *pfx = -1;
         }
@@ -347,8 +347,8 @@ static json_t *delete_json(const struct cap_sa *sa, const struct cap_delete_fact
 static json_t *frag_json(const struct cap_sa *sa, const struct cap_frag_set *fs)
 {
         json_t *o = json_object();
-        json_object_set_new(o, "kind", json_string(fs->version == 1 ? "ikev1-fragmentation"
-                                                                     : "ikev2-skf"));
+        json_object_set_new(o, "kind",
+                            json_string(fs->version == 1 ? "ikev1-fragmentation" : "ikev2-skf"));
         const char *xn = ike_exchange_name(fs->exchange);
         json_object_set_new(o, "exchange", xn ? json_string(xn) : json_integer(fs->exchange));
         json_object_set_new(o, "sender",
@@ -401,10 +401,11 @@ static json_t *mtu_json(const struct cap_mtu_facts *mt)
         set_opt_int(o, "first_ip_fragmented_frame", mt->first_ip_fragmented);
         json_object_set_new(o, "lost_for_an_ip_fragment", json_integer(mt->ip_lost));
         if (mt->ip_lost) {
-                json_object_set_new(o, "first_lost_frame", json_integer((json_int_t)mt->first_ip_lost));
-                json_object_set_new(o, "first_lost_sender",
-                                    json_string(mt->ip_lost_from_initiator ? "initiator"
-                                                                           : "responder"));
+                json_object_set_new(o, "first_lost_frame",
+                                    json_integer((json_int_t)mt->first_ip_lost));
+                json_object_set_new(
+                    o, "first_lost_sender",
+                    json_string(mt->ip_lost_from_initiator ? "initiator" : "responder"));
                 set_opt_int(o, "first_lost_ike_length", mt->ip_lost_len);
         }
         return o;
@@ -686,7 +687,8 @@ static size_t child_text(const struct cap_sa *sa, const struct cap_child_fact *c
         if (!req && !resp)
                 return 0;
         const struct cap_offer *o = req ? c->offered : c->chosen;
-        const struct cap_sels *si = req ? &c->req_i : &c->resp_i, *sr = req ? &c->req_r : &c->resp_r;
+        const struct cap_sels *si = req ? &c->req_i : &c->resp_i,
+                              *sr = req ? &c->req_r : &c->resp_r;
         size_t used = 0;
         if (o)
                 used += offer_text(sa->version, o, resp, buf, n);
@@ -759,7 +761,8 @@ const char *cap_facts_step_text(const struct cap_sa *sa, size_t msg, char *buf, 
                             "; IKE fragment %u of %s%u never seen (the others in frames "
                             "%llu-%llu)",
                             miss, fs->total ? "" : "at least ", fs->total ? fs->total : miss,
-                            (unsigned long long)fs->first_frame, (unsigned long long)fs->last_frame);
+                            (unsigned long long)fs->first_frame,
+                            (unsigned long long)fs->last_frame);
         }
         /* the NAT-D verdict on the second message that carries NAT-D */
         const struct cap_natd_msg *s0 = &fx->nat.side[0], *s1 = &fx->nat.side[1];

@@ -197,7 +197,6 @@ static void find_original(const struct cap_sa *sa, size_t upto, struct cap_msg *
         }
 }
 
-
 /* A message past the head of its SA: its bytes into the tail (tail.h),
  * undecoded. */
 static int tail_add(struct cap_set *cs, struct cap_sa *sa, const struct pcap_frame *pf, bool ini,
@@ -205,8 +204,8 @@ static int tail_add(struct cap_set *cs, struct cap_sa *sa, const struct pcap_fra
 {
         const struct frame *f = pf->f;
         const uint8_t *hp = f->payload.p;
-        uint32_t len = (uint32_t)hp[24] << 24 | (uint32_t)hp[25] << 16 | (uint32_t)hp[26] << 8 |
-                       hp[27];
+        uint32_t len =
+            (uint32_t)hp[24] << 24 | (uint32_t)hp[25] << 16 | (uint32_t)hp[26] << 8 | hp[27];
         if (len > f->payload.len || len < IKE_HDR_LEN)
                 len = (uint32_t)f->payload.len; /* the decoder says what is wrong, later */
         return cap_tail_add(cs, (size_t)(sa - cs->sa), pf, hp, len, ini, nfrags);

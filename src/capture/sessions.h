@@ -5,8 +5,8 @@
  * CFG; IKEv2 exchange names), its payload types and readable notifies, and
  * whether it is a retransmission: the same bytes as an earlier message of
  * the same SA and direction (a 128-bit fingerprint of the message,
- * util/msg_hash.h, before any decryption). ICMP errors that quote a packet between the two peers' IKE
- * ports are kept beside the SA they answer.
+ * util/msg_hash.h, before any decryption). ICMP errors that quote a packet between the two peers'
+ * IKE ports are kept beside the SA they answer.
  *
  * Memory is bounded by the number of SAs (CAP_MAX_SAS) and messages per SA
  * (CAP_MAX_MSGS): an SA keeps its first CAP_HEAD_MSGS messages and its last
@@ -54,9 +54,9 @@ struct cap_msg {
         bool encrypted; /* IKEv1 E flag, or an IKEv2 SK/SKF payload */
         bool natt_port; /* carried on UDP 4500 */
         uint16_t sport, dport;
-        uint8_t rspi[8];  /* the responder cookie / SPI of its header (zero in a first message) */
-        uint8_t ip_frags; /* IP fragments it came in (0: not fragmented) */
-        uint8_t ike_frags; /* IKEv1 fragments (payload 132) it was put together from, 0 none */
+        uint8_t rspi[8];    /* the responder cookie / SPI of its header (zero in a first message) */
+        uint8_t ip_frags;   /* IP fragments it came in (0: not fragmented) */
+        uint8_t ike_frags;  /* IKEv1 fragments (payload 132) it was put together from, 0 none */
         uint64_t digest[2]; /* util/msg_hash.h of its bytes */
         uint64_t retransmit_of; /* frame of the first message with these bytes, 0 if none */
         uint8_t pl[CAP_MAX_PL];

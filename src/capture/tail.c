@@ -44,8 +44,8 @@ static int reclaim_one(struct cap_set *cs, struct cap_tail_log *t)
         if (t->slot[slot] == t->reclaim + 1) {
                 struct cap_sa *sa = &cs->sa[e->sa];
                 struct tail_ent *c = NULL;
-                if (!t->copied && !(t->copied = calloc((size_t)CAP_MAX_SAS * CAP_TAIL_MSGS,
-                                                       sizeof(*t->copied))))
+                if (!t->copied &&
+                    !(t->copied = calloc((size_t)CAP_MAX_SAS * CAP_TAIL_MSGS, sizeof(*t->copied))))
                         return -1;
                 if (t->copied_bytes + size <= CAP_TAIL_BYTES) {
                         if (!(c = malloc(size)))
@@ -104,7 +104,7 @@ int cap_tail_add(struct cap_set *cs, size_t sa_index, const struct pcap_frame *p
                 sa->msgs_dropped++; /* the slot's message leaves the ring */
         else if (sa->tail_seen == 0)
                 sa->first_dropped = pf->number; /* should the ring ever turn over */
-        if (t->slot[slot] == COPIED) { /* an SA that went quiet and came back */
+        if (t->slot[slot] == COPIED) {          /* an SA that went quiet and came back */
                 t->copied_bytes -= t->copied[slot]->size;
                 free(t->copied[slot]);
                 t->copied[slot] = NULL;
@@ -150,8 +150,8 @@ size_t cap_tail_get(const struct cap_set *cs, size_t sa_index, struct cap_tail_m
                                                        : NULL;
                 if (!e)
                         continue;
-                out[got++] = (struct cap_tail_msg){e->frame, e->sec,   e->usec, e->len, e->sport,
-                                                   e->dport, e->ini,   e->nfrags, e->data};
+                out[got++] = (struct cap_tail_msg){e->frame, e->sec, e->usec,   e->len, e->sport,
+                                                   e->dport, e->ini, e->nfrags, e->data};
         }
         return got;
 }

@@ -21,14 +21,14 @@
 #define CAP_TAIL_LOG ((size_t)8 << 20)
 
 struct cap_tail_log {
-        uint8_t *b;                  /* CAP_TAIL_LOG bytes, allocated on the first message */
-        size_t head;                 /* where the next entry goes */
-        size_t reclaim;              /* the oldest entry of the last lap not yet looked at */
-        size_t lap_end;              /* where the last lap's entries end */
-        bool lapped;                 /* the log has come round at least once */
-        uint32_t *slot;              /* CAP_MAX_SAS * CAP_TAIL_MSGS: offset + 1, 0 none, or ~0u copied out */
-        struct tail_ent **copied;    /* the copies of the ~0u slots */
-        size_t copied_bytes;         /* within CAP_TAIL_BYTES */
+        uint8_t *b;     /* CAP_TAIL_LOG bytes, allocated on the first message */
+        size_t head;    /* where the next entry goes */
+        size_t reclaim; /* the oldest entry of the last lap not yet looked at */
+        size_t lap_end; /* where the last lap's entries end */
+        bool lapped;    /* the log has come round at least once */
+        uint32_t *slot; /* CAP_MAX_SAS * CAP_TAIL_MSGS: offset + 1, 0 none, or ~0u copied out */
+        struct tail_ent **copied; /* the copies of the ~0u slots */
+        size_t copied_bytes;      /* within CAP_TAIL_BYTES */
 };
 
 /* One message of a tail, as filed. */

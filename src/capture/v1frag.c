@@ -29,8 +29,7 @@ int cap_v1frag_add(struct cap_set *cs, struct cap_sa *sa, size_t msg, const stru
 {
         struct ike_v1frag fr;
         struct wire_err e;
-        if (ike_v1frag_decode(fp->body, &fr, &e) < 0 || fr.number > CAP_V1FRAG_MAX ||
-            !fr.data.len)
+        if (ike_v1frag_decode(fp->body, &fr, &e) < 0 || fr.number > CAP_V1FRAG_MAX || !fr.data.len)
                 return 0; /* the facts say what was seen; nothing to put together */
         if (!sa->v1f && !(sa->v1f = calloc(1, sizeof(*sa->v1f))))
                 return -1;

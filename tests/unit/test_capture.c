@@ -353,7 +353,8 @@ static void bounded(void **state)
         assert_int_equal(sa->nmsgs, CAP_MAX_MSGS);
         assert_int_equal(sa->gap_at, CAP_HEAD_MSGS);
         assert_int_equal(sa->first_dropped, CAP_HEAD_MSGS + 1);
-        assert_int_equal(sa->last_dropped, CAP_HEAD_MSGS + 11); /* frame 60, the oldest kept, less 1 */
+        assert_int_equal(sa->last_dropped,
+                         CAP_HEAD_MSGS + 11); /* frame 60, the oldest kept, less 1 */
         assert_int_equal(sa->msgs[CAP_HEAD_MSGS - 1].frame, CAP_HEAD_MSGS);
         assert_int_equal(sa->msgs[CAP_HEAD_MSGS].frame, CAP_HEAD_MSGS + 12);
         assert_null(fd.cs.tail.b); /* freed once decoded */

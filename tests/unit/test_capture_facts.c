@@ -551,7 +551,8 @@ static void decrypted_children(void **state)
         assert_memory_equal(fx->deletes[0].spis, "\x11\x22\x33\x44\x55\x66\x77\x88", 8);
         /* and they reach the JSON and the ladder */
         json_t *j = cap_facts_json(&fd.cs);
-        json_t *ch = json_object_get(json_array_get(json_object_get(j, "exchanges"), 0), "children");
+        json_t *ch =
+            json_object_get(json_array_get(json_object_get(j, "exchanges"), 0), "children");
         assert_int_equal(json_array_size(ch), 2);
         assert_string_equal(
             json_string_value(json_array_get(
