@@ -441,7 +441,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "ag-init-exch",
         .severity = SEV_ERROR,
-        .found_from = FROM_LOGS,
+        .found_from = FROM_LOGS | FROM_CAPTURE,
         .category = cat_p1,
         .title = "Aggressive mode never completes (AG_INIT_EXCH)",
         .explanation =

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../checks/check.h"
+#include "../negotiate/discover.h"
 #include "peer_facts.h"
 
 int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs)
@@ -21,6 +22,14 @@ int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs)
         return 0;
 }
 
+int verdict_init_pairs(struct verdict_ctx *v, struct device **devs, size_t ndevs)
+{
+        if (verdict_init(v, devs, ndevs))
+                return -1;
+        v->pairs = ndevs >= 2;
+        return v->pairs ? pairs_check(devs, ndevs, &v->checks) : 0;
+}
+
 void verdict_free(struct verdict_ctx *v)
 {
         findings_free(&v->checks);
@@ -30,6 +39,21 @@ const char *verdict_name(enum verdict v)
 {
         static const char *const names[] = {"", "confirmed", "unverified", "ruled out"};
         return names[v];
+}
+
+/* The diagnoses the negotiation between two configs reports when it
+ * fails (negotiate/play.c, play_p2.c, play_v2.c): with the pair checks
+ * run, one of them not reported is ruled out. */
+static const char *const pair_ids[] = {"isakmp-policy-mismatch", "transform-set-mismatch",
+                                       "pfs-mismatch", "crypto-acl-not-mirrored",
+                                       "ikev2-auth-failed"};
+
+static bool has_pair_check(const struct verdict_ctx *v, const char *id)
+{
+        for (size_t i = 0; v->pairs && i < sizeof(pair_ids) / sizeof(pair_ids[0]); i++)
+                if (!strcmp(pair_ids[i], id))
+                        return true;
+        return false;
 }
 
 static bool has_check(const char *id)
@@ -128,6 +152,12 @@ enum verdict verdict_for(const struct verdict_ctx *v, const char *id, const char
         }
         if (has_check(id)) {
                 snprintf(why, size, "the config check for it finds nothing in %zu config(s)",
+                         v->ndevs);
+                return VERDICT_RULED_OUT;
+        }
+        if (has_pair_check(v, id)) {
+                snprintf(why, size,
+                         "the negotiation played between the %zu configs does not fail this way",
                          v->ndevs);
                 return VERDICT_RULED_OUT;
         }

@@ -153,6 +153,14 @@ static int one(const struct diagnose_in *x, struct findings *fs, const struct ra
                 return -1;
         if (r->v == VERDICT_RULED_OUT)
                 return 0;
+        if (x->capture && r->where && r->where->nfixes) { /* as `check` prints it */
+                for (size_t i = 0; i < r->where->nfixes; i++)
+                        if (finding_fix_copy(fs, f, &r->where->fixes[i]))
+                                return -1;
+                return 0;
+        }
+        if (x->capture && !fixdev)
+                return 0;
         struct subject fixsub = fixdev ? subject_of(fixdev) : *logdev;
         return add_fix(fs, f, &fixsub, r->p, r->peerdev ? &r->fv : NULL);
 }
@@ -220,7 +228,8 @@ int diagnose_findings(const struct diagnose_in *x, struct findings *fs)
         struct corr_result extra[2];
         struct ranked *rk = calloc(n + 2, sizeof(*rk));
         struct verdict_ctx vc;
-        if (!rk || verdict_init(&vc, x->devs, x->ndevs)) {
+        if (!rk || (x->capture ? verdict_init_pairs(&vc, x->devs, x->ndevs)
+                               : verdict_init(&vc, x->devs, x->ndevs))) {
                 free(rk);
                 return -1;
         }
