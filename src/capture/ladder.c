@@ -521,7 +521,7 @@ static void emit(const struct ladder *l, const char *file, cap_evidence_fn fn, v
         time_t sec = (time_t)m->sec;
         if (!gmtime_r(&sec, &tm) || !strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm))
                 snprintf(when, sizeof(when), "?");
-        char what[160];
+        char what[512];
         pattern_text(l, what, sizeof(what));
         const char *text = fmt(l->ar, "frame %llu at %s.%06d UTC: %s", (unsigned long long)m->frame,
                                when, (int)m->usec, what);
