@@ -11,6 +11,7 @@ int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs)
 {
         v->devs = devs;
         v->ndevs = ndevs;
+        v->pairs = false; /* verdict_init_pairs sets it after the pair checks */
         findings_init(&v->checks);
         for (size_t d = 0; d < ndevs; d++)
                 for (size_t i = 0; i < check_count(); i++) {
