@@ -7,6 +7,8 @@
 
 #include "../correlate/correlate.h"
 #include "../explain/diagnose.h"
+#include "../negotiate/pair.h"
+#include "../util/ipv4.h"
 #include "ladder.h"
 
 static void on_record(void *ctx, const struct ev_record *r, const char *resp)
@@ -54,11 +56,12 @@ static int one_responder(const struct cap_evs *evs, const char *resp, struct dev
         struct correlator *c = corr_new();
         if (!c)
                 return -1;
-        const char *file = NULL;
+        const char *file = NULL, *peer = NULL;
         for (size_t i = 0; i < evs->n; i++) {
                 const struct cap_ev *e = &evs->v[i];
                 if (strcmp(e->resp, resp))
                         continue;
+                peer = e->ini;
                 struct ev_record r = {.msg = e->msg,
                                       .line = e->frame,
                                       .text = e->text,
@@ -74,9 +77,26 @@ static int one_responder(const struct cap_evs *evs, const char *resp, struct dev
                 file = e->file;
         }
         corr_finish(c);
+        /* Only the configs of this tunnel's ends judge it: the responder's
+         * first (a check of another device says nothing of it), then its
+         * peer's for the pair checks. No config of the responder: no
+         * verdict (a config of the initiator alone cannot rule out what the
+         * responder does). */
+        struct device *ends[2] = {NULL, NULL};
+        size_t nends = 0;
+        uint32_t ra = 0, ia = 0;
+        bool rv4 = lex_ipv4(resp, &ra), iv4 = peer && lex_ipv4(peer, &ia);
+        for (size_t i = 0; rv4 && i < ndevs && !nends; i++)
+                if (dev_owns_addr(devs[i], ra))
+                        ends[nends++] = devs[i];
+        for (size_t i = 0; nends && iv4 && i < ndevs; i++)
+                if (devs[i] != ends[0] && dev_owns_addr(devs[i], ia)) {
+                        ends[nends++] = devs[i];
+                        break;
+                }
         struct diagnose_in in = {.corr = c,
-                                 .devs = devs,
-                                 .ndevs = ndevs,
+                                 .devs = ends,
+                                 .ndevs = nends,
                                  .file = file,
                                  .label = resp,
                                  .unit = "capture pattern(s)",
