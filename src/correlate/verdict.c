@@ -12,6 +12,7 @@ int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs)
         v->devs = devs;
         v->ndevs = ndevs;
         v->pairs = false; /* verdict_init_pairs sets it after the pair checks */
+        v->prefer_file = NULL;
         findings_init(&v->checks);
         for (size_t d = 0; d < ndevs; d++)
                 for (size_t i = 0; i < check_count(); i++) {
@@ -142,14 +143,20 @@ enum verdict verdict_for(const struct verdict_ctx *v, const char *id, const char
                 return VERDICT_NONE;
         if (!strcmp(id, "psk-mismatch"))
                 return psk_verdict(v, why, size);
+        const struct finding *found = NULL;
         for (size_t i = 0; i < v->checks.list.n; i++) {
                 const struct finding *f = v->checks.list.v[i];
-                if (!strcmp(f->diag->id, id)) {
-                        snprintf(why, size, "the config check finds it in %s:%u", f->file,
-                                 (unsigned)f->line);
-                        *where = f;
-                        return VERDICT_CONFIRMED;
-                }
+                if (strcmp(f->diag->id, id))
+                        continue;
+                if (!found || (v->prefer_file && !strcmp(f->file, v->prefer_file) &&
+                               strcmp(found->file, v->prefer_file)))
+                        found = f;
+        }
+        if (found) {
+                snprintf(why, size, "the config check finds it in %s:%u", found->file,
+                         (unsigned)found->line);
+                *where = found;
+                return VERDICT_CONFIRMED;
         }
         if (has_check(id)) {
                 snprintf(why, size, "the config check for it finds nothing in %zu config(s)",

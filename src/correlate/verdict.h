@@ -23,6 +23,9 @@ struct verdict_ctx {
         size_t ndevs;
         struct findings checks; /* what the config checks found on devs */
         bool pairs;             /* the pair checks ran too */
+        /* a finding in this file is preferred as the confirming one (a
+         * capture's: the config of the device that refused); NULL: the first */
+        const char *prefer_file;
 };
 
 /* Runs every registered check on devs; -1 on OOM. */

@@ -233,6 +233,8 @@ int diagnose_findings(const struct diagnose_in *x, struct findings *fs)
                 free(rk);
                 return -1;
         }
+        if (x->capture && x->ndevs)
+                vc.prefer_file = x->devs[0]->file; /* the responder's config */
         for (size_t i = 0; i < n; i++) {
                 rk[i].p = corr_at(x->corr, i);
                 rk[i].v = verdict_from_peer(&vc, pf, &rk[i].p->cand[0], rk[i].p->key, rk[i].why,
