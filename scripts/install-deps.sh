@@ -9,7 +9,8 @@
 #                                    chromium (the HTML report in a real browser),
 #                                    man-db (make install's man page), tshark (the
 #                                    IKE decoder against Wireshark's), strongSwan
-#                                    (the real-daemon tests), and Libreswan
+#                                    (the real-daemon tests), ike-scan and nftables
+#                                    (probe's live tests), and Libreswan
 #                                    unpacked beside it (below)
 #   --list      print the packages of the selection, one a line, installed or not
 #               (a command checked by name prints as COMMAND:PACKAGE), and exit
@@ -43,6 +44,9 @@ if [ "$test_deps" = 1 ]; then
 	# tshark: tests/scripts/wire-tshark.sh compares the IKE decoder with it, field by
 	# field, on the public captures (it skips where tshark is missing)
 	PKGS="$PKGS tshark"
+	# probe's live tests (tests/peer/probe_live.py): ike-scan (and its psk-crack)
+	# on the same responder as probe, nftables to drop UDP 500 in a namespace
+	PKGS="$PKGS ike-scan nftables"
 	PKGS="$PKGS iproute2 openssl strongswan-charon strongswan-swanctl libcharon-extra-plugins libstrongswan-standard-plugins"
 	# Libreswan's pluto (explain's peer logs, tests/peer/pluto.py) conflicts
 	# with strongSwan in Debian: its package is unpacked into a private prefix

@@ -37,6 +37,11 @@ def run(cmd):
     ran += 1
     argv = shlex.split(cmd)
     assert argv[0] == "ipsec-doctor", cmd
+    if argv[1:2] == ["probe"]:
+        # probe sends packets: only to responders a test starts in its own
+        # namespaces (tests/scripts/probe-live.sh), never to a README address
+        fails.append(f"'{cmd}': a probe command the README would run; show it with a '# ' prompt")
+        return ""
     p = subprocess.run([BIN] + argv[1:], cwd=WORK, capture_output=True, text=True, timeout=120)
     if p.returncode not in (0, 1):
         fails.append(f"'{cmd}': exit {p.returncode}: {p.stderr.strip()[:200]}")
