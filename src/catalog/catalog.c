@@ -41,7 +41,7 @@ const char *const catalog_placeholders[] = {
     "lifetime",   "user",       "profile",     "keyring",     "protocols", "encr",
     "hash",       "auth",       "tset_xf",     "tset_list",   "tset_mode", "protection",
     "mode",       "ipsec_mode", "transforms",  "vrf",         "nhrp_id",   "nhs_line",
-    "hub_tunnel", "hub_nbma",   "addr",        "proposal",
+    "hub_tunnel", "hub_nbma",   "addr",        "proposal",    "dh_group",
 };
 const size_t catalog_placeholder_count =
     sizeof(catalog_placeholders) / sizeof(catalog_placeholders[0]);
@@ -115,20 +115,20 @@ const struct diagnosis catalog[] = {
                 /* The values are the peer's (negotiate/p1_fix.c), limited to what
                  * both devices can do (model/capability.c). */
                 [DIALECT_IOS] = "crypto isakmp policy {policy}\n encryption {encr}\n hash {hash}\n"
-                                " authentication {auth}\n group {group}\n lifetime {lifetime}",
+                                " authentication {auth}\n group {dh_group}\n lifetime {lifetime}",
                 [DIALECT_PIX6] = "isakmp policy {policy} authentication {auth}\n"
                                  "isakmp policy {policy} encryption {encr}\n"
                                  "isakmp policy {policy} hash {hash}\n"
-                                 "isakmp policy {policy} group {group}\n"
+                                 "isakmp policy {policy} group {dh_group}\n"
                                  "isakmp policy {policy} lifetime {lifetime}",
                 /* Single-line form: accepted by every release from 7.0 to 8.3. */
                 [DIALECT_ASA70] = "crypto isakmp policy {policy} authentication {auth}\n"
                                   "crypto isakmp policy {policy} encryption {encr}\n"
                                   "crypto isakmp policy {policy} hash {hash}\n"
-                                  "crypto isakmp policy {policy} group {group}\n"
+                                  "crypto isakmp policy {policy} group {dh_group}\n"
                                   "crypto isakmp policy {policy} lifetime {lifetime}",
                 [DIALECT_ASA84] = "crypto ikev1 policy {policy}\n authentication {auth}\n"
-                                  " encryption {encr}\n hash {hash}\n group {group}\n"
+                                  " encryption {encr}\n hash {hash}\n group {dh_group}\n"
                                   " lifetime {lifetime}",
             },
         .note =
@@ -500,6 +500,37 @@ const struct diagnosis catalog[] = {
                 "method; the peer's own log or debug says which.",
         .seed_section =
             "Not in the seed (RFC 7296 section 2.15; Cisco FlexVPN configuration guide)",
+    },
+    {
+        .id = "aggressive-mode-refused",
+        .severity = SEV_ERROR,
+        .found_from = FROM_PAIR,
+        .category = cat_p1,
+        .title = "The initiator starts Aggressive Mode and the responder has it disabled",
+        .explanation =
+            "The initiator starts IKEv1 in Aggressive Mode: an IOS isakmp profile with "
+            "'initiate mode aggressive', or an ASA crypto map entry with 'set phase1-mode "
+            "aggressive'. The responder has Aggressive Mode switched off ('crypto isakmp "
+            "aggressive-mode disable' on IOS, 'crypto ikev1 am-disable' on an ASA, 'crypto "
+            "isakmp am-disable' before 8.4) and drops the first message without an answer, so "
+            "the initiator stays in AG_INIT_EXCH and retransmits. Aggressive Mode with "
+            "pre-shared keys sends a hash that can be cracked offline, which is why it is often "
+            "disabled on purpose: the fix moves the initiator to Main Mode. Where the initiator "
+            "needs Aggressive Mode (its identity selects the key), re-enable it on the "
+            "responder instead.",
+        .fix_summary = "Let the initiator start Main Mode (or re-enable Aggressive Mode on the "
+                       "responder).",
+        .fix =
+            {
+                [DIALECT_IOS] = "crypto isakmp profile {profile}\n"
+                                " no initiate mode aggressive",
+                [DIALECT_ASA70] = "crypto map {map} {seq} set phase1-mode main",
+                [DIALECT_ASA84] = "crypto map {map} {seq} set phase1-mode main",
+            },
+        .seed_section = "Not in the seed (Cisco IOS Security Command Reference, 'initiate "
+                        "mode' and 'crypto isakmp aggressive-mode disable'; Cisco ASA command "
+                        "reference, 'crypto ikev1 am-disable' and 'crypto map set "
+                        "phase1-mode')",
     },
     {
         .id = "ikev2-no-matching-profile",

@@ -353,6 +353,7 @@ static int cm_phase1(struct asa_ctx *c, size_t i)
                 return ASA_UNKNOWN;
         asa_note_ikev1(c);
         E(c)->phase1_aggressive = aggr && !c->no;
+        E(c)->phase1_loc = c->loc;
         return ASA_OK;
 }
 

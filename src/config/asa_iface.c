@@ -163,6 +163,18 @@ static int on_interface(struct asa_ctx *c, size_t i)
         const char *hw = asa_w(c, i);
         if (!hw || c->no)
                 return hw ? ASA_OK : ASA_UNKNOWN;
+        /* "interface tunnel 10", "interface GigabitEthernet 0/1": the ASA
+         * takes the unit after a space as part of the name, as IOS does */
+        char name[256];
+        size_t len = strlen(hw);
+        const char *unit = asa_w(c, i + 1);
+        if (unit && lex_needs_unit(hw) && lex_unit_word(unit) &&
+            len + strlen(unit) < sizeof(name)) {
+                memcpy(name, hw, len);
+                strcpy(name + len, unit);
+                hw = name;
+                i++;
+        }
         struct iface *f = model_obtain_iface(c->dev, hw, &c->loc);
         if (!f)
                 return ASA_OOM;

@@ -125,19 +125,6 @@ void *ios_obj(const struct ios_ctx *c)
         return c->depth ? c->st[c->depth - 1].obj : NULL;
 }
 
-/* "dialer 0", "GigabitEthernet 0/1": a type name without its unit number
- * takes the next word (when that starts with a digit) as the unit. */
-bool ios_needs_unit(const char *name)
-{
-        size_t n = strlen(name);
-        return n && !(name[n - 1] >= '0' && name[n - 1] <= '9');
-}
-
-bool ios_unit_word(const char *s)
-{
-        return s && s[0] >= '0' && s[0] <= '9';
-}
-
 bool ios_is_placeholder(const char *s)
 {
         return lex_is_placeholder(s);

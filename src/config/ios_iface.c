@@ -41,7 +41,7 @@ static int interface(struct ios_ctx *c)
         char name[256];
         size_t len = strlen(n);
         const char *more = ios_arg(c, 1);
-        if (more && ios_needs_unit(n) && ios_unit_word(more) && len + strlen(more) < sizeof(name)) {
+        if (more && lex_needs_unit(n) && lex_unit_word(more) && len + strlen(more) < sizeof(name)) {
                 memcpy(name, n, len);
                 strcpy(name + len, more);
                 n = name;
@@ -361,7 +361,7 @@ static int ip_route(struct ios_ctx *c)
                 size_t len = strlen(nh);
                 const char *unit = ios_arg(c, i + 1);
                 i++;
-                if (unit && ios_needs_unit(nh) && ios_unit_word(unit) && !lex_ipv4(unit, &m) &&
+                if (unit && lex_needs_unit(nh) && lex_unit_word(unit) && !lex_ipv4(unit, &m) &&
                     len + strlen(unit) < sizeof(name)) {
                         memcpy(name, nh, len);
                         strcpy(name + len, unit);

@@ -135,8 +135,6 @@ int ios_sub_dispatch(struct ios_ctx *c, enum ios_mode mode, void *obj, size_t st
 
 /* Interface names written "dialer 0": a type name without a unit number
  * takes the following word when it starts with a digit. */
-bool ios_needs_unit(const char *name);
-bool ios_unit_word(const char *s);
 
 /* Placeholder text of templates ("<peer ip>", "40.76.X.X"): not a value. */
 bool ios_is_placeholder(const char *s);

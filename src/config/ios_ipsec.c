@@ -300,6 +300,7 @@ static int cm_string(struct ios_ctx *c)
         const char *k = ios_word(c, c->k0 + 1);
         if (kw(k, "phase1-mode")) {
                 e->phase1_aggressive = !c->neg && kw(ios_arg(c, 0), "aggressive");
+                e->phase1_loc = c->loc;
                 return IOS_OK;
         }
         const char **slot = kw(k, "trustpoint") ? &e->trustpoint : &e->connection_type;

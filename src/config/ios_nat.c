@@ -59,7 +59,7 @@ static const char *if_name(struct ios_ctx *c, size_t i, size_t *next)
         const char *n = ios_arg(c, i), *unit = ios_arg(c, i + 1);
         char buf[128];
         *next = i + 1;
-        if (n && unit && ios_needs_unit(n) && ios_unit_word(unit) &&
+        if (n && unit && lex_needs_unit(n) && lex_unit_word(unit) &&
             strlen(n) + strlen(unit) < sizeof(buf)) {
                 size_t nl = strlen(n);
                 memcpy(buf, n, nl);

@@ -133,6 +133,20 @@ static int prof_keepalive(struct ios_ctx *c)
         return lex_int(ios_arg(c, 0), 1, 86400, &p->keepalive) ? IOS_OK : IOS_UNKNOWN;
 }
 
+/* "initiate mode aggressive": as initiator this profile starts Aggressive
+ * Mode instead of Main Mode (Cisco IOS Security Command Reference,
+ * "initiate mode"; "aggressive" is its one mode, and the "no" form returns
+ * to Main Mode). */
+static int prof_initiate(struct ios_ctx *c)
+{
+        struct isakmp_profile *p = ios_obj(c);
+        if (!kw(ios_arg(c, 0), "mode") || (!c->neg && !kw(ios_arg(c, 1), "aggressive")))
+                return IOS_UNKNOWN;
+        p->initiate_aggressive = !c->neg;
+        p->initiate_loc = c->loc;
+        return IOS_OK;
+}
+
 static int prof_vrf(struct ios_ctx *c)
 {
         struct isakmp_profile *p = ios_obj(c);
@@ -153,7 +167,7 @@ static const struct ios_cmd profile_cmds[] = {
     ONE("self-identity"),
     ONE("local-address"),
     ONE("reverse-route"),
-    ONE("initiate"),
+    {{"initiate"}, prof_initiate, false},
     ONE("description"),
     ONE("ca"),
     ONE("virtual-template"),

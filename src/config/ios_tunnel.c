@@ -17,7 +17,7 @@ static char *iface_name_arg(struct ios_ctx *c, size_t i)
 {
         const char *n = ios_arg(c, i), *unit = ios_arg(c, i + 1);
         char buf[256];
-        if (n && unit && ios_needs_unit(n) && ios_unit_word(unit) &&
+        if (n && unit && lex_needs_unit(n) && lex_unit_word(unit) &&
             strlen(n) + strlen(unit) < sizeof(buf)) {
                 strcpy(buf, n);
                 strcat(buf, unit);

@@ -209,6 +209,17 @@ int lex_port(const char *s)
         return -1;
 }
 
+bool lex_needs_unit(const char *name)
+{
+        size_t n = strlen(name);
+        return n && !(name[n - 1] >= '0' && name[n - 1] <= '9');
+}
+
+bool lex_unit_word(const char *s)
+{
+        return s && s[0] >= '0' && s[0] <= '9';
+}
+
 bool lex_is_placeholder(const char *s)
 {
         if (!s || !*s)

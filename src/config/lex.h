@@ -50,6 +50,13 @@ int lex_port(const char *s);
  * read as a config with unknown values rather than as unknown lines.
  */
 bool lex_is_placeholder(const char *s);
+
+/* "interface GigabitEthernet 0/1", "interface tunnel 10", "dialer 0": both
+ * IOS and ASA take an interface type followed by its unit as one name. A
+ * name that does not end in a digit needs a unit; a word that starts with a
+ * digit is one. */
+bool lex_needs_unit(const char *name);
+bool lex_unit_word(const char *s);
 /* Joins the words of one "<...>" placeholder that contains spaces. */
 void words_merge_placeholders(struct words *w);
 

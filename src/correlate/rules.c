@@ -108,6 +108,64 @@ const struct corr_rule corr_rules[] = {
       {"peer-pluto-first-timeout", NULL}, {"peer-pluto-retrans-ai1", NULL}},
      NULL, RULE_CANCEL, "isakmp-not-enabled", 0,
      "RFC 2408 section 3.14: the peer runs IKE, it answered"},
+    /* The ASA tears the peer down after refusing it for want of a
+     * tunnel-group ("Can't find a valid tunnel group, aborting"): the peer
+     * table messages that follow are that teardown, not a refused proposal
+     * (the same 713902 follows a NO_PROPOSAL_CHOSEN: rule above). */
+    {"no-tunnel-group-then-peer-table",
+     {{"asa-ike-no-tunnel-group", NULL}},
+     {{"713902", "Removing peer from peer table failed"}, {"713903", "Unable to remove PeerTblEntry"}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "ASA debug: the peer-table teardown after a refused tunnel-group (Cisco ASA VPN guide, "
+     "connection profiles)"},
+    /* IOS-XE debug crypto ikev2 prints the exchange, then the payloads.
+     * NO_PROPOSAL_CHOSEN in an IKE_SA_INIT response refuses the IKE proposal:
+     * no child SA has been offered yet (RFC 7296 section 1.2). In a
+     * CREATE_CHILD_SA response it refuses a rekey or a new child whose
+     * transforms IKE_AUTH already accepted once: the KE payload a PFS group
+     * adds is what differs (RFC 7296 section 1.3; issue 11's rekey rule). */
+    {"ikev2-init-refused-not-child",
+     {{"ios-ikev2-exchange-init-resp", NULL}}, {{"detail-ikev2-no-proposal", NULL}},
+     NULL, RULE_CANCEL, "transform-set-mismatch", 0,
+     "RFC 7296 section 1.2: IKE_SA_INIT negotiates the IKE SA only"},
+    {"ikev2-rekey-refused-pfs",
+     {{"ios-ikev2-exchange-child-resp", NULL}}, {{"detail-ikev2-no-proposal", NULL}},
+     NULL, RULE_BOOST, "pfs-mismatch", 50,
+     "RFC 7296 section 1.3: a CREATE_CHILD_SA refused after IKE_AUTH accepted the transforms"},
+    {"ikev2-rekey-refused-not-ike",
+     {{"ios-ikev2-exchange-child-resp", NULL}}, {{"detail-ikev2-no-proposal", NULL}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "RFC 7296 section 1.3: the IKE SA exists; CREATE_CHILD_SA is about a child SA"},
+    /* The ASA prints the proposals it received before "Failed to find a
+     * matching policy": ESP proposals ("... Don't use ESN") mean the IPsec
+     * proposal of a child SA found no match, not the IKE policy (Cisco tech
+     * note 115935, ASA IKEv2 debugs). */
+    {"asa-ikev2-esp-no-policy",
+     {{"detail-ikev2-esp-proposal", NULL}}, {{"asa-ikev2-no-policy", NULL}},
+     NULL, RULE_BOOST, "transform-set-mismatch", 70,
+     "Cisco tech note 115935: the ESP proposals precede the failed policy match"},
+    {"asa-ikev2-esp-no-policy-not-ike",
+     {{"detail-ikev2-esp-proposal", NULL}}, {{"asa-ikev2-no-policy", NULL}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "Cisco tech note 115935: ESP proposals are the child SA's"},
+    /* An IOS responder checks the peer's phase-1 proposals against each of
+     * its policies in turn and logs every policy that does not match
+     * ("Checking ISAKMP transform N against priority M policy", then "...
+     * offered does not match policy!" / "atts are not acceptable"); a later
+     * "atts are acceptable" or an authenticated SA means one policy matched
+     * (Cisco "IPsec Troubleshooting: debug crypto isakmp", TAC 5409; the
+     * published transcripts show both on one healthy phase 1). */
+    {"ios-policy-tried-then-accepted",
+     {{"ios-atts-not-acceptable", NULL}, {"ios-encr-offered", NULL}, {"ios-dh-offered", NULL},
+      {"ios-auth-offered", NULL}},
+     {{"ios-isakmp-atts-ok", NULL}, {"ios-isakmp-authenticated", NULL}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "IOS debug crypto isakmp: one line per policy tried; 'atts are acceptable' ends the search"},
+    {"ios-policy-tried-then-accepted-2",
+     {{"ios-isakmp-method-offered", NULL}, {"ios-isakmp-keylen-offered", NULL}},
+     {{"ios-isakmp-atts-ok", NULL}, {"ios-isakmp-authenticated", NULL}},
+     NULL, RULE_CANCEL, "isakmp-policy-mismatch", 0,
+     "IOS debug crypto isakmp: one line per policy tried; 'atts are acceptable' ends the search"},
     /* A ping that names its source ("Packet sent with a source address of")
      * was sourced on purpose, not from the outside interface: the failed
      * ping's hint at ping-source-not-interesting does not hold (diagnoses.md
@@ -119,6 +177,8 @@ const struct corr_rule corr_rules[] = {
 };
 /* clang-format on */
 const size_t corr_rule_count = sizeof(corr_rules) / sizeof(corr_rules[0]);
+/* correlate.c keeps each episode's rule state in 32-bit masks */
+_Static_assert(sizeof(corr_rules) / sizeof(corr_rules[0]) <= 32, "more rules than mask bits");
 
 bool rule_side_has(const struct rule_msg *side, const struct message *m)
 {

@@ -25,6 +25,15 @@ static bool is_mode_char(int c)
         return is_alpha(c) || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
+static bool config_mode(const char *s, size_t len)
+{
+        static const char *const modes[] = {"config", "cfg-", "conf-", "ipsec-", "ca-"};
+        for (size_t k = 0; k < sizeof(modes) / sizeof(modes[0]); k++)
+                if (tw_prefix(s, len, modes[k]))
+                        return true;
+        return false;
+}
+
 bool prompt_at(const char *s, size_t len, struct prompt *p)
 {
         size_t i = 0;
@@ -42,9 +51,14 @@ bool prompt_at(const char *s, size_t len, struct prompt *p)
                 size_t m = i + 1;
                 while (m < len && m - i <= PROMPT_MAX_MODE && is_mode_char((unsigned char)s[m]))
                         m++;
-                /* only configuration modes: "(config)", "(config-if)", ... */
+                /* only configuration modes: "(config)", "(config-if)", and the
+                 * IOS sub-modes whose names do not start with "config":
+                 * "(cfg-crypto-trans)" (transform set), "(ipsec-profile)",
+                 * "(conf-isa-prof)" (isakmp profile), "(conf-keyring)",
+                 * "(ca-trustpoint)" (IOS Security Command Reference, the
+                 * prompts each crypto command enters) */
                 if (m + 1 >= len || s[m] != ')' || s[m + 1] != '#' ||
-                    !tw_prefix(s + i + 1, m - i - 1, "config"))
+                    !config_mode(s + i + 1, m - i - 1))
                         return false;
                 p->mode.s = s + i + 1;
                 p->mode.len = m - i - 1;

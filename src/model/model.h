@@ -442,7 +442,9 @@ struct isakmp_profile { /* IOS crypto isakmp profile | crypto ikev2 profile */
         const char *isakmp_authorization_list;
         const char *client_config_group; /* match identity group G */
         bool client_config_respond;
-        int keepalive;                        /* dpd/keepalive seconds, 0 = unset */
+        int keepalive;            /* dpd/keepalive seconds, 0 = unset */
+        bool initiate_aggressive; /* isakmp "initiate mode aggressive" */
+        struct loc initiate_loc;
         const char *local_auth, *remote_auth; /* ikev2: "pre-share", "rsa-sig" */
         /* ikev2 "virtual-template N": the interface (as "Virtual-TemplateN") a
          * session of this profile is cloned from (FlexVPN server) */
@@ -580,7 +582,8 @@ struct crypto_map_entry {
         struct loc reverse_route_loc;
         const char *isakmp_profile;
         bool nat_t_disable;
-        bool phase1_aggressive;      /* ASA "set phase1-mode aggressive" */
+        bool phase1_aggressive; /* ASA "set phase1-mode aggressive" */
+        struct loc phase1_loc;
         const char *connection_type; /* answer-only, originate-only, bidirectional */
         const char *trustpoint;
         bool incomplete_warned;    /* transcript contained "WARNING: crypto map entry incomplete" */

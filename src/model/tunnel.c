@@ -47,6 +47,13 @@ bool tunnel_source_dynamic(const struct device *dev, const struct iface *t)
         return !tunnel_source_addr(dev, t, &a, &src) && src && (src->dhcp || src->negotiated);
 }
 
+bool tunnel_source_absent(const struct device *dev, const struct iface *t)
+{
+        uint32_t a;
+        const struct iface *src = NULL;
+        return t->tunnel_source && !tunnel_source_addr(dev, t, &a, &src) && !src;
+}
+
 bool nhrp_nhs_nbma(const struct iface *t, const struct nhrp_nhs *s, uint32_t *nbma)
 {
         if (s->has_nbma) {

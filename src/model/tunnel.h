@@ -21,12 +21,19 @@ bool tunnel_source_addr(const struct device *dev, const struct iface *t, uint32_
 /* The VRF of the tunnel source interface (NULL: global). */
 const char *tunnel_source_vrf(const struct device *dev, const struct iface *t);
 
-/* The NBMA address of an NHS entry: "nbma A", else the "ip nhrp map T A"
- * for its tunnel address. */
 /* The source of tunnel t takes its address at run time: an interface with
  * "ip address dhcp" or "ip address negotiated" (PPP), as a DMVPN spoke's or
  * a branch's uplink often does. */
 bool tunnel_source_dynamic(const struct device *dev, const struct iface *t);
+
+/* "tunnel source IF" names an interface the config does not contain at all:
+ * an excerpt (a how-to's or a forum post's tunnel section). Unlike an
+ * interface that is there without an address (a real fault), its address is
+ * simply not given. */
+bool tunnel_source_absent(const struct device *dev, const struct iface *t);
+
+/* The NBMA address of an NHS entry: "nbma A", else the "ip nhrp map T A"
+ * for its tunnel address. */
 bool nhrp_nhs_nbma(const struct iface *t, const struct nhrp_nhs *s, uint32_t *nbma);
 
 /* True when dev holds addr on an interface or as a literal tunnel source. */

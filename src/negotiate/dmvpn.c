@@ -185,15 +185,22 @@ static int one_nhs(struct disc *d, size_t i, const struct iface *st, const struc
         /* a spoke whose source address comes from DHCP or PPP registers with
          * it all the same: the play stands one in (side_tun.c) */
         if (!tunnel_source_addr(sp, st, &me, NULL)) {
-                if (!tunnel_source_dynamic(sp, st))
+                if (!tunnel_source_dynamic(sp, st) && !tunnel_source_absent(sp, st))
                         return 0;
                 me = side_stand_in_addr(sp, j < disc_count(d) ? disc_dev(d, j) : NULL);
         }
         const struct iface *ht = NULL;
+        bool excerpt_hub = false;
         if (j == disc_count(d)) {
                 size_t k = s->has_tunnel ? hub_by_tunnel_addr(d, i, s->tunnel, &ht) : j;
                 uint32_t hn;
-                if (k < disc_count(d) && tunnel_source_addr(disc_dev(d, k), ht, &hn, NULL)) {
+                /* the hub is an excerpt (its tunnel source interface is not in its
+                 * config): it is taken to own the NBMA address the spoke names, as
+                 * `tunnel` does and says (side_tun.c) */
+                excerpt_hub = k < disc_count(d) && ht && tunnel_source_absent(disc_dev(d, k), ht);
+                if (excerpt_hub)
+                        j = k;
+                else if (k < disc_count(d) && tunnel_source_addr(disc_dev(d, k), ht, &hn, NULL)) {
                         int rc = nhs_wrong(d, sp, st, s, nbma, disc_dev(d, k), ht, hn);
                         char why[200], a[16];
                         ipv4_str(nbma, a);
@@ -202,10 +209,11 @@ static int one_nhs(struct disc *d, size_t i, const struct iface *st, const struc
                                  "address: nobody answers",
                                  st->name, a);
                         return rc < 0 || no_answer(d, sp, disc_dev(d, k), nbma, why) ? -1 : 0;
-                }
-                return st->tunnel_protection ? disc_missing(d, i, nbma) : 0;
+                } else
+                        return st->tunnel_protection ? disc_missing(d, i, nbma) : 0;
         }
-        ht = hub_tunnel(disc_dev(d, j), nbma, st, s);
+        if (!excerpt_hub)
+                ht = hub_tunnel(disc_dev(d, j), nbma, st, s);
         if (!ht || (!st->tunnel_protection && !ht->tunnel_protection))
                 return 0; /* no mGRE on that address, or plain DMVPN without IPsec */
         bool bad = false;

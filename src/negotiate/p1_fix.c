@@ -94,7 +94,7 @@ bool p1_fix_vars(const struct side *s, const struct p1_prop *p, int prio, uint32
         snprintf(v->life, sizeof(v->life), "%u", (unsigned)lifetime);
         v->v[0] = "policy", v->v[1] = v->prio, v->v[2] = "encr", v->v[3] = v->encr;
         v->v[4] = "hash", v->v[5] = v->hash, v->v[6] = "auth", v->v[7] = v->auth;
-        v->v[8] = "group", v->v[9] = v->group, v->v[10] = "lifetime", v->v[11] = v->life;
+        v->v[8] = "dh_group", v->v[9] = v->group, v->v[10] = "lifetime", v->v[11] = v->life;
         v->v[12] = NULL;
         return true;
 }

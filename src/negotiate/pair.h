@@ -45,6 +45,12 @@ struct side {
         bool am_disabled;
         bool ikev2;
         bool aggressive;
+        /* what makes it start Aggressive Mode: an IOS isakmp profile's
+         * "initiate mode aggressive", or an ASA entry's "set phase1-mode
+         * aggressive" (am_map/am_seq) */
+        const char *am_profile, *am_map;
+        int am_seq;
+        const struct loc *am_loc;
         struct p1_prop *p1;
         const struct isakmp_policy **p1src;
         size_t np1;

@@ -99,7 +99,20 @@ static int reach(struct play *pl, bool *stop)
                 return tr_reason(pl, "%s has no route back to %s%s%s", b->label, pl->a_ip,
                                  b->fvrf ? " in its front-door VRF " : "", b->fvrf ? b->fvrf : "");
         }
-        return tr_reason(pl, "%s refuses aggressive mode (am-disable)", b->label);
+        /* the responder ignores Aggressive Mode ("crypto isakmp aggressive-mode
+         * disable", ASA "crypto ikev1 am-disable"): the fix switches the
+         * initiator to Main Mode rather than weaken the responder */
+        char seq[16];
+        snprintf(seq, sizeof(seq), "%d", a->am_seq);
+        const char *v[] = {a->am_profile ? "profile" : "map",
+                           a->am_profile ? a->am_profile : a->am_map, "seq", seq, NULL};
+        if (!pf_report(pl, "aggressive-mode-refused", a, a->am_loc, v))
+                return -1;
+        return tr_reason(
+            pl, "%s refuses aggressive mode (%s), and %s starts it (%s)", b->label,
+            b->plat == PLAT_IOS ? "crypto isakmp aggressive-mode disable" : "am-disable", a->label,
+            a->am_profile ? "isakmp profile with 'initiate mode aggressive'"
+                          : "crypto map entry 'set phase1-mode aggressive'");
 }
 
 /* The fix's values on side s: policy p (another side's), with lifetime

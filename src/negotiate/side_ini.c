@@ -76,6 +76,20 @@ static const struct crypto_map_entry *chosen_entry(const struct flow_opt *flow,
 
 /* No interface that carries a crypto map has an address: a config that
  * gives its IPsec commands only (a lab's or a how-to's excerpt). */
+bool side_profile_aggressive(const struct device *dev, const char *name)
+{
+        const struct isakmp_profile *pr = name ? model_get_profile(dev, name) : NULL;
+        return pr && !pr->ikev2 && pr->initiate_aggressive;
+}
+
+void side_aggressive_by_profile(struct side *a, const char *name)
+{
+        const struct isakmp_profile *pr = model_get_profile(a->dev, name);
+        a->aggressive = true;
+        a->am_profile = pr->name;
+        a->am_loc = &pr->initiate_loc;
+}
+
 bool side_crypto_unaddressed(const struct device *dev)
 {
         size_t n = 0;
@@ -518,7 +532,15 @@ int side_initiator(struct pair *p, struct side *a, const struct device *peer,
         }
         const struct crypto_map_entry *e = a->ini->entry;
         a->ikev2 = entry_initiates_v2(a->dev, e, a->ifname);
-        a->aggressive = e->phase1_aggressive;
+        /* ASA "set phase1-mode aggressive"; IOS "set isakmp-profile P" whose
+         * profile says "initiate mode aggressive" */
+        a->aggressive = false;
+        if (!a->ikev2 && e->phase1_aggressive) {
+                a->aggressive = true;
+                a->am_map = e->map, a->am_seq = e->seq, a->am_loc = &e->phase1_loc;
+        } else if (!a->ikev2 && side_profile_aggressive(a->dev, e->isakmp_profile)) {
+                side_aggressive_by_profile(a, e->isakmp_profile);
+        }
         if (!proposal_for(a, &pkt)) {
                 a->no_traffic = "the entry's crypto ACL does not permit the flow";
                 a->no_traffic_loc = &e->match_loc;

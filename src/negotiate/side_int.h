@@ -5,6 +5,11 @@
 #include "pair.h"
 
 const struct iface *side_iface_by_addr(const struct device *dev, uint32_t addr);
+/* IOS isakmp profile `name` says "initiate mode aggressive": an IKEv1
+ * initiator that uses it starts Aggressive Mode. */
+bool side_profile_aggressive(const struct device *dev, const char *name);
+/* Marks a as starting Aggressive Mode because of IOS isakmp profile `name`. */
+void side_aggressive_by_profile(struct side *a, const char *name);
 /* No interface that carries a crypto map has an address (IPsec commands only). */
 bool side_crypto_unaddressed(const struct device *dev);
 /* peer gives no address on its crypto interfaces and an entry of dev

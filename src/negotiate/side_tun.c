@@ -60,8 +60,13 @@ uint32_t side_stand_in_addr(const struct device *self, const struct device *othe
                         continue;
                 net = k->addr & k->mask, size = ~k->mask + 1u;
         }
+        /* an excerpt may have no hostname: its file's base name, so that two
+         * such spokes still get two addresses, whichever directory holds them */
+        const char *name = self->hostname, *slash;
+        if (!name && self->file)
+                name = (slash = strrchr(self->file, '/')) ? slash + 1 : self->file;
         uint32_t h = 2166136261u; /* FNV-1a */
-        for (const char *c = self->hostname ? self->hostname : ""; *c; c++)
+        for (const char *c = name ? name : ""; *c; c++)
                 h = (h ^ (unsigned char)*c) * 16777619u;
         uint32_t a = net + 1 + h % (size - 2);
         for (uint32_t n = 0;
@@ -70,15 +75,47 @@ uint32_t side_stand_in_addr(const struct device *self, const struct device *othe
         return a;
 }
 
-/* dev's first protected tunnel whose source takes its address at run time. */
+/* dev's first protected tunnel whose source takes its address at run time,
+ * or is not in an excerpt's config: its address is a stand-in. */
 static const struct iface *dynamic_tunnel(const struct device *dev)
 {
         for (size_t i = 0; i < dev->ifaces.n; i++) {
                 const struct iface *t = dev->ifaces.v[i];
-                if (tunnel_is_ipv4(t) && t->tunnel_protection && tunnel_source_dynamic(dev, t))
+                if (tunnel_is_ipv4(t) && t->tunnel_protection &&
+                    (tunnel_source_dynamic(dev, t) || tunnel_source_absent(dev, t)))
                         return t;
         }
         return NULL;
+}
+
+/* Why address ip stands for the source of dev's tunnel t (dynamic_tunnel). */
+static void stand_in_why(char *buf, size_t n, const char *label, const struct device *dev,
+                         const struct iface *t, const char *ip)
+{
+        const struct iface *src = model_get_iface(dev, t->tunnel_source);
+        if (!src)
+                snprintf(buf, n,
+                         "%s's tunnel source %s is not in its config (an excerpt): %s stands for "
+                         "its address here",
+                         label, t->tunnel_source, ip);
+        else
+                snprintf(buf, n,
+                         "%s's tunnel source %s takes its address from %s: %s stands for it here",
+                         label, t->tunnel_source,
+                         src->dhcp ? "DHCP" : "PPP (ip address negotiated)", ip);
+}
+
+/* Appends why to a's assumptions (both ends may have one). */
+static int add_assumed(struct pair *p, struct side *a, const char *why)
+{
+        if (a->assumed_addr) {
+                char both[620];
+                snprintf(both, sizeof(both), "%s; %s", a->assumed_addr, why);
+                a->assumed_addr = arena_strdup(&p->arena, both);
+        } else {
+                a->assumed_addr = arena_strdup(&p->arena, why);
+        }
+        return a->assumed_addr ? 0 : -1;
 }
 
 static void set_vrf(const struct device *dev, struct side *s, const struct iface *t)
@@ -195,19 +232,9 @@ static int assume_addrs(struct pair *p, struct side *a, const struct iface *t, u
         ipv4_str(peer, ip);
         const struct iface *dyn = dynamic_tunnel(pd);
         if (dyn && peer == side_stand_in_addr(pd, a->dev)) { /* tun_towards took it */
-                const struct iface *src = model_get_iface(pd, dyn->tunnel_source);
-                snprintf(buf, sizeof(buf),
-                         "%s's tunnel source %s takes its address from %s: %s stands for it here",
-                         p->s[1].label ? p->s[1].label : "the peer", dyn->tunnel_source,
-                         src && src->dhcp ? "DHCP" : "PPP (ip address negotiated)", ip);
-                if (a->assumed_addr) { /* both spokes' sources are dynamic */
-                        char both[620];
-                        snprintf(both, sizeof(both), "%s; %s", a->assumed_addr, buf);
-                        a->assumed_addr = arena_strdup(&p->arena, both);
-                } else {
-                        a->assumed_addr = arena_strdup(&p->arena, buf);
-                }
-                return a->assumed_addr ? 0 : -1;
+                stand_in_why(buf, sizeof(buf), p->s[1].label ? p->s[1].label : "the peer", pd, dyn,
+                             ip);
+                return add_assumed(p, a, buf);
         }
         if (!a->has_addr && tun_towards_assumed(pd, a->dev, &back) && back != peer)
                 a->has_addr = true, a->addr = back;
@@ -215,8 +242,7 @@ static int assume_addrs(struct pair *p, struct side *a, const struct iface *t, u
                  "the configs give no address on %s's tunnel source: it is taken to own %s, the "
                  "address %s sends to",
                  p->s[1].label ? p->s[1].label : "the peer", ip, t->name);
-        a->assumed_addr = arena_strdup(&p->arena, buf);
-        return a->assumed_addr ? 0 : -1;
+        return add_assumed(p, a, buf);
 }
 
 /* A tunnel source whose address the device learns at run time ("ip address
@@ -235,12 +261,38 @@ static int dynamic_source(struct pair *p, struct side *a, const struct iface *t)
         a->addr = side_stand_in_addr(a->dev, p->s[1].dev);
         a->ifname = side_ifname(src);
         char buf[300], ip[16];
-        snprintf(buf, sizeof(buf),
-                 "%s's tunnel source %s takes its address from %s: %s stands for it here",
-                 a->label ? a->label : "the initiator", src->name,
-                 src->dhcp ? "DHCP" : "PPP (ip address negotiated)", ipv4_str(a->addr, ip));
-        a->assumed_addr = arena_strdup(&p->arena, buf);
-        return a->assumed_addr ? 0 : -1;
+        stand_in_why(buf, sizeof(buf), a->label ? a->label : "the initiator", a->dev, t,
+                     ipv4_str(a->addr, ip));
+        return add_assumed(p, a, buf);
+}
+
+/* An excerpt: t's source interface is not in the config at all, so its
+ * address is not given (a forum post's or a how-to's tunnel section). The
+ * address the peer's tunnel sends to is taken as ours when the peer names
+ * one (a spoke's NHS entry names its hub's NBMA address); otherwise a
+ * stand-in address, as for a DHCP source. Either way the reason says so. An
+ * interface that is there without an address is a fault, not an excerpt,
+ * and gets no address here. */
+static int excerpt_source(struct pair *p, struct side *a, const struct iface *t)
+{
+        const struct device *pd = p->s[1].dev;
+        uint32_t back;
+        if (a->has_addr || !tunnel_source_absent(a->dev, t))
+                return 0;
+        char buf[300], ip[16];
+        if (pd && tun_towards_assumed(pd, a->dev, &back) && !dev_holds_addr(pd, back)) {
+                a->has_addr = true, a->addr = back;
+                snprintf(buf, sizeof(buf),
+                         "%s's tunnel source %s is not in its config (an excerpt): it is taken "
+                         "to own %s, the address %s sends to",
+                         a->label ? a->label : "the initiator", t->tunnel_source,
+                         ipv4_str(back, ip), p->s[1].label ? p->s[1].label : "the peer");
+        } else {
+                a->has_addr = true, a->addr = side_stand_in_addr(a->dev, pd);
+                stand_in_why(buf, sizeof(buf), a->label ? a->label : "the initiator", a->dev, t,
+                             ipv4_str(a->addr, ip));
+        }
+        return add_assumed(p, a, buf);
 }
 
 int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, uint32_t peer)
@@ -261,7 +313,7 @@ int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, ui
                 return a->no_traffic ? 0 : -1;
         }
         a->tun = t;
-        if (dynamic_source(p, a, t) || assume_addrs(p, a, t, peer))
+        if (dynamic_source(p, a, t) || excerpt_source(p, a, t) || assume_addrs(p, a, t, peer))
                 return -1;
         const struct ipsec_profile *prof = model_get_ipsec_profile(a->dev, t->tunnel_protection);
         if (!prof) {
@@ -275,6 +327,12 @@ int side_tun_initiator(struct pair *p, struct side *a, const struct iface *t, ui
         if (!a->ini || tun_cfg(p, a->dev, a->ini, prof, t, a->addr, peer))
                 return -1;
         a->ikev2 = profile_ikev2(a->dev, prof);
+        /* "tunnel protection ipsec profile P isakmp-profile X", else P's "set
+         * isakmp-profile X": X's "initiate mode aggressive" */
+        const char *ike =
+            t->tunnel_protection_ike ? t->tunnel_protection_ike : prof->isakmp_profile;
+        if (!a->ikev2 && side_profile_aggressive(a->dev, ike))
+                side_aggressive_by_profile(a, ike);
         a->proposal = a->ini->boxes[0];
         return 0;
 }
@@ -367,6 +425,26 @@ static bool nhs_on(const struct iface *t, const struct device *peer, uint32_t *n
         return false;
 }
 
+/* dev is the hub of spoke tunnel t, but an excerpt: the mGRE tunnel of dev
+ * whose tunnel address is an NHS of t and whose source interface is not in
+ * dev's config. *nbma gets the hub address t's NHS entry gives. */
+static const struct iface *nhs_excerpt_hub(const struct iface *t, const struct device *dev,
+                                           uint32_t *nbma)
+{
+        for (size_t i = 0; i < t->nhrp.nhs.n; i++) {
+                const struct nhrp_nhs *x = t->nhrp.nhs.v[i];
+                if (!x->has_tunnel || !nhrp_nhs_nbma(t, x, nbma))
+                        continue;
+                for (size_t k = 0; k < dev->ifaces.n; k++) {
+                        const struct iface *h = dev->ifaces.v[k];
+                        if (tunnel_is_ipv4(h) && h->tunnel_kind == TUNK_MGRE && h->has_addr &&
+                            h->addr == x->tunnel && tunnel_source_absent(dev, h))
+                                return h;
+                }
+        }
+        return NULL;
+}
+
 /* Two mGRE spokes of one cloud whose hub is not among the configs: an NHS
  * with the same NBMA address (and the same NHS tunnel address where both
  * name one), the same tunnel key (GRE drops packets whose key differs) and
@@ -409,9 +487,17 @@ const struct iface *tun_spoke_spoke(const struct device *dev, const struct devic
                 for (size_t k = 0; k < peer->ifaces.n; k++) {
                         const struct iface *s = peer->ifaces.v[k];
                         if (tunnel_is_ipv4(s) && s->tunnel_kind == TUNK_MGRE &&
-                            s->tunnel_protection && one_cloud(dev, t, peer, s, hub) &&
-                            tunnel_source_addr(peer, s, addr, NULL))
-                                return t;
+                            s->tunnel_protection && one_cloud(dev, t, peer, s, hub)) {
+                                if (tunnel_source_addr(peer, s, addr, NULL))
+                                        return t;
+                                /* a DHCP spoke or an excerpt's: its stand-in, said by
+                                 * side_tun_initiator */
+                                if (tunnel_source_dynamic(peer, s) ||
+                                    tunnel_source_absent(peer, s)) {
+                                        *addr = side_stand_in_addr(peer, dev);
+                                        return t;
+                                }
+                        }
                 }
         }
         return NULL;
@@ -459,8 +545,10 @@ const struct iface *tun_towards_assumed(const struct device *dev, const struct d
                                 *addr = t->tunnel_dest;
                                 return t;
                         }
+                        /* dev's own source may be an excerpt's too: it gets a
+                         * stand-in (excerpt_source) */
                         if (t->tunnel_kind != TUNK_MGRE || s->tunnel_kind != TUNK_MGRE ||
-                            !s->has_addr || unaddressed(dev, t))
+                            !s->has_addr || (unaddressed(dev, t) && !tunnel_source_absent(dev, t)))
                                 continue;
                         for (size_t q = 0; q < t->nhrp.nhs.n; q++) {
                                 const struct nhrp_nhs *x = t->nhrp.nhs.v[q];
@@ -497,14 +585,18 @@ const struct iface *tun_towards(const struct device *dev, const struct device *p
         for (size_t i = 0; i < peer->ifaces.n; i++) {
                 const struct iface *s = peer->ifaces.v[i];
                 uint32_t hub, spoke;
-                if (!tunnel_is_ipv4(s) || !nhs_on(s, dev, &hub))
+                const struct iface *t = NULL;
+                if (!tunnel_is_ipv4(s))
+                        continue;
+                if (!nhs_on(s, dev, &hub) && !(t = nhs_excerpt_hub(s, dev, &hub)))
                         continue;
                 if (!tunnel_source_addr(peer, s, &spoke, NULL)) {
-                        if (!tunnel_source_dynamic(peer, s))
+                        if (!tunnel_source_dynamic(peer, s) && !tunnel_source_absent(peer, s))
                                 continue;
                         spoke = side_stand_in_addr(peer, dev); /* said by side_tun_initiator */
                 }
-                const struct iface *t = tunnel_for_peer(dev, hub, spoke, false);
+                if (!t)
+                        t = tunnel_for_peer(dev, hub, spoke, false);
                 if (!t)
                         t = tunnel_for_peer(dev, hub, spoke, true);
                 if (t) {
@@ -576,11 +668,14 @@ bool tun_unaddressed_why(const struct device *dev, const struct device *peer, ch
         }
         if (!hub)
                 return false;
+        /* reached only when dev's source interface is there without an
+         * address (an excerpt's absent one gets a stand-in): say which */
         snprintf(buf, n,
                  "%s's %s sends IKE to %s (%s), but %s gives no address on its tunnel source "
-                 "('tunnel source %s') and %s none on its own ('tunnel source %s'): the NBMA "
+                 "('tunnel source %s') and %s's source interface %s %s: the NBMA "
                  "addresses that IKE and the GRE selectors use are in none of the configs",
                  device_label(dev), t->name, ip, what, device_label(peer), s->tunnel_source,
-                 device_label(dev), t->tunnel_source);
+                 device_label(dev), t->tunnel_source,
+                 tunnel_source_absent(dev, t) ? "is not in its config" : "has no IP address");
         return true;
 }

@@ -154,6 +154,11 @@ static void trace_result(struct trace *t)
                 tp_say(p, t->expected_crypto ? ", although it was meant for the tunnel (see the "
                                                "findings)."
                                              : ".");
+                if (t->learnt_tun)
+                        tp_say(p,
+                               " Unless 'router %s' has learnt a route for %s over %s: then it "
+                               "leaves encrypted by that tunnel's protection.",
+                               t->dev->dyn_routing, ipv4_str(t->pkt.dst, a), t->learnt_tun->name);
         }
         if (t->decrypted)
                 tp_say(p, " It arrived decrypted from the tunnel.");

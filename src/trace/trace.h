@@ -58,6 +58,10 @@ struct trace {
         struct cmap_hit crypto;     /* outbound: the entry that encrypts it */
         bool encrypted;
         bool expected_crypto; /* an entry was meant for it, yet it leaves in clear */
+        /* a static route decided, but a routing protocol runs over this
+         * protected tunnel interface: a route it learns may send the packet
+         * there instead, and the config cannot show it */
+        const struct iface *learnt_tun;
         bool dropped;
 };
 

@@ -146,6 +146,24 @@ static void say_route(struct trace_phase *p, const struct trace *t, const struct
         tp_say(p, ".");
 }
 
+/* A protected tunnel interface that a routing protocol may learn routes
+ * over ("router ospf|eigrp|bgp ..." on a device with a VTI, GRE or DMVPN
+ * tunnel: route-based VPNs advertise the remote networks over the tunnel,
+ * so the config holds no static route for them). Only when a static route,
+ * not a connected network, decided: a learnt route can be more specific
+ * than a static one, never beat a connected one. */
+static const struct iface *learnt_tunnel(const struct trace *t, const struct route *via)
+{
+        if (!via || !t->dev->dyn_routing)
+                return NULL;
+        for (size_t i = 0; i < t->dev->ifaces.n; i++) {
+                const struct iface *f = t->dev->ifaces.v[i];
+                if (f != t->out && tunnel_is_ipv4(f) && f->tunnel_protection && !f->shutdown)
+                        return f;
+        }
+        return NULL;
+}
+
 int trace_route(struct trace *t, struct findings *fs)
 {
         char a[16];
@@ -154,6 +172,14 @@ int trace_route(struct trace *t, struct findings *fs)
         t->out = model_route_lookup_vrf(t->dev, NULL, t->pkt.dst, &via);
         if (t->out) {
                 say_route(p, t, via);
+                t->learnt_tun = learnt_tunnel(t, via);
+                if (t->learnt_tun)
+                        tp_say(p,
+                               " This device also runs 'router %s' (line %u), and %s is a "
+                               "protected tunnel: a more specific route learnt over it would "
+                               "send the packet into %s instead, which the config cannot show.",
+                               t->dev->dyn_routing, (unsigned)t->dev->dyn_routing_loc.line,
+                               t->learnt_tun->name, t->learnt_tun->name);
                 return t->out->shutdown ? shut(p, t, t->out) : TP_NEXT;
         }
         p->verdict = TV_DROP;

@@ -456,6 +456,36 @@ static void ikev2_tunnel_group_auth(void **state)
         model_free(dev);
 }
 
+/* "interface tunnel 10" (type and unit apart, as the ASA CLI accepts) is
+ * the tunnel interface tunnel10, whose sub-commands belong to it: read as
+ * an interface named "tunnel", the VTI was lost and its IKEv2 settings
+ * were called leftovers. */
+static void vti_interface_name_with_space(void **state)
+{
+        (void)state;
+        struct device *dev = rd("ASA Version 9.8(1)\n"
+                                "interface GigabitEthernet 0/1\n"
+                                " nameif outside\n"
+                                " ip address 192.0.2.1 255.255.255.0\n"
+                                "interface tunnel 10\n"
+                                " nameif vti\n"
+                                " ip address 10.255.0.1 255.255.255.252\n"
+                                " tunnel source interface outside\n"
+                                " tunnel destination 192.0.2.9\n"
+                                " tunnel mode ipsec ipv4\n"
+                                " tunnel protection ipsec profile P\n",
+                                PLAT_ASA);
+        const struct iface *t = model_get_iface(dev, "tunnel10");
+        assert_non_null(t);
+        assert_true(t->is_tunnel);
+        assert_true(t->has_tunnel_dest);
+        assert_string_equal(t->tunnel_protection, "P");
+        assert_non_null(model_get_iface(dev, "GigabitEthernet0/1"));
+        assert_null(model_get_iface(dev, "tunnel"));
+        assert_int_equal(unknown_count(dev), 0);
+        model_free(dev);
+}
+
 static void ra_72_pools_nat_and_maps(void **state)
 {
         (void)state;
@@ -832,6 +862,7 @@ int main(void)
             cmocka_unit_test(l2l_84_crypto),
             cmocka_unit_test(l2l_84_tunnel_group_and_globals),
             cmocka_unit_test(ikev2_tunnel_group_auth),
+            cmocka_unit_test(vti_interface_name_with_space),
             cmocka_unit_test(ra_72_pools_nat_and_maps),
             cmocka_unit_test(ra_72_group_policies_and_users),
             cmocka_unit_test(pix63_config),

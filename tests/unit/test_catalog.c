@@ -120,7 +120,7 @@ static const char *const sections[] = {
 static const char *const added_ids[] = {
     "ikev2-auth-failed",        "tunnel-protection-one-side", "tunnel-protection-shutdown",
     "nhrp-registration-failed", "tunnel-vrf-no-route",        "ikev2-no-matching-profile",
-    "peer-address-not-owned",   "ikev2-proposal-incomplete",
+    "peer-address-not-owned",   "ikev2-proposal-incomplete",  "aggressive-mode-refused",
 };
 #define ADDED_COUNT (sizeof(added_ids) / sizeof(added_ids[0]))
 

@@ -116,6 +116,27 @@ static void prompts_modes_and_hosts(void **state)
         assert_string_equal(t->hostname, "Router"); /* the first prompt */
 }
 
+/* The IOS crypto sub-modes whose prompts do not start with "config" are
+ * prompts too; a parenthesised word that is no configuration mode is not. */
+static void prompts_crypto_submodes(void **state)
+{
+        (void)state;
+        const struct text *t = load("HUB(config)#crypto ipsec transform-set TS esp-aes\n"
+                                    "HUB(cfg-crypto-trans)#mode transport\n"
+                                    "HUB(ipsec-profile)#set transform-set TS\n"
+                                    "HUB(conf-isa-prof)#keyring K\n"
+                                    "HUB(conf-keyring)#pre-shared-key address 0.0.0.0 key k\n"
+                                    "HUB(ca-trustpoint)#revocation-check none\n"
+                                    "note(foo)#bar\n");
+        assert_int_equal(t->n, 7);
+        line_is(t, 1, 2, "cfg-crypto-trans", "mode transport");
+        line_is(t, 2, 3, "ipsec-profile", "set transform-set TS");
+        line_is(t, 3, 4, "conf-isa-prof", "keyring K");
+        line_is(t, 4, 5, "conf-keyring", "pre-shared-key address 0.0.0.0 key k");
+        line_is(t, 5, 6, "ca-trustpoint", "revocation-check none");
+        line_is(t, 6, 7, NULL, "note(foo)#bar");
+}
+
 static void prompts_unknown_host_midline_is_not_cut(void **state)
 {
         (void)state;
@@ -824,6 +845,7 @@ int main(void)
             T(prompts_without_hostname),
             T(prompts_exec_host_midline),
             T(prompts_modes_and_hosts),
+            T(prompts_crypto_submodes),
             T(prompts_unknown_host_midline_is_not_cut),
             T(hostname_command_wins),
             T(exec_output_is_marked),
