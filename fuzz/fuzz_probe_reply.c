@@ -15,6 +15,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct v1_cand cand[V1_MAX_CAND];
 static size_t ncand, idx[255];
+static uint8_t am1[2048]; /* an AM1 of ours, for the psk-crack line */
+static size_t am1_len;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -26,6 +28,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 ncand = v1_candidates(auth, 2, cand, V1_MAX_CAND);
                 for (size_t i = 0; i < 255; i++)
                         idx[i] = i * 3 % (ncand + 5); /* some out of range: v1_find skips them */
+                static const uint8_t ke[128] = {1}, ni[20] = {2}, cky[8] = {3};
+                size_t off, len;
+                am1_len = v1_build_am1(cky, &cand[0].x, 4, ke, sizeof(ke), ni, sizeof(ni), 2,
+                                       "probe", 5, am1, sizeof(am1), &off, &len);
         }
         int version = (data[0] & 1) ? 2 : 1;
         size_t n = size - 1;
@@ -51,6 +57,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         sink += strlen(probe_notify_name(version, r.notify[i], nb)) +
                                 r.notify_data[i].len;
                 sink += probe_reply_error(&r);
+                char line[1024]; /* small: the too-long path is exercised too */
+                if (am1_len && !probe_psk_crack(am1, am1_len, &r, line, sizeof(line)))
+                        sink += strlen(line);
                 if (r.has_id)
                         for (size_t i = 0; i < r.id.data.len; i++)
                                 sink += r.id.data.p[i];
