@@ -12,7 +12,7 @@
 #            from one minute to the next
 #   BIN=...  the ipsec-doctor binary (default build/ipsec-doctor)
 #
-# explain parses a regular file on every core (src/cli/explain_mapped.c);
+# explain parses a regular file on every core (src/cli/explain_parallel.c);
 # the same run also times it on one thread (IPSEC_DOCTOR_THREADS=1) so the
 # single-core figure is on record beside grep's, which uses one core.
 set -eu
@@ -28,8 +28,16 @@ bytes=$(stat -c %s "$LOG")
 cat "$LOG" >/dev/null # warm the page cache for every run alike
 
 # Output goes to a file, not /dev/null: GNU grep stops at the first match
-# when it sees its output discarded, which would time nothing.
-t() { /usr/bin/time -f '%e %M' "$@" 2>&1 >"$DIR/out.tmp" | tail -1; }
+# when it sees its output discarded, which would time nothing. Wall time
+# from the clock in microseconds (GNU time's %e has 10 ms steps, a third of
+# grep's time on the host syslog), peak RSS from GNU time.
+t() {
+	local s e
+	s=$(date +%s%N)
+	/usr/bin/time -f '%M' -o "$DIR/rss.tmp" "$@" >"$DIR/out.tmp"
+	e=$(date +%s%N)
+	echo "$(((e - s) / 1000000000)).$(printf '%06d' $(((e - s) / 1000 % 1000000))) $(tail -1 "$DIR/rss.tmp")"
+}
 : >"$DIR/times.tsv"
 for i in $(seq "$RUNS"); do
 	read -r s k <<<"$(t grep -c '%ASA-' "$LOG")"
@@ -55,8 +63,8 @@ for name in ("grep", "explain", "explain-1"):
     t = sorted(s for s, _ in runs[name])
     med[name] = statistics.median(t)
     rss = max(k for _, k in runs[name]) // 1024
-    print(f"{label[name]:24} median {med[name]:.2f} s ({size / 1e6 / max(med[name], 1e-3):.0f} MB/s), "
-          f"min {t[0]:.2f} s, max {t[-1]:.2f} s, peak RSS {rss} MB")
+    print(f"{label[name]:24} median {med[name]:.3f} s ({size / 1e6 / max(med[name], 1e-3):.0f} MB/s), "
+          f"min {t[0]:.3f} s, max {t[-1]:.3f} s, peak RSS {rss} MB")
 for name in ("explain", "explain-1"):
     print(f"{label[name]} / grep throughput (medians): {med['grep'] / max(med[name], 1e-3):.2f}")
 EOF
@@ -87,8 +95,8 @@ for name, label in (("grep", "grep -c 'ASA-'"), ("explain", "explain --format js
     t = sorted(s for s, _ in runs[name])
     med[name] = statistics.median(t)
     rss = max(k for _, k in runs[name]) // 1024
-    print(f"{label:24} median {med[name]:.2f} s ({size / 1e6 / max(med[name], 1e-3):.0f} MB/s), "
-          f"min {t[0]:.2f} s, max {t[-1]:.2f} s, peak RSS {rss} MB")
+    print(f"{label:24} median {med[name]:.3f} s ({size / 1e6 / max(med[name], 1e-3):.0f} MB/s), "
+          f"min {t[0]:.3f} s, max {t[-1]:.3f} s, peak RSS {rss} MB")
 print(f"explain / grep throughput on lines no reader knows (medians): "
       f"{med['grep'] / max(med['explain'], 1e-3):.2f}")
 EOF

@@ -1,8 +1,10 @@
 /* libFuzzer target: explain's chunked reader of regular files
- * (src/explain/explain_parallel.c) against a plain line loop. The first input
- * byte picks the chunk size, the second the thread count; the rest is the
- * file. Both readings must give the same lines, and the same events with
- * the same fields, in the same order; any difference aborts. */
+ * (src/explain/explain_parallel.c) against a plain line loop with the
+ * readers' gate off (every line to every reader). The first input byte
+ * picks the chunk size, the second the thread count and whether the runs of
+ * unknown lines are found with vector instructions (logs/gate_run.c); the
+ * rest is the file. Both readings must give the same lines, and the same
+ * events with the same fields, in the same order; any difference aborts. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,13 +63,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 return 0;
         size_t chunk = (size_t)data[0] * 13 + 1;
         unsigned threads = data[1] % 4 + 1;
+        bool simd = data[1] & 4;
         const char *text = (const char *)data + 2;
         size_t n = size - 2;
 
         static struct explain x;
         struct digest want, got;
 
-        /* the reference: split on '\n', cut to EXPLAIN_LINE_MAX */
+        /* the reference: split on '\n', cut to EXPLAIN_LINE_MAX, no gate */
+        logs_gate_disable(true);
         start(&x, &want);
         uint32_t lineno = 0;
         for (const char *p = text, *end = text + n; p < end;) {
@@ -78,6 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         logs_finish(&x.rd);
         logs_free(&x.rd);
+        logs_gate_disable(false);
         uint64_t lines = x.lines, recognised = x.recognised;
 
         FILE *f = tmpfile();
@@ -92,7 +97,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         start(&x, &got);
         x.threads = threads;
         x.chunk_bytes = chunk;
+        /* the hand-over asks the correlator's memory for events ahead */
+        x.corr = corr_new();
+        if (!x.corr) {
+                fclose(f);
+                return 0;
+        }
+        logs_gate_run_simd(simd);
         int rc = explain_read_parallel(&x, fileno(f));
+        corr_free(x.corr);
         logs_finish(&x.rd);
         logs_free(&x.rd);
         fclose(f);

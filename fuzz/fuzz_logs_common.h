@@ -75,8 +75,43 @@ static void fuzz_feed_once(const char *prefix, const uint8_t *data, size_t size,
         corr_free(c);
 }
 
+/* The lines logs_gate_run passes as a run (logs/gate_run.c), with and
+ * without its vector code: each, parsed alone, must be no message, no
+ * tagged line, no gate's candidate and plain for the dispatcher. */
+static void fuzz_check_runs(const uint8_t *data, size_t size)
+{
+        for (int simd = 0; simd < 2; simd++) {
+                logs_gate_run_simd(simd);
+                const char *p = (const char *)data, *end = p + size;
+                while (p < end) {
+                        size_t lines;
+                        size_t bytes = logs_gate_run(p, (size_t)(end - p), &lines);
+                        for (const char *q = p; lines--;) {
+                                const char *nl = memchr(q, '\n', (size_t)(p + bytes - q));
+                                if (!nl)
+                                        abort(); /* a run is whole lines */
+                                size_t n = (size_t)(nl - q);
+                                struct syslog_parse f;
+                                syslog_parse(q, n && q[n - 1] == '\r' ? n - 1 : n, &f);
+                                logs_line_facts(q, n, &f);
+                                if (f.msg || f.tagged || f.maybe || !f.plain) {
+                                        fprintf(stderr, "a run holds a line a reader wants: %.*s\n",
+                                                (int)n, q);
+                                        abort();
+                                }
+                                q = nl + 1;
+                        }
+                        p += bytes;
+                        const char *nl = memchr(p, '\n', (size_t)(end - p));
+                        p = nl ? nl + 1 : end;
+                }
+        }
+        logs_gate_run_simd(true);
+}
+
 static void fuzz_feed(const char *prefix, const uint8_t *data, size_t size)
 {
+        fuzz_check_runs(data, size);
         struct fuzz_run gated = {0}, open = {0};
         logs_gate_disable(false);
         fuzz_feed_once(prefix, data, size, &gated);

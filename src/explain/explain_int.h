@@ -56,6 +56,10 @@ int explain_findings(struct explain *x, struct findings *fs);
  * already done (NULL: parse here). */
 void explain_line(struct explain *x, uint32_t *lineno, const char *s, size_t len,
                   const struct syslog_parse *pre);
+/* n lines at s[0..len) (each with its '\n') that logs_gate_run found no
+ * reader can take: counted as unknown at once while the readers are quiet
+ * (logs_quiet) and no --verbose lists them, else read one by one. */
+void explain_unknown_run(struct explain *x, uint32_t *lineno, const char *s, size_t len, size_t n);
 /* Reads fd when it is a non-empty regular file, its lines parsed on all
  * cores and handed to the readers in order: 1 done, -1 a read error (errno
  * set), 0 nothing read (not a regular file, or no memory for the chunks):

@@ -41,7 +41,10 @@
 
 struct pre_line {
         const char *s;
-        uint32_t len; /* cut to EXPLAIN_LINE_MAX */
+        uint32_t len; /* cut to EXPLAIN_LINE_MAX; of a run: its bytes, each line's '\n' too */
+        /* 0: one line, parsed into f; else a run of this many lines that no
+         * reader can take (logs_gate_run), not parsed: f.msg is NULL */
+        uint32_t run;
         struct syslog_parse f;
 };
 
@@ -50,14 +53,15 @@ enum chunk_state { CHUNK_FREE, CHUNK_PARSING, CHUNK_READY };
 struct chunk {
         enum chunk_state state;
         uint64_t index;
-        uint64_t off; /* file offset of buf[0]: the byte before the chunk, or 0 */
-        char *buf;    /* capacity: struct parallel's cap */
-        size_t have;  /* bytes in buf */
-        bool eof;     /* buf ends where the file does */
-        size_t own;   /* lines starting before buf[own] are this chunk's */
-        size_t next;  /* where the next line to read starts */
-        int err;      /* errno of a failed read; 0 */
-        size_t n;     /* parsed lines in v[] */
+        uint64_t off;  /* file offset of buf[0]: the byte before the chunk, or 0 */
+        char *buf;     /* capacity: struct parallel's cap */
+        size_t have;   /* bytes in buf */
+        bool eof;      /* buf ends where the file does */
+        size_t own;    /* lines starting before buf[own] are this chunk's */
+        size_t next;   /* where the next line to read starts */
+        int err;       /* errno of a failed read; 0 */
+        bool nul_free; /* buf[0..have) holds no NUL: no line needs a search for one */
+        size_t n;      /* parsed lines in v[] */
         struct pre_line v[CHUNK_LINES];
 };
 
@@ -92,6 +96,7 @@ static void fill(const struct parallel *p, struct chunk *c, size_t want)
                         c->err = errno;
                 if (n <= 0)
                         break;
+                c->nul_free &= !memchr(c->buf + c->have, '\0', (size_t)n);
                 c->have += (size_t)n;
         }
         c->eof = c->off + c->have >= p->size || c->have < want;
@@ -107,6 +112,7 @@ static void load(const struct parallel *p, struct chunk *c)
         c->err = 0;
         c->n = 0;
         c->own = before + p->chunk_bytes;
+        c->nul_free = true;
         fill(p, c, c->own + READ_PAST);
         c->next = 0;
         if (before) {
@@ -146,13 +152,38 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
         load(p, c);
         const char *s;
         size_t len;
-        while (c->n < CHUNK_LINES && next_line(p, c, &s, &len)) {
+        bool try_run = true;
+        while (c->n < CHUNK_LINES) {
+                /* First the lines no reader can take, found in one scan
+                 * (gate_run.c), up to the first line that ends past the
+                 * chunk: one record for them all. Asked again only after
+                 * a line that no reader took either: in a device's log,
+                 * where nearly every line is a message, the scan would
+                 * stop at each line's tag. */
+                size_t lines, end = c->own < c->have ? c->own : c->have;
+                size_t bytes = try_run && c->next < end
+                                   ? logs_gate_run(c->buf + c->next, end - c->next, &lines)
+                                   : 0;
+                if (bytes) {
+                        struct pre_line *pl = &c->v[c->n++];
+                        pl->s = c->buf + c->next;
+                        pl->len = (uint32_t)bytes;
+                        pl->run = (uint32_t)lines;
+                        pl->f.msg = NULL;
+                        c->next += bytes;
+                        continue;
+                }
+                if (!next_line(p, c, &s, &len))
+                        break;
                 struct pre_line *pl = &c->v[c->n++];
                 pl->s = s;
                 pl->len = (uint32_t)len;
+                pl->run = 0;
                 /* logs_line drops one '\r' before its readers look. */
-                syslog_parse(s, len && s[len - 1] == '\r' ? len - 1 : len, &pl->f);
+                syslog_parse_nul_free(s, len && s[len - 1] == '\r' ? len - 1 : len, c->nul_free,
+                                      &pl->f);
                 logs_line_facts(s, len, &pl->f);
+                try_run = !pl->f.msg && !pl->f.tagged && !pl->f.maybe;
         }
 }
 
@@ -209,7 +240,10 @@ static void hand_over(struct explain *x, const struct parallel *p, struct chunk 
                         corr_prefetch_peer(corr, f->key_hash);
                 if (i + AHEAD_CANDS < c->n && (f = &c->v[i + AHEAD_CANDS].f)->msg)
                         corr_prefetch_cands(corr, f->key_hash, f->msg);
-                explain_line(x, lineno, c->v[i].s, c->v[i].len, &c->v[i].f);
+                if (c->v[i].run)
+                        explain_unknown_run(x, lineno, c->v[i].s, c->v[i].len, c->v[i].run);
+                else
+                        explain_line(x, lineno, c->v[i].s, c->v[i].len, &c->v[i].f);
         }
         const char *s;
         size_t len;

@@ -48,6 +48,25 @@ void explain_line(struct explain *x, uint32_t *lineno, const char *s, size_t len
                 explain_unknown(x, s, len, *lineno);
 }
 
+void explain_unknown_run(struct explain *x, uint32_t *lineno, const char *s, size_t len, size_t n)
+{
+        const char *end = s + len;
+        while (n && (x->verbose || !logs_quiet(&x->rd))) {
+                const char *nl = memchr(s, '\n', (size_t)(end - s));
+                if (!nl)
+                        return; /* not a run's bytes */
+                size_t l = (size_t)(nl - s);
+                explain_line(x, lineno, s, l < EXPLAIN_LINE_MAX ? l : EXPLAIN_LINE_MAX, NULL);
+                s = nl + 1;
+                n--;
+        }
+        if (!n)
+                return;
+        *lineno = *lineno < UINT32_MAX - n ? *lineno + (uint32_t)n : UINT32_MAX;
+        x->lines += n;
+        logs_skip_unknown(&x->rd, n);
+}
+
 static void one_line(struct explain *x, struct lines *l, const char *s, size_t len)
 {
         explain_line(x, &l->lineno, s, len, NULL);
@@ -58,6 +77,14 @@ static void drain(struct explain *x, struct lines *l, bool eof)
 {
         char *p = l->buf, *end = l->buf + l->have;
         for (;;) {
+                /* the lines no reader can take, in one scan (gate_run.c) */
+                size_t run;
+                size_t bytes = l->skipping ? 0 : logs_gate_run(p, (size_t)(end - p), &run);
+                if (bytes) {
+                        explain_unknown_run(x, &l->lineno, p, bytes, run);
+                        p += bytes;
+                        continue;
+                }
                 char *nl = memchr(p, '\n', (size_t)(end - p));
                 if (!nl)
                         break;

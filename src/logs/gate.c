@@ -107,6 +107,12 @@ static void gate_build(void)
         atomic_store_explicit(&ready, true, memory_order_release);
 }
 
+bool logs_gate_on(void)
+{
+        gate_build();
+        return !overflow && !atomic_load_explicit(&disabled, memory_order_relaxed);
+}
+
 void logs_gate_disable(bool off)
 {
         atomic_store(&disabled, off);

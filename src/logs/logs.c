@@ -249,12 +249,13 @@ static bool starts(const char *s, size_t len, const char *p)
 
 /* A config pasted without the command that printed it. Asked of every
  * line: the first byte rules out nearly all before any compare. */
+static const char *const config_heads[] = {"ASA Version ", "PIX Version ",
+                                           "Building configuration...", "Current configuration : "};
+
 static bool config_start(const char *s, size_t len)
 {
-        static const char *const heads[] = {"ASA Version ", "PIX Version ",
-                                            "Building configuration...",
-                                            "Current configuration : "};
-        for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+        const char *const *heads = config_heads;
+        for (size_t i = 0; i < sizeof(config_heads) / sizeof(config_heads[0]); i++)
                 if (len && s[0] == heads[i][0] && starts(s, len, heads[i]))
                         return true;
         return false;
@@ -328,6 +329,28 @@ void logs_line_facts(const char *s, size_t len, struct syslog_parse *f)
                    !((s[0] == ' ' || s[0] == '.' || s[0] == '[' || s[0] == '\t' ||
                       (unsigned char)s[0] == 0xE2) &&
                      empty_or_elision(s, len));
+}
+
+void logs_dispatch_literals(message_lit_fn fn, void *ctx)
+{
+        for (size_t i = 0; i < sizeof(config_heads) / sizeof(config_heads[0]); i++)
+                fn(ctx, config_heads[i], strlen(config_heads[i]));
+}
+
+bool logs_quiet(const struct log_reader *r)
+{
+        return r->block == BLK_NONE && !r->after_known && !r->client_pending;
+}
+
+void logs_skip_unknown(struct log_reader *r, uint64_t n)
+{
+        /* what logs_line_pre does with such a line, n times over */
+        r->lines += n;
+        r->group[0] = r->user[0] = '\0';
+        r->platform = PLAT_UNKNOWN;
+        r->time = -1;
+        r->tagged = false;
+        r->after_known = false;
 }
 
 bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)

@@ -118,8 +118,12 @@ struct syslog_parse {
          * it); plain: the line is no prompt, no config's first line, not
          * blank and no elision, so the dispatcher need not look at it. */
         bool cr, plain;
+        bool nul_free; /* syslog_parse_nul_free was told the line holds no NUL */
 };
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f);
+/* The same, told that s[0..len) holds no NUL (a caller that checked its
+ * whole buffer at once): the message text is not searched for one. */
+bool syslog_parse_nul_free(const char *s, size_t len, bool nul_free, struct syslog_parse *f);
 /* The line-level facts of f (cr, plain) for the whole line s[0..len). */
 void logs_line_facts(const char *s, size_t len, struct syslog_parse *f);
 /* The span its event will be correlated by (correlate.h: the peer, else
@@ -145,6 +149,24 @@ bool debug_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno
 bool logs_gate(const char *s, size_t len);
 /* Tests and fuzz targets: true lets every line through, to compare. */
 void logs_gate_disable(bool off);
+/* The gate is in use (not disabled, its tables complete). */
+bool logs_gate_on(void);
+/* gate_run.c: from s (a line's start), the lines of s[0..n) that no reader
+ * can take whatever the lines above (no literal of the readers or of the
+ * dispatcher, no syslog tag, prompt, blank, elision or export start), up
+ * to the first other line or the first not ended by '\n' within n: their
+ * bytes (each line with its '\n') and, in *lines, their count. 0 when the
+ * gate is off. */
+size_t logs_gate_run(const char *s, size_t n, size_t *lines);
+/* Tests and fuzz targets: false scans byte by byte, as a CPU without the
+ * vector instructions does, to compare. */
+void logs_gate_run_simd(bool on);
+/* Such lines, counted as logs_line would count them, may be skipped only
+ * while no block, client entry or recognised line above can claim a line. */
+bool logs_quiet(const struct log_reader *r);
+void logs_skip_unknown(struct log_reader *r, uint64_t n);
+/* The dispatcher's own literals: the first lines of a pasted config. */
+void logs_dispatch_literals(message_lit_fn fn, void *ctx);
 /* Each reader's necessary literals (outside a block, no line above). */
 void syslog_literals(message_lit_fn fn, void *ctx);
 void debug_literals(message_lit_fn fn, void *ctx);

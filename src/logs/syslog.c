@@ -267,10 +267,10 @@ static bool tag_at(const char *fac, const char *end, size_t *fac_len, size_t *ta
 
 /* The message text ends at the line's end, a NUL, or after BODY_MAX - 1
  * bytes. Returns the text's length. */
-static size_t body_len(const char *body, const char *end)
+static size_t body_len(const struct syslog_parse *f, const char *body, const char *end)
 {
         size_t n = (size_t)(end - body) < BODY_MAX - 1 ? (size_t)(end - body) : BODY_MAX - 1;
-        const char *nul = memchr(body, '\0', n);
+        const char *nul = f->nul_free ? NULL : memchr(body, '\0', n);
         return nul ? (size_t)(nul - body) : n;
 }
 
@@ -288,18 +288,23 @@ static bool found(struct syslog_parse *f, const struct message *m, const char *b
         return true;
 }
 
-/* The six digits at id as a number; -1 when they are not six digits. */
+/* The six digits at id as a number; -1 when they are not six digits.
+ * The bytes as one word (the first lowest): each is a digit when its high
+ * nibble is 3 and adding 6 keeps it there; then pairs of digits, then the
+ * three pairs, by multiplying (no loop, no branch per byte). */
 static long six_digits(const char *id, const char *end)
 {
         if (end - id < 6)
                 return -1;
-        long v = 0;
-        for (int i = 0; i < 6; i++) {
-                if (!logs_digit(id[i]))
-                        return -1;
-                v = v * 10 + (id[i] - '0');
-        }
-        return v;
+        uint64_t w = 0;
+        for (int i = 0; i < 6; i++)
+                w |= (uint64_t)(unsigned char)id[i] << (8 * i);
+        const uint64_t nib = 0xF0F0F0F0F0F0ull, threes = 0x303030303030ull;
+        if ((w & nib) != threes || ((w + 0x060606060606ull) & nib) != threes)
+                return -1;
+        uint64_t d = w - threes;                            /* each byte 0..9 */
+        uint64_t p = (d * 10 + (d >> 8)) & 0xFF00FF00FFull; /* bytes 0, 2, 4: two digits */
+        return (long)((p & 0xFF) * 10000 + (p >> 16 & 0xFF) * 100 + (p >> 32 & 0xFF));
 }
 
 /* "%ASA-N-NNNNNN:" (or PIX, FTD) at p, the tag of nearly every line of an
@@ -331,7 +336,7 @@ static bool tagged_message(const char *s, const char *end, const char *fac, size
                 /* Unknown IDs (most of a busy log) stop here, before any parsing. */
                 if (v < 0 || !message_asa_listed((unsigned long)v))
                         return false;
-                n = body_len(body, end);
+                n = body_len(f, body, end);
                 if (!(m = message_find_asa((unsigned long)v, body, n)))
                         return false;
                 f->platform = fac[1] == 'I' ? PLAT_PIX : PLAT_ASA;
@@ -340,7 +345,7 @@ static bool tagged_message(const char *s, const char *end, const char *fac, size
                 memcpy(key, fac, tl);
                 key[tl] = '\0';
                 char text[BODY_MAX];
-                n = body_len(body, end);
+                n = body_len(f, body, end);
                 memcpy(text, body, n);
                 text[n] = '\0';
                 if (!(m = message_find(MSG_IOS_SYSLOG, key, text)))
@@ -412,7 +417,7 @@ static bool body_form(const char *s, size_t len, struct syslog_parse *f)
         const struct message *m = message_scan_asa_body(s, len);
         if (!m)
                 return false;
-        size_t n = body_len(s, s + len);
+        size_t n = body_len(f, s, s + len);
         f->platform = PLAT_ASA;
         f->time = find_time(s, s + len);
         return found(f, m, s, n);
@@ -471,7 +476,7 @@ static bool export_form(const char *s, size_t len, struct syslog_parse *f)
                                         bend--;
                                 if (id < 0 || !message_asa_listed((unsigned long)id))
                                         return false;
-                                size_t n = body_len(body, bend);
+                                size_t n = body_len(f, body, bend);
                                 f->platform = PLAT_ASA;
                                 f->time = find_time(s, body);
                                 f->tagged = true;
@@ -504,15 +509,21 @@ static bool asdm_form(const char *s, size_t len, struct syslog_parse *f)
         if (id[6] != ':')
                 return false;
         const char *body = id + 8 <= end ? id + 8 : end;
-        size_t n = body_len(body, end);
+        size_t n = body_len(f, body, end);
         f->platform = PLAT_ASA;
         return found(f, message_find_asa((unsigned long)six_digits(id, end), body, n), body, n);
 }
 
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f)
 {
+        return syslog_parse_nul_free(s, len, false, f);
+}
+
+bool syslog_parse_nul_free(const char *s, size_t len, bool nul_free, struct syslog_parse *f)
+{
         static const struct syslog_parse none = {.time = -1};
         *f = none;
+        f->nul_free = nul_free;
         /* An ASDM-looking line that is not one may leave its time and
          * platform: the line goes on to the other readers with them. */
         if (asdm_form(s, len, f) || percent_form(s, len, f))

@@ -5,6 +5,7 @@
 #include "test_util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalog/messages.h"
 #include "logs/logs.h"
@@ -437,6 +438,105 @@ static void gate_same_answer(void **state)
         assert_string_equal(gated.out, open.out);
 }
 
+/* The runs of lines found in one scan (gate_run.c) hold only lines that
+ * no reader can take in a quiet reader: each, parsed alone, is no syslog
+ * message, does not pass the gate and needs nothing of the dispatcher.
+ * Lines that a reader or the dispatcher wants, or that only look like it
+ * (a literal cut by the line's end), end a run; the vector scan and the
+ * byte loop agree at every start and length. */
+static void gate_run_only_dead(void **state)
+{
+        (void)state;
+        static const char *const live[] = {
+            "x %ASA-4-713903: y",
+            "fw# show crypto isakmp sa",
+            "  fw(config)> x",
+            "ASA Version 9.8(4)",
+            "",
+            "\r",
+            "   ",
+            "...",
+            "[...]",
+            "4|Mar 24 2010 10:21:50|713903: IP = 192.0.2.1, Information Exchange processing failed",
+            "4,Mar 24 2010,10:21:50,713903,,,,,IP = 192.0.2.1",
+            "Dec  7 17:22:43 gw charon: 05[IKE] x",
+            "QM_IDLE",
+            "\"t\" #1: no acceptable Oakley Transform",
+            "ISAKMP:(0): sending packet",
+            "Group = 192.0.2.1, IP = 192.0.2.1, PHASE 1 COMPLETED",
+            "CRYPTO-4-RECVD_PKT_INV_SPI: decaps",
+            "   #pkts encaps: 5",
+            "a line ending in a literal IKEv2",
+        };
+        static const char *const dead[] = {
+            "Jun 12 10:00:00 host sshd[2211]: Accepted publickey for admin from 10.0.0.1 port "
+            "52234",
+            "Jun 12 10:00:02 host CRON[331]: (root) CMD (run-parts /etc/cron.hourly)",
+            "plain text with nothing in it, and a '>' after a colon: a > b",
+            "2025-06-24 14:36:25 status installed libc-bin:amd64 2.36-9",
+            "x",
+            "a line ending in a literal's start IKE",
+        };
+        size_t nl = sizeof(live) / sizeof(live[0]), nd = sizeof(dead) / sizeof(dead[0]);
+        char *buf = malloc(1 << 16);
+        assert_non_null(buf);
+        unsigned seed = 11;
+        for (int round = 0; round < 300; round++) {
+                /* a random mix of lines, some long enough for whole blocks */
+                size_t n = 0, want_dead = 0, lines = 0;
+                bool is_dead[64];
+                while (lines < 64) {
+                        seed = seed * 1103515245u + 12345u;
+                        bool d = (seed >> 16) % 3 != 0;
+                        const char *l = d ? dead[(seed >> 8) % nd] : live[(seed >> 8) % nl];
+                        size_t len = strlen(l);
+                        if (n + len + 1 > (1 << 16))
+                                break;
+                        memcpy(buf + n, l, len);
+                        n += len;
+                        buf[n++] = '\n';
+                        is_dead[lines++] = d;
+                }
+                /* the lines a run passes from each start are dead ones */
+                for (int simd = 0; simd < 2; simd++) {
+                        logs_gate_run_simd(simd);
+                        size_t at = 0, line = 0;
+                        while (line < lines) {
+                                size_t count;
+                                size_t bytes = logs_gate_run(buf + at, n - at, &count);
+                                for (size_t i = 0; i < count; i++)
+                                        assert_true(is_dead[line + i]);
+                                want_dead += count;
+                                /* the run ends at the next line's start */
+                                assert_true(bytes == 0 || buf[at + bytes - 1] == '\n');
+                                line += count;
+                                at += bytes;
+                                if (line < lines) {
+                                        const char *e = memchr(buf + at, '\n', n - at);
+                                        at = (size_t)(e - buf) + 1;
+                                        line++;
+                                }
+                        }
+                }
+                logs_gate_run_simd(true);
+                assert_true(want_dead > 0);
+        }
+        /* each dead line alone: nothing for any reader */
+        for (size_t i = 0; i < nd; i++) {
+                size_t len = strlen(dead[i]), count;
+                memcpy(buf, dead[i], len);
+                buf[len] = '\n';
+                assert_int_equal(logs_gate_run(buf, len + 1, &count), len + 1);
+                assert_int_equal(count, 1);
+                struct syslog_parse f;
+                syslog_parse(dead[i], len, &f);
+                logs_line_facts(dead[i], len, &f);
+                assert_null(f.msg);
+                assert_false(f.maybe || f.tagged || !f.plain);
+        }
+        free(buf);
+}
+
 /* The one-pass marks agree with a byte-by-byte reading on every length
  * (whole 16-byte blocks, tails, texts shorter than one block) and every
  * NUL position, each text in a buffer of exactly its length. */
@@ -491,6 +591,7 @@ int main(void)
             cmocka_unit_test(body_marks_agree),
             cmocka_unit_test(pluto_lines),
             cmocka_unit_test(gate_same_answer),
+            cmocka_unit_test(gate_run_only_dead),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
