@@ -17,7 +17,7 @@ CSTD    := -std=c11 -pthread -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla \
            -Wno-missing-field-initializers
 CFLAGS  ?= -O3 -g
-LIBS    := -ljansson -lcrypto -lpcap -pthread
+LIBS    := -ljansson -lcrypto -lpcap -lz -pthread
 
 ifeq ($(SAN),1)
 BUILD   ?= build-san
@@ -70,7 +70,13 @@ $(BUILD)/tests/wire_dump: tests/tools/wire_dump.c $(BUILD)/libipsd.a
 	@$(if $(V),,echo "  TOOL    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libipsd.a $(LIBS)
 
-unit: $(TEST_BIN) $(BUILD)/tests/wire_dump
+# The decrypted payloads for tests/scripts/capture-keys.sh (compared with tshark).
+$(BUILD)/tests/keys_dump: tests/tools/keys_dump.c $(BUILD)/libipsd.a
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  TOOL    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libipsd.a $(LIBS)
+
+unit: $(TEST_BIN) $(BUILD)/tests/wire_dump $(BUILD)/tests/keys_dump
 
 # The runtime build needs only a compiler and the libraries; the suite's
 # tools (cmocka, clang, cppcheck, chromium, ...) install with `make test`.

@@ -2,11 +2,13 @@
  * a sequence of frames. The input is frames of raw IP, each a 2-byte length
  * and its bytes (each copied to an exact-size heap buffer); they are filed,
  * their steps named and the exchanges rebuilt into tunnel results, which
- * must each have a status and a step per kept message at most. */
+ * must each have a status and a step per kept message at most; their facts
+ * (capture/facts.c: offers, notifies, NAT-D) are written as JSON. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/facts_json.h"
 #include "capture/ladder.h"
 #include "capture/sessions.h"
 #include "findings/tunnel.h"
@@ -51,6 +53,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (!tunnel_status_name(t->status) || t->nsteps > CAP_MAX_MSGS + 2)
                         abort();
         }
+        json_t *j = cap_facts_json(&cs); /* every fact, named, as JSON */
+        if (!j)
+                abort();
+        char *txt = json_dumps(j, 0);
+        free(txt);
+        json_decref(j);
         findings_free(&fs);
         cap_set_free(&cs);
         return 0;

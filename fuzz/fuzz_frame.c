@@ -2,7 +2,8 @@
  * the link type among those read, byte 1 whether the capture was cut by a
  * snap length; the rest, copied to an exact-size heap buffer, is the frame.
  * An IKE payload found is decoded too (wire/ike_msg_decode), and every view
- * handed back must lie inside the frame. */
+ * handed back must lie inside the frame. A fragment's data is also decoded
+ * as a reassembled datagram (frame_reassembled). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (frame_decode(link, buf, n, wire, &f, &e) == 0) {
                 struct wire_view all = {buf, n};
                 inside(all, f.payload);
+                inside(all, f.frag_data);
+                if (f.fragment) { /* its data decoded as a whole datagram would be */
+                        struct frame w;
+                        if (frame_reassembled(&f, f.frag_data.p, f.frag_data.len, &w, &e) == 0) {
+                                inside(f.frag_data, w.payload);
+                                if (w.fragment || !w.reassembled)
+                                        abort();
+                        }
+                }
                 (void)frame_kind_name(f.kind);
                 if (f.kind == FK_IKE) {
                         struct ike_msg m;

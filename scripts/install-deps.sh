@@ -32,8 +32,8 @@ for a in "$@"; do
 done
 
 # The runtime build: what `make` compiles and links with (libssl-dev brings
-# libcrypto's headers).
-PKGS="build-essential libjansson-dev libssl-dev libpcap-dev pkg-config"
+# libcrypto's headers; zlib1g-dev reads gzip'd captures).
+PKGS="build-essential libjansson-dev libssl-dev libpcap-dev zlib1g-dev pkg-config"
 CMDS=""
 if [ "$test_deps" = 1 ]; then
 	PKGS="$PKGS clang clang-format cppcheck libcmocka-dev python3 python3-jsonschema chromium fonts-dejavu-core man-db jq"
@@ -44,6 +44,8 @@ if [ "$test_deps" = 1 ]; then
 	# tshark: tests/scripts/wire-tshark.sh compares the IKE decoder with it, field by
 	# field, on the public captures (it skips where tshark is missing)
 	PKGS="$PKGS tshark"
+	# python3-scapy: tests/scripts/capture-esp.sh encrypts ESP with known keys
+	PKGS="$PKGS python3-scapy"
 	# probe's live tests (tests/peer/probe_live.py): ike-scan (and its psk-crack)
 	# on the same responder as probe, nftables to drop UDP 500 in a namespace
 	PKGS="$PKGS ike-scan nftables"

@@ -8,6 +8,9 @@
 #include "../findings/tunnel.h"
 #include "../packet/frame.h"
 #include "../wire/ike.h"
+#include "decrypt.h"
+#include "judge_dec.h"
+#include "facts_json.h"
 #include "ladder.h"
 
 struct ladder {
@@ -121,7 +124,14 @@ static const char *detail(struct ladder *l, size_t i)
         const struct cap_msg *m = &sa->msgs[i], *first = &sa->msgs[0];
         char pls[256] = "", nots[256], frames[256];
         size_t used = 0;
-        if (m->encrypted && sa->version == 1)
+        if (m->dec == CAP_DEC_OK)
+                used +=
+                    (size_t)snprintf(pls, sizeof(pls), "decrypted%s%s%s", m->dec_why ? " (" : "",
+                                     m->dec_why ? m->dec_why : "", m->dec_why ? ")" : "");
+        else if (m->dec != CAP_DEC_CLEAR)
+                used += (size_t)snprintf(pls, sizeof(pls), "encrypted, %s (%s)",
+                                         cap_dec_name(m->dec), m->dec_why ? m->dec_why : "");
+        else if (m->encrypted && sa->version == 1)
                 used += (size_t)snprintf(pls, sizeof(pls), "encrypted");
         for (size_t k = 0; k < m->npl && used < sizeof(pls); k++) {
                 const char *n = short_pl(sa->version, m->pl[k]);
@@ -139,13 +149,14 @@ static const char *detail(struct ladder *l, size_t i)
         if (sa->version == 2)
                 dir = (m->flags & IKE_F_V2_RESPONSE) ? "response, " : "request, ";
         notify_list(sa, m, nots, sizeof(nots));
-        char sent[300] = "";
+        char sent[300] = "", facts[640];
         if (n > 1)
                 snprintf(sent, sizeof(sent), "; sent %u times (frames %s)", n, frames);
-        return fmt(l->ar, "frame %llu, +%lld.%03lld s: %smsgid %u%s%s%s%s%s%s",
+        cap_facts_step_text(sa, i, facts, sizeof(facts));
+        return fmt(l->ar, "frame %llu, +%lld.%03lld s: %smsgid %u%s%s%s%s%s%s%s",
                    (unsigned long long)m->frame, us / 1000000, (us % 1000000) / 1000, dir, m->msgid,
                    *pls ? ": " : "", pls, *nots ? "; notify " : "", nots,
-                   m->natt_port ? "; UDP 4500" : "", sent);
+                   m->natt_port ? "; UDP 4500" : "", facts, sent);
 }
 
 /* The ICMP errors quoting this SA's packets, as one step from the responder. */
@@ -186,6 +197,61 @@ static const char *unanswered_pattern(const struct cap_sa *sa)
                : c->type == 1 && c->code == 1)
                 return "cap-icmp-filtered";
         return NULL;
+}
+
+static const char *esp_inner_name(uint8_t nh)
+{
+        switch (nh) {
+        case 4:
+                return "IPv4";
+        case 41:
+                return "IPv6";
+        case 1:
+                return "ICMP";
+        case 6:
+                return "TCP";
+        case 17:
+                return "UDP";
+        case 59:
+                return "dummy packets";
+        }
+        return "another protocol";
+}
+
+/* --keys: the ESP keys derived from SKEYID_d / SK_d, as one step (never
+ * the keys: their SPIs, algorithms and whether the key file agrees). */
+static int keys_step(struct ladder *l)
+{
+        const struct cap_sa_keys *k = l->sa->keys;
+        if (!k || (!k->nchild && !k->child_note))
+                return 0;
+        char buf[900];
+        size_t used = 0;
+        if (k->nchild)
+                used +=
+                    (size_t)snprintf(buf, sizeof(buf),
+                                     "derived from %s:", l->sa->version == 1 ? "SKEYID_d" : "SK_d");
+        for (size_t i = 0; i < k->nchild && used < sizeof(buf); i++) {
+                const struct cap_child *c = &k->child[i];
+                const char *cmp = c->file_match < 0   ? ""
+                                  : c->file_match > 0 ? ", equal to the key file's"
+                                                      : ", DIFFERENT from the key file's";
+                char esp[96] = "";
+                if (c->esp_ok || c->esp_bad)
+                        snprintf(esp, sizeof(esp), "; %u of the first %u ESP packets decrypt%s%s%s",
+                                 c->esp_ok, c->esp_ok + c->esp_bad, c->esp_ok ? " (inside: " : "",
+                                 c->esp_ok ? esp_inner_name(c->esp_inner) : "",
+                                 c->esp_ok ? ")" : "");
+                used += (size_t)snprintf(
+                    buf + used, sizeof(buf) - used, "%s SPI %08x (%s, frame %llu) %s%s%s%s%s",
+                    i ? ";" : "", c->spi, c->to_responder ? "to the responder" : "to the initiator",
+                    (unsigned long long)c->frame, cipher_name(&c->encr),
+                    c->integ.hash != CH_NONE ? "/" : "",
+                    c->integ.hash != CH_NONE ? integ_name(&c->integ) : "", cmp, esp);
+        }
+        if (k->child_note && used < sizeof(buf))
+                snprintf(buf + used, sizeof(buf) - used, "%s%s", used ? "; " : "", k->child_note);
+        return add_step(l, "ESP keys", true, true, fmt(l->ar, "%s", buf));
 }
 
 static const struct cap_msg *last_distinct(const struct cap_sa *sa, size_t *at)
@@ -289,6 +355,13 @@ static void judge_v1(struct ladder *l, size_t *stop)
         const struct cap_msg *mm5 = find_step(sa, "MM5", &i5), *mm6 = find_step(sa, "MM6", &i6);
         const struct cap_msg *mm1 = find_step(sa, "MM1", &i1), *mm2 = find_step(sa, "MM2", NULL);
         uint16_t auth = mm2 && mm2->v1_auth ? mm2->v1_auth : mm1 ? mm1->v1_auth : 0;
+        struct dec_verdict dv;
+        if (mm5 && !mm6 && judge_dec_v1_mm5(sa, i5, &dv)) {
+                t->status = dv.status;
+                *stop = dv.stop;
+                t->reason = fmt(l->ar, "%s", dv.reason);
+                return;
+        }
         if (mm5 && !mm6) {
                 unsigned n = sends(sa, i5, frames, sizeof(frames));
                 *stop = i5;
@@ -354,6 +427,12 @@ static void judge_v1(struct ladder *l, size_t *stop)
                 return;
         }
         *stop = iq;
+        if (judge_dec_v1_qm(sa, iq, &dv)) {
+                t->status = dv.status;
+                *stop = dv.stop;
+                t->reason = fmt(l->ar, "%s", dv.reason);
+                return;
+        }
         unsigned n = sends(sa, iq, frames, sizeof(frames));
         for (size_t i = iq + 1; i < sa->nmsgs; i++)
                 if (sa->msgs[i].exchange == 5 &&
@@ -428,6 +507,13 @@ static void judge_v2(struct ladder *l, size_t *stop)
                                 "the responder answered IKE_SA_INIT with NO_PROPOSAL_CHOSEN "
                                 "(frame %llu): it accepts none of the proposals offered",
                                 (unsigned long long)init->frame);
+                return;
+        }
+        struct dec_verdict dv;
+        if (judge_dec_v2(sa, &dv)) {
+                t->status = dv.status;
+                *stop = dv.stop;
+                t->reason = fmt(l->ar, "%s", dv.reason);
                 return;
         }
         t->status = TUN_UNDETERMINED;
@@ -541,9 +627,77 @@ static void emit(const struct ladder *l, const char *file, cap_evidence_fn fn, v
         fn(ctx, &r, l->resp);
 }
 
-static int one_sa(const struct cap_sa *sa, struct findings *fs, const char *file,
+/* "IKE message of 2992 bytes in IP fragments (frames 7-8): fragment 2 of 3
+ * (bytes 1480-2959) never arrived" */
+const char *cap_lost_text(const struct cap_frag_lost *lf, char *buf, size_t n)
+{
+        char what[96], hole[96] = "", frames[64];
+        if (lf->kind == FK_IKE)
+                snprintf(what, sizeof(what), "IKE message of %u bytes", lf->ike_len);
+        else if (lf->kind == FK_ESP || lf->kind == FK_ESP_UDP)
+                snprintf(what, sizeof(what), "ESP packet (SPI %08x%s)", lf->esp_spi,
+                         lf->kind == FK_ESP_UDP ? ", in UDP" : "");
+        else if (lf->kind == FK_IP_FRAGMENT)
+                snprintf(what, sizeof(what), "%s datagram whose first fragment never arrived",
+                         lf->proto == 50 ? "ESP" : "UDP");
+        else
+                snprintf(what, sizeof(what), "%s datagram", lf->proto == 50 ? "ESP" : "UDP");
+        if (lf->first_frame == lf->last_frame)
+                snprintf(frames, sizeof(frames), "frame %llu", (unsigned long long)lf->first_frame);
+        else
+                snprintf(frames, sizeof(frames), "frames %llu-%llu",
+                         (unsigned long long)lf->first_frame, (unsigned long long)lf->last_frame);
+        if (lf->why == REASM_CUT) {
+                snprintf(buf, n,
+                         "%s in IP fragments (%s), cut by the capture's snap length: not "
+                         "reassembled",
+                         what, frames);
+                return buf;
+        }
+        if (lf->why == REASM_TOO_MANY) {
+                snprintf(buf, n, "%s in more IP fragments (%s) than are reassembled (%d, %u bytes)",
+                         what, frames, REASM_MAX_FRAGS, REASM_MAX_DATAGRAM);
+                return buf;
+        }
+        if (lf->hole_len)
+                snprintf(hole, sizeof(hole), " (bytes %u-%u)", lf->hole_off,
+                         lf->hole_off + lf->hole_len - 1);
+        else
+                snprintf(hole, sizeof(hole), " (from byte %u on)", lf->hole_off);
+        char of[32] = "";
+        if (lf->nfrags_expected)
+                snprintf(of, sizeof(of), " of %u", lf->nfrags_expected);
+        const char *why = lf->why == REASM_EVICTED   ? " (given up: too many datagrams in "
+                                                       "reassembly at once)"
+                          : lf->why == REASM_TIMEOUT ? " within the reassembly timeout"
+                                                     : " before the capture ended";
+        if (lf->hole_index)
+                snprintf(buf, n, "%s in IP fragments (%s): fragment %u%s%s never arrived%s", what,
+                         frames, lf->hole_index, of, hole, why);
+        else
+                snprintf(buf, n, "%s in IP fragments (%s): bytes%s never arrived%s", what, frames,
+                         hole, why);
+        return buf;
+}
+
+static int lost_steps(struct ladder *l, const struct cap_set *cs, size_t idx)
+{
+        char buf[320];
+        for (size_t i = 0; i < cs->nlost; i++) {
+                const struct cap_frag_lost *lf = &cs->lost[i];
+                if (lf->sa != (int)idx)
+                        continue;
+                if (add_step(l, "IP fragment lost", lf->from_initiator, false,
+                             fmt(l->ar, "%s", cap_lost_text(lf, buf, sizeof(buf)))) < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+static int one_sa(const struct cap_set *cs, size_t idx, struct findings *fs, const char *file,
                   cap_evidence_fn fn, void *ctx)
 {
+        const struct cap_sa *sa = &cs->sa[idx];
         struct tunnel_result *t = arena_alloc(&fs->arena, sizeof(*t));
         if (!t)
                 return -1;
@@ -561,8 +715,17 @@ static int one_sa(const struct cap_sa *sa, struct findings *fs, const char *file
                 snprintf(is + 2 * i, 3, "%02x", sa->ispi[i]);
                 snprintf(rs + 2 * i, 3, "%02x", sa->rspi[i]);
         }
-        t->via = fmt(&fs->arena, "IKEv%d SPIs %s/%s%s", sa->version, is, rs,
-                     sa->initiator_known ? "" : " (the capture starts after the first message)");
+        char keys[400] = "";
+        if (sa->keys && sa->keys->key)
+                snprintf(keys, sizeof(keys), "; %u of %u encrypted messages decrypted with %s%s:%u",
+                         sa->keys->decrypted, sa->keys->decrypted + sa->keys->failed,
+                         sa->keys->by_trial ? "a key found by trying each, " : "",
+                         sa->keys->key->file ? sa->keys->key->file : "?", sa->keys->key->line);
+        else if (sa->keys)
+                snprintf(keys, sizeof(keys), "; no key for this SA in the key file");
+        t->via =
+            fmt(&fs->arena, "IKEv%d SPIs %s/%s%s%s", sa->version, is, rs,
+                sa->initiator_known ? "" : " (the capture starts after the first message)", keys);
         if (!t->a || !t->b || !t->via)
                 return -1;
         size_t stop;
@@ -578,7 +741,7 @@ static int one_sa(const struct cap_sa *sa, struct findings *fs, const char *file
                              detail(&l, i)) < 0)
                         return -1;
         }
-        if (icmp_step(&l) < 0)
+        if (icmp_step(&l) < 0 || keys_step(&l) < 0 || lost_steps(&l, cs, idx) < 0)
                 return -1;
         if (sa->msgs_dropped && add_step(&l, "...", true, true,
                                          fmt(l.ar, "%zu more messages not kept (%d per SA)",
@@ -592,7 +755,7 @@ int cap_tunnels_ev(const struct cap_set *cs, const char *file, struct findings *
                    cap_evidence_fn fn, void *ctx)
 {
         for (size_t i = 0; i < cs->nsa; i++)
-                if (one_sa(&cs->sa[i], fs, file, fn, ctx) < 0)
+                if (one_sa(cs, i, fs, file, fn, ctx) < 0)
                         return -1;
         return 0;
 }

@@ -31,4 +31,9 @@ typedef void (*cap_evidence_fn)(void *ctx, const struct ev_record *r, const char
 int cap_tunnels_ev(const struct cap_set *cs, const char *file, struct findings *fs,
                    cap_evidence_fn fn, void *ctx);
 
+/* One line for a datagram whose fragments never all arrived: "IKE message
+ * of 2992 bytes in IP fragments (frames 7-8): fragment 2 of 3 (bytes
+ * 1480-2959) never arrived before the capture ended". */
+const char *cap_lost_text(const struct cap_frag_lost *lf, char *buf, size_t n);
+
 #endif

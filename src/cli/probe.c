@@ -126,7 +126,8 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
         (void)rest;
         (void)nrest;
         struct probe_cli *o = ctx;
-        double d;
+        double d = 0; /* number() sets it before any use; gcc -O3 cannot see that cli_error()
+                         returns nonzero */
         switch (id) {
         case O_FORMAT:
                 if (parse_format(v, &o->fmt, "probe", "text, json"))

@@ -219,8 +219,20 @@ static void icmp_quote(struct rd *r, struct frame *f)
         } else {
                 return;
         }
-        if (f->quoted.proto == 17 && rd_u16(r, &f->quoted.sport) && rd_u16(r, &f->quoted.dport))
+        if (f->quoted.proto == 50 && rd_u32(r, &f->quoted.spi)) {
+                f->quoted.has_spi = true;
+        } else if (f->quoted.proto == 17 && rd_u16(r, &f->quoted.sport) &&
+                   rd_u16(r, &f->quoted.dport)) {
                 f->quoted.has_ports = true;
+                uint32_t spi;
+                /* RFC 3948: on 4500, a non-zero first word is an ESP SPI; a
+                 * router quotes that far when it quotes more than RFC 792's 8 bytes */
+                if ((f->quoted.sport == NATT_PORT || f->quoted.dport == NATT_PORT) &&
+                    rd_skip(r, 4) && rd_u32(r, &spi) && spi != 0) {
+                        f->quoted.has_spi = true;
+                        f->quoted.spi = spi;
+                }
+        }
 }
 
 static void icmp(struct rd *r, struct frame *f, bool v6)
@@ -318,7 +330,66 @@ static int ipv4(struct rd *r, struct frame *f, bool cut, struct wire_err *e)
                 body = rd_left(r);
         }
         struct rd in = rd_of(r->p + r->off, body); /* link padding left out */
+        f->frag_data = (struct wire_view){in.p, body};
+        f->frag_next = proto;
         return transport(&in, f, partial, e);
+}
+
+/* IPv6 from next header on: extension headers (RFC 8200 4): hop-by-hop
+ * 0, routing 43, fragment 44, destination options 60; AH 51 (RFC 4302:
+ * length in 4-byte units); then the transport. at: the IPv6 header's
+ * offset, for errors. */
+static int v6_after(struct rd *in, struct frame *f, uint8_t next, bool partial, size_t at,
+                    struct wire_err *e)
+{
+        for (int i = 0;; i++) {
+                if (next != 0 && next != 43 && next != 44 && next != 60 && next != 51)
+                        break;
+                size_t hat = in->off;
+                uint8_t nh, len8;
+                if (i == MAX_V6_EXT) {
+                        wire_fail(e, at, "more than %d IPv6 extension headers", MAX_V6_EXT);
+                        return -1;
+                }
+                if (!rd_u8(in, &nh) || !rd_u8(in, &len8)) {
+                        if (partial)
+                                return 0;
+                        wire_fail(e, at + 40 + hat, "IPv6 extension header cut short");
+                        return -1;
+                }
+                size_t hlen = next == 44   ? 8
+                              : next == 51 ? ((size_t)len8 + 2) * 4
+                                           : ((size_t)len8 + 1) * 8;
+                if (next == 44) {
+                        uint16_t off;
+                        uint32_t ident;
+                        if (f->reassembled) { /* RFC 8200 4.5: one Fragment header */
+                                wire_fail(e, hat,
+                                          "a Fragment header inside a reassembled datagram");
+                                return -1;
+                        }
+                        if (!rd_u16(in, &off) || !rd_u32(in, &ident)) {
+                                if (partial)
+                                        return 0;
+                                wire_fail(e, at + 40 + hat, "IPv6 fragment header cut short");
+                                return -1;
+                        }
+                        f->frag_offset = (uint32_t)(off & 0xfff8);
+                        f->more_fragments = (off & 1) != 0;
+                        f->fragment = true;
+                        f->ip_id = ident;
+                        f->frag_data = (struct wire_view){in->p + in->off, rd_left(in)};
+                        f->frag_next = nh;
+                } else if (!rd_skip(in, hlen - 2)) {
+                        if (partial)
+                                return 0;
+                        wire_fail(e, at + 40 + hat, "IPv6 extension header %u cut short", next);
+                        return -1;
+                }
+                next = nh;
+        }
+        f->proto = next;
+        return transport(in, f, partial, e);
 }
 
 static int ipv6(struct rd *r, struct frame *f, bool cut, struct wire_err *e)
@@ -351,49 +422,7 @@ static int ipv6(struct rd *r, struct frame *f, bool cut, struct wire_err *e)
                 body = rd_left(r);
         }
         struct rd in = rd_of(r->p + r->off, body);
-        /* extension headers (RFC 8200 4): hop-by-hop 0, routing 43, fragment
-         * 44, destination options 60; AH 51 (RFC 4302: length in 4-byte units) */
-        for (int i = 0;; i++) {
-                if (next != 0 && next != 43 && next != 44 && next != 60 && next != 51)
-                        break;
-                size_t hat = in.off;
-                uint8_t nh, len8;
-                if (i == MAX_V6_EXT) {
-                        wire_fail(e, at, "more than %d IPv6 extension headers", MAX_V6_EXT);
-                        return -1;
-                }
-                if (!rd_u8(&in, &nh) || !rd_u8(&in, &len8)) {
-                        if (partial)
-                                return 0;
-                        wire_fail(e, at + 40 + hat, "IPv6 extension header cut short");
-                        return -1;
-                }
-                size_t hlen = next == 44   ? 8
-                              : next == 51 ? ((size_t)len8 + 2) * 4
-                                           : ((size_t)len8 + 1) * 8;
-                if (next == 44) {
-                        uint16_t off;
-                        uint32_t ident;
-                        if (!rd_u16(&in, &off) || !rd_u32(&in, &ident)) {
-                                if (partial)
-                                        return 0;
-                                wire_fail(e, at + 40 + hat, "IPv6 fragment header cut short");
-                                return -1;
-                        }
-                        f->frag_offset = (uint32_t)(off & 0xfff8);
-                        f->more_fragments = (off & 1) != 0;
-                        f->fragment = true;
-                        f->ip_id = ident;
-                } else if (!rd_skip(&in, hlen - 2)) {
-                        if (partial)
-                                return 0;
-                        wire_fail(e, at + 40 + hat, "IPv6 extension header %u cut short", next);
-                        return -1;
-                }
-                next = nh;
-        }
-        f->proto = next;
-        return transport(&in, f, partial, e);
+        return v6_after(&in, f, next, partial, at, e);
 }
 
 static int ip_layer(struct rd *r, struct frame *f, bool cut, struct wire_err *e)
@@ -409,6 +438,27 @@ static int ip_layer(struct rd *r, struct frame *f, bool cut, struct wire_err *e)
                 return ipv6(r, f, cut, e);
         wire_fail(e, r->off, "IP version %u", v);
         return -1;
+}
+
+int frame_reassembled(const struct frame *first, const uint8_t *data, size_t len, struct frame *f,
+                      struct wire_err *e)
+{
+        *f = *first;
+        f->fragment = f->more_fragments = false;
+        f->frag_offset = 0;
+        f->reassembled = true;
+        /* the headers of the first fragment, then all the data */
+        f->ip_len = (uint32_t)(first->ip_len - first->frag_data.len + len);
+        f->kind = FK_OTHER;
+        f->payload = (struct wire_view){NULL, 0};
+        f->marker = false;
+        f->esp_spi = f->esp_seq = 0;
+        f->frag_data = (struct wire_view){data, len};
+        struct rd in = rd_of(data, len);
+        if (f->af == 6)
+                return v6_after(&in, f, first->frag_next, false, 0, e);
+        f->proto = first->frag_next;
+        return transport(&in, f, false, e);
 }
 
 const char *frame_kind_name(enum frame_kind k)

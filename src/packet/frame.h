@@ -58,6 +58,13 @@ struct frame {
         uint32_t frag_offset; /* bytes */
         uint32_t ip_id;
         uint32_t ip_len; /* the IP packet's length as its header declares */
+        /* a fragment's share of the datagram (IPv4: after the header; IPv6:
+         * after the Fragment header), as captured, and the protocol that
+         * follows in the reassembled datagram (IPv6: the Fragment header's
+         * next header, extension headers included) */
+        struct wire_view frag_data;
+        uint8_t frag_next;
+        bool reassembled; /* built by frame_reassembled() from fragments */
         uint16_t sport, dport;
         bool truncated; /* the capture holds fewer bytes than the packet had */
         /* FK_IKE: the ISAKMP message (after the marker on 4500);
@@ -77,6 +84,8 @@ struct frame {
                 uint8_t proto;
                 bool has_ports;
                 uint16_t sport, dport;
+                bool has_spi; /* ESP (protocol 50), or ESP in UDP 4500 when quoted that far */
+                uint32_t spi;
         } quoted;
 };
 
@@ -85,6 +94,13 @@ struct frame {
  * capture holds, wirelen what the packet had. */
 int frame_decode(int link, const uint8_t *p, size_t caplen, size_t wirelen, struct frame *f,
                  struct wire_err *e);
+
+/* The frame of a reassembled datagram: the addresses, link and IP facts of
+ * first (a fragment's decoded frame) with data (frag_data of every
+ * fragment put together, len bytes) decoded as the transport layer, as
+ * frame_decode would. f's views point into data. 0 or -1 with e. */
+int frame_reassembled(const struct frame *first, const uint8_t *data, size_t len, struct frame *f,
+                      struct wire_err *e);
 
 /* "IKE", "NAT-T keepalive", "ESP-in-UDP", ... */
 const char *frame_kind_name(enum frame_kind k);

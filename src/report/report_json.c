@@ -155,8 +155,12 @@ int report_json(FILE *out, const struct findings *fs, const struct report_opts *
         }
         if (o->extra)
                 json_object_update(doc, (json_t *)o->extra);
-        int rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        /* into memory, then one write: json_dumpf calls fwrite for every
+         * token, which was a tenth of `capture`'s time on a large capture */
+        char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        int rc = text && fputs(text, out) != EOF ? 0 : -1;
         fputc('\n', out);
+        free(text);
         json_decref(doc);
         return rc;
 }

@@ -131,6 +131,16 @@ struct ike_msg {
  * payload ends the walk: its body is IV, ciphertext and ICV, and its next
  * field names the first payload inside. */
 int ike_msg_decode(const uint8_t *p, size_t len, struct ike_msg *m, struct wire_err *e);
+/* A payload chain on its own: the plaintext of an IKEv1 message or of an
+ * IKEv2 SK payload (its padding removed by the caller, or left as
+ * m->trailing), the first payload's type given (the header's or the SK
+ * payload's next field). Fills m's payloads and trailing, sets m->version,
+ * leaves m->hdr alone; offsets are into p. With IKE_CHAIN_STRICT every
+ * payload must be of a known type with its reserved bits clear: what a
+ * wrong key's output fails (it never decides alone: see capture/). */
+#define IKE_CHAIN_STRICT 1u
+int ike_chain_decode(const uint8_t *p, size_t len, int version, uint8_t first, unsigned flags,
+                     struct ike_msg *m, struct wire_err *e);
 /* The first payload of a type, or NULL. */
 const struct ike_payload *ike_msg_find(const struct ike_msg *m, uint8_t type);
 

@@ -37,6 +37,75 @@ static void read_header(struct rd *r, struct ike_hdr *h)
         h->minor = ver & 0x0f;
 }
 
+/* The payload chain from r's position, the first payload being `type`
+ * (shared by the message and by a decrypted body, ike_chain_decode). */
+static int walk_chain(struct rd *rp, uint8_t first, unsigned flags, struct ike_msg *m,
+                      struct wire_err *e)
+{
+        struct rd r = *rp;
+        uint8_t type = first;
+        while (type != PL_NONE) {
+                size_t at = r.off;
+                uint8_t next = 0, crit = 0; /* set by the reads below; gcc -O2 cannot see it */
+                uint16_t plen = 0;
+                struct wire_view body;
+                if (rd_left(&r) < IKE_PL_HDR_LEN) {
+                        wire_fail(e, at, "payload %u: %zu bytes left, under a payload header", type,
+                                  rd_left(&r));
+                        return -1;
+                }
+                (void)rd_u8(&r, &next);
+                (void)rd_u8(&r, &crit);
+                (void)rd_u16(&r, &plen);
+                if ((flags & IKE_CHAIN_STRICT) && ((m->version == 1 ? crit : crit & 0x7f) ||
+                                                   !ike_payload_name(m->version, type))) {
+                        wire_fail(e, at, "payload %u: %s", type,
+                                  ike_payload_name(m->version, type) ? "reserved bits set"
+                                                                     : "not a payload type");
+                        return -1;
+                }
+                if (plen < IKE_PL_HDR_LEN) {
+                        wire_fail(e, at, "payload %u: length %u is under 4", type, plen);
+                        return -1;
+                }
+                if (!rd_bytes(&r, (size_t)plen - IKE_PL_HDR_LEN, &body)) {
+                        wire_fail(e, at, "payload %u: length %u, but %zu bytes are left", type,
+                                  plen, rd_left(&r) + IKE_PL_HDR_LEN);
+                        return -1;
+                }
+                if (m->npl < IKE_MAX_PAYLOADS) {
+                        struct ike_payload *pl = &m->pl[m->npl++];
+                        pl->type = type;
+                        pl->next = next;
+                        pl->critical = m->version == 2 && (crit & 0x80);
+                        pl->offset = (uint32_t)at;
+                        pl->body = body;
+                }
+                m->npl_seen++;
+                /* RFC 7296 3.14 / RFC 7383 2.5: SK / SKF is the last payload;
+                 * its next field is the first payload inside */
+                if (m->version == 2 && (type == PL_V2_SK || type == PL_V2_SKF))
+                        break;
+                type = next;
+        }
+        m->trailing = rd_left(&r);
+        return 0;
+}
+
+int ike_chain_decode(const uint8_t *p, size_t len, int version, uint8_t first, unsigned flags,
+                     struct ike_msg *m, struct wire_err *e)
+{
+        struct rd r = rd_of(p, len);
+        m->version = version;
+        m->npl = m->npl_seen = 0;
+        m->trailing = 0;
+        if (version != 1 && version != 2) {
+                wire_fail(e, 0, "IKE version %d", version);
+                return -1;
+        }
+        return walk_chain(&r, first, flags, m, e);
+}
+
 int ike_msg_decode(const uint8_t *p, size_t len, struct ike_msg *m, struct wire_err *e)
 {
         struct rd r = rd_of(p, len);
@@ -70,46 +139,7 @@ int ike_msg_decode(const uint8_t *p, size_t len, struct ike_msg *m, struct wire_
                 return 0;
         }
 
-        uint8_t type = m->hdr.next;
-        while (type != PL_NONE) {
-                size_t at = r.off;
-                uint8_t next = 0, crit = 0; /* set by the reads below; gcc -O2 cannot see it */
-                uint16_t plen = 0;
-                struct wire_view body;
-                if (rd_left(&r) < IKE_PL_HDR_LEN) {
-                        wire_fail(e, at, "payload %u: %zu bytes left, under a payload header", type,
-                                  rd_left(&r));
-                        return -1;
-                }
-                (void)rd_u8(&r, &next);
-                (void)rd_u8(&r, &crit);
-                (void)rd_u16(&r, &plen);
-                if (plen < IKE_PL_HDR_LEN) {
-                        wire_fail(e, at, "payload %u: length %u is under 4", type, plen);
-                        return -1;
-                }
-                if (!rd_bytes(&r, (size_t)plen - IKE_PL_HDR_LEN, &body)) {
-                        wire_fail(e, at, "payload %u: length %u, but %zu bytes are left", type,
-                                  plen, rd_left(&r) + IKE_PL_HDR_LEN);
-                        return -1;
-                }
-                if (m->npl < IKE_MAX_PAYLOADS) {
-                        struct ike_payload *pl = &m->pl[m->npl++];
-                        pl->type = type;
-                        pl->next = next;
-                        pl->critical = m->version == 2 && (crit & 0x80);
-                        pl->offset = (uint32_t)at;
-                        pl->body = body;
-                }
-                m->npl_seen++;
-                /* RFC 7296 3.14 / RFC 7383 2.5: SK / SKF is the last payload;
-                 * its next field is the first payload inside */
-                if (m->version == 2 && (type == PL_V2_SK || type == PL_V2_SKF))
-                        break;
-                type = next;
-        }
-        m->trailing = rd_left(&r);
-        return 0;
+        return walk_chain(&r, m->hdr.next, 0, m, e);
 }
 
 const struct ike_payload *ike_msg_find(const struct ike_msg *m, uint8_t type)

@@ -34,6 +34,8 @@ for dir in "$root"/tests/golden/*/*/; do
 	[[ $line == "ipsec-doctor: "* ]] || { bad "golden $name: no 'ipsec-doctor: ' prefix: $line"; continue; }
 	about=${line#ipsec-doctor: }
 	about=${about%%: *}
+	# "FILE:LINE": the file, at a line (util/diag.h's convention)
+	[[ $about =~ ^(.+):[0-9]+$ ]] && about=${BASH_REMATCH[1]}
 	ok=0
 	for c in $COMMANDS; do [ "$about" = "$c" ] && ok=1; done
 	for w in $(cat "$dir/cmd"); do [[ $w != -* && $about == "$w" ]] && ok=1; done

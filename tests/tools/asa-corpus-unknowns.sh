@@ -10,7 +10,7 @@ BUILD=${1:-build}
 CORPUS=${CORPUS:-/work/shared/corpus}
 make -s BUILD="$BUILD" "$BUILD/libipsd.a"
 cc -std=c11 -Isrc -o "$BUILD/asa_unknowns" tests/tools/asa_unknowns.c "$BUILD/libipsd.a" \
-	-ljansson -lcrypto -lpcap $( [ -n "${SAN:-}" ] && echo -fsanitize=address,undefined )
+	-ljansson -lcrypto -lpcap -lz $( [ -n "${SAN:-}" ] && echo -fsanitize=address,undefined )
 files=$(awk -F'\t' '$5=="config" && $6 ~ /ASA|PIX/ {print "'"$CORPUS"'/" $1}' "$CORPUS/MANIFEST.tsv")
 out=$("$BUILD/asa_unknowns" $files)
 printf '%s\n' "$out" | sed '/^$/d'

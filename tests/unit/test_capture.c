@@ -20,36 +20,41 @@ struct feed {
         uint64_t n;
 };
 
-/* Wraps the IKE message m (m->n bytes) in IPv4/UDP 500 from src to dst;
- * frag sets the IPv4 flags/offset word (0x2000: a first fragment). */
+/* Wraps bytes [off, off+len) of the UDP datagram that carries the IKE
+ * message m (m->n bytes) from src:500 to dst:500 in IPv4; frag sets the
+ * IPv4 flags/offset word (0x2000: more fragments). len 0: all of it. */
 static void send_frag(struct feed *fd, const struct wb *m, uint32_t src, uint32_t dst,
-                      unsigned frag);
+                      unsigned frag, size_t off, size_t len);
 
 static void send_msg(struct feed *fd, const struct wb *m, uint32_t src, uint32_t dst)
 {
-        send_frag(fd, m, src, dst, 0);
+        send_frag(fd, m, src, dst, 0, 0, 0);
 }
 
 static void send_frag(struct feed *fd, const struct wb *m, uint32_t src, uint32_t dst,
-                      unsigned frag)
+                      unsigned frag, size_t off, size_t len)
 {
-        struct wb w;
+        static struct wb u, w;
+        u.n = 0;
+        wb_u16(&u, 500);
+        wb_u16(&u, 500);
+        wb_u16(&u, (unsigned)(8 + m->n));
+        wb_u16(&u, 0);
+        wb_bytes(&u, m->b, m->n);
+        if (!len)
+                len = u.n - off;
         w.n = 0;
         wb_u8(&w, 0x45);
         wb_u8(&w, 0);
-        wb_u16(&w, (unsigned)(28 + m->n));
-        wb_u16(&w, 1);
+        wb_u16(&w, (unsigned)(20 + len));
+        wb_u16(&w, src == INI ? 1 : 2);
         wb_u16(&w, frag);
         wb_u8(&w, 64);
         wb_u8(&w, 17);
         wb_u16(&w, 0);
         wb_u32(&w, src);
         wb_u32(&w, dst);
-        wb_u16(&w, 500);
-        wb_u16(&w, 500);
-        wb_u16(&w, (unsigned)(8 + m->n));
-        wb_u16(&w, 0);
-        wb_bytes(&w, m->b, m->n);
+        wb_bytes(&w, u.b + off, len);
         struct frame f;
         struct wire_err e;
         assert_int_equal(frame_decode(LINK_RAW, w.b, w.n, w.n, &f, &e), 0);
@@ -272,17 +277,54 @@ static void v2_init_refused_and_auth(void **state)
         cap_set_free(&fd.cs);
 }
 
-static void first_fragment_counted(void **state)
+/* An IKE message in two IP fragments: whole, it is filed as any other;
+ * with its second fragment lost, it is a fact of its SA (the message's
+ * length, which fragment never came). */
+static void fragments_reassembled_or_lost(void **state)
 {
         (void)state;
         struct feed fd = {0};
         cap_set_init(&fd.cs);
         struct wb m;
         v1_msg(&m, 0, 2, 0, PL_V1_VID, 1, 0);
-        send_frag(&fd, &m, INI, RESP, 0x2000);
+        send_msg(&fd, &m, INI, RESP); /* MM1, whole */
+        v1_msg(&m, 1, 2, 0, PL_V1_VID, 1, 0);
+        send_msg(&fd, &m, RESP, INI); /* MM2 */
+        /* MM3 of 1228 bytes (28 + a 1200-byte VID) in two fragments */
+        wb_hdr(&m, 0, PL_V1_VID, 0x10, 2, 0, 0);
+        wb_open(&m, 0, 0);
+        wb_fill(&m, 0x33, 1196);
+        wb_close(&m);
+        wb_done(&m);
+        send_frag(&fd, &m, INI, RESP, 0x2000 | 0, 0, 1000);
+        assert_int_equal(fd.cs.sa[0].nmsgs, 2);
+        send_frag(&fd, &m, INI, RESP, 1000 / 8, 1000, m.n + 8 - 1000);
+        assert_int_equal(fd.cs.sa[0].nmsgs, 3);
+        assert_int_equal(fd.cs.sa[0].msgs[2].ip_frags, 2);
         assert_int_equal(fd.cs.ike_fragmented, 1);
-        assert_int_equal(fd.cs.nsa, 0);
-        assert_int_equal(fd.cs.undecodable, 0);
+        /* MM4 from the responder: its second fragment never comes */
+        m.b[20] = 0x40; /* other bytes */
+        send_frag(&fd, &m, RESP, INI, 0x2000 | 0, 0, 1000);
+        cap_name_steps(&fd.cs);
+        assert_int_equal(fd.cs.sa[0].nmsgs, 3);
+        assert_int_equal(fd.cs.nlost, 1);
+        const struct cap_frag_lost *l = &fd.cs.lost[0];
+        assert_int_equal(l->kind, FK_IKE);
+        assert_int_equal(l->why, REASM_END);
+        assert_int_equal(l->ike_len, 1228);
+        assert_int_equal(l->sa, 0);
+        assert_false(l->from_initiator);
+        assert_int_equal(l->hole_index, 2);
+        assert_int_equal(l->first_frame, 5);
+        struct findings fs;
+        findings_init(&fs);
+        assert_int_equal(cap_tunnels(&fd.cs, &fs), 0);
+        const struct tunnel_result *t = fs.tunnels.v[0];
+        const struct tunnel_step *st = &t->steps[t->nsteps - 1];
+        assert_string_equal(st->step, "IP fragment lost");
+        assert_non_null(strstr(st->detail, "IKE message of 1228 bytes"));
+        assert_non_null(strstr(st->detail, "fragment 2"));
+        findings_free(&fs);
         cap_set_free(&fd.cs);
 }
 
@@ -316,7 +358,7 @@ int main(void)
             cmocka_unit_test(mm5_psk),
             cmocka_unit_test(mm5_certificates),
             cmocka_unit_test(v2_init_refused_and_auth),
-            cmocka_unit_test(first_fragment_counted),
+            cmocka_unit_test(fragments_reassembled_or_lost),
             cmocka_unit_test(bounded),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,6 +9,7 @@
 #include <pcap/pcap.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "packet/frame.h"
 #include "packet/pcap_file.h"
@@ -457,12 +458,94 @@ static void pcap_files(void **state)
         assert_int_equal(pcap_read_file(path, count, &s, &d), -1);
 }
 
+/* gzip'd captures are read through zlib, known by their magic bytes
+ * whatever their name; corrupt or cut gzip data is an error naming the file. */
+static void gzip_files(void **state)
+{
+        (void)state;
+        char plain[] = "/tmp/ipsd-test-gz-XXXXXX", path[] = "/tmp/ipsd-test-gz-XXXXXX";
+        int fd = mkstemp(plain);
+        assert_true(fd >= 0);
+        close(fd);
+        fd = mkstemp(path);
+        assert_true(fd >= 0);
+        close(fd);
+        pcap_t *dead = pcap_open_dead(DLT_RAW, 65535);
+        pcap_dumper_t *dp = pcap_dump_open(dead, plain);
+        assert_non_null(dp);
+        struct wb w;
+        struct pcap_pkthdr h = {{1700000000, 5}, 0, 0};
+        for (int i = 0; i < 300; i++) { /* more than zlib's buffers hold at once */
+                w.n = 0;
+                ike[20] = (uint8_t)i;
+                ip4_udp(&w, 500, 500, ike, sizeof(ike), 0);
+                wb_fill(&w, (unsigned)i, 0);
+                h.caplen = h.len = (bpf_u_int32)w.n;
+                pcap_dump((u_char *)dp, &h, w.b);
+        }
+        w.n = 0;
+        ip4_udp(&w, 4500, 4500, (const uint8_t *)"\xff", 1, 0);
+        h.caplen = h.len = (bpf_u_int32)w.n;
+        pcap_dump((u_char *)dp, &h, w.b);
+        pcap_dump_close(dp);
+        pcap_close(dead);
+        /* gzip it with zlib (level 1: deflate blocks all through) */
+        static uint8_t raw[65536];
+        FILE *in = fopen(plain, "rb");
+        size_t n = fread(raw, 1, sizeof(raw), in);
+        fclose(in);
+        assert_true(n > 1000 && n < sizeof(raw));
+        gzFile gz = gzopen(path, "wb1");
+        assert_non_null(gz);
+        assert_int_equal(gzwrite(gz, raw, (unsigned)n), (int)n);
+        assert_int_equal(gzclose(gz), Z_OK);
+        struct seen s = {0};
+        struct diag d;
+        assert_int_equal(pcap_read_file(path, count, &s, &d), 0);
+        assert_int_equal(s.n, 301);
+        assert_int_equal(s.ike, 300);
+        assert_int_equal(s.keepalive, 1);
+
+        /* a damaged deflate stream or trailer */
+        static uint8_t z[65536];
+        FILE *zf = fopen(path, "rb");
+        size_t zn = fread(z, 1, sizeof(z), zf);
+        fclose(zf);
+        z[zn - 6] ^= 0xff; /* the CRC-32 of the trailer */
+        zf = fopen(path, "wb");
+        fwrite(z, 1, zn, zf);
+        fclose(zf);
+        memset(&s, 0, sizeof(s));
+        d.msg[0] = '\0';
+        assert_int_equal(pcap_read_file(path, count, &s, &d), -1);
+        assert_non_null(strstr(d.msg, path));
+        assert_non_null(strstr(d.msg, "gzip"));
+        /* cut in the middle */
+        z[zn - 6] ^= 0xff;
+        zf = fopen(path, "wb");
+        fwrite(z, 1, zn / 2, zf);
+        fclose(zf);
+        memset(&s, 0, sizeof(s));
+        assert_int_equal(pcap_read_file(path, count, &s, &d), -1);
+        assert_non_null(strstr(d.msg, path));
+        assert_true(s.n < 301);
+        /* gzip'd text: not a capture, said so */
+        gz = gzopen(path, "wb");
+        gzputs(gz, "hostname r1\n");
+        gzclose(gz);
+        assert_int_equal(pcap_read_file(path, count, &s, &d), -1);
+        assert_non_null(strstr(d.msg, "not a capture"));
+        assert_non_null(strstr(d.msg, "gzip"));
+        unlink(path);
+        unlink(plain);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(link_types),         cmocka_unit_test(udp_4500_and_esp),
             cmocka_unit_test(fragments_and_cuts), cmocka_unit_test(icmp_errors),
-            cmocka_unit_test(pcap_files),
+            cmocka_unit_test(pcap_files),         cmocka_unit_test(gzip_files),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
