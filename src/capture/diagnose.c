@@ -9,6 +9,7 @@
 #include "../explain/diagnose.h"
 #include "../negotiate/pair.h"
 #include "../util/ipv4.h"
+#include "esp_diag.h"
 #include "ladder.h"
 
 static void on_record(void *ctx, const struct ev_record *r, const char *resp)
@@ -39,6 +40,9 @@ int cap_collect(const struct cap_set *cs, const char *file, struct findings *fs,
                 struct cap_evs *evs)
 {
         if (cap_tunnels_ev(cs, file, fs, on_record, evs) < 0 || evs->oom)
+                return -1;
+        cap_esp_evidence(cs, file, &fs->arena, on_record, evs);
+        if (evs->oom)
                 return -1;
         return 0;
 }

@@ -383,7 +383,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "sa-no-sa",
         .severity = SEV_INFO,
-        .found_from = FROM_LOGS,
+        .found_from = FROM_LOGS | FROM_CAPTURE,
         .category = cat_p1,
         .title = "IKE message for an SA that no longer exists",
         .explanation =
@@ -1898,7 +1898,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "mss-too-large",
         .severity = SEV_WARNING,
-        .found_from = FROM_CONFIG | FROM_LOGS,
+        .found_from = FROM_CONFIG | FROM_LOGS | FROM_CAPTURE,
         .category = cat_plat,
         .title = "TCP MSS is too large for the ESP overhead",
         .explanation =

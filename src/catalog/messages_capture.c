@@ -76,6 +76,35 @@ const struct message messages_capture[] = {
       "with a pre-shared key unless told otherwise; Cisco ASA 'crypto ikev1 am-disable', IOS "
       "'crypto isakmp aggressive-mode disable').",
       {"ag-init-exch", 60}),
+    P("cap-esp-one-way", "ESP SPI {spi} from {src} to {dst}: {n} packets, none back from {dst}",
+      "ESP flows one way only while IKE between the same two ends is seen both ways: the "
+      "receiver decrypts but sends nothing back into the tunnel (its crypto ACL does not mirror "
+      "the peer's, NAT exemption, routing, or sysopt permit-vpn).",
+      {"one-way-traffic", 70}),
+    P("cap-esp-replay-window",
+      "ESP SPI {spi} from {src}: {n} packets arrived 64 or more behind the highest sequence "
+      "number",
+      "ESP packets arrive so late (reordered, e.g. by QoS) that a receiver with the default "
+      "anti-replay window of 64 drops them (RFC 4303 3.4.3); a window of 1024 keeps more.",
+      {"anti-replay-drops", 70}),
+    P("cap-esp-over-mtu",
+      "ESP SPI {spi} from {src}: packets larger than the path MTU an ICMP error reported, or "
+      "fragmented after encryption",
+      "Encrypted packets do not fit the path: an ICMP error reported a smaller MTU and larger "
+      "ones still go, or they are fragmented after encryption (RFC 4303 3.3.4). TCP sessions "
+      "stall; lowering the TCP MSS over the tunnel keeps packets under the path MTU.",
+      {"mss-too-large", 50}),
+    P("cap-natd-esp50",
+      "NAT-D between {ini} and {resp} shows a NAT, yet ESP between them on IP protocol 50",
+      "The NAT-D hashes say a NAT sits between the peers, so ESP must go in UDP 4500 (RFC "
+      "3948); ESP on IP protocol 50 does not pass a PAT: NAT-Traversal is off on an end.",
+      {"nat-t-disabled", 70}),
+    P("cap-no-sa",
+      "{from} sent INVALID-SPI / INVALID-COOKIE to {to}: it holds no SA for what {to} sent",
+      "One end answers with a notify that it has no SA for the cookies or SPI the other still "
+      "uses (RFC 2408 3.14.1, RFC 7296 3.10.1): the SA expired or was cleared on that end, "
+      "which IOS logs as %CRYPTO-4-IKMP_NO_SA.",
+      {"sa-no-sa", 60}),
 };
 const size_t messages_capture_count = sizeof(messages_capture) / sizeof(messages_capture[0]);
 

@@ -8,6 +8,8 @@
  */
 #include "test_util.h"
 
+#include <openssl/evp.h>
+
 #include "capture/diagnose.h"
 #include "capture/ladder.h"
 #include "capture/sessions.h"
@@ -124,7 +126,9 @@ static void diagnose(struct feed *fd, char *ids, size_t n)
                 assert_true(f->line > 0);
                 assert_non_null(strstr(f->ev[0].text, "frame "));
                 assert_non_null(strstr(f->ev[0].text, " UTC: "));
-                assert_string_equal(f->device, "198.51.100.2"); /* the responder */
+                /* the device to change: the responder, or an ESP sender */
+                assert_true(!strcmp(f->device, "198.51.100.2") ||
+                            !strcmp(f->device, "198.51.100.1"));
                 assert_int_equal(f->nfixes, 0); /* no config: no syntax to print in */
         }
         cap_evs_free(&evs);
@@ -316,6 +320,224 @@ static void v2_refused_and_unanswered(void **state)
         assert_string_equal(ids, "");
 }
 
+/* An ESP packet (IP protocol 50) of 64 bytes of ciphertext, or n more. */
+static void send_esp(struct feed *fd, uint32_t src, uint32_t dst, uint32_t spi, uint32_t seq,
+                     size_t n)
+{
+        struct wb w;
+        w.n = 0;
+        ip4(&w, 50, 8 + 64 + n, src, dst);
+        wb_u32(&w, spi);
+        wb_u32(&w, seq);
+        wb_fill(&w, 0xe5, 64 + n);
+        feed_frame(fd, &w);
+}
+
+/* MM1 and MM2: IKE between the two ends seen both ways. */
+static void mm1_mm2(struct feed *fd)
+{
+        struct wb m;
+        v1_msg(&m, 0, 2, PL_V1_VID, 1, 0);
+        send_msg(fd, &m, INI, RESP);
+        v1_msg(&m, 1, 2, PL_V1_VID, 2, 0);
+        send_msg(fd, &m, RESP, INI);
+}
+
+static bool has_id(const char *ids, const char *id)
+{
+        size_t n = strlen(id);
+        for (const char *p = strstr(ids, id); p; p = strstr(p + 1, id))
+                if ((p == ids || p[-1] == ' ') && (p[n] == ' ' || !p[n]))
+                        return true;
+        return false;
+}
+
+static void esp_one_way(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        char ids[256];
+        mm1_mm2(&fd);
+        for (uint32_t i = 1; i <= 5; i++)
+                send_esp(&fd, INI, RESP, 0x1001, i, 0);
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "one-way-traffic");
+        /* near miss: ESP back from the responder on its own SPI */
+        mm1_mm2(&fd);
+        for (uint32_t i = 1; i <= 5; i++) {
+                send_esp(&fd, INI, RESP, 0x1001, i, 0);
+                send_esp(&fd, RESP, INI, 0x2002, i, 0);
+        }
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "");
+        /* near miss: IKE seen one way only, so the capture may miss the way back */
+        struct wb m;
+        v1_msg(&m, 0, 2, PL_V1_VID, 1, 0);
+        send_msg(&fd, &m, INI, RESP);
+        for (uint32_t i = 1; i <= 5; i++)
+                send_esp(&fd, INI, RESP, 0x1001, i, 0);
+        diagnose(&fd, ids, sizeof(ids));
+        assert_false(has_id(ids, "one-way-traffic"));
+        /* near miss: three packets may be the end of a flow */
+        mm1_mm2(&fd);
+        for (uint32_t i = 1; i <= 3; i++)
+                send_esp(&fd, INI, RESP, 0x1001, i, 0);
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "");
+}
+
+static void esp_replay_window(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        char ids[256];
+        mm1_mm2(&fd);
+        for (uint32_t i = 1; i <= 100; i++) {
+                send_esp(&fd, INI, RESP, 0x1001, i, 0);
+                send_esp(&fd, RESP, INI, 0x2002, i, 0);
+        }
+        send_esp(&fd, INI, RESP, 0x1001, 10, 0); /* 90 behind: past a window of 64 */
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "anti-replay-drops");
+        /* near miss: 50 behind, within the default window (seen late, not dropped) */
+        mm1_mm2(&fd);
+        for (uint32_t i = 1; i <= 100; i++) {
+                if (i != 50)
+                        send_esp(&fd, INI, RESP, 0x1001, i, 0);
+                send_esp(&fd, RESP, INI, 0x2002, i, 0);
+        }
+        send_esp(&fd, INI, RESP, 0x1001, 50, 0);
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "");
+}
+
+static void esp_over_mtu(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        char ids[256];
+        mm1_mm2(&fd);
+        send_esp(&fd, INI, RESP, 0x1001, 1, 1300); /* 1392 bytes */
+        struct wb w; /* a router's fragmentation needed, MTU 1300, quoting it */
+        w.n = 0;
+        ip4(&w, 1, 8 + 28, ROUTE, INI);
+        wb_u8(&w, 3);
+        wb_u8(&w, 4);
+        wb_u16(&w, 0);
+        wb_u16(&w, 0);
+        wb_u16(&w, 1300);
+        ip4(&w, 50, 8 + 64 + 1300, INI, RESP);
+        wb_u32(&w, 0x1001);
+        wb_u32(&w, 1);
+        feed_frame(&fd, &w);
+        for (uint32_t i = 2; i <= 5; i++) {
+                send_esp(&fd, INI, RESP, 0x1001, i, 1300); /* still too large */
+                send_esp(&fd, RESP, INI, 0x2002, i, 0);
+        }
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "mss-too-large");
+        /* near miss: the ICMP error, then packets that fit */
+        mm1_mm2(&fd);
+        send_esp(&fd, INI, RESP, 0x1001, 1, 1300);
+        feed_frame(&fd, &w);
+        for (uint32_t i = 2; i <= 5; i++) {
+                send_esp(&fd, INI, RESP, 0x1001, i, 100);
+                send_esp(&fd, RESP, INI, 0x2002, i, 0);
+        }
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "");
+}
+
+/* SHA-1(SPIi | SPIr | IP | port 500) of the header h (RFC 7296 2.23). */
+static void natd_hash(const uint8_t *h, uint32_t ip, uint8_t out[20])
+{
+        uint8_t buf[22];
+        memcpy(buf, h, 16);
+        for (int i = 0; i < 4; i++)
+                buf[16 + i] = (uint8_t)(ip >> (24 - 8 * i));
+        buf[20] = 500 >> 8;
+        buf[21] = 500 & 0xff;
+        unsigned len = 0;
+        assert_int_equal(EVP_Digest(buf, sizeof(buf), out, &len, EVP_sha1(), NULL), 1);
+}
+
+/* An IKEv2 IKE_SA_INIT message with NAT-D notifies. The initiator's hashes
+ * are right; the responder's hash of itself is not (as behind a NAT), its
+ * hash of the initiator is. */
+static void v2_init_natd(struct feed *fd, int resp)
+{
+        struct wb m;
+        wb_hdr(&m, !resp, PL_V2_NOTIFY, 0x20, 34, resp ? IKE_F_V2_RESPONSE : IKE_F_V2_INITIATOR, 0);
+        if (resp)
+                m.b[8] = 7; /* the responder's SPI */
+        uint32_t self = resp ? RESP : INI, peer = resp ? INI : RESP;
+        for (unsigned t = 16388; t <= 16389; t++) {
+                uint8_t h[20];
+                natd_hash(m.b, t == 16388 ? self : peer, h);
+                if (resp && t == 16388)
+                        h[0] ^= 0xff;
+                wb_open(&m, t == 16388 ? PL_V2_NOTIFY : 0, 0);
+                wb_u8(&m, 0);
+                wb_u8(&m, 0);
+                wb_u16(&m, t);
+                wb_bytes(&m, h, sizeof(h));
+                wb_close(&m);
+        }
+        wb_done(&m);
+        send_msg(fd, &m, resp ? RESP : INI, resp ? INI : RESP);
+}
+
+static void natd_esp50(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        char ids[256];
+        v2_init_natd(&fd, 0);
+        v2_init_natd(&fd, 1);
+        for (uint32_t i = 1; i <= 5; i++) {
+                send_esp(&fd, INI, RESP, 0x1001, i, 0);
+                send_esp(&fd, RESP, INI, 0x2002, i, 0);
+        }
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "nat-t-disabled");
+        /* near miss: no NAT-D from the responder, so no NAT is proven */
+        v2_init_natd(&fd, 0);
+        struct wb m;
+        wb_hdr(&m, 0, PL_V2_NONCE, 0x20, 34, IKE_F_V2_RESPONSE, 0);
+        wb_open(&m, 0, 0);
+        wb_fill(&m, 0x4f, 32);
+        wb_close(&m);
+        wb_done(&m);
+        send_msg(&fd, &m, RESP, INI);
+        for (uint32_t i = 1; i <= 5; i++) {
+                send_esp(&fd, INI, RESP, 0x1001, i, 0);
+                send_esp(&fd, RESP, INI, 0x2002, i, 0);
+        }
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "");
+}
+
+static void no_sa_notify(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        char ids[256];
+        mm1_mm2(&fd);
+        struct wb m;
+        v1_msg(&m, 1, 5, 0, 0, 11); /* INVALID-SPI in clear from the responder */
+        m.b[8] = 2;
+        send_msg(&fd, &m, RESP, INI);
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "sa-no-sa");
+        /* near miss: another notify (RESPONDER-LIFETIME, 24576) says nothing of a lost SA */
+        mm1_mm2(&fd);
+        v1_msg(&m, 1, 5, 0, 0, 24576);
+        m.b[8] = 2;
+        send_msg(&fd, &m, RESP, INI);
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "");
+}
+
 /* Every pattern points at catalog IDs found from captures, and is found
  * by its key. */
 static void patterns_are_catalog_ids(void **state)
@@ -346,6 +568,11 @@ int main(void)
             cmocka_unit_test(aggressive_refused),
             cmocka_unit_test(psk_mismatch),
             cmocka_unit_test(v2_refused_and_unanswered),
+            cmocka_unit_test(esp_one_way),
+            cmocka_unit_test(esp_replay_window),
+            cmocka_unit_test(esp_over_mtu),
+            cmocka_unit_test(natd_esp50),
+            cmocka_unit_test(no_sa_notify),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
