@@ -105,6 +105,45 @@ const struct message messages_capture[] = {
       "uses (RFC 2408 3.14.1, RFC 7296 3.10.1): the SA expired or was cleared on that end, "
       "which IOS logs as %CRYPTO-4-IKMP_NO_SA.",
       {"sa-no-sa", 60}),
+    /* ---- read from decrypted messages (capture --keys: capture/judge_dec.c) ---- */
+    P("cap-mm5-wrong-key",
+      "MM5 from {ini} decrypts under the initiator's key, the responder's answers do not",
+      "With one Diffie-Hellman exchange the two ends derived different keys: SKEYID comes from "
+      "the pre-shared key (RFC 2409 5), so the keys differ; or the responder read MM5 and "
+      "answered INVALID-HASH-INFORMATION / AUTHENTICATION-FAILED.",
+      {"psk-mismatch", 85}),
+    P("cap-v2-auth-failed",
+      "AUTHENTICATION_FAILED in the decrypted IKE_AUTH response from {resp} (frame {frame})",
+      "One end refused the other's IKE_AUTH (RFC 7296 2.15): a pre-shared key that differs, an "
+      "authentication method it does not accept, or a certificate it cannot validate.",
+      {"ikev2-auth-failed", 70}),
+    P("cap-child-ts-refused",
+      "TS_UNACCEPTABLE in the decrypted IKE_AUTH response from {resp} (frame {frame})",
+      "The IKE SA authenticated but the responder refused the child SA's traffic selectors: its "
+      "crypto ACL (or tunnel's selectors) does not mirror the initiator's.",
+      {"crypto-acl-not-mirrored", 70}),
+    P("cap-child-no-proposal",
+      "NO_PROPOSAL_CHOSEN in the decrypted IKE_AUTH response from {resp} (frame {frame})",
+      "The IKE SA authenticated but the responder accepts none of the child SA's proposals: "
+      "no common transform set / IPsec proposal.",
+      {"transform-set-mismatch", 70}),
+    P("cap-qm-invalid-id",
+      "INVALID-ID-INFORMATION in the responder's decrypted Informational after QM1 (frame "
+      "{frame})",
+      "The responder refused Quick Mode's proxy identities: its crypto ACL does not mirror the "
+      "initiator's.",
+      {"crypto-acl-not-mirrored", 70}),
+    P("cap-qm-refused-nopfs",
+      "NO-PROPOSAL-CHOSEN (or BAD-PROPOSAL-SYNTAX) after a QM1 without KE (frame {frame})",
+      "The responder accepts none of Quick Mode's proposals, and QM1 asked for no PFS: either "
+      "no transform set is common, or the responder requires PFS (set pfs). The configs tell "
+      "which.",
+      {"transform-set-mismatch", 40}, {"pfs-mismatch", 40}),
+    P("cap-qm-refused-pfs",
+      "NO-PROPOSAL-CHOSEN (or BAD-PROPOSAL-SYNTAX) after a QM1 with KE (frame {frame})",
+      "The responder accepts none of Quick Mode's proposals, and QM1 asked for PFS: no common "
+      "transform set, or a PFS group the responder does not use (or none: platform-dependent).",
+      {"transform-set-mismatch", 45}, {"pfs-mismatch", 25}),
 };
 const size_t messages_capture_count = sizeof(messages_capture) / sizeof(messages_capture[0]);
 
