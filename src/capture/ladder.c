@@ -587,6 +587,34 @@ static void pattern_text(const struct ladder *l, char *buf, size_t n)
                         infos += !sa->msgs[j].from_initiator && sa->msgs[j].exchange == 5;
                 snprintf(buf, n, "MM5 (pre-shared key) %s, no MM6; %zu Informational(s) from %s",
                          sends_txt, infos, l->resp);
+        } else if (!strcmp(p, "cap-mm5-wrong-key")) {
+                snprintf(buf, n,
+                         "MM5 %s; the responder's encrypted answers do not decrypt under the "
+                         "initiator's key, or refuse its hash (decrypted)",
+                         sends_txt);
+        } else if (!strcmp(p, "cap-v2-auth-failed")) {
+                snprintf(buf, n,
+                         "AUTHENTICATION_FAILED in the decrypted IKE_AUTH exchange (frame %llu)",
+                         (unsigned long long)m->frame);
+        } else if (!strcmp(p, "cap-child-ts-refused") || !strcmp(p, "cap-child-no-proposal")) {
+                snprintf(buf, n,
+                         "IKE SA authenticated; its child SA refused with %s in the decrypted "
+                         "IKE_AUTH response from %s (frame %llu)",
+                         !strcmp(p, "cap-child-ts-refused") ? "TS_UNACCEPTABLE"
+                                                            : "NO_PROPOSAL_CHOSEN",
+                         l->resp, (unsigned long long)m->frame);
+        } else if (!strcmp(p, "cap-qm-invalid-id")) {
+                snprintf(buf, n,
+                         "QM1 refused with INVALID-ID-INFORMATION in the responder's decrypted "
+                         "Informational (frame %llu)",
+                         (unsigned long long)m->frame);
+        } else if (!strcmp(p, "cap-qm-refused-nopfs") || !strcmp(p, "cap-qm-refused-pfs")) {
+                snprintf(buf, n,
+                         "QM1 %s refused with NO-PROPOSAL-CHOSEN or BAD-PROPOSAL-SYNTAX in the "
+                         "responder's decrypted Informational (frame %llu)",
+                         !strcmp(p, "cap-qm-refused-nopfs") ? "without KE (no PFS asked)"
+                                                            : "with KE (PFS asked)",
+                         (unsigned long long)m->frame);
         } else {
                 snprintf(buf, n, "%s", l->t->reason);
         }
