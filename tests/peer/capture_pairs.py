@@ -133,6 +133,7 @@ FACTS = {
     (1, "p1-proposal"): (False, False, ("responder", 14)),
     (1, "psk-mismatch"): (True, True, None),
     (1, "no-response"): (False, False, None),
+    (1, "aggressive"): (False, False, ("responder", 24)),
     (2, "ok"): (True, True, None),
     (2, "p1-proposal"): (False, False, ("responder", 14)),
     (2, "psk-mismatch"): (True, True, None),
