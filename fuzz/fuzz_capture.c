@@ -5,12 +5,15 @@
  * times (so that an SA fills its first 48 messages and its tail, tail.c,
  * and IKEv1 fragments, v1frag.c, come again); they are filed,
  * their steps named and the exchanges rebuilt into tunnel results, which
- * must each have a status and a step per kept message at most; their facts
+ * must each have a status and a step per kept message at most, and the
+ * patterns they prove diagnosed (capture/diagnose.c: only IDs found from
+ * captures, located at a frame); their facts
  * (capture/facts.c: offers, notifies, NAT-D) are written as JSON. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/diagnose.h"
 #include "capture/facts_json.h"
 #include "capture/ladder.h"
 #include "capture/sessions.h"
@@ -55,8 +58,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
         struct findings fs;
         findings_init(&fs);
-        if (cap_tunnels(&cs, &fs) < 0)
+        struct cap_evs evs = {0};
+        if (cap_collect(&cs, "fuzz", &fs, &evs) < 0 || cap_diagnose(&evs, NULL, 0, &fs) < 0)
                 abort();
+        cap_evs_free(&evs);
+        for (size_t i = 0; i < fs.list.n; i++) { /* only IDs a capture can prove */
+                const struct finding *f = fs.list.v[i];
+                if (!(f->diag->found_from & FROM_CAPTURE) || f->line == 0)
+                        abort();
+        }
         for (size_t i = 0; i < fs.tunnels.n; i++) {
                 const struct tunnel_result *t = fs.tunnels.v[i];
                 if (!tunnel_status_name(t->status) || t->nsteps > CAP_MAX_MSGS + 2)
