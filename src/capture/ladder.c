@@ -283,6 +283,19 @@ static bool psk_method(uint16_t m)
 
 /* The status and reason from what the clear part shows; *stop is the index
  * of the message where it stopped (or nmsgs). */
+/* An IKE message of the initiator cut into IKE fragments of which one
+ * never reached the capture point (facts.h: cap_frag_set): the responder
+ * could not read it, so its silence says nothing about a filter or about
+ * IKE not listening. NULL when none. */
+static const struct cap_frag_set *piece_lost(const struct cap_sa *sa)
+{
+        const struct cap_facts *fx = sa->facts;
+        for (size_t i = 0; fx && i < fx->nfrags; i++)
+                if (fx->frags[i].from_initiator && cap_frag_first_missing(&fx->frags[i]))
+                        return &fx->frags[i];
+        return NULL;
+}
+
 static void judge_v1(struct ladder *l, size_t *stop)
 {
         const struct cap_sa *sa = l->sa;
@@ -302,9 +315,22 @@ static void judge_v1(struct ladder *l, size_t *stop)
                 *stop = at;
                 bool unreach = sa->nicmp && sa->icmp[0].type == (sa->af == 4 ? 3 : 1) &&
                                sa->icmp[0].code == (sa->af == 4 ? 3 : 4);
-                if (at == 0) { /* MM1 / AM1: the responder never spoke */
+                const struct cap_frag_set *lost = piece_lost(sa);
+                if (at == 0 && !lost) { /* MM1 / AM1: the responder never spoke */
                         l->pattern = unanswered_pattern(sa);
                         l->pat_at = 0;
+                }
+                if (lost) { /* no pattern: the capture shows why, no ID says it */
+                        t->reason =
+                            fmt(l->ar,
+                                "%s sent %u time%s (frames %s), never answered: IKE "
+                                "fragment %u of the initiator's message never reached "
+                                "the capture point (its others: frames %llu-%llu), so "
+                                "the responder could not read it",
+                                last->step, n, n > 1 ? "s" : "", frames,
+                                cap_frag_first_missing(lost), (unsigned long long)lost->first_frame,
+                                (unsigned long long)lost->last_frame);
+                        return;
                 }
                 t->reason = fmt(l->ar, "%s sent %u time%s (frames %s), never answered%s",
                                 last->step, n, n > 1 ? "s" : "", frames,
@@ -763,6 +789,17 @@ static int one_sa(const struct cap_set *cs, size_t idx, struct findings *fs, con
                 judge_v2(&l, &stop);
         for (size_t i = 0; i < sa->nmsgs; i++) {
                 const struct cap_msg *m = &sa->msgs[i];
+                /* the messages not kept, where they were: between the SA's
+                 * first 48 and its last 16 (sessions.h) */
+                if (sa->msgs_dropped && sa->tail_seen && i == sa->gap_at &&
+                    add_step(&l, "...", true, true,
+                             fmt(l.ar,
+                                 "%zu messages not kept (frames %llu-%llu; an SA keeps its first "
+                                 "%d and its last %d)",
+                                 sa->msgs_dropped, (unsigned long long)sa->first_dropped,
+                                 (unsigned long long)sa->last_dropped, CAP_HEAD_MSGS,
+                                 CAP_TAIL_MSGS)) < 0)
+                        return -1;
                 if (m->retransmit_of)
                         continue;
                 if (add_step(&l, m->step ? m->step : "?", m->from_initiator, i != stop,
@@ -771,9 +808,10 @@ static int one_sa(const struct cap_set *cs, size_t idx, struct findings *fs, con
         }
         if (icmp_step(&l) < 0 || keys_step(&l) < 0 || lost_steps(&l, cs, idx) < 0)
                 return -1;
-        if (sa->msgs_dropped && add_step(&l, "...", true, true,
-                                         fmt(l.ar, "%zu more messages not kept (%d per SA)",
-                                             sa->msgs_dropped, CAP_MAX_MSGS)) < 0)
+        if (sa->msgs_dropped && (!sa->tail_seen || sa->gap_at >= sa->nmsgs) &&
+            add_step(&l, "...", true, true,
+                     fmt(l.ar, "%zu more messages not kept (%d per SA)", sa->msgs_dropped,
+                         CAP_MAX_MSGS)) < 0)
                 return -1;
         emit(&l, file, fn, ctx);
         return ptrvec_push(&fs->arena, &fs->tunnels, t);

@@ -135,6 +135,13 @@ def check(bin_path, path, version, name):
     if not ex:
         return ["no IKE exchange"]
     e, bad = ex[0], []
+    # precision: a fragment lost on the path is no proof that IKE is off or
+    # filtered, and a healthy fragmented exchange is no error at all
+    errors = [f["id"] for f in doc["findings"] if f.get("severity") == "error"]
+    if name == "frag-ok" and errors:
+        bad.append("errors on a healthy exchange: %s" % errors)
+    if "isakmp-not-enabled" in errors:
+        bad.append("isakmp-not-enabled where a fragment was lost")
     sets = e.get("ike_fragments", [])
     kind = "ikev1-fragmentation" if version == 1 else "ikev2-skf"
     if name == "frag-ok":

@@ -364,7 +364,11 @@ static void bounded(void **state)
         assert_string_equal(sa->msgs[CAP_MAX_MSGS - 1].step, "INFO");
         struct findings fs;
         const struct tunnel_result *t = rebuild(&fd, &fs);
-        assert_string_equal(t->steps[t->nsteps - 1].step, "...");
+        /* where they were: after the head, before the tail */
+        assert_string_equal(t->steps[CAP_HEAD_MSGS].step, "...");
+        assert_non_null(
+            strstr(t->steps[CAP_HEAD_MSGS].detail, "11 messages not kept (frames 49-59"));
+        assert_string_equal(t->steps[CAP_HEAD_MSGS + 1].step, "INFO");
         findings_free(&fs);
         cap_set_free(&fd.cs);
 }
