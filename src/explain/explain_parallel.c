@@ -42,9 +42,12 @@
 struct pre_line {
         const char *s;
         uint32_t len; /* cut to EXPLAIN_LINE_MAX; of a run: its bytes, each line's '\n' too */
-        /* 0: one line, parsed into f; else a run of this many lines that no
-         * reader can take (logs_gate_run), not parsed: f.msg is NULL */
+        /* 0: one line, parsed into f; else a run of this many lines, f.msg
+         * NULL: when !tagged, lines that no reader can take (logs_gate_run),
+         * not parsed; when tagged, syslog messages the catalogue does not
+         * list (logs_tagged_unknown), each parsed alone */
         uint32_t run;
+        bool tagged;
         struct syslog_parse f;
 };
 
@@ -179,11 +182,29 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
                 pl->s = s;
                 pl->len = (uint32_t)len;
                 pl->run = 0;
+                pl->tagged = false;
                 /* logs_line drops one '\r' before its readers look. */
                 syslog_parse_nul_free(s, len && s[len - 1] == '\r' ? len - 1 : len, c->nul_free,
                                       &pl->f);
                 logs_line_facts(s, len, &pl->f);
                 try_run = !pl->f.msg && !pl->f.tagged && !pl->f.maybe;
+                /* A message the catalogue does not list (most of a busy
+                 * ASA's log: connections built and torn down) joins the
+                 * run of such lines before it: one record, counted at
+                 * once (explain_tagged_run). Only a whole line, ended by
+                 * its '\n' here, so that the run's bytes give it back. */
+                if (logs_tagged_unknown(&pl->f) && s + len < c->buf + c->have && s[len] == '\n') {
+                        struct pre_line *prev = c->n > 1 ? pl - 1 : NULL;
+                        if (prev && prev->tagged && prev->s + prev->len == s) {
+                                prev->len += (uint32_t)len + 1;
+                                prev->run++;
+                                c->n--;
+                        } else {
+                                pl->len = (uint32_t)len + 1;
+                                pl->run = 1;
+                                pl->tagged = true;
+                        }
+                }
         }
 }
 
@@ -240,7 +261,9 @@ static void hand_over(struct explain *x, const struct parallel *p, struct chunk 
                         corr_prefetch_peer(corr, f->key_hash);
                 if (i + AHEAD_CANDS < c->n && (f = &c->v[i + AHEAD_CANDS].f)->msg)
                         corr_prefetch_cands(corr, f->key_hash, f->msg);
-                if (c->v[i].run)
+                if (c->v[i].run && c->v[i].tagged)
+                        explain_tagged_run(x, lineno, c->v[i].s, c->v[i].len, c->v[i].run);
+                else if (c->v[i].run)
                         explain_unknown_run(x, lineno, c->v[i].s, c->v[i].len, c->v[i].run);
                 else
                         explain_line(x, lineno, c->v[i].s, c->v[i].len, &c->v[i].f);

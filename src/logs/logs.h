@@ -165,6 +165,17 @@ void logs_gate_run_simd(bool on);
  * while no block, client entry or recognised line above can claim a line. */
 bool logs_quiet(const struct log_reader *r);
 void logs_skip_unknown(struct log_reader *r, uint64_t n);
+/* A line whose parse f (with logs_line_facts) is a syslog message that
+ * the catalogue does not list, and nothing else: no prompt, no config's
+ * first line, no time or platform it would leave to the reader. The
+ * dispatcher gives such a line to no reader (a syslog tag keeps it from
+ * the others) unless a pasted config is open, so it leaves the reader as
+ * logs_skip_unknown does, whatever the lines above. */
+static inline bool logs_tagged_unknown(const struct syslog_parse *f)
+{
+        return f->tagged && !f->msg && f->plain && f->time < 0 && f->platform == PLAT_UNKNOWN;
+}
+bool logs_tagged_skippable(const struct log_reader *r);
 /* The dispatcher's own literals: the first lines of a pasted config. */
 void logs_dispatch_literals(message_lit_fn fn, void *ctx);
 /* Each reader's necessary literals (outside a block, no line above). */
