@@ -379,6 +379,17 @@ bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
                    const struct syslog_parse *pre)
 {
+        /* A catalogued syslog message that is nothing else (plain: no
+         * prompt, blank, elision or config's first line): outside a pasted
+         * config, the dispatch below comes to syslog_apply, which sets
+         * every field it resets. */
+        if (pre && pre->msg && pre->plain && r->block != BLK_CONFIG) {
+                r->lines++;
+                bool ok = syslog_apply(r, s, len - pre->cr, lineno, pre);
+                r->recognised += ok;
+                r->after_known = ok;
+                return ok;
+        }
         bool plain = pre && pre->plain;
         if (pre ? pre->cr : len && s[len - 1] == '\r')
                 len--;
