@@ -43,11 +43,10 @@ struct pre_line {
         const char *s;
         uint32_t len; /* cut to EXPLAIN_LINE_MAX; of a run: its bytes, each line's '\n' too */
         /* 0: one line, parsed into f; else a run of this many lines, f.msg
-         * NULL: when !tagged, lines that no reader can take (logs_gate_run),
-         * not parsed; when tagged, syslog messages the catalogue does not
-         * list (logs_tagged_unknown), each parsed alone */
+         * NULL: when !f.tagged, lines that no reader can take
+         * (logs_gate_run), not parsed; when f.tagged, syslog messages the
+         * catalogue does not list (logs_tagged_unknown), each parsed */
         uint32_t run;
-        bool tagged;
         struct syslog_parse f;
 };
 
@@ -173,6 +172,7 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
                         pl->len = (uint32_t)bytes;
                         pl->run = (uint32_t)lines;
                         pl->f.msg = NULL;
+                        pl->f.tagged = false;
                         c->next += bytes;
                         continue;
                 }
@@ -182,7 +182,6 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
                 pl->s = s;
                 pl->len = (uint32_t)len;
                 pl->run = 0;
-                pl->tagged = false;
                 /* logs_line drops one '\r' before its readers look. */
                 syslog_parse_nul_free(s, len && s[len - 1] == '\r' ? len - 1 : len, c->nul_free,
                                       &pl->f);
@@ -195,14 +194,13 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
                  * its '\n' here, so that the run's bytes give it back. */
                 if (logs_tagged_unknown(&pl->f) && s + len < c->buf + c->have && s[len] == '\n') {
                         struct pre_line *prev = c->n > 1 ? pl - 1 : NULL;
-                        if (prev && prev->tagged && prev->s + prev->len == s) {
+                        if (prev && prev->run && prev->f.tagged && prev->s + prev->len == s) {
                                 prev->len += (uint32_t)len + 1;
                                 prev->run++;
                                 c->n--;
                         } else {
                                 pl->len = (uint32_t)len + 1;
                                 pl->run = 1;
-                                pl->tagged = true;
                         }
                 }
         }
@@ -261,7 +259,7 @@ static void hand_over(struct explain *x, const struct parallel *p, struct chunk 
                         corr_prefetch_peer(corr, f->key_hash);
                 if (i + AHEAD_CANDS < c->n && (f = &c->v[i + AHEAD_CANDS].f)->msg)
                         corr_prefetch_cands(corr, f->key_hash, f->msg);
-                if (c->v[i].run && c->v[i].tagged)
+                if (c->v[i].run && c->v[i].f.tagged)
                         explain_tagged_run(x, lineno, c->v[i].s, c->v[i].len, c->v[i].run);
                 else if (c->v[i].run)
                         explain_unknown_run(x, lineno, c->v[i].s, c->v[i].len, c->v[i].run);
