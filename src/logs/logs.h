@@ -96,19 +96,16 @@ bool syslog_line(struct log_reader *r, const char *s, size_t len, uint32_t linen
  * parsed on any thread; syslog_apply hands the result to the reader in
  * line order (the fields it sets, the event). syslog_line = both. */
 struct syslog_parse {
+        /* Laid out by what the line-order thread reads (explain_parallel.c
+         * keeps a record of the line's position and length, 16 bytes, and
+         * this parse after it): a message line without a group or user
+         * needs only the record's first cache line; the spans of the line
+         * and the group's bytes are in the second. */
         const struct message *msg; /* NULL: not a catalogued message */
-        bool tagged;               /* a syslog message tag, known or not */
-        enum platform platform;
         int64_t time;
-        const char *peer, *group, *user; /* spans of the line */
-        uint8_t peer_len, group_len, user_len;
-        /* the peer's bytes again, NUL-padded (an address is at most 15),
-         * and the group's when it is as short: the correlator's thread
-         * takes them from here, not from the line (perf: its copy of the
-         * group from the line, another core's cache, was the thread's
-         * longest wait after the correlator's own) */
-        char peer_text[16], group_text[16];
         uint32_t key_hash; /* of the correlator's key (syslog_parse_key), when msg */
+        uint8_t peer_len, group_len, user_len;
+        bool tagged; /* a syslog message tag, known or not */
         /* Not a syslog message, but the line passed the gate (gate.c): it
          * holds a literal some other reader needs. False: no reader can
          * take it unless a block or the line above says otherwise. */
@@ -119,6 +116,14 @@ struct syslog_parse {
          * blank and no elision, so the dispatcher need not look at it. */
         bool cr, plain;
         bool nul_free; /* syslog_parse_nul_free was told the line holds no NUL */
+        enum platform platform;
+        /* the peer's bytes again, NUL-padded (an address is at most 15),
+         * and the group's when it is as short: the correlator's thread
+         * takes them from here, not from the line (perf: its copy of the
+         * group from the line, another core's cache, was the thread's
+         * longest wait after the correlator's own) */
+        char peer_text[16], group_text[16];
+        const char *peer, *group, *user; /* spans of the line */
 };
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f);
 /* The same, told that s[0..len) holds no NUL (a caller that checked its

@@ -572,14 +572,22 @@ bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t line
         if (f->peer_len)
                 memcpy(r->last_peer, f->peer_text, sizeof(f->peer_text));
         const char *peer = f->peer_len ? r->last_peer : "";
-        if (f->group_len < sizeof(f->group_text))
+        /* neither read when empty: the group's bytes and the spans are in
+         * the parse record's second cache line (logs.h) */
+        if (!f->group_len)
+                r->group[0] = '\0';
+        else if (f->group_len < sizeof(f->group_text))
                 memcpy(r->group, f->group_text, sizeof(f->group_text));
         else
                 copy_span(r->group, f->group, f->group_len);
-        copy_span(r->user, f->user, f->user_len);
-        /* A syslog message is never a debug detail line: its peer is its own. */
-        const char *key;
-        size_t n = syslog_parse_key(f, &key);
+        if (f->user_len)
+                copy_span(r->user, f->user, f->user_len);
+        else
+                r->user[0] = '\0';
+        /* A syslog message is never a debug detail line: its peer is its
+         * own. The key's length as syslog_parse_key gives it, without the
+         * spans (the record's second line). */
+        size_t n = f->peer_len ? f->peer_len : f->group_len;
         logs_emit_hashed(r, f->msg, s, len, lineno, peer, (uint8_t)n, f->key_hash);
         return true;
 }
