@@ -39,7 +39,7 @@ static void on_record(void *ctx, const struct ev_record *r, const char *resp)
 int cap_collect(const struct cap_set *cs, const char *file, struct findings *fs,
                 struct cap_evs *evs)
 {
-        if (cap_tunnels_ev(cs, file, fs, on_record, evs) < 0 || evs->oom)
+        if (cap_tunnels_ev(cs, evs->proxies, file, fs, on_record, evs) < 0 || evs->oom)
                 return -1;
         cap_esp_evidence(cs, file, &fs->arena, on_record, evs);
         if (evs->oom)

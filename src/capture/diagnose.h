@@ -25,10 +25,13 @@ struct cap_ev {
         char ini[46], resp[46];
 };
 
+struct cap_proxies;
 struct cap_evs {
         struct cap_ev *v;
         size_t n, cap;
         bool oom;
+        /* --keys: the IDs / TS of the file being collected (proxy_ids.h), or NULL */
+        const struct cap_proxies *proxies;
 };
 
 /* Rebuilds cs's exchanges into fs->tunnels and collects their patterns

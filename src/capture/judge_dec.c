@@ -58,8 +58,21 @@ static uint16_t first_error(const struct cap_msg *m)
         return 0;
 }
 
+static void verdict_init(const struct cap_sa *sa, struct dec_verdict *v)
+{
+        v->pattern = NULL;
+        v->pat_at = v->ids_of = sa->nmsgs;
+}
+
+static void prove(struct dec_verdict *v, const char *pattern, size_t at)
+{
+        v->pattern = pattern;
+        v->pat_at = at;
+}
+
 bool judge_dec_v2(const struct cap_sa *sa, struct dec_verdict *v)
 {
+        verdict_init(sa, v);
         const struct cap_msg *rq = NULL, *rs = NULL;
         for (size_t i = 0; i < sa->nmsgs; i++) {
                 const struct cap_msg *m = &sa->msgs[i];
@@ -76,6 +89,7 @@ bool judge_dec_v2(const struct cap_sa *sa, struct dec_verdict *v)
         unsigned long long f = (unsigned long long)rs->frame;
         if (has(rs, N_AUTH_FAILED)) {
                 v->status = TUN_P1_AUTH_FAILED;
+                prove(v, "cap-v2-auth-failed", v->stop);
                 snprintf(v->reason, sizeof(v->reason),
                          "the responder refused the initiator's authentication: "
                          "AUTHENTICATION_FAILED in its decrypted IKE_AUTH response (frame %llu)",
@@ -100,6 +114,7 @@ bool judge_dec_v2(const struct cap_sa *sa, struct dec_verdict *v)
                     has(m, N_AUTH_FAILED)) {
                         v->status = TUN_P1_AUTH_FAILED;
                         v->stop = i;
+                        prove(v, "cap-v2-auth-failed", i);
                         snprintf(v->reason, sizeof(v->reason),
                                  "the initiator refused the responder's authentication: "
                                  "AUTHENTICATION_FAILED in its decrypted INFORMATIONAL (frame "
@@ -119,6 +134,9 @@ bool judge_dec_v2(const struct cap_sa *sa, struct dec_verdict *v)
         /* IKE SA up, its first child refused (RFC 7296 1.2, 3.10.1) */
         if (has(rs, N_TS_UNACCEPTABLE) || has(rs, N_INVALID_SELECTORS) || has(rs, N_SINGLE_PAIR)) {
                 v->status = TUN_P2_PROXY_MISMATCH;
+                prove(v, "cap-child-ts-refused", v->stop);
+                if (rq)
+                        v->ids_of = index_of(sa, rq);
                 snprintf(v->reason, sizeof(v->reason),
                          "the IKE SA authenticated, but the responder refused the child SA's "
                          "traffic selectors: %s in the decrypted IKE_AUTH response (frame %llu)",
@@ -130,6 +148,7 @@ bool judge_dec_v2(const struct cap_sa *sa, struct dec_verdict *v)
         }
         if (has(rs, N_NO_PROPOSAL)) {
                 v->status = TUN_P2_NO_PROPOSAL;
+                prove(v, "cap-child-no-proposal", v->stop);
                 snprintf(v->reason, sizeof(v->reason),
                          "the IKE SA authenticated, but the responder accepts none of the child "
                          "SA's proposals: NO_PROPOSAL_CHOSEN in the decrypted IKE_AUTH response "
@@ -155,6 +174,7 @@ bool judge_dec_v2(const struct cap_sa *sa, struct dec_verdict *v)
 
 bool judge_dec_v1_mm5(const struct cap_sa *sa, size_t i5, struct dec_verdict *v)
 {
+        verdict_init(sa, v);
         const struct cap_msg *mm5 = &sa->msgs[i5];
         size_t wrong = 0, infos = 0;
         const struct cap_msg *read = NULL;
@@ -175,6 +195,7 @@ bool judge_dec_v1_mm5(const struct cap_sa *sa, size_t i5, struct dec_verdict *v)
                  * which with one DH exchange means different keys (RFC
                  * 2409 5: SKEYID = prf(pre-shared-key, Ni_b | Nr_b)) */
                 v->status = TUN_P1_AUTH_FAILED;
+                prove(v, "cap-mm5-wrong-key", i5);
                 snprintf(v->reason, sizeof(v->reason),
                          "MM5 decrypts under the initiator's key, but none of the responder's %zu "
                          "encrypted Informational%s does: the two ends derived different keys "
@@ -190,6 +211,12 @@ bool judge_dec_v1_mm5(const struct cap_sa *sa, size_t i5, struct dec_verdict *v)
                 v->status = (e == N_INVALID_HASH || e == N_AUTH_FAILED || e == N_PAYLOAD_MALFORMED)
                                 ? TUN_P1_AUTH_FAILED
                                 : TUN_UNDETERMINED;
+                /* MM5 that the key reading the responder's answer cannot
+                 * open: the two ends' keys differ, whatever the answer
+                 * says. MM5 that it opens too: one key, so whatever failed
+                 * is not a key that differs (no pattern) */
+                if (mm5->dec == CAP_DEC_WRONG_KEY)
+                        prove(v, "cap-mm5-wrong-key", i5);
                 snprintf(v->reason, sizeof(v->reason),
                          "MM5 answered by an Informational that decrypts (frame %llu): %s%s%s",
                          (unsigned long long)read->frame, nname(1, e),
@@ -208,6 +235,7 @@ bool judge_dec_v1_mm5(const struct cap_sa *sa, size_t i5, struct dec_verdict *v)
 
 bool judge_dec_v1_qm(const struct cap_sa *sa, size_t iq, struct dec_verdict *v)
 {
+        verdict_init(sa, v);
         const struct cap_msg *qm1 = &sa->msgs[iq];
         for (size_t i = iq + 1; i < sa->nmsgs; i++) {
                 const struct cap_msg *m = &sa->msgs[i];
@@ -233,6 +261,8 @@ bool judge_dec_v1_qm(const struct cap_sa *sa, size_t iq, struct dec_verdict *v)
                 bool pfs = has_pl(qm1, PL_V1_KE);
                 if (e == N_INVALID_ID) {
                         v->status = TUN_P2_PROXY_MISMATCH;
+                        prove(v, "cap-qm-invalid-id", i);
+                        v->ids_of = iq;
                         snprintf(v->reason, sizeof(v->reason),
                                  "the responder refused QM1's proxy identities: "
                                  "INVALID-ID-INFORMATION in its decrypted Informational (frame "
@@ -240,6 +270,7 @@ bool judge_dec_v1_qm(const struct cap_sa *sa, size_t iq, struct dec_verdict *v)
                                  f);
                 } else if (e == N_NO_PROPOSAL || e == N_BAD_PROPOSAL_SYNTAX) {
                         v->status = TUN_P2_NO_PROPOSAL;
+                        prove(v, pfs ? "cap-qm-refused-pfs" : "cap-qm-refused-nopfs", i);
                         snprintf(v->reason, sizeof(v->reason),
                                  "the responder accepts none of QM1's proposals: %s in its "
                                  "decrypted Informational (frame %llu); QM1 %s",

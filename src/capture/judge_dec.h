@@ -17,6 +17,13 @@ struct dec_verdict {
         enum tunnel_status status;
         size_t stop; /* index of the message where it stopped, or nmsgs */
         char reason[512];
+        /* the capture pattern it proves (catalog/messages_capture.c), NULL
+         * when it proves none, and the message it is seen at */
+        const char *pattern;
+        size_t pat_at;
+        /* the request whose proxy identities / traffic selectors were
+         * refused (its IDs are shown), or nmsgs */
+        size_t ids_of;
 };
 
 /* IKEv2: the IKE_AUTH exchange (and an initiator's INFORMATIONAL after

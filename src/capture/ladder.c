@@ -12,6 +12,7 @@
 #include "judge_dec.h"
 #include "facts_json.h"
 #include "ladder.h"
+#include "proxy_ids.h"
 
 struct ladder {
         struct arena *ar;
@@ -22,6 +23,10 @@ struct ladder {
          * message it is seen at (index into sa->msgs) */
         const char *pattern;
         size_t pat_at;
+        /* --keys: the IDs / TS of the decrypted requests, this SA's index */
+        const struct cap_proxies *px;
+        size_t idx;
+        const char *ids; /* those of the refused request, or NULL */
 };
 
 __attribute__((format(printf, 2, 3))) static const char *fmt(struct arena *a, const char *f, ...)
@@ -187,8 +192,10 @@ static int icmp_step(struct ladder *l)
  * proves neither. */
 static const char *unanswered_pattern(const struct cap_sa *sa)
 {
-        if (!sa->nicmp)
-                return "cap-first-unanswered";
+        if (!sa->nicmp) /* AM1 in silence: AG_INIT_EXCH, an Aggressive Mode refusal among its causes
+                         */
+                return sa->version == 1 && sa->msgs[0].exchange == 4 ? "cap-am1-unanswered"
+                                                                     : "cap-first-unanswered";
         const struct cap_icmp *c = &sa->icmp[0];
         bool v4 = sa->af == 4;
         if (c->from_responder && c->type == (v4 ? 3 : 1) && c->code == (v4 ? 3 : 4))
@@ -281,6 +288,24 @@ static bool psk_method(uint16_t m)
         return m == 1 || m == 65001 || m == 65002; /* RFC 2409 App. A; XAUTH PSK */
 }
 
+/* A verdict read from decrypted messages: its status, reason and pattern;
+ * a refusal of proxy identities / traffic selectors shows those offered. */
+static void take(struct ladder *l, const struct dec_verdict *dv, size_t *stop)
+{
+        l->t->status = dv->status;
+        *stop = dv->stop;
+        l->pattern = dv->pattern;
+        l->pat_at = dv->pat_at;
+        l->ids = dv->ids_of < l->sa->nmsgs ? cap_proxies_find(l->px, l->idx, dv->ids_of) : NULL;
+        if (l->ids)
+                l->t->reason =
+                    fmt(l->ar, "%s; %s offered %s", dv->reason,
+                        l->sa->msgs[dv->ids_of].step ? l->sa->msgs[dv->ids_of].step : "the request",
+                        l->ids);
+        else
+                l->t->reason = fmt(l->ar, "%s", dv->reason);
+}
+
 /* The status and reason from what the clear part shows; *stop is the index
  * of the message where it stopped (or nmsgs). */
 static void judge_v1(struct ladder *l, size_t *stop)
@@ -357,9 +382,7 @@ static void judge_v1(struct ladder *l, size_t *stop)
         uint16_t auth = mm2 && mm2->v1_auth ? mm2->v1_auth : mm1 ? mm1->v1_auth : 0;
         struct dec_verdict dv;
         if (mm5 && !mm6 && judge_dec_v1_mm5(sa, i5, &dv)) {
-                t->status = dv.status;
-                *stop = dv.stop;
-                t->reason = fmt(l->ar, "%s", dv.reason);
+                take(l, &dv, stop);
                 return;
         }
         if (mm5 && !mm6) {
@@ -428,9 +451,7 @@ static void judge_v1(struct ladder *l, size_t *stop)
         }
         *stop = iq;
         if (judge_dec_v1_qm(sa, iq, &dv)) {
-                t->status = dv.status;
-                *stop = dv.stop;
-                t->reason = fmt(l->ar, "%s", dv.reason);
+                take(l, &dv, stop);
                 return;
         }
         unsigned n = sends(sa, iq, frames, sizeof(frames));
@@ -511,9 +532,7 @@ static void judge_v2(struct ladder *l, size_t *stop)
         }
         struct dec_verdict dv;
         if (judge_dec_v2(sa, &dv)) {
-                t->status = dv.status;
-                *stop = dv.stop;
-                t->reason = fmt(l->ar, "%s", dv.reason);
+                take(l, &dv, stop);
                 return;
         }
         t->status = TUN_UNDETERMINED;
@@ -543,7 +562,8 @@ static void pattern_text(const struct ladder *l, char *buf, size_t n)
         const struct cap_msg *m = &sa->msgs[l->pat_at], *first = &sa->msgs[0];
         size_t at = l->pat_at;
         for (size_t i = 0; i < sa->nmsgs; i++) /* the message the pattern is about */
-                if (!strcmp(l->pattern, "cap-mm5-unanswered")
+                if (!strcmp(l->pattern, "cap-mm5-unanswered") ||
+                            !strcmp(l->pattern, "cap-mm5-wrong-key")
                         ? sa->msgs[i].step && !strcmp(sa->msgs[i].step, "MM5")
                         : i == 0) {
                         at = i;
@@ -563,7 +583,7 @@ static void pattern_text(const struct ladder *l, char *buf, size_t n)
                          (unsigned long long)sa->msgs[at].frame);
         const char *step = sa->msgs[at].step ? sa->msgs[at].step : "?";
         const char *p = l->pattern;
-        if (!strcmp(p, "cap-first-unanswered")) {
+        if (!strcmp(p, "cap-first-unanswered") || !strcmp(p, "cap-am1-unanswered")) {
                 snprintf(buf, n, "%s to %s %s, never answered, no ICMP error", step, l->resp,
                          sends_txt);
         } else if (!strcmp(p, "cap-port-unreachable") || !strcmp(p, "cap-icmp-filtered")) {
@@ -588,32 +608,43 @@ static void pattern_text(const struct ladder *l, char *buf, size_t n)
                 snprintf(buf, n, "MM5 (pre-shared key) %s, no MM6; %zu Informational(s) from %s",
                          sends_txt, infos, l->resp);
         } else if (!strcmp(p, "cap-mm5-wrong-key")) {
-                snprintf(buf, n,
-                         "MM5 %s; the responder's encrypted answers do not decrypt under the "
-                         "initiator's key, or refuse its hash (decrypted)",
-                         sends_txt);
+                size_t infos = 0;
+                for (size_t j = at; j < sa->nmsgs; j++)
+                        infos += !sa->msgs[j].from_initiator && sa->msgs[j].exchange == 5 &&
+                                 sa->msgs[j].encrypted;
+                if (sa->msgs[at].dec == CAP_DEC_OK)
+                        snprintf(buf, n,
+                                 "MM5 %s decrypts with the key; the %zu encrypted answer(s) "
+                                 "from %s do not (wrong key): the ends' keys differ",
+                                 sends_txt, infos, l->resp);
+                else
+                        snprintf(buf, n,
+                                 "MM5 %s does not decrypt with the responder's key (wrong key), "
+                                 "the answer from %s does: the ends' keys differ",
+                                 sends_txt, l->resp);
         } else if (!strcmp(p, "cap-v2-auth-failed")) {
                 snprintf(buf, n,
-                         "AUTHENTICATION_FAILED in the decrypted IKE_AUTH exchange (frame %llu)",
-                         (unsigned long long)m->frame);
+                         "AUTHENTICATION_FAILED in the decrypted %s %s from %s (frame %llu)",
+                         m->step ? m->step : "?",
+                         (m->flags & IKE_F_V2_RESPONSE) ? "response" : "request",
+                         m->from_initiator ? l->ini : l->resp, (unsigned long long)m->frame);
         } else if (!strcmp(p, "cap-child-ts-refused") || !strcmp(p, "cap-child-no-proposal")) {
-                snprintf(buf, n,
-                         "IKE SA authenticated; its child SA refused with %s in the decrypted "
-                         "IKE_AUTH response from %s (frame %llu)",
-                         !strcmp(p, "cap-child-ts-refused") ? "TS_UNACCEPTABLE"
-                                                            : "NO_PROPOSAL_CHOSEN",
-                         l->resp, (unsigned long long)m->frame);
+                char nots[128];
+                notify_list(sa, m, nots, sizeof(nots));
+                snprintf(buf, n, "IKE SA up, child SA refused: %s in the decrypted %s response%s%s",
+                         nots, m->step ? m->step : "?", l->ids ? "; offered " : "",
+                         l->ids ? l->ids : "");
         } else if (!strcmp(p, "cap-qm-invalid-id")) {
                 snprintf(buf, n,
-                         "QM1 refused with INVALID-ID-INFORMATION in the responder's decrypted "
-                         "Informational (frame %llu)",
-                         (unsigned long long)m->frame);
+                         "QM1 refused: INVALID-ID-INFORMATION in the decrypted Informational "
+                         "from %s%s%s",
+                         l->resp, l->ids ? "; QM1 offered " : "", l->ids ? l->ids : "");
         } else if (!strcmp(p, "cap-qm-refused-nopfs") || !strcmp(p, "cap-qm-refused-pfs")) {
                 snprintf(buf, n,
-                         "QM1 %s refused with NO-PROPOSAL-CHOSEN or BAD-PROPOSAL-SYNTAX in the "
-                         "responder's decrypted Informational (frame %llu)",
-                         !strcmp(p, "cap-qm-refused-nopfs") ? "without KE (no PFS asked)"
-                                                            : "with KE (PFS asked)",
+                         "QM1 %s refused: %s in the decrypted Informational from %s (frame %llu)",
+                         !strcmp(p, "cap-qm-refused-nopfs") ? "without KE (no PFS)"
+                                                            : "with KE (PFS)",
+                         has_notify(m, 14) ? "NO-PROPOSAL-CHOSEN" : "BAD-PROPOSAL-SYNTAX", l->resp,
                          (unsigned long long)m->frame);
         } else {
                 snprintf(buf, n, "%s", l->t->reason);
@@ -722,14 +753,14 @@ static int lost_steps(struct ladder *l, const struct cap_set *cs, size_t idx)
         return 0;
 }
 
-static int one_sa(const struct cap_set *cs, size_t idx, struct findings *fs, const char *file,
-                  cap_evidence_fn fn, void *ctx)
+static int one_sa(const struct cap_set *cs, size_t idx, const struct cap_proxies *px,
+                  struct findings *fs, const char *file, cap_evidence_fn fn, void *ctx)
 {
         const struct cap_sa *sa = &cs->sa[idx];
         struct tunnel_result *t = arena_alloc(&fs->arena, sizeof(*t));
         if (!t)
                 return -1;
-        struct ladder l = {&fs->arena, t, sa, "", "", NULL, 0};
+        struct ladder l = {&fs->arena, t, sa, "", "", NULL, 0, px, idx, NULL};
         frame_addr_str(sa->af, sa->ini, l.ini);
         frame_addr_str(sa->af, sa->resp, l.resp);
         t->a = arena_strdup(&fs->arena, l.ini);
@@ -779,16 +810,16 @@ static int one_sa(const struct cap_set *cs, size_t idx, struct findings *fs, con
         return ptrvec_push(&fs->arena, &fs->tunnels, t);
 }
 
-int cap_tunnels_ev(const struct cap_set *cs, const char *file, struct findings *fs,
-                   cap_evidence_fn fn, void *ctx)
+int cap_tunnels_ev(const struct cap_set *cs, const struct cap_proxies *px, const char *file,
+                   struct findings *fs, cap_evidence_fn fn, void *ctx)
 {
         for (size_t i = 0; i < cs->nsa; i++)
-                if (one_sa(cs, i, fs, file, fn, ctx) < 0)
+                if (one_sa(cs, i, px, fs, file, fn, ctx) < 0)
                         return -1;
         return 0;
 }
 
 int cap_tunnels(const struct cap_set *cs, struct findings *fs)
 {
-        return cap_tunnels_ev(cs, NULL, fs, NULL, NULL);
+        return cap_tunnels_ev(cs, NULL, NULL, fs, NULL, NULL);
 }

@@ -504,7 +504,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "aggressive-mode-refused",
         .severity = SEV_ERROR,
-        .found_from = FROM_PAIR,
+        .found_from = FROM_PAIR | FROM_CAPTURE,
         .category = cat_p1,
         .title = "The initiator starts Aggressive Mode and the responder has it disabled",
         .explanation =

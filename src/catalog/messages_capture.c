@@ -26,6 +26,16 @@
  *    notify");
  *  - RFC 2408 section 3.14.1 / RFC 7296 section 3.10.1: NO_PROPOSAL_CHOSEN
  *    (14) in answer to the first message refuses every phase-1 proposal.
+ *  - decrypted (capture --keys, capture/judge_dec.c): RFC 2409 section 5
+ *    (SKEYID = prf(pre-shared-key, Ni_b | Nr_b)): a message that decrypts
+ *    under one end's keys and its answer not ("wrong key") proves the keys
+ *    differ; RFC 2409 5.5 / RFC 2407 4.6.3.14: INVALID-ID-INFORMATION (18)
+ *    refuses Quick Mode's proxy identities; RFC 7296 1.2 / 3.10.1:
+ *    TS_UNACCEPTABLE (38) or NO_PROPOSAL_CHOSEN (14) in an IKE_AUTH response
+ *    that carries AUTH is a child SA refused inside an IKE SA that came up;
+ *    AUTHENTICATION_FAILED (24) refuses the peer's IKE_AUTH (2.15). Quick
+ *    Mode refusals as a strongSwan responder makes them are recorded in
+ *    tests/peer/capture_pairs.py (DIAG_KEYS).
  */
 #include <string.h>
 
@@ -72,10 +82,19 @@ const struct message messages_capture[] = {
     P("cap-am-refused",
       "AM1 from {ini} answered by AUTHENTICATION-FAILED in clear from {resp} (frame {frame})",
       "The responder refuses Aggressive Mode itself: the refusal comes before AM2, before any "
-      "authentication could fail. It accepts Main Mode only (strongSwan refuses Aggressive Mode "
-      "with a pre-shared key unless told otherwise; Cisco ASA 'crypto ikev1 am-disable', IOS "
-      "'crypto isakmp aggressive-mode disable').",
-      {"ag-init-exch", 60}),
+      "authentication could fail, so it accepts Main Mode only from this peer (strongSwan "
+      "refuses Aggressive Mode with a pre-shared key unless told otherwise: \"Aggressive Mode "
+      "PSK disabled for security reasons\"; Cisco ASA 'crypto ikev1 am-disable', IOS 'crypto "
+      "isakmp aggressive-mode disable'). The initiator is left in AG_INIT_EXCH.",
+      {"aggressive-mode-refused", 70}),
+    P("cap-am1-unanswered",
+      "AM1 from {ini} to {resp} sent {n} times (frames {frames}), never answered, no ICMP error",
+      "The first Aggressive Mode message got no answer: the initiator stays in AG_INIT_EXCH, "
+      "which ag-init-exch names with its causes. A Cisco responder with Aggressive Mode "
+      "disabled drops AM1 without an answer (aggressive-mode-refused), as do a filter on the "
+      "path and a device that does not listen for IKE: the capture alone cannot tell which, "
+      "so it names the state, not one cause.",
+      {"ag-init-exch", 40}),
     P("cap-esp-one-way", "ESP SPI {spi} from {src} to {dst}: {n} packets, none back from {dst}",
       "ESP flows one way only while IKE between the same two ends is seen both ways: the "
       "receiver decrypts but sends nothing back into the tunnel (its crypto ACL does not mirror "
@@ -118,7 +137,8 @@ const struct message messages_capture[] = {
       "authentication method it does not accept, or a certificate it cannot validate.",
       {"ikev2-auth-failed", 70}),
     P("cap-child-ts-refused",
-      "TS_UNACCEPTABLE in the decrypted IKE_AUTH response from {resp} (frame {frame})",
+      "TS_UNACCEPTABLE (or INVALID_SELECTORS, SINGLE_PAIR_REQUIRED) in the decrypted IKE_AUTH "
+      "response from {resp} (frame {frame})",
       "The IKE SA authenticated but the responder refused the child SA's traffic selectors: its "
       "crypto ACL (or tunnel's selectors) does not mirror the initiator's.",
       {"crypto-acl-not-mirrored", 70}),
@@ -136,14 +156,15 @@ const struct message messages_capture[] = {
     P("cap-qm-refused-nopfs",
       "NO-PROPOSAL-CHOSEN (or BAD-PROPOSAL-SYNTAX) after a QM1 without KE (frame {frame})",
       "The responder accepts none of Quick Mode's proposals, and QM1 asked for no PFS: either "
-      "no transform set is common, or the responder requires PFS (set pfs). The configs tell "
-      "which.",
-      {"transform-set-mismatch", 40}, {"pfs-mismatch", 40}),
+      "no transform set is common, or the responder requires PFS ('set pfs'), which it "
+      "refuses the same way (RFC 2409 5.5: without KE no PFS; a responder that requires it "
+      "has no proposal to choose). The capture cannot tell which; the configs can.",
+      {"transform-set-mismatch", 45}, {"pfs-mismatch", 40}),
     P("cap-qm-refused-pfs",
       "NO-PROPOSAL-CHOSEN (or BAD-PROPOSAL-SYNTAX) after a QM1 with KE (frame {frame})",
       "The responder accepts none of Quick Mode's proposals, and QM1 asked for PFS: no common "
-      "transform set, or a PFS group the responder does not use (or none: platform-dependent).",
-      {"transform-set-mismatch", 45}, {"pfs-mismatch", 25}),
+      "transform set, or a PFS group the responder does not use (or none).",
+      {"transform-set-mismatch", 45}, {"pfs-mismatch", 40}),
 };
 const size_t messages_capture_count = sizeof(messages_capture) / sizeof(messages_capture[0]);
 

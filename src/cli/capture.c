@@ -28,6 +28,7 @@
 #include "../capture/esp_out.h"
 #include "../capture/facts_json.h"
 #include "../capture/ladder.h"
+#include "../capture/proxy_ids.h"
 #include "../capture/sessions.h"
 #include "../config/config.h"
 #include "../packet/frame.h"
@@ -207,15 +208,22 @@ static int read_one(const char *path, struct cap_set *cs, const struct key_store
                 return EXIT_INPUT;
         }
         cap_name_steps(cs);
-        if (keys && cap_decrypt(cs, ks)) {
+        /* the decrypted requests' proxy IDs / traffic selectors, shown when
+         * a responder refuses them */
+        struct cap_proxies px = {.cs = cs};
+        int rc = EXIT_OK;
+        if (keys && (cap_decrypt_each(cs, ks, cap_proxies_add, &px) || px.oom)) {
                 cli_error(&capture_spec, "%s: out of memory while decrypting", path);
-                return EXIT_INPUT;
+                rc = EXIT_INPUT;
         }
-        if (cap_collect(cs, path, fs, evs)) {
+        evs->proxies = &px;
+        if (rc == EXIT_OK && cap_collect(cs, path, fs, evs)) {
                 cli_error(&capture_spec, "%s: out of memory while rebuilding the exchanges", path);
-                return EXIT_INPUT;
+                rc = EXIT_INPUT;
         }
-        return EXIT_OK;
+        evs->proxies = NULL;
+        cap_proxies_free(&px);
+        return rc;
 }
 
 /* json: the facts behind the ladders, an extension (docs/capture-json.md):

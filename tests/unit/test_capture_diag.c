@@ -220,7 +220,8 @@ static void aggressive_refused(void **state)
         v1_msg(&m, 1, 5, 0, 0, 24); /* AUTHENTICATION-FAILED before AM2 */
         send_msg(&fd, &m, RESP, INI);
         diagnose(&fd, ids, sizeof(ids));
-        assert_string_equal(ids, "ag-init-exch");
+        /* the refusal of the mode itself, before any authentication */
+        assert_string_equal(ids, "aggressive-mode-refused");
         /* near miss: AM2 came, then AUTHENTICATION-FAILED (a key matter) */
         v1_msg(&m, 0, 4, PL_V1_SA, 1, 0);
         send_msg(&fd, &m, INI, RESP);
@@ -231,6 +232,26 @@ static void aggressive_refused(void **state)
         send_msg(&fd, &m, RESP, INI);
         diagnose(&fd, ids, sizeof(ids));
         assert_string_equal(ids, "");
+}
+
+/* AM1 never answered: AG_INIT_EXCH, whose causes the capture cannot tell
+ * apart (ag-init-exch); MM1 never answered is no Aggressive Mode matter. */
+static void aggressive_unanswered(void **state)
+{
+        (void)state;
+        struct feed fd = {0};
+        char ids[256];
+        struct wb m;
+        v1_msg(&m, 0, 4, PL_V1_SA, 1, 0);
+        send_msg(&fd, &m, INI, RESP);
+        send_msg(&fd, &m, INI, RESP);
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "ag-init-exch");
+        v1_msg(&m, 0, 2, PL_V1_SA, 1, 0); /* near miss: MM1 */
+        send_msg(&fd, &m, INI, RESP);
+        send_msg(&fd, &m, INI, RESP);
+        diagnose(&fd, ids, sizeof(ids));
+        assert_string_equal(ids, "ike-esp-blocked isakmp-not-enabled");
 }
 
 /* MM1 (one transform with auth method auth), MM2-MM4, MM5 sent twice. */
@@ -566,6 +587,7 @@ int main(void)
             cmocka_unit_test(unanswered),
             cmocka_unit_test(phase1_refused),
             cmocka_unit_test(aggressive_refused),
+            cmocka_unit_test(aggressive_unanswered),
             cmocka_unit_test(psk_mismatch),
             cmocka_unit_test(v2_refused_and_unanswered),
             cmocka_unit_test(esp_one_way),
