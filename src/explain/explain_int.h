@@ -60,6 +60,11 @@ void explain_line(struct explain *x, uint32_t *lineno, const char *s, size_t len
  * reader can take: counted as unknown at once while the readers are quiet
  * (logs_quiet) and no --verbose lists them, else read one by one. */
 void explain_unknown_run(struct explain *x, uint32_t *lineno, const char *s, size_t len, size_t n);
+/* n lines at s[0..len) (each with its '\n'), each a syslog message the
+ * catalogue does not list (logs_tagged_unknown): counted as unknown at
+ * once unless the readers could still take them (logs_tagged_skippable)
+ * or --verbose lists them, else read one by one. */
+void explain_tagged_run(struct explain *x, uint32_t *lineno, const char *s, size_t len, size_t n);
 /* Reads fd when it is a non-empty regular file, its lines parsed on all
  * cores and handed to the readers in order: 1 done, -1 a read error (errno
  * set), 0 nothing read (not a regular file, or no memory for the chunks):

@@ -23,6 +23,7 @@
  * CHUNK_LINES parsed lines, are in flight whatever the file's size.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,11 +40,15 @@
 #define AHEAD_PEER   8
 #define AHEAD_CANDS  4
 
+/* 128 bytes on a cache line's start: the line-order thread reads the
+ * first 64 of most records only (the parse's layout, logs.h). */
 struct pre_line {
-        const char *s;
+        _Alignas(64) const char *s;
         uint32_t len; /* cut to EXPLAIN_LINE_MAX; of a run: its bytes, each line's '\n' too */
-        /* 0: one line, parsed into f; else a run of this many lines that no
-         * reader can take (logs_gate_run), not parsed: f.msg is NULL */
+        /* 0: one line, parsed into f; else a run of this many lines, f.msg
+         * NULL: when !f.tagged, lines that no reader can take
+         * (logs_gate_run), not parsed; when f.tagged, syslog messages the
+         * catalogue does not list (logs_tagged_unknown), each parsed */
         uint32_t run;
         struct syslog_parse f;
 };
@@ -170,6 +175,7 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
                         pl->len = (uint32_t)bytes;
                         pl->run = (uint32_t)lines;
                         pl->f.msg = NULL;
+                        pl->f.tagged = false;
                         c->next += bytes;
                         continue;
                 }
@@ -184,6 +190,22 @@ static void parse_chunk(const struct parallel *p, struct chunk *c)
                                       &pl->f);
                 logs_line_facts(s, len, &pl->f);
                 try_run = !pl->f.msg && !pl->f.tagged && !pl->f.maybe;
+                /* A message the catalogue does not list (most of a busy
+                 * ASA's log: connections built and torn down) joins the
+                 * run of such lines before it: one record, counted at
+                 * once (explain_tagged_run). Only a whole line, ended by
+                 * its '\n' here, so that the run's bytes give it back. */
+                if (logs_tagged_unknown(&pl->f) && s + len < c->buf + c->have && s[len] == '\n') {
+                        struct pre_line *prev = c->n > 1 ? pl - 1 : NULL;
+                        if (prev && prev->run && prev->f.tagged && prev->s + prev->len == s) {
+                                prev->len += (uint32_t)len + 1;
+                                prev->run++;
+                                c->n--;
+                        } else {
+                                pl->len = (uint32_t)len + 1;
+                                pl->run = 1;
+                        }
+                }
         }
 }
 
@@ -240,7 +262,9 @@ static void hand_over(struct explain *x, const struct parallel *p, struct chunk 
                         corr_prefetch_peer(corr, f->key_hash);
                 if (i + AHEAD_CANDS < c->n && (f = &c->v[i + AHEAD_CANDS].f)->msg)
                         corr_prefetch_cands(corr, f->key_hash, f->msg);
-                if (c->v[i].run)
+                if (c->v[i].run && c->v[i].f.tagged)
+                        explain_tagged_run(x, lineno, c->v[i].s, c->v[i].len, c->v[i].run);
+                else if (c->v[i].run)
                         explain_unknown_run(x, lineno, c->v[i].s, c->v[i].len, c->v[i].run);
                 else
                         explain_line(x, lineno, c->v[i].s, c->v[i].len, &c->v[i].f);
@@ -304,7 +328,12 @@ int explain_read_parallel(struct explain *x, int fd)
         };
         p.cap = p.chunk_bytes + 1 + EXPLAIN_LINE_MAX + 1;
         p.nchunks = (p.size + p.chunk_bytes - 1) / p.chunk_bytes;
-        p.ring = calloc(RING, sizeof(struct chunk));
+        /* aligned as its records are (a chunk's size is a multiple of 64);
+         * only the fields before the records zeroed: the records are
+         * written before they are read, and their pages touched as used */
+        p.ring = aligned_alloc(_Alignof(struct chunk), RING * sizeof(struct chunk));
+        for (size_t i = 0; p.ring && i < RING; i++)
+                memset(&p.ring[i], 0, offsetof(struct chunk, v));
         bool ok = p.ring != NULL;
         for (size_t i = 0; ok && i < RING; i++)
                 ok = (p.ring[i].buf = malloc(p.cap)) != NULL;

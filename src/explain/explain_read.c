@@ -67,6 +67,24 @@ void explain_unknown_run(struct explain *x, uint32_t *lineno, const char *s, siz
         logs_skip_unknown(&x->rd, n);
 }
 
+void explain_tagged_run(struct explain *x, uint32_t *lineno, const char *s, size_t len, size_t n)
+{
+        if (x->verbose || !logs_tagged_skippable(&x->rd)) {
+                const char *end = s + len;
+                for (; n; n--) {
+                        const char *nl = memchr(s, '\n', (size_t)(end - s));
+                        if (!nl)
+                                return; /* not a run's bytes */
+                        explain_line(x, lineno, s, (size_t)(nl - s), NULL);
+                        s = nl + 1;
+                }
+                return;
+        }
+        *lineno = *lineno < UINT32_MAX - n ? *lineno + (uint32_t)n : UINT32_MAX;
+        x->lines += n;
+        logs_skip_unknown(&x->rd, n);
+}
+
 static void one_line(struct explain *x, struct lines *l, const char *s, size_t len)
 {
         explain_line(x, &l->lineno, s, len, NULL);

@@ -318,10 +318,23 @@ static bool empty_or_elision(const char *s, size_t len)
         return other == 0 && dots >= 3;
 }
 
+/* A first byte that starts no prompt (no blank before it, no host name
+ * byte: host_char), no config's first line (config_heads: letters) and no
+ * blank or elided line (empty_or_elision): '<' of a syslog priority, '%'
+ * of a bare tag, most punctuation. Such a line is plain at once. */
+static bool plain_first(unsigned char c)
+{
+        return c != ' ' && c != '\t' && c != '[' && c != 0xE2 && !host_char((char)c);
+}
+
 void logs_line_facts(const char *s, size_t len, struct syslog_parse *f)
 {
         f->cr = len && s[len - 1] == '\r';
         len -= f->cr;
+        if (len && plain_first((unsigned char)s[0])) {
+                f->plain = true;
+                return;
+        }
         /* What logs_line_pre asks of every line before its readers, asked
          * here on the parsing thread: the dispatcher then reads neither
          * the line's first bytes nor its last. */
@@ -340,6 +353,11 @@ void logs_dispatch_literals(message_lit_fn fn, void *ctx)
 bool logs_quiet(const struct log_reader *r)
 {
         return r->block == BLK_NONE && !r->after_known && !r->client_pending;
+}
+
+bool logs_tagged_skippable(const struct log_reader *r)
+{
+        return r->block != BLK_CONFIG;
 }
 
 void logs_skip_unknown(struct log_reader *r, uint64_t n)
@@ -361,6 +379,17 @@ bool logs_line(struct log_reader *r, const char *s, size_t len, uint32_t lineno)
 bool logs_line_pre(struct log_reader *r, const char *s, size_t len, uint32_t lineno,
                    const struct syslog_parse *pre)
 {
+        /* A catalogued syslog message that is nothing else (plain: no
+         * prompt, blank, elision or config's first line): outside a pasted
+         * config, the dispatch below comes to syslog_apply, which sets
+         * every field it resets. */
+        if (pre && pre->msg && pre->plain && r->block != BLK_CONFIG) {
+                r->lines++;
+                bool ok = syslog_apply(r, s, len - pre->cr, lineno, pre);
+                r->recognised += ok;
+                r->after_known = ok;
+                return ok;
+        }
         bool plain = pre && pre->plain;
         if (pre ? pre->cr : len && s[len - 1] == '\r')
                 len--;

@@ -96,19 +96,16 @@ bool syslog_line(struct log_reader *r, const char *s, size_t len, uint32_t linen
  * parsed on any thread; syslog_apply hands the result to the reader in
  * line order (the fields it sets, the event). syslog_line = both. */
 struct syslog_parse {
+        /* Laid out by what the line-order thread reads (explain_parallel.c
+         * keeps a record of the line's position and length, 16 bytes, and
+         * this parse after it): a message line without a group or user
+         * needs only the record's first cache line; the spans of the line
+         * and the group's bytes are in the second. */
         const struct message *msg; /* NULL: not a catalogued message */
-        bool tagged;               /* a syslog message tag, known or not */
-        enum platform platform;
         int64_t time;
-        const char *peer, *group, *user; /* spans of the line */
-        uint8_t peer_len, group_len, user_len;
-        /* the peer's bytes again, NUL-padded (an address is at most 15),
-         * and the group's when it is as short: the correlator's thread
-         * takes them from here, not from the line (perf: its copy of the
-         * group from the line, another core's cache, was the thread's
-         * longest wait after the correlator's own) */
-        char peer_text[16], group_text[16];
         uint32_t key_hash; /* of the correlator's key (syslog_parse_key), when msg */
+        uint8_t peer_len, group_len, user_len;
+        bool tagged; /* a syslog message tag, known or not */
         /* Not a syslog message, but the line passed the gate (gate.c): it
          * holds a literal some other reader needs. False: no reader can
          * take it unless a block or the line above says otherwise. */
@@ -119,6 +116,14 @@ struct syslog_parse {
          * blank and no elision, so the dispatcher need not look at it. */
         bool cr, plain;
         bool nul_free; /* syslog_parse_nul_free was told the line holds no NUL */
+        enum platform platform;
+        /* the peer's bytes again, NUL-padded (an address is at most 15),
+         * and the group's when it is as short: the correlator's thread
+         * takes them from here, not from the line (perf: its copy of the
+         * group from the line, another core's cache, was the thread's
+         * longest wait after the correlator's own) */
+        char peer_text[16], group_text[16];
+        const char *peer, *group, *user; /* spans of the line */
 };
 bool syslog_parse(const char *s, size_t len, struct syslog_parse *f);
 /* The same, told that s[0..len) holds no NUL (a caller that checked its
@@ -165,6 +170,17 @@ void logs_gate_run_simd(bool on);
  * while no block, client entry or recognised line above can claim a line. */
 bool logs_quiet(const struct log_reader *r);
 void logs_skip_unknown(struct log_reader *r, uint64_t n);
+/* A line whose parse f (with logs_line_facts) is a syslog message that
+ * the catalogue does not list, and nothing else: no prompt, no config's
+ * first line, no time or platform it would leave to the reader. The
+ * dispatcher gives such a line to no reader (a syslog tag keeps it from
+ * the others) unless a pasted config is open, so it leaves the reader as
+ * logs_skip_unknown does, whatever the lines above. */
+static inline bool logs_tagged_unknown(const struct syslog_parse *f)
+{
+        return f->tagged && !f->msg && f->plain && f->time < 0 && f->platform == PLAT_UNKNOWN;
+}
+bool logs_tagged_skippable(const struct log_reader *r);
 /* The dispatcher's own literals: the first lines of a pasted config. */
 void logs_dispatch_literals(message_lit_fn fn, void *ctx);
 /* Each reader's necessary literals (outside a block, no line above). */

@@ -1,12 +1,12 @@
 /*
- * One pass over a syslog message body that finds every byte the body's
- * parser looks for: the dots that anchor addresses, the first letters of
- * the Group and Username tags (one class: the parser looks at the byte),
- * and the NUL that ends the text early. The parser then walks bitmaps
- * instead of running one memchr per thing it looks for (four to eight a
- * line, each a call and a pass of its own). SSE2 compares 16 bytes at a
- * time where the compiler offers it (every x86-64); elsewhere a byte loop
- * fills the same bitmaps.
+ * Where a syslog message body may name its peer: the positions where a
+ * peer tag's last byte (' ', ':', '<', '=': syslog.c's tag_end) is followed
+ * by a digit, the first byte of an address. The peer search asks its tags
+ * only there, instead of walking every dot of the body back to the start
+ * of its address (most dots of a line are inside addresses no tag
+ * announces, or end a sentence). SSE2 compares 16 positions at a time
+ * where the compiler offers it (every x86-64); elsewhere, and for the last
+ * bytes of a body, a byte loop gives the same bits.
  */
 #ifndef IPSD_LOGS_MARKS_H
 #define IPSD_LOGS_MARKS_H
@@ -14,98 +14,39 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <string.h>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
-#define MARKS_MAX    2048 /* bytes of body looked at; a multiple of 16 */
-#define MARKS_BLOCKS (MARKS_MAX / 16)
-
-/* Bit i of block i / 16 is set when body[i] is of the class. Only the
- * blocks below (len + 15) / 16 are filled. */
-struct body_marks {
-        uint16_t dot[MARKS_BLOCKS], cap[MARKS_BLOCKS]; /* '.'; 'G' or 'U' */
-        size_t len; /* bytes before the first NUL (at most the length given) */
-};
-
-/* Block b's marks, z its NUL bits; false when a NUL ended the text there. */
-static inline bool marks_put(struct body_marks *m, size_t b, unsigned dot, unsigned cap, unsigned z)
+static inline bool marks_tag_end(char c)
 {
-        if (z) {
-                unsigned at = (unsigned)__builtin_ctz(z);
-                unsigned keep = (1u << at) - 1;
-                dot &= keep;
-                cap &= keep;
-                m->len = b * 16 + at;
-        }
-        m->dot[b] = (uint16_t)dot;
-        m->cap[b] = (uint16_t)cap;
-        return !z;
+        return c == ' ' || c == ':' || c == '<' || c == '=';
 }
 
-/* Fills m for s[0..n), stopping at the first NUL; nothing past s[n) is read. */
-static inline void body_marks(const char *s, size_t n, struct body_marks *m)
+/* Bit j: s[at + j] ends a tag and s[at + j + 1] is a digit, for the
+ * positions at + j + 1 < n of the 16 from at; nothing past s[n) is read. */
+static inline unsigned addr_marks(const char *s, size_t n, size_t at)
 {
-        if (n > MARKS_MAX)
-                n = MARKS_MAX;
-        m->len = n;
-        size_t b = 0;
 #if defined(__SSE2__)
-        const __m128i dotv = _mm_set1_epi8('.'), gv = _mm_set1_epi8('G'), uv = _mm_set1_epi8('U'),
-                      zero = _mm_setzero_si128();
-        for (; (b + 1) * 16 <= n; b++) {
-                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + b * 16));
-                unsigned d = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dotv));
-                unsigned c = (unsigned)_mm_movemask_epi8(
-                    _mm_or_si128(_mm_cmpeq_epi8(v, gv), _mm_cmpeq_epi8(v, uv)));
-                unsigned z = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero));
-                if (!marks_put(m, b, d, c, z))
-                        return;
-        }
-        size_t rest = n - b * 16;
-        if (rest && n >= 16) {
-                /* The tail as the text's last 16 bytes, the bytes of the
-                 * previous block shifted out: no read past s[n), and no copy
-                 * to stall the load. */
-                unsigned back = (unsigned)(16 - rest);
-                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
-                unsigned d = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dotv)) >> back;
-                unsigned c = (unsigned)_mm_movemask_epi8(
-                                 _mm_or_si128(_mm_cmpeq_epi8(v, gv), _mm_cmpeq_epi8(v, uv))) >>
-                             back;
-                unsigned z = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) >> back;
-                marks_put(m, b, d, c, z);
-                return;
+        if (at + 17 <= n) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+                __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + at + 1));
+                __m128i e = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+                                                      _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))),
+                                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('<')),
+                                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('='))));
+                /* a digit: w - '0' is at most 9 as an unsigned byte */
+                __m128i d = _mm_sub_epi8(w, _mm_set1_epi8('0'));
+                d = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+                return (unsigned)_mm_movemask_epi8(_mm_and_si128(e, d));
         }
 #endif
-        for (; b * 16 < n; b++) {
-                unsigned d = 0, c = 0, z = 0;
-                for (size_t i = b * 16; i < n && i < (b + 1) * 16; i++) {
-                        unsigned bit = 1u << (i % 16);
-                        d |= s[i] == '.' ? bit : 0;
-                        c |= s[i] == 'G' || s[i] == 'U' ? bit : 0;
-                        z |= s[i] == '\0' ? bit : 0;
-                }
-                if (!marks_put(m, b, d, c, z))
-                        return;
-        }
-}
-
-/* The first marked position at or after from, or m->len when none. */
-static inline size_t marks_next(const struct body_marks *m, const uint16_t *bits, size_t from)
-{
-        size_t b = from / 16, nb = (m->len + 15) / 16;
-        if (b >= nb)
-                return m->len;
-        unsigned v = bits[b] & (0xFFFFu << (from % 16));
-        while (!v) {
-                if (++b >= nb)
-                        return m->len;
-                v = bits[b];
-        }
-        return b * 16 + (size_t)__builtin_ctz(v);
+        unsigned m = 0;
+        for (size_t j = 0; j < 16 && at + j + 1 < n; j++)
+                if (marks_tag_end(s[at + j]) && s[at + j + 1] >= '0' && s[at + j + 1] <= '9')
+                        m |= 1u << j;
+        return m;
 }
 
 #endif

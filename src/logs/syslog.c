@@ -14,7 +14,7 @@
 
 #include <string.h>
 
-#define BODY_MAX MARKS_MAX /* message text looked at (and copied for IOS patterns) */
+#define BODY_MAX 2048 /* message text looked at (and copied for IOS patterns) */
 
 /* The ASA family's facilities, each with the '-' that follows it in a tag
  * (the gate's literals: an ASA tag holds one). */
@@ -65,14 +65,23 @@ static int64_t parse_time(const char *p, const char *end)
         const char *q = p + 4;
         while (q < end && *q == ' ')
                 q++;
-        long long day, year, h, m, s;
-        size_t n = logs_u64(q, end, &day);
-        if (!n || n > 2)
-                return -1;
+        long long day, h, m, s;
+        size_t n;
+        /* one or two digits of day, then an optional four-digit year: the
+         * number loops only for what devices do not print */
+        if (end - q >= 3 && logs_digit(q[0]) && !logs_digit(q[1])) {
+                day = q[0] - '0';
+                n = 1;
+        } else if (end - q >= 3 && logs_digit(q[0]) && logs_digit(q[1]) && !logs_digit(q[2])) {
+                day = (q[0] - '0') * 10 + (q[1] - '0');
+                n = 2;
+        } else {
+                return -1; /* no day, or three digits or more */
+        }
         q += n + 1;
-        n = logs_u64(q, end, &year);
-        if (n == 4 && q + n < end && q[n] == ' ') /* "Mar 24 2010 10:21:50" */
-                q += n + 1;
+        if (end - q >= 5 && logs_digit(q[0]) && logs_digit(q[1]) && logs_digit(q[2]) &&
+            logs_digit(q[3]) && q[4] == ' ') /* "Mar 24 2010 10:21:50" */
+                q += 5;
         /* "hh:mm:ss" (two digits each, as devices print them) without the
          * number loops; anything else goes the general way below. */
         if (end - q >= 8 && logs_digit(q[0]) && logs_digit(q[1]) && q[2] == ':' &&
@@ -124,48 +133,64 @@ static const struct peer_tag {
 #undef T
 };
 #define NPEER_TAGS (sizeof(peer_tags) / sizeof(peer_tags[0]))
+_Static_assert(NPEER_TAGS <= 16, "tag_last and tag_prev hold a tag per bit of 16");
 
-/* The bytes peer_tags[].last hold: an address after any other byte has
- * no tag (most addresses of a line: "outside:10...", "(10...", and every
- * dot inside one), so the tags need not be tried one by one. The unit
- * tests read an address after each tag: one missing here fails them. */
-static bool tag_end(char c)
-{
-        return c == ' ' || c == ':' || c == '<' || c == '=';
-}
+/* The tags that may end at a, by the last two bytes before it: bit i
+ * for peer_tags[i] when both bytes are that tag's (each table keeps, per
+ * byte, the tags whose last, or next to last, byte it is). An address
+ * after any other pair of bytes has no tag (most of a line's: "(10...",
+ * "/10...", "SPI= 0x..."), and the tags need not be tried one by one. The
+ * unit tests read an address after each tag: a bit missing here fails
+ * them. */
+static const uint16_t tag_last[256] = {
+    [' '] = 1u << 0 | 1u << 3 | 1u << 6 | 1u << 7 | 1u << 8 | 1u << 9 | 1u << 10,
+    [':'] = 1u << 1,
+    ['<'] = 1u << 2,
+    ['='] = 1u << 4 | 1u << 5,
+};
+static const uint16_t tag_prev[256] = {
+    ['='] = 1u << 0 | 1u << 9,
+    ['e'] = 1u << 1 | 1u << 5,
+    [' '] = 1u << 2,
+    ['t'] = 1u << 3,
+    ['r'] = 1u << 4 | 1u << 6 | 1u << 8 | 1u << 10,
+    ['m'] = 1u << 7,
+};
 
-/* The best (lowest) peer tag that ends at a, where an address may start,
- * and whose first occurrence it is; best itself when none is better. */
+/* The best (lowest) peer tag below best that ends at a, where an address
+ * may start, and whose first occurrence it is; best itself when none. */
 static size_t tag_before(const char *s, const char *a, size_t best)
 {
         size_t before = (size_t)(a - s);
-        if (!before || !tag_end(a[-1]))
-                return best;
-        for (size_t i = 0; i < best; i++) {
-                const struct peer_tag *t = &peer_tags[i];
-                if (a[-1] == t->last && before >= t->len && *(a - t->len) == t->s[0] &&
-                    logs_eq(a - t->len, t->s, t->len) && !logs_find_n(s, before - 1, t->s, t->len))
-                        return i;
+        if (before < 2)
+                return best; /* every tag has two bytes or more */
+        unsigned m =
+            tag_last[(unsigned char)a[-1]] & tag_prev[(unsigned char)a[-2]] & ((1u << best) - 1);
+        for (; m; m &= m - 1) {
+                const struct peer_tag *t = &peer_tags[__builtin_ctz(m)];
+                if (before >= t->len && logs_eq(a - t->len, t->s, t->len) &&
+                    !logs_find_n(s, before - 1, t->s, t->len))
+                        return (size_t)__builtin_ctz(m);
         }
         return best;
 }
 
-/* Walks the addresses (anchored on their dots, which are rare and already
- * marked) and keeps the one the best tag announces: the same answer as
- * trying each tag in order, in one pass. The tag is asked before the
- * address is parsed: most addresses of a line have none. The dots inside
- * an address left unparsed are passed over cheaply (a '.' ends no tag). */
+/* Keeps the address the best tag announces: the same answer as trying
+ * each tag in order (its first occurrence, and an address right after
+ * it), in one pass over the places where a digit follows a tag's last
+ * byte (marks.h), each place asked first which tags end there. */
 static void find_peer(const char *s, size_t len, struct syslog_parse *f)
 {
-        const char *end = s + len, *p = s;
+        const char *end = s + len;
         /* The first tag cannot be beaten: when its first occurrence is
-         * followed by an address (every "IP = " prefix of the IKE
-         * messages), that is the answer without a walk, and without the
-         * marks the walk needs. */
+         * followed by an address, that is the answer without the pass.
+         * Looked for where the IKE messages' prefix puts it: at the start
+         * ("IP = x, ..."), or after the group and user ("Group = g, IP =
+         * x, ..."); a search of a text without it would cost a pass. */
         const struct peer_tag *t0 = &peer_tags[0];
-        const char *at = len >= t0->len && logs_eq(s, t0->s, t0->len) /* most IKE messages */
-                             ? s
-                             : logs_find_n(s, len, t0->s, t0->len);
+        const char *at = len >= t0->len && logs_eq(s, t0->s, t0->len) ? s
+                         : len && (s[0] == 'G' || s[0] == 'U') ? logs_find_n(s, len, t0->s, t0->len)
+                                                               : NULL;
         size_t n0 = at ? logs_ipv4_span(at + t0->len, end) : 0;
         if (n0) {
                 memcpy(f->peer_text, at + t0->len, n0); /* zeroed by syslog_parse */
@@ -173,14 +198,10 @@ static void find_peer(const char *s, size_t len, struct syslog_parse *f)
                 f->peer_len = (uint8_t)n0;
                 return;
         }
-        struct body_marks marks, *bm = &marks;
-        body_marks(s, len, bm); /* s[0..len) holds no NUL: bm->len == len */
         size_t best = NPEER_TAGS;
-        while (best > 0 && (p = s + marks_next(bm, bm->dot, (size_t)(p - s))) < end) {
-                const char *a = p;
-                while (a > s && logs_digit(a[-1]) && p - a < 4)
-                        a--;
-                if (a < p && !(a > s && logs_digit(a[-1]))) {
+        for (size_t b = 0; b + 1 < len && best > 0; b += 16) {
+                for (unsigned m = addr_marks(s, len, b); m && best > 0; m &= m - 1) {
+                        const char *a = s + b + (size_t)__builtin_ctz(m) + 1;
                         size_t t = tag_before(s, a, best);
                         size_t n = t < best ? logs_ipv4_span(a, end) : 0;
                         if (n) {
@@ -189,16 +210,8 @@ static void find_peer(const char *s, size_t len, struct syslog_parse *f)
                                 memset(f->peer_text, 0, sizeof(f->peer_text));
                                 memcpy(f->peer_text, a, n);
                                 f->peer_len = (uint8_t)n; /* at most 15 */
-                                p = a + n;
-                                continue;
                         }
-                        /* The rest of this run of digits and dots holds no
-                         * tag's last byte, so no address there has a tag. */
-                        while (p < end && (logs_digit(*p) || *p == '.'))
-                                p++;
-                        continue;
                 }
-                p++;
         }
 }
 
@@ -559,14 +572,22 @@ bool syslog_apply(struct log_reader *r, const char *s, size_t len, uint32_t line
         if (f->peer_len)
                 memcpy(r->last_peer, f->peer_text, sizeof(f->peer_text));
         const char *peer = f->peer_len ? r->last_peer : "";
-        if (f->group_len < sizeof(f->group_text))
+        /* neither read when empty: the group's bytes and the spans are in
+         * the parse record's second cache line (logs.h) */
+        if (!f->group_len)
+                r->group[0] = '\0';
+        else if (f->group_len < sizeof(f->group_text))
                 memcpy(r->group, f->group_text, sizeof(f->group_text));
         else
                 copy_span(r->group, f->group, f->group_len);
-        copy_span(r->user, f->user, f->user_len);
-        /* A syslog message is never a debug detail line: its peer is its own. */
-        const char *key;
-        size_t n = syslog_parse_key(f, &key);
+        if (f->user_len)
+                copy_span(r->user, f->user, f->user_len);
+        else
+                r->user[0] = '\0';
+        /* A syslog message is never a debug detail line: its peer is its
+         * own. The key's length as syslog_parse_key gives it, without the
+         * spans (the record's second line). */
+        size_t n = f->peer_len ? f->peer_len : f->group_len;
         logs_emit_hashed(r, f->msg, s, len, lineno, peer, (uint8_t)n, f->key_hash);
         return true;
 }
