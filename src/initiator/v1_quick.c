@@ -136,13 +136,14 @@ static int qm_offer(struct v1_run *x, struct qm *q)
                 q->o.spi[2] = 1; /* RFC 4303 2.1: SPIs 1-255 are reserved */
         q->o.xf = q->xf;
         q->o.n = q->nxf;
-        q->o.group = (uint16_t)p->pfs;
+        int pfs = x->pfs_override >= 0 ? x->pfs_override : p->pfs;
+        q->o.group = (uint16_t)pfs;
         q->o.life_s = p->esp_life;
         q->o.life_kb = p->esp_kb;
         q->o.encap = x->r->floated ? 3 : 1;
         q->msgid = v1_msgid();
-        if (p->pfs) {
-                q->dh = dh_new((unsigned)p->pfs);
+        if (pfs) {
+                q->dh = dh_new((unsigned)pfs);
                 q->kelen = q->dh ? dh_public(q->dh, q->ke, sizeof(q->ke)) : 0;
                 if (!q->kelen)
                         return -1;
@@ -240,8 +241,8 @@ static int quick(struct v1_run *x, struct qm *q)
         id_text(&q->idcr, cr, sizeof(cr));
         if (q->o.group)
                 snprintf(pfs, sizeof(pfs), ", KE (group %u)", q->o.group);
-        snprintf(d, sizeof(d), "HASH(1), SA (ESP, %zu transform%s, %s), Ni%s, IDci %s, IDcr %s",
-                 q->nxf, q->nxf == 1 ? "" : "s", q->o.encap == 3 ? "UDP-encapsulated tunnel"
+        snprintf(d, sizeof(d), "%sHASH(1), SA (ESP, %zu transform%s, %s), Ni%s, IDci %s, IDcr %s",
+                 x->pfs_override >= 0 ? "asked again, PFS toggled: " : "", q->nxf, q->nxf == 1 ? "" : "s", q->o.encap == 3 ? "UDP-encapsulated tunnel"
                                                                  : "tunnel",
                  pfs, ci, cr);
         x->want_x = 32;
@@ -371,14 +372,63 @@ static int quick(struct v1_run *x, struct qm *q)
         return 0;
 }
 
-static struct qm q_state;
+static struct qm q_state, q_probe;
+static struct ini_result saved;
+
+static bool send_delete(struct v1_run *x, uint8_t proto, const uint8_t *spi, uint8_t spi_size,
+                        const char *what);
+
+/*
+ * After NO-PROPOSAL-CHOSEN to QM1, one more Quick Mode with PFS toggled
+ * and the same transforms: without PFS when we offered it, else with the
+ * phase-1 group (the usual "set pfs" choice; another group would read as
+ * a refusal, so a refusal proves nothing). Accepted: PFS alone differs,
+ * and the SA this made is deleted at once. The run's result is the first
+ * attempt's; the probe adds its steps and pfs_probe.
+ */
+static void pfs_probe(struct v1_run *x)
+{
+        struct ini_result *r = x->r;
+        const struct ini_params *p = x->p;
+        saved = *r;
+        x->pfs_override = p->pfs ? 0 : (int)x->chosen.group;
+        memset(&q_probe, 0, sizeof(q_probe));
+        int rc = quick(x, &q_probe);
+        dh_free(q_probe.dh);
+        q_probe.dh = NULL;
+        bool up = !rc && r->child_up;
+        char spi[40];
+        snprintf(spi, sizeof(spi), "ESP SPI %08x", r->spi_in);
+        if (up)
+                (void)send_delete(x, 3, q_probe.o.spi, 4, spi);
+        size_t nsteps = r->nsteps;
+        unsigned rt = r->round_trips, ig = r->ignored;
+        bool budget = r->budget_hit;
+        memcpy(saved.steps, r->steps, sizeof(r->steps));
+        *r = saved;
+        r->nsteps = nsteps;
+        r->round_trips = rt;
+        r->ignored = ig;
+        r->budget_hit = budget;
+        x->pfs_probe = up ? 1 : -1;
+        x->pfs_override = -1;
+        size_t w = strlen(r->why);
+        if (up)
+                snprintf(r->why + w, sizeof(r->why) - w,
+                         "; asked again %s, the responder accepted: PFS alone differs",
+                         p->pfs ? "without PFS" : "with PFS (the phase-1 group)");
+}
 
 int v1_quick_mode(struct v1_run *x)
 {
         memset(&q_state, 0, sizeof(q_state));
+        x->pfs_override = -1;
         int rc = quick(x, &q_state);
         dh_free(q_state.dh);
         q_state.dh = NULL;
+        struct ini_result *r = x->r;
+        if (rc && r->phase == INI_PH_CHILD && r->stop == INI_STOP_NOTIFY && r->stop_notify == 14)
+                pfs_probe(x);
         return rc;
 }
 
