@@ -62,10 +62,10 @@ static bool info_counts(struct v1_run *x, const uint8_t *p, size_t len)
                         continue;
                 uint8_t h[CRYPTO_MAX_MD];
                 struct cspan none = {NULL, 0};
-                x->info_verified = r->has_hash && r->hash_first && r->hash.len == x->k.hl &&
-                                   !v1_hash_12(&x->k, r->hdr.msgid, none, v1_reply_after_hash(r),
-                                               h) &&
-                                   !memcmp(h, r->hash.p, x->k.hl);
+                x->info_verified =
+                    r->has_hash && r->hash_first && r->hash.len == x->k.hl &&
+                    !v1_hash_12(&x->k, r->hdr.msgid, none, v1_reply_after_hash(r), h) &&
+                    !memcmp(h, r->hash.p, x->k.hl);
                 return v1_reply_error(r) || r->ndel;
         }
         /* no IV decrypts it: another key */
@@ -86,8 +86,8 @@ bool match_v1(void *ctx, const uint8_t *p, size_t len)
         if (ex == x->want_x && r->hdr.msgid == x->want_mid &&
             (!have_r || !memcmp(r->hdr.rspi, x->ckyr, 8))) {
                 if (r->encrypted && x->want_iv &&
-                    v1_reply_read(p, len, x->ckyi, &x->k, x->want_iv, x->plain, sizeof(x->plain),
-                                  r, &e) < 0)
+                    v1_reply_read(p, len, x->ckyi, &x->k, x->want_iv, x->plain, sizeof(x->plain), r,
+                                  &e) < 0)
                         (void)v1_reply_read(p, len, x->ckyi, NULL, NULL, NULL, 0, r, &e);
                 return true;
         }
@@ -102,9 +102,8 @@ enum live_outcome v1_ask(struct v1_run *x, const char *name, const char *detail,
         struct ini_step *st = ini_step(r, name, false, "%s", detail);
         struct live_result lr;
         /* after the float, the port-500 socket too (udp.h) */
-        enum live_outcome out =
-            live_exchange_also(x->s, &x->s500, &x->b, &x->p->retx, x->req, len, match_v1, x,
-                               x->dgram, sizeof(x->dgram), &lr);
+        enum live_outcome out = live_exchange_also(x->s, &x->s500, &x->b, &x->p->retx, x->req, len,
+                                                   match_v1, x, x->dgram, sizeof(x->dgram), &lr);
         r->ignored += lr.ignored;
         if (out == LIVE_ANSWERED)
                 r->round_trips++;

@@ -38,8 +38,8 @@ struct v1_run {
         uint32_t want_mid;
         const uint8_t *want_iv; /* the IV of an encrypted answer, or NULL */
         bool in_mm5;            /* an Informational may use either phase-1 IV */
-        struct live_result lr; /* of the last v1_ask */
-        uint16_t answer_port;  /* where its answer came (500 after a float: udp.h) */
+        struct live_result lr;  /* of the last v1_ask */
+        uint16_t answer_port;   /* where its answer came (500 after a float: udp.h) */
         struct v1_reply rep;
         bool info_verified; /* rep is an Informational whose HASH(1) verified */
         int pfs_override;   /* Quick Mode's PFS group for the PFS probe, -1: the caller's */

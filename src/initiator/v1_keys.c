@@ -8,8 +8,8 @@
 
 int v1_keys_derive(struct v1_keys *k, enum crypto_hash prf, const struct cipher_spec *cs,
                    const uint8_t *psk, size_t psklen, struct cspan ni, struct cspan nr,
-                   struct cspan gxy, const uint8_t ckyi[8], const uint8_t ckyr[8],
-                   struct cspan gxi, struct cspan gxr)
+                   struct cspan gxy, const uint8_t ckyi[8], const uint8_t ckyr[8], struct cspan gxi,
+                   struct cspan gxr)
 {
         memset(k, 0, sizeof(*k));
         k->prf = prf;
@@ -38,8 +38,12 @@ int v1_hash_p1(const struct v1_keys *k, bool initiator, struct cspan gxi, struct
                uint8_t *out)
 {
         struct cspan i = {ckyi, 8}, r = {ckyr, 8};
-        struct cspan in[6] = {initiator ? gxi : gxr, initiator ? gxr : gxi, initiator ? i : r,
-                              initiator ? r : i, sai_b, id_b};
+        struct cspan in[6] = {initiator ? gxi : gxr,
+                              initiator ? gxr : gxi,
+                              initiator ? i : r,
+                              initiator ? r : i,
+                              sai_b,
+                              id_b};
         return crypto_hmac(k->prf, k->skeyid, k->hl, in, 6, out);
 }
 

@@ -40,8 +40,8 @@ struct v1_keys {
  * cipher, or libcrypto failed). */
 int v1_keys_derive(struct v1_keys *k, enum crypto_hash prf, const struct cipher_spec *cs,
                    const uint8_t *psk, size_t psklen, struct cspan ni, struct cspan nr,
-                   struct cspan gxy, const uint8_t ckyi[8], const uint8_t ckyr[8],
-                   struct cspan gxi, struct cspan gxr);
+                   struct cspan gxy, const uint8_t ckyi[8], const uint8_t ckyr[8], struct cspan gxi,
+                   struct cspan gxr);
 void v1_keys_wipe(struct v1_keys *k);
 
 /* HASH_I (initiator true) or HASH_R, hl bytes. id_b: the ID payload's

@@ -128,8 +128,8 @@ static int mm12(struct v1_run *x)
                 ini_stop(r, INI_PH_REACH, INI_STOP_LOCAL, "libcrypto gave no random bytes");
                 return -1;
         }
-        size_t len = v1m_mm1(x->ckyi, x->xf, x->nxf, natt, x->req, sizeof(x->req), &sa_off,
-                             &sa_len);
+        size_t len =
+            v1m_mm1(x->ckyi, x->xf, x->nxf, natt, x->req, sizeof(x->req), &sa_off, &sa_len);
         if (!len || sa_len > sizeof(x->sai_b)) {
                 ini_stop(r, INI_PH_REACH, INI_STOP_LOCAL, "MM1 does not fit in a message");
                 return -1;
@@ -152,8 +152,7 @@ static int mm12(struct v1_run *x)
                 return -1;
         }
         size_t k = x->nxf;
-        if (rep->has_sa && rep->sa_proto == 1 && rep->sa_proposals == 1 &&
-            rep->sa_transforms == 1)
+        if (rep->has_sa && rep->sa_proto == 1 && rep->sa_proposals == 1 && rep->sa_transforms == 1)
                 for (k = 0; k < x->nxf; k++) {
                         const struct ike_v1_xform *a = &x->xf[k], *b = &rep->p1;
                         if (a->encr == b->encr && a->keylen == b->keylen && a->hash == b->hash &&
@@ -222,8 +221,8 @@ static int mm34(struct v1_run *x)
                 }
                 natd_len = hl;
         }
-        size_t len = v1m_mm3(x->ckyi, x->ckyr, x->gxi, x->gxi_len, x->ni, sizeof(x->ni),
-                             natd_peer, natd_me, natd_len, x->req, sizeof(x->req));
+        size_t len = v1m_mm3(x->ckyi, x->ckyr, x->gxi, x->gxi_len, x->ni, sizeof(x->ni), natd_peer,
+                             natd_me, natd_len, x->req, sizeof(x->req));
         char d[96];
         snprintf(d, sizeof(d), "KE (group %u), Ni%s", x->chosen.group, natd ? ", NAT-D x2" : "");
         if (!len || v1_ask(x, "MM3", d, len) != LIVE_ANSWERED) {
@@ -238,10 +237,10 @@ static int mm34(struct v1_run *x)
                 v1_stop_on_info(x, INI_PH_IKE, "MM3");
                 return -1;
         }
-        if (!rep->has_ke || !rep->has_nonce || rep->ke.len != x->gxi_len ||
-            rep->nonce.len < 8 || rep->nonce.len > sizeof(x->nr)) {
-                struct ini_step *st = v1_answer_step(x, "MM4", "no KE of group %u or no nonce",
-                                                     x->chosen.group);
+        if (!rep->has_ke || !rep->has_nonce || rep->ke.len != x->gxi_len || rep->nonce.len < 8 ||
+            rep->nonce.len > sizeof(x->nr)) {
+                struct ini_step *st =
+                    v1_answer_step(x, "MM4", "no KE of group %u or no nonce", x->chosen.group);
                 if (st)
                         st->ok = false;
                 ini_stop(r, INI_PH_IKE, INI_STOP_BAD_REPLY,
@@ -273,8 +272,8 @@ static int mm34(struct v1_run *x)
                                     (struct cspan){x->gxr, x->gxr_len});
         OPENSSL_cleanse(gxy, sizeof(gxy));
         if (rc) {
-                struct ini_step *st = v1_answer_step(x, "MM4", "KE that is no group %u value",
-                                                     x->chosen.group);
+                struct ini_step *st =
+                    v1_answer_step(x, "MM4", "KE that is no group %u value", x->chosen.group);
                 if (st)
                         st->ok = false;
                 ini_stop(r, INI_PH_IKE, INI_STOP_BAD_REPLY,
@@ -379,8 +378,7 @@ static int mm56(struct v1_run *x)
                 st = v1_answer_step(x, "MM6", "IDir %s, HASH_R does not verify", r->peer_id);
                 if (st)
                         st->ok = false;
-                ini_stop(r, INI_PH_AUTH, INI_STOP_PEER_AUTH,
-                         "MM6 decrypts, but %s (RFC 2409 5)",
+                ini_stop(r, INI_PH_AUTH, INI_STOP_PEER_AUTH, "MM6 decrypts, but %s (RFC 2409 5)",
                          rep->has_hash && rep->nid ? "its HASH_R does not verify"
                                                    : "it lacks IDir or HASH_R");
                 return -1;

@@ -67,10 +67,10 @@ static bool id_range(struct wire_view body, struct range32 *out)
         struct wire_err e;
         if (ike_id_decode(body, 1, &id, &e) || id.af != 4)
                 return false;
-        uint32_t a = (uint32_t)id.a[0] << 24 | (uint32_t)id.a[1] << 16 | (uint32_t)id.a[2] << 8 |
-                     id.a[3];
-        uint32_t b = (uint32_t)id.b[0] << 24 | (uint32_t)id.b[1] << 16 | (uint32_t)id.b[2] << 8 |
-                     id.b[3];
+        uint32_t a =
+            (uint32_t)id.a[0] << 24 | (uint32_t)id.a[1] << 16 | (uint32_t)id.a[2] << 8 | id.a[3];
+        uint32_t b =
+            (uint32_t)id.b[0] << 24 | (uint32_t)id.b[1] << 16 | (uint32_t)id.b[2] << 8 | id.b[3];
         if (!id.has_b)
                 *out = (struct range32){a, a};
         else if (id.type == IKEV1_ID_IPV4_ADDR_SUBNET)
@@ -173,8 +173,7 @@ static const char *qm_refusal(uint16_t n)
 static const char *qm2_fits(struct v1_run *x, struct qm *q, size_t *k)
 {
         const struct v1_reply *rep = &x->rep;
-        if (!rep->has_sa || rep->sa_proto != 3 || rep->sa_proposals != 1 ||
-            rep->sa_transforms != 1)
+        if (!rep->has_sa || rep->sa_proto != 3 || rep->sa_proposals != 1 || rep->sa_transforms != 1)
                 return "QM2's SA is not one ESP proposal with one transform (RFC 2409 5.5)";
         for (*k = 0; *k < q->nxf; (*k)++)
                 if (q->xf[*k].esp_id == rep->esp_id && q->xf[*k].keylen == rep->esp_keylen &&
@@ -207,11 +206,11 @@ static void keep_esp_keys(struct v1_run *x, struct qm *q, struct cspan gqm)
                 return;
         /* RFC 2409 5.5: each SA's KEYMAT takes the SPI its receiver chose */
         if (!ikev1_qm_keymat(x->k.prf, x->k.d, x->k.hl, gqm, 3, rep->spi, ni, nr, km, ek + ak))
-                v1_keep_esp_key(x, false, rep->spi, rep->esp_id, rep->esp_keylen, rep->esp_auth,
-                                km, ek, ak);
+                v1_keep_esp_key(x, false, rep->spi, rep->esp_id, rep->esp_keylen, rep->esp_auth, km,
+                                ek, ak);
         if (!ikev1_qm_keymat(x->k.prf, x->k.d, x->k.hl, gqm, 3, q->o.spi, ni, nr, km, ek + ak))
-                v1_keep_esp_key(x, true, q->o.spi, rep->esp_id, rep->esp_keylen, rep->esp_auth,
-                                km, ek, ak);
+                v1_keep_esp_key(x, true, q->o.spi, rep->esp_id, rep->esp_keylen, rep->esp_auth, km,
+                                ek, ak);
         OPENSSL_cleanse(km, sizeof(km));
 }
 
@@ -242,8 +241,8 @@ static int quick(struct v1_run *x, struct qm *q)
         if (q->o.group)
                 snprintf(pfs, sizeof(pfs), ", KE (group %u)", q->o.group);
         snprintf(d, sizeof(d), "%sHASH(1), SA (ESP, %zu transform%s, %s), Ni%s, IDci %s, IDcr %s",
-                 x->pfs_override >= 0 ? "asked again, PFS toggled: " : "", q->nxf, q->nxf == 1 ? "" : "s", q->o.encap == 3 ? "UDP-encapsulated tunnel"
-                                                                 : "tunnel",
+                 x->pfs_override >= 0 ? "asked again, PFS toggled: " : "", q->nxf,
+                 q->nxf == 1 ? "" : "s", q->o.encap == 3 ? "UDP-encapsulated tunnel" : "tunnel",
                  pfs, ci, cr);
         x->want_x = 32;
         x->want_mid = q->msgid;
@@ -287,8 +286,7 @@ static int quick(struct v1_run *x, struct qm *q)
         const char *why = qm2_fits(x, q, &k);
         uint8_t gqm[DH_MAX_LEN];
         size_t gqm_len = 0;
-        if (!why && q->dh &&
-            dh_shared(q->dh, rep->ke.p, rep->ke.len, gqm, sizeof(gqm), &gqm_len))
+        if (!why && q->dh && dh_shared(q->dh, rep->ke.p, rep->ke.len, gqm, sizeof(gqm), &gqm_len))
                 why = "QM2's KE is not a valid value of the PFS group";
         if (why) {
                 st = v1_answer_step(x, "QM2", "%s", why);
@@ -325,13 +323,13 @@ static int quick(struct v1_run *x, struct qm *q)
                 snprintf(kl, sizeof(kl), "-%u", rep->esp_keylen);
         if (rep->esp_group)
                 snprintf(grp, sizeof(grp), ", PFS group %u", rep->esp_group);
-        v1_answer_step(x, "QM2", "HASH(2) verified, SA: ESP %s%s %s%s, SPI %08x%s%s",
-                       e ? e : "?", kl, a ? a : "no auth", grp, r->spi_out,
+        v1_answer_step(x, "QM2", "HASH(2) verified, SA: ESP %s%s %s%s, SPI %08x%s%s", e ? e : "?",
+                       kl, a ? a : "no auth", grp, r->spi_out,
                        r->ts_narrowed ? ", proxy IDs narrowed" : "",
                        v1_reply_notify(rep, 24576) ? ", RESPONDER-LIFETIME" : "");
         memcpy(q->iv, rep->next_iv, x->k.cs.block);
-        len = v1m_qm3(&x->k, q->iv, x->ckyi, x->ckyr, q->msgid, q->ni, sizeof(q->ni),
-                      rep->nonce.p, rep->nonce.len, x->req, sizeof(x->req));
+        len = v1m_qm3(&x->k, q->iv, x->ckyi, x->ckyr, q->msgid, q->ni, sizeof(q->ni), rep->nonce.p,
+                      rep->nonce.len, x->req, sizeof(x->req));
         struct live_result lr;
         st = ini_step(r, "QM3", false, "HASH(3)");
         out = len ? live_send(x->s, &x->b, x->req, len, &lr) : LIVE_FAILED;

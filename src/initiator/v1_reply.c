@@ -185,7 +185,8 @@ static int read_payloads(const struct ike_msg *m, struct v1_reply *r, struct wir
                         if (ike_delete_decode(pl->body, 1, &d, e))
                                 return -1;
                         if (r->ndel < V1R_MAX_DELETE)
-                                r->del[r->ndel++] = (struct v1r_delete){d.proto, d.spi_size, d.nspi};
+                                r->del[r->ndel++] =
+                                    (struct v1r_delete){d.proto, d.spi_size, d.nspi};
                         break;
                 }
                 default:

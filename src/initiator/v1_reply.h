@@ -51,8 +51,8 @@ struct v1_reply {
         /* the other payloads */
         struct wire_view ke, nonce, hash;
         bool has_ke, has_nonce, has_hash;
-        size_t hash_end; /* offset in base where the HASH payload ends */
-        bool hash_first; /* HASH is the first payload (RFC 2409 5.5, 5.7) */
+        size_t hash_end;        /* offset in base where the HASH payload ends */
+        bool hash_first;        /* HASH is the first payload (RFC 2409 5.5, 5.7) */
         struct wire_view id[2]; /* the ID payloads' bodies, in order */
         size_t nid;
         struct wire_view natd[4];

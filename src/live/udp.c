@@ -185,8 +185,8 @@ static ssize_t recv_one(struct live_sock *s, uint8_t *reply, size_t cap)
 
 enum live_outcome live_exchange_also(struct live_sock *s, struct live_sock *also,
                                      struct live_budget *b, const struct live_retx *rx,
-                                     const uint8_t *req, size_t len, live_match_fn match,
-                                     void *ctx, uint8_t *reply, size_t cap, struct live_result *r)
+                                     const uint8_t *req, size_t len, live_match_fn match, void *ctx,
+                                     uint8_t *reply, size_t cap, struct live_result *r)
 {
         *r = (struct live_result){0};
         double wait = rx->first_wait > 0 ? rx->first_wait : 1.0;
@@ -215,7 +215,8 @@ enum live_outcome live_exchange_also(struct live_sock *s, struct live_sock *also
                         uint64_t now = live_now_ns();
                         if (now >= end)
                                 break;
-                        struct pollfd pfd[2] = {{s->fd, POLLIN, 0}, {also ? also->fd : -1, POLLIN, 0}};
+                        struct pollfd pfd[2] = {{s->fd, POLLIN, 0},
+                                                {also ? also->fd : -1, POLLIN, 0}};
                         int ms = (int)((end - now + 999999) / 1000000);
                         int pr = poll(pfd, also ? 2 : 1, ms);
                         if (pr < 0 && errno == EINTR)

@@ -100,8 +100,8 @@ enum live_outcome live_exchange(struct live_sock *s, struct live_budget *b,
  */
 enum live_outcome live_exchange_also(struct live_sock *s, struct live_sock *also,
                                      struct live_budget *b, const struct live_retx *rx,
-                                     const uint8_t *req, size_t len, live_match_fn match,
-                                     void *ctx, uint8_t *reply, size_t cap, struct live_result *r);
+                                     const uint8_t *req, size_t len, live_match_fn match, void *ctx,
+                                     uint8_t *reply, size_t cap, struct live_result *r);
 
 /* Only listens, for up to seconds, for a datagram match accepts (what a
  * responder may send after the last message of an exchange: an

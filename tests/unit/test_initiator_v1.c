@@ -76,9 +76,9 @@ static void charon_exchange(void **state)
                                        sizeof(plain), &r, &e),
                          0);
         assert_true(r.encrypted && r.decrypted && r.has_hash && r.nid == 1);
-        assert_int_equal(v1_hash_p1(&k, true, gxi, gxr, v1_ckyi, v1_ckyr, sai_b(),
-                                    S(r.id[0].p, r.id[0].len), h),
-                         0);
+        assert_int_equal(
+            v1_hash_p1(&k, true, gxi, gxr, v1_ckyi, v1_ckyr, sai_b(), S(r.id[0].p, r.id[0].len), h),
+            0);
         assert_memory_equal(h, r.hash.p, 32);
         assert_memory_equal(r.next_iv, kat_mm5 + sizeof(kat_mm5) - 16, 16);
         /* our builder writes the same ID and HASH_I (charon adds an
@@ -119,9 +119,9 @@ static void charon_exchange(void **state)
         uint32_t mid = (uint32_t)kat_qm1[20] << 24 | (uint32_t)kat_qm1[21] << 16 |
                        (uint32_t)kat_qm1[22] << 8 | kat_qm1[23];
         assert_int_equal(v1_iv_p2(&k, mid, iv), 0);
-        assert_int_equal(v1_reply_read(kat_qm1, sizeof(kat_qm1), v1_ckyi, &k, iv, plain,
-                                       sizeof(plain), &r, &e),
-                         0);
+        assert_int_equal(
+            v1_reply_read(kat_qm1, sizeof(kat_qm1), v1_ckyi, &k, iv, plain, sizeof(plain), &r, &e),
+            0);
         assert_true(r.decrypted && r.hash_first && r.has_sa && r.has_nonce && r.nid == 2);
         assert_int_equal(r.sa_proto, 3);
         assert_int_equal(r.esp_id, 12);
@@ -135,9 +135,9 @@ static void charon_exchange(void **state)
         memcpy(ni, r.nonce.p, 32);
         memcpy(iv, r.next_iv, 16);
         /* QM2: HASH(2) = prf(SKEYID_a, M-ID | Ni_b | ...) */
-        assert_int_equal(v1_reply_read(kat_qm2, sizeof(kat_qm2), v1_ckyi, &k, iv, plain,
-                                       sizeof(plain), &r, &e),
-                         0);
+        assert_int_equal(
+            v1_reply_read(kat_qm2, sizeof(kat_qm2), v1_ckyi, &k, iv, plain, sizeof(plain), &r, &e),
+            0);
         assert_true(r.decrypted && r.has_sa && r.sa_transforms == 1);
         assert_int_equal(v1_hash_12(&k, mid, S(ni, 32), v1_reply_after_hash(&r), h), 0);
         assert_memory_equal(h, r.hash.p, 32);
@@ -147,9 +147,9 @@ static void charon_exchange(void **state)
         /* QM3: HASH(3), and our QM3 is charon's */
         uint8_t iv3[16];
         memcpy(iv3, iv, 16);
-        assert_int_equal(v1_reply_read(kat_qm3, sizeof(kat_qm3), v1_ckyi, &k, iv, plain,
-                                       sizeof(plain), &r, &e),
-                         0);
+        assert_int_equal(
+            v1_reply_read(kat_qm3, sizeof(kat_qm3), v1_ckyi, &k, iv, plain, sizeof(plain), &r, &e),
+            0);
         assert_true(r.decrypted && r.has_hash);
         assert_int_equal(v1_hash_3(&k, mid, S(ni, 32), S(nr, 32), h), 0);
         assert_memory_equal(h, r.hash.p, 32);
@@ -189,9 +189,9 @@ static void wrong_psk(void **state)
         assert_false(r.has_hash);
         /* another cookie: not ours */
         uint8_t other[8] = {1};
-        assert_int_equal(v1_reply_read(kat_mm5, sizeof(kat_mm5), other, &k, k.iv, plain,
-                                       sizeof(plain), &r, &e),
-                         1);
+        assert_int_equal(
+            v1_reply_read(kat_mm5, sizeof(kat_mm5), other, &k, k.iv, plain, sizeof(plain), &r, &e),
+            1);
 }
 
 /* Our QM1 and delete read back: HASH(1) verifies, the offer is there. */
@@ -207,14 +207,13 @@ static void own_messages(void **state)
         uint32_t mid = 0x01020304;
         assert_int_equal(v1_iv_p2(&k, mid, iv), 0);
         memcpy(iv0, iv, 16);
-        size_t n = v1m_qm1(&k, iv, v1_ckyi, v1_ckyr, mid, &o, ni, 32, ke, 256, &ci, &cr, out,
-                           sizeof(out));
+        size_t n =
+            v1m_qm1(&k, iv, v1_ckyi, v1_ckyr, mid, &o, ni, 32, ke, 256, &ci, &cr, out, sizeof(out));
         assert_true(n > 28 && (n - 28) % 16 == 0);
         assert_memory_equal(iv, out + n - 16, 16); /* the chain moved to QM1's last block */
         struct v1_reply r;
         struct wire_err e;
-        assert_int_equal(v1_reply_read(out, n, v1_ckyi, &k, iv0, plain, sizeof(plain), &r, &e),
-                         0);
+        assert_int_equal(v1_reply_read(out, n, v1_ckyi, &k, iv0, plain, sizeof(plain), &r, &e), 0);
         assert_true(r.decrypted && r.hash_first && r.has_ke && r.nid == 2);
         assert_int_equal(r.sa_transforms, 2);
         assert_int_equal(r.esp_id, 12);
@@ -303,9 +302,9 @@ static void dh_agree(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(derive_charon),  cmocka_unit_test(charon_exchange),
-            cmocka_unit_test(natd_charon),    cmocka_unit_test(wrong_psk),
-            cmocka_unit_test(own_messages),   cmocka_unit_test(clear_messages),
+            cmocka_unit_test(derive_charon), cmocka_unit_test(charon_exchange),
+            cmocka_unit_test(natd_charon),   cmocka_unit_test(wrong_psk),
+            cmocka_unit_test(own_messages),  cmocka_unit_test(clear_messages),
             cmocka_unit_test(dh_agree),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
