@@ -81,10 +81,14 @@ bool match_v1(void *ctx, const uint8_t *p, size_t len)
         static const uint8_t zero[8] = {0};
         if (v1_reply_read(p, len, x->ckyi, NULL, NULL, NULL, 0, r, &e) != 0)
                 return false; /* not ours, or malformed: ignored and counted */
+        /* our own request reflected back: IKEv1 has no response flag */
+        if (len == x->req_len && !memcmp(p, x->req, len))
+                return false;
         uint8_t ex = r->hdr.exchange;
         bool have_r = memcmp(x->ckyr, zero, 8) != 0;
-        if (ex == x->want_x && r->hdr.msgid == x->want_mid &&
-            (!have_r || !memcmp(r->hdr.rspi, x->ckyr, 8))) {
+        /* RFC 2408 3.1: the responder's cookie is never zero in its answer */
+        bool rspi_ok = have_r ? !memcmp(r->hdr.rspi, x->ckyr, 8) : memcmp(r->hdr.rspi, zero, 8);
+        if (ex == x->want_x && r->hdr.msgid == x->want_mid && rspi_ok) {
                 if (r->encrypted && x->want_iv &&
                     v1_reply_read(p, len, x->ckyi, &x->k, x->want_iv, x->plain, sizeof(x->plain), r,
                                   &e) < 0)
@@ -101,6 +105,7 @@ enum live_outcome v1_ask(struct v1_run *x, const char *name, const char *detail,
         struct ini_result *r = x->r;
         struct ini_step *st = ini_step(r, name, false, "%s", detail);
         struct live_result lr;
+        x->req_len = len;
         /* after the float, the port-500 socket too (udp.h) */
         enum live_outcome out = live_exchange_also(x->s, &x->s500, &x->b, &x->p->retx, x->req, len,
                                                    match_v1, x, x->dgram, sizeof(x->dgram), &lr);

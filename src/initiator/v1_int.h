@@ -47,6 +47,7 @@ struct v1_run {
         uint8_t dgram[LIVE_MAX_DGRAM];
         uint8_t plain[LIVE_MAX_DGRAM];
         uint8_t req[8192];
+        size_t req_len; /* of the request in flight (a reflection of it is no answer) */
 };
 
 /* Sends req on x->s and waits for the answer: an exchange x->want_x

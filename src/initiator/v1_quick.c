@@ -350,6 +350,7 @@ static int quick(struct v1_run *x, struct qm *q)
          * install IPsec policies"), and one that lost QM3 sends QM2 again:
          * listen for as long as a first retransmission would wait */
         x->want_iv = NULL;
+        x->req_len = len;
         out = live_listen(x->s, &x->s500, &x->b, p->retx.first_wait > 0 ? p->retx.first_wait : 1,
                           match_v1, x, x->dgram, sizeof(x->dgram), &lr);
         x->answer_port = lr.from_also ? x->s500.port : x->s->port;

@@ -238,9 +238,12 @@ def run(tool, only):
             fails.check("dropped", d["phase"] == PH["reach"] and d["stop"] == ST["silent"],
                         "not silence at MM1: %s" % d)
             sh(["ip", "netns", "exec", net.b, "nft", "delete table inet h16bdrop"])
+        # charon holds UDP 500 and 4500 of every address: stopped from here on
+        resp.stop()
+        resp = None
+        if want("hostile"):
+            hostile_cases(tool, net, fails)
         if want("no-listener"):
-            resp.stop()
-            resp = None
             d = run_tool(tool, net.a, B, timing=FAST)
             print("%-20s %s | %s" % ("no-listener", steps(d), d["why"]))
             fails.check("no-listener", d["phase"] == PH["reach"] and d["stop"] == ST["icmp"],
@@ -251,6 +254,36 @@ def run(tool, only):
         net.close()
         shutil.rmtree(work, ignore_errors=True)
     return fails
+
+
+def hostile_cases(tool, net, fails):
+    """probe's scripted hostile responder (hostile_ike.py) in namespace b, on
+    charon's place: the engine never crashes, never comes up, and stays
+    within its packet bound."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "hostile_ike.py")
+    addr = B
+    if True:  # noqa
+        for mode in ("junk", "accept-all", "flood", "malformed"):
+            if os.environ.get("H16B_HOSTILE") and mode != os.environ["H16B_HOSTILE"]:
+                continue
+            srv = subprocess.Popen(["ip", "netns", "exec", net.b, sys.executable, script, mode,
+                                    addr], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   text=True)
+            name = "hostile-" + mode
+            try:
+                time.sleep(0.5)
+                d = run_tool(tool, net.a, addr, timing=FAST)
+                print("%-20s %s | %s" % (name, steps(d), d["why"]))
+                fails.check(name, d["phase"] != 0 and not d["ike_up"], "came up: %s" % d)
+                fails.check(name, d["sent"] <= 60, "sent %d" % d["sent"])
+                if mode == "junk":
+                    fails.check(name, d["stop_notify"] == 14 and d["phase"] == PH["ike"],
+                                "the real refusal among the junk was not read: %s" % d)
+            finally:
+                srv.terminate()
+                srv.wait(5)
+                if srv.returncode not in (0, -15):
+                    fails.check(name, False, "the server died: %s" % srv.stderr.read())
 
 
 def main():
