@@ -31,6 +31,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import daemons  # noqa: E402
 
 A, B = "198.51.100.1", "198.51.100.2"
+A6, B6 = "2001:db8:16b::1", "2001:db8:16b::2"
 # the NAT case: a's inside address, the router's two sides
 A_IN, R_IN, R_OUT = "192.0.2.1", "192.0.2.254", "198.51.100.254"
 PSK = "h16b-test-secret-1"
@@ -71,6 +72,8 @@ class Net:
                               (self.n, "v1n", A_IN + "/24"), (self.r, "v1rn", R_IN + "/24")):
             sh(["ip", "-n", ns, "addr", "add", addr, "dev", dev])
             sh(["ip", "-n", ns, "link", "set", dev, "up"])
+        sh(["ip", "-n", self.a, "addr", "add", A6 + "/64", "dev", "v1a", "nodad"])
+        sh(["ip", "-n", self.b, "addr", "add", B6 + "/64", "dev", "v1b", "nodad"])
         sh(["ip", "-n", self.n, "route", "add", "default", "via", R_IN])
         # kernel-libipsec routes the tunnel's traffic and needs a source address
         sh(["ip", "-n", self.b, "route", "add", "default", "via", A])
@@ -93,7 +96,7 @@ def conf(ike="aes128-sha256-modp2048", esp="aes128-sha256", lts="10.2.0.0/16",
          rts="10.1.0.0/16", psk=PSK):
     return "\n".join([
         "connections {", "  v1 {", "    version = 1",
-        "    local_addrs = %s" % B, "    remote_addrs = %any",
+        "    local_addrs = %s, %s" % (B, B6), "    remote_addrs = %any",
         "    proposals = %s" % ike, "    dpd_delay = 0", "    reauth_time = 0",
         "    local { auth = psk\n      id = %s }" % B, "    remote { auth = psk }",
         "    children { c {", "      local_ts = %s" % lts, "      remote_ts = %s" % rts,
@@ -218,6 +221,13 @@ def run(tool, only):
             fails.check("no-delete", "ESTABLISHED" in left and "INSTALLED" in left,
                         "charon does not list the IKE and IPsec SA as up: %s" % left)
             sh(["ip", "netns", "exec", net.b, "true"])
+        if want("ipv6"):
+            # IKE over IPv6 (the proxy identities stay IPv4 networks)
+            resp.load(conf())
+            d = run_tool(tool, net.a, B6)
+            print("%-20s %s | %s" % ("ipv6", steps(d), d["why"]))
+            fails.check("ipv6", d["phase"] == 0 and d["child_up"] and d["deleted"],
+                        "not up over IPv6: %s" % d)
         if want("nat"):
             resp.load(conf())
             d = run_tool(tool, net.n, B)
