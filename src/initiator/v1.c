@@ -73,6 +73,20 @@ static bool info_counts(struct v1_run *x, const uint8_t *p, size_t len)
         return true;
 }
 
+/* A Transaction exchange (Mode-Config, XAUTH: draft-dukes-ike-mode-cfg,
+ * draft-beaulieu-ike-xauth) the responder opens after Main Mode: ours to
+ * report when it decrypts under the phase-2 IV of its message ID. */
+static bool transaction_counts(struct v1_run *x, const uint8_t *p, size_t len)
+{
+        struct v1_reply *r = &x->rep;
+        struct wire_err e;
+        uint8_t iv[CIPHER_MAX_BLOCK];
+        if (!x->have_keys || v1_iv_p2(&x->k, r->hdr.msgid, iv) ||
+            v1_reply_read(p, len, x->ckyi, &x->k, iv, x->plain, sizeof(x->plain), r, &e))
+                return false;
+        return r->decrypted && r->has_attr;
+}
+
 bool match_v1(void *ctx, const uint8_t *p, size_t len)
 {
         struct v1_run *x = ctx;
@@ -95,6 +109,8 @@ bool match_v1(void *ctx, const uint8_t *p, size_t len)
                         (void)v1_reply_read(p, len, x->ckyi, NULL, NULL, NULL, 0, r, &e);
                 return true;
         }
+        if (ex == 6 && x->want_x == 32)
+                return transaction_counts(x, p, len);
         if (ex != 5)
                 return false;
         return info_counts(x, p, len);
@@ -178,8 +194,15 @@ void v1_stop_on_info(struct v1_run *x, enum ini_phase ph, const char *req)
                         st->ok = false;
                 r->stop_notify = err;
                 r->notify_encrypted = rep->encrypted;
-                ini_stop(r, ph, INI_STOP_NOTIFY, "the responder answered %s with %s (%s)", req,
-                         v1_notify_name(err, nb), how);
+                /* it decrypted under the keys our PSK gave: the responder derived the
+                 * same SKEYID_e, so its PSK is ours (RFC 2409 5: SKEYID = prf(PSK, ...)) */
+                bool same = ph == INI_PH_AUTH && rep->encrypted && x->info_verified;
+                ini_stop(r, ph, INI_STOP_NOTIFY, "the responder answered %s with %s (%s)%s", req,
+                         v1_notify_name(err, nb), how,
+                         same ? "; the pre-shared keys are equal (its message decrypts and "
+                                "verifies under our keys): it refuses our identity or "
+                                "authentication method"
+                              : "");
                 return;
         }
         bool isakmp = rep->ndel && rep->del[0].proto == 1;

@@ -44,6 +44,7 @@ struct v1_run {
         bool info_verified; /* rep is an Informational whose HASH(1) verified */
         int pfs_override;   /* Quick Mode's PFS group for the PFS probe, -1: the caller's */
         int pfs_probe;      /* v1_quick.c: 1 PFS alone differs, -1 not that, 0 not asked */
+        bool xauth_asked;   /* a Transaction exchange asked for XAUTH after Main Mode */
         uint8_t dgram[LIVE_MAX_DGRAM];
         uint8_t plain[LIVE_MAX_DGRAM];
         uint8_t req[8192];

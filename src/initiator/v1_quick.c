@@ -102,6 +102,33 @@ static void responder_lifetime(struct v1_run *x)
         }
 }
 
+/* The responder opened a Transaction exchange instead of answering QM1:
+ * XAUTH (attributes 16520-16531, draft-beaulieu-ike-xauth-02 6.1) is asked
+ * of remote-access clients; a site-to-site peer cannot answer it. */
+static void xauth_asked(struct v1_run *x)
+{
+        struct ini_result *r = x->r;
+        struct ike_cfg c = {0};
+        struct wire_err e;
+        bool xauth = false;
+        if (!ike_cfg_decode(x->rep.attr, 1, &c, &e)) {
+                struct ike_attr_iter it = ike_attrs(c.attrs);
+                struct ike_attr a;
+                while (ike_attr_next(&it, &a, &e) == 1)
+                        xauth |= a.type >= 16520 && a.type <= 16531;
+        }
+        struct ini_step *st = v1_answer_step(x, "TRANSACTION", "%s (Mode-Config type %u)",
+                                             xauth ? "XAUTH request" : "Mode-Config", c.type);
+        if (st)
+                st->ok = false;
+        x->xauth_asked = xauth;
+        ini_stop(r, INI_PH_CHILD, INI_STOP_BAD_REPLY,
+                 "after Main Mode the responder %s instead of answering QM1: it treats this "
+                 "peer as a remote-access client",
+                 xauth ? "asks for XAUTH (a user name and password)"
+                       : "opened a Mode-Config transaction");
+}
+
 struct qm {
         struct v1_esp_xf xf[INI_MAX_XF];
         size_t nxf, idx[INI_MAX_XF]; /* idx: the caller's transform each came from */
@@ -267,6 +294,10 @@ static int quick(struct v1_run *x, struct qm *q)
                 return -1;
         }
         struct ini_step *st;
+        if (rep->hdr.exchange == 6) {
+                xauth_asked(x);
+                return -1;
+        }
         uint8_t h[CRYPTO_MAX_MD];
         struct cspan ni_b = {q->ni, sizeof(q->ni)};
         if (!rep->decrypted || !rep->has_hash || !rep->hash_first || rep->hash.len != x->k.hl ||

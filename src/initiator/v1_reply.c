@@ -167,6 +167,11 @@ static int read_payloads(const struct ike_msg *m, struct v1_reply *r, struct wir
                         if (r->nnatd < 4)
                                 r->natd[r->nnatd++] = pl->body;
                         break;
+                case PL_V1_ATTR:
+                        if (!r->has_attr)
+                                r->attr = pl->body;
+                        r->has_attr = true;
+                        break;
                 case PL_V1_VID:
                         if (r->nvid < V1R_MAX_VID)
                                 r->vid[r->nvid++] = pl->body;

@@ -57,6 +57,8 @@ struct v1_reply {
         size_t nid;
         struct wire_view natd[4];
         size_t nnatd;
+        struct wire_view attr; /* the first Mode-Config / XAUTH attribute payload */
+        bool has_attr;
         struct wire_view vid[V1R_MAX_VID];
         size_t nvid;
         struct v1r_notify notify[V1R_MAX_NOTIFY];

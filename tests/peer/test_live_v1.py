@@ -93,12 +93,15 @@ class Net:
 
 
 def conf(ike="aes128-sha256-modp2048", esp="aes128-sha256", lts="10.2.0.0/16",
-         rts="10.1.0.0/16", psk=PSK):
+         rts="10.1.0.0/16", psk=PSK, xauth=False, remote_id=None):
     return "\n".join([
         "connections {", "  v1 {", "    version = 1",
         "    local_addrs = %s, %s" % (B, B6), "    remote_addrs = %any",
         "    proposals = %s" % ike, "    dpd_delay = 0", "    reauth_time = 0",
-        "    local { auth = psk\n      id = %s }" % B, "    remote { auth = psk }",
+        "    local { auth = psk\n      id = %s }" % B,
+        "    remote { auth = psk\n      id = %s }" % remote_id if remote_id else
+        "    remote { auth = psk }",
+        "    remote-2 { auth = xauth-pam }" if xauth else "",
         "    children { c {", "      local_ts = %s" % lts, "      remote_ts = %s" % rts,
         "      esp_proposals = %s" % esp, "      start_action = none", "    } }",
         "  }", "}",
@@ -149,6 +152,13 @@ CASES = [
     # the responder agrees to QM1 but cannot install the SA (no address of
     # its own inside local_ts for kernel-libipsec's route) and deletes it
     # right after QM3
+    # MM5 refused with an AUTHENTICATION-FAILED that decrypts under our keys:
+    # the pre-shared keys are equal (the same SKEYID_e), the identity or the
+    # method is what the responder refuses. charon as an XAUTH responder
+    # wants the initiator to propose XAuthInitPSK and refuses plain PSK here
+    # (an IOS responder instead accepts and then asks XAUTH)
+    ("identity", {"remote_id": "spoke.example.net"}, [], "auth", "notify", 24),
+    ("xauth-method", {"xauth": True}, [], "auth", "notify", 24),
     ("child-deleted", {"lts": "10.7.0.0/16"}, ["--remote", "10.7.0.0/16"], "child", "bad_reply", 0),
 ]
 
@@ -161,6 +171,10 @@ def run(tool, only):
     try:
         daemons.make_certs(work + "/certs")
         d0 = daemons.Daemon(net.b, os.path.join(work, "b"), "b", work + "/certs")
+        # xauth-pam: the XAUTH server side (it asks before PAM is needed)
+        text = open(d0.conf).read().replace(" vici\n", " vici xauth-pam\n", 1)
+        with open(d0.conf, "w") as f:
+            f.write(text)
         d0.start()
         resp = d0
 
@@ -202,6 +216,9 @@ def run(tool, only):
                 left = sas(resp)
                 fails.check(name, "v1:" not in left or "ESTABLISHED" not in left,
                             "charon still has the SAs after the deletes: %s" % left)
+            if phase == "auth" and stop == "notify":
+                fails.check(name, d["notify_encrypted"] and "pre-shared keys are equal" in d["why"],
+                            "not read as a decrypted refusal with equal keys: %s" % d)
             if name == "child-deleted":
                 fails.check(name, not d["child_up"] and "deleting the IPsec SA" in d["why"],
                             "the delete after QM3 was not seen: %s" % d)

@@ -16,6 +16,7 @@
 
 #include "crypto/dh.h"
 #include "crypto/kdf_v1.h"
+#include "initiator/v1_int.h"
 #include "initiator/v1_keys.h"
 #include "initiator/v1_msg.h"
 #include "initiator/v1_reply.h"
@@ -265,6 +266,50 @@ static void clear_messages(void **state)
         assert_memory_equal(m.pl[3].body.p, d2, 32);
 }
 
+/* A Transaction exchange (XAUTH request) after Main Mode, encrypted under
+ * its own phase-2 IV: match_v1 takes it while Quick Mode waits; one under
+ * another IV, or while Main Mode waits, is ignored. */
+static void xauth_transaction(void **state)
+{
+        (void)state;
+        static struct v1_run x;
+        memset(&x, 0, sizeof(x));
+        x.k = keys("shared-secret-1");
+        x.have_keys = true;
+        memcpy(x.ckyi, v1_ckyi, 8);
+        memcpy(x.ckyr, v1_ckyr, 8);
+        x.want_x = 32;
+        x.want_mid = 1;
+        uint8_t msg[256], iv[16];
+        struct ike_wb w;
+        ike_wb_init(&w, msg, sizeof(msg));
+        ike_wb_header(&w, 1, v1_ckyi, v1_ckyr, 6, 0, 99);
+        uint8_t hash[32] = {0};
+        ike_wb_raw(&w, 8, hash, 32);
+        size_t at = ike_wb_begin(&w, 14, false);
+        ike_wb_u8(&w, 1); /* ISAKMP_CFG_REQUEST */
+        ike_wb_u8(&w, 0);
+        ike_wb_u16(&w, 7);
+        ike_wb_attr_tlv(&w, 16521, NULL, 0); /* XAUTH-USER-NAME */
+        ike_wb_attr_tlv(&w, 16522, NULL, 0); /* XAUTH-USER-PASSWORD */
+        ike_wb_end(&w, at);
+        size_t len = 0, ct = 0;
+        assert_int_equal(ike_wb_finish(&w, &len), 0);
+        assert_int_equal(v1_iv_p2(&x.k, 99, iv), 0);
+        assert_int_equal(v1_encrypt(&x.k, iv, msg + 28, len - 28, msg + 28, sizeof(msg) - 28, &ct),
+                         0);
+        len = 28 + ct;
+        msg[19] |= 1;
+        msg[27] = (uint8_t)len;
+        assert_true(match_v1(&x, msg, len));
+        assert_true(x.rep.decrypted && x.rep.has_attr);
+        x.want_x = 2; /* Main Mode waits: not an answer */
+        assert_false(match_v1(&x, msg, len));
+        x.want_x = 32;
+        x.k.iv[0] ^= 1; /* another phase-1 IV: does not decrypt */
+        assert_false(match_v1(&x, msg, len));
+}
+
 /* Both ends agree; values a responder could send to break us are refused. */
 static void dh_agree(void **state)
 {
@@ -305,7 +350,7 @@ int main(void)
             cmocka_unit_test(derive_charon), cmocka_unit_test(charon_exchange),
             cmocka_unit_test(natd_charon),   cmocka_unit_test(wrong_psk),
             cmocka_unit_test(own_messages),  cmocka_unit_test(clear_messages),
-            cmocka_unit_test(dh_agree),
+            cmocka_unit_test(dh_agree),      cmocka_unit_test(xauth_transaction),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
