@@ -143,6 +143,8 @@ CASES = [
     ("ok", {}, [], "none", "none", 0),
     ("ok-3des-pfs", {"ike": "3des-sha1-modp1024", "esp": "aes256-sha1-modp2048"},
      ["--ike", "3des-sha1-2", "--esp", "aes256-sha1", "--pfs", "14"], "none", "none", 0),
+    ("ok-ecp-gcm", {"ike": "aes256-sha384-ecp384", "esp": "aes256gcm16-ecp256"},
+     ["--ike", "aes256-sha384-20", "--esp", "aesgcm256", "--pfs", "19"], "none", "none", 0),
     ("p1-refused", {"ike": "aes256-sha384-ecp384"}, [], "ike", "notify", 14),
     ("psk-mismatch", {"psk": "another-secret-2"}, [], "auth", "peer_auth", 0),
     ("proxy-mismatch", {"rts": "10.9.0.0/16"}, [], "child", "notify", 18),
