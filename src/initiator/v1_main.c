@@ -342,10 +342,17 @@ static int mm56(struct v1_run *x)
         enum live_outcome out = v1_ask(x, "MM5", d, len);
         x->in_mm5 = false;
         if (out == LIVE_SILENT) {
-                ini_stop(r, INI_PH_AUTH, INI_STOP_SILENT,
-                         "no answer to MM5 after %u transmissions: a responder that cannot "
-                         "decrypt MM5 (another pre-shared key) may drop it silently%s",
-                         x->lr.sends, r->floated ? "; or UDP 4500 does not reach it" : "");
+                if (r->floated)
+                        ini_stop(r, INI_PH_AUTH, INI_STOP_SILENT,
+                                 "no answer to MM5 on UDP 4500 after %u transmissions, though "
+                                 "UDP 500 answered: UDP 4500 may not reach the responder; or it "
+                                 "cannot decrypt MM5 (another pre-shared key) and drops it",
+                                 x->lr.sends);
+                else
+                        ini_stop(r, INI_PH_AUTH, INI_STOP_SILENT,
+                                 "no answer to MM5 after %u transmissions: a responder that "
+                                 "cannot decrypt MM5 (another pre-shared key) drops it silently",
+                                 x->lr.sends);
                 return -1;
         }
         if (out != LIVE_ANSWERED) {
