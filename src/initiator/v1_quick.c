@@ -122,6 +122,7 @@ static void xauth_asked(struct v1_run *x)
         if (st)
                 st->ok = false;
         x->xauth_asked = xauth;
+        r->xauth_asked = xauth;
         ini_stop(r, INI_PH_CHILD, INI_STOP_BAD_REPLY,
                  "after Main Mode the responder %s instead of answering QM1: it treats this "
                  "peer as a remote-access client",
@@ -441,6 +442,7 @@ static void pfs_probe(struct v1_run *x)
         r->ignored = ig;
         r->budget_hit = budget;
         x->pfs_probe = up ? 1 : -1;
+        r->pfs_probe = x->pfs_probe;
         x->pfs_override = -1;
         size_t w = strlen(r->why);
         if (up)

@@ -177,6 +177,8 @@ int main(int argc, char **argv)
         json_object_set_new(o, "pfs_chosen", json_integer(r.pfs_chosen));
         json_object_set_new(o, "esp_life", json_integer(r.esp_life));
         json_object_set_new(o, "ike_life", json_integer(r.ike_life));
+        json_object_set_new(o, "pfs_probe", json_integer(r.pfs_probe));
+        json_object_set_new(o, "xauth_asked", json_boolean(r.xauth_asked));
         json_object_set_new(o, "ts_narrowed", json_boolean(r.ts_narrowed));
         json_object_set_new(o, "peer_id", json_string(r.peer_id));
         json_object_set_new(o, "spi_in", json_integer(r.spi_in));
