@@ -56,8 +56,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char why[128];
         volatile size_t sink = 0;
         if (!(data[0] & 1)) {
-                if (v2_reply_read(buf, n, mine[0].spi_i, ex, 0, NULL, plain, sizeof(plain), &r,
-                                  why, sizeof(why)) == 0)
+                if (v2_reply_read(buf, n, mine[0].spi_i, ex, 0, NULL, plain, sizeof(plain), &r, why,
+                                  sizeof(why)) == 0)
                         sink += r.nn + r.ntsi + r.ntsr + (size_t)v2_reply_error(&r);
         } else if (n >= IKE_HDR_LEN) {
                 memcpy(buf, mine[g].spi_i, 8);

@@ -82,11 +82,10 @@ static const struct cli_opt test_options[] = {
     {"pfs", 0, "GROUP", "PFS group for Quick Mode / the rekey (modp2048, 14, none; default none)",
      O_PFS},
     {"id", 0, "NAME", "our IKE identity, an FQDN (default: our address)", O_ID},
-    {"peer-id", 0, "NAME", "the identity asked of HOST (IKEv2 IDr; default: none sent)",
-     O_PEER_ID},
+    {"peer-id", 0, "NAME", "the identity asked of HOST (IKEv2 IDr; default: none sent)", O_PEER_ID},
     {"no-rekey", 0, NULL, "IKEv2: do not rekey the Child SA (CREATE_CHILD_SA)", O_NO_REKEY},
-    {"nat-t", 0, "MODE",
-     "auto (default: move to UDP 4500 when NAT-D shows a NAT), force, or off", O_NATT},
+    {"nat-t", 0, "MODE", "auto (default: move to UDP 4500 when NAT-D shows a NAT), force, or off",
+     O_NATT},
     {"port", 0, "N", "the responder's IKE port (default 500)", O_PORT},
     {"keys", 0, "FILE",
      "write the negotiated keys as Wireshark decryption tables to FILE (a new file)", O_KEYS},
@@ -137,9 +136,8 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
         case O_LOCAL:
         case O_REMOTE:
                 if (ini_parse_net(v, &o->p, id == O_LOCAL, err, sizeof(err)))
-                        return cli_error(&test_spec, "--%s %s", id == O_LOCAL ? "local-net"
-                                                                              : "remote-net",
-                                         err);
+                        return cli_error(&test_spec, "--%s %s",
+                                         id == O_LOCAL ? "local-net" : "remote-net", err);
                 if (id == O_LOCAL)
                         o->have_local = true;
                 else
@@ -281,8 +279,7 @@ static int read_psk(struct test_cli *o)
                 if (n && o->psk[n - 1] == '\r')
                         n--;
                 if (!n)
-                        return cli_error(&test_spec, "%s:1: no key on the first line",
-                                         o->psk_file);
+                        return cli_error(&test_spec, "%s:1: no key on the first line", o->psk_file);
         } else if (getenv(PSK_ENV)) {
                 const char *e = getenv(PSK_ENV);
                 n = strlen(e);
@@ -349,9 +346,8 @@ int cmd_test(int argc, char **argv)
                 goto done;
         }
         char err[160];
-        if (!o->have_ike &&
-            ini_parse_ike("aes256-sha256-modp2048,aes256gcm16-prfsha256-ecp256", &o->p, err,
-                          sizeof(err)))
+        if (!o->have_ike && ini_parse_ike("aes256-sha256-modp2048,aes256gcm16-prfsha256-ecp256",
+                                          &o->p, err, sizeof(err)))
                 goto done;
         if (!o->have_esp) {
                 int pfs = o->p.pfs;
@@ -368,8 +364,10 @@ int cmd_test(int argc, char **argv)
                 goto done;
         /* the keys file: refused before anything is sent if it exists */
         if (o->keys_file && !access(o->keys_file, F_OK)) {
-                cli_error(&test_spec, "--keys %s: the file exists (a new file is written, never "
-                          "an old one replaced)", o->keys_file);
+                cli_error(&test_spec,
+                          "--keys %s: the file exists (a new file is written, never "
+                          "an old one replaced)",
+                          o->keys_file);
                 goto done;
         }
         if (o->v1) { /* h16b's engine (src/initiator/v1*.c) plugs in here */
@@ -395,10 +393,8 @@ int cmd_test(int argc, char **argv)
         }
         if (cli_out_open(&out, &test_spec, o->output, &in))
                 goto done;
-        struct report_opts ro = {.format = o->fmt,
-                                 .command = "test",
-                                 .explain = o->verbose,
-                                 .ladders = true};
+        struct report_opts ro = {
+            .format = o->fmt, .command = "test", .explain = o->verbose, .ladders = true};
         int wr = 0;
         if (o->fmt == REPORT_JSON) {
                 extra = json_object();

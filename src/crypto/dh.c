@@ -19,16 +19,22 @@ static const struct {
         prime_fn prime;    /* MODP */
         const char *curve; /* ECP, X25519 */
 } groups[] = {
-    {1, 96, BN_get_rfc2409_prime_768, NULL},     {2, 128, BN_get_rfc2409_prime_1024, NULL},
-    {5, 192, BN_get_rfc3526_prime_1536, NULL},   {14, 256, BN_get_rfc3526_prime_2048, NULL},
-    {15, 384, BN_get_rfc3526_prime_3072, NULL},  {16, 512, BN_get_rfc3526_prime_4096, NULL},
-    {17, 768, BN_get_rfc3526_prime_6144, NULL},  {18, 1024, BN_get_rfc3526_prime_8192, NULL},
-    {19, 64, NULL, "P-256"},                     {20, 96, NULL, "P-384"},
-    {21, 132, NULL, "P-521"},                    {31, 32, NULL, "X25519"},
+    {1, 96, BN_get_rfc2409_prime_768, NULL},
+    {2, 128, BN_get_rfc2409_prime_1024, NULL},
+    {5, 192, BN_get_rfc3526_prime_1536, NULL},
+    {14, 256, BN_get_rfc3526_prime_2048, NULL},
+    {15, 384, BN_get_rfc3526_prime_3072, NULL},
+    {16, 512, BN_get_rfc3526_prime_4096, NULL},
+    {17, 768, BN_get_rfc3526_prime_6144, NULL},
+    {18, 1024, BN_get_rfc3526_prime_8192, NULL},
+    {19, 64, NULL, "P-256"},
+    {20, 96, NULL, "P-384"},
+    {21, 132, NULL, "P-521"},
+    {31, 32, NULL, "X25519"},
 };
 
 struct dh_key {
-        int gi; /* index in groups[] */
+        int gi;            /* index in groups[] */
         BIGNUM *p, *x, *y; /* MODP */
         EVP_PKEY *k;       /* ECP, X25519 */
 };

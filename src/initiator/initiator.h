@@ -73,9 +73,9 @@ struct ini_params {
         /* ESP transforms (mode ignored: tunnel mode is asked for) */
         struct p2_xform esp[INI_MAX_XF];
         size_t nesp;
-        int pfs;            /* DH group of QM / CREATE_CHILD_SA; 0 none */
-        uint32_t esp_life;  /* seconds; 0 none sent (IKEv1 QM attribute) */
-        uint32_t esp_kb;    /* kilobytes; 0 none sent */
+        int pfs;           /* DH group of QM / CREATE_CHILD_SA; 0 none */
+        uint32_t esp_life; /* seconds; 0 none sent (IKEv1 QM attribute) */
+        uint32_t esp_kb;   /* kilobytes; 0 none sent */
         /* the traffic: local net -> remote net (src = ours, dst = theirs;
          * proto / ports as in a crypto ACL line), IPv4 */
         struct flowbox traffic;
@@ -99,15 +99,15 @@ void ini_params_default(struct ini_params *p);
  * responder's answer (a request of ours that was never answered is one
  * step with outcome != LIVE_ANSWERED). */
 struct ini_step {
-        char name[20];        /* "MM1".."MM6", "QM1".."QM3", "INFO", "IKE_SA_INIT",
-                               * "IKE_AUTH", "CREATE_CHILD_SA", "INFORMATIONAL" */
-        bool from_responder;  /* false: sent by us */
-        char detail[256];     /* "SA (4 transforms), KE (group 14), Ni, NAT-D x2" */
-        enum live_outcome outcome; /* of a request: answered, silent, ICMP, budget */
-        unsigned sends;       /* transmissions of a request (> 1: retransmitted) */
-        uint16_t port;        /* 500 or 4500 */
-        bool encrypted;       /* the message was encrypted (IKEv1 E flag, IKEv2 SK) */
-        bool decrypted;       /* ... and we decrypted and verified it */
+        char name[20];                   /* "MM1".."MM6", "QM1".."QM3", "INFO", "IKE_SA_INIT",
+                                          * "IKE_AUTH", "CREATE_CHILD_SA", "INFORMATIONAL" */
+        bool from_responder;             /* false: sent by us */
+        char detail[256];                /* "SA (4 transforms), KE (group 14), Ni, NAT-D x2" */
+        enum live_outcome outcome;       /* of a request: answered, silent, ICMP, budget */
+        unsigned sends;                  /* transmissions of a request (> 1: retransmitted) */
+        uint16_t port;                   /* 500 or 4500 */
+        bool encrypted;                  /* the message was encrypted (IKEv1 E flag, IKEv2 SK) */
+        bool decrypted;                  /* ... and we decrypted and verified it */
         uint16_t notify[INI_MAX_NOTIFY]; /* the notifies it carries (IANA numbers) */
         size_t nnotify;
         bool ok; /* false: this is where the negotiation stopped */
@@ -115,24 +115,24 @@ struct ini_step {
 
 /* Where the negotiation stopped (the verdict's first input). */
 enum ini_phase {
-        INI_PH_NONE = 0,  /* completed */
-        INI_PH_REACH,     /* the first request (MM1 / IKE_SA_INIT) got no answer */
-        INI_PH_IKE,       /* IKEv1 MM1-MM4 / IKEv2 IKE_SA_INIT: proposal, KE, cookie */
-        INI_PH_AUTH,      /* IKEv1 MM5-MM6 / IKEv2 IKE_AUTH's authentication */
-        INI_PH_CHILD,     /* IKEv1 QM1-QM3 / IKEv2 IKE_AUTH's Child SA */
-        INI_PH_REKEY,     /* IKEv2 CREATE_CHILD_SA */
-        INI_PH_DELETE,    /* the delete at the end (the tunnel came up) */
+        INI_PH_NONE = 0, /* completed */
+        INI_PH_REACH,    /* the first request (MM1 / IKE_SA_INIT) got no answer */
+        INI_PH_IKE,      /* IKEv1 MM1-MM4 / IKEv2 IKE_SA_INIT: proposal, KE, cookie */
+        INI_PH_AUTH,     /* IKEv1 MM5-MM6 / IKEv2 IKE_AUTH's authentication */
+        INI_PH_CHILD,    /* IKEv1 QM1-QM3 / IKEv2 IKE_AUTH's Child SA */
+        INI_PH_REKEY,    /* IKEv2 CREATE_CHILD_SA */
+        INI_PH_DELETE,   /* the delete at the end (the tunnel came up) */
 };
 enum ini_stop {
         INI_STOP_NONE = 0,
-        INI_STOP_SILENT,    /* a request unanswered after every retransmission */
-        INI_STOP_ICMP,      /* an ICMP error about the flow (icmp_* say which) */
-        INI_STOP_NOTIFY,    /* the responder answered with error notify stop_notify */
-        INI_STOP_PEER_AUTH, /* the responder's AUTH / HASH_R did not verify with our key */
-        INI_STOP_BAD_REPLY, /* an answer that does not decode, decrypt or fit (why in detail) */
-        INI_STOP_REFUSED_TS,/* IKEv2: the Child SA came up with selectors outside ours */
-        INI_STOP_BUDGET,    /* the packet total or the time bound */
-        INI_STOP_LOCAL,     /* a local failure (socket, libcrypto, nothing we can offer) */
+        INI_STOP_SILENT,     /* a request unanswered after every retransmission */
+        INI_STOP_ICMP,       /* an ICMP error about the flow (icmp_* say which) */
+        INI_STOP_NOTIFY,     /* the responder answered with error notify stop_notify */
+        INI_STOP_PEER_AUTH,  /* the responder's AUTH / HASH_R did not verify with our key */
+        INI_STOP_BAD_REPLY,  /* an answer that does not decode, decrypt or fit (why in detail) */
+        INI_STOP_REFUSED_TS, /* IKEv2: the Child SA came up with selectors outside ours */
+        INI_STOP_BUDGET,     /* the packet total or the time bound */
+        INI_STOP_LOCAL,      /* a local failure (socket, libcrypto, nothing we can offer) */
 };
 
 struct ini_result {
@@ -150,18 +150,18 @@ struct ini_result {
         bool floated;               /* moved to UDP 4500 */
         /* IKE SA */
         bool ike_up;
-        struct p1_prop ike1_chosen; /* IKEv1 */
+        struct p1_prop ike1_chosen;   /* IKEv1 */
         struct v2_choice ike2_chosen; /* IKEv2: ok, encr, key_bits, integ, prf, group,
                                        * ke_sent, invalid_ke */
-        int ke_hint;       /* INVALID_KE_PAYLOAD's group, 0 none */
-        unsigned cookies;  /* COOKIE round trips (RFC 7296 2.6) */
-        uint32_t ike_life; /* IKEv1: the lifetime the SA got (RESPONDER-LIFETIME) */
+        int ke_hint;                  /* INVALID_KE_PAYLOAD's group, 0 none */
+        unsigned cookies;             /* COOKIE round trips (RFC 7296 2.6) */
+        uint32_t ike_life;            /* IKEv1: the lifetime the SA got (RESPONDER-LIFETIME) */
         uint8_t peer_id_type;
         char peer_id[INI_ID_LEN]; /* the responder's identity, as text */
         /* the (first) Child SA / Quick Mode SA */
         bool child_up;
         struct p2_xform esp_chosen;
-        int pfs_chosen; /* 0 none */
+        int pfs_chosen;                     /* 0 none */
         struct flowbox ts_local, ts_remote; /* as the responder narrowed them */
         bool ts_narrowed;
         uint32_t spi_in, spi_out;
@@ -205,13 +205,13 @@ void ini_stop(struct ini_result *r, enum ini_phase ph, enum ini_stop st, const c
 void ini_stop_live(struct ini_result *r, enum ini_phase ph, const struct live_result *lr);
 
 /* Neutral enum -> wire numbers; 0 when the version has no such value. */
-uint16_t ini_v1_encr(enum ike_encr e);          /* IKEv1 class 1 */
-uint16_t ini_v1_hash(enum ike_hash h);          /* IKEv1 class 2 */
-uint16_t ini_v2_encr(enum ike_encr e);          /* IKEv2 type 1 (GCM: 16-octet ICV, 20) */
-uint16_t ini_v2_integ(enum ike_hash h);         /* IKEv2 type 3 (HMAC, RFC 4868 truncation) */
-uint16_t ini_v2_prf(enum ike_hash h);           /* IKEv2 type 2 */
-uint16_t ini_esp_id(enum ike_encr e);           /* IPsec DOI ESP transform ID (GCM: 20) */
-uint16_t ini_ipsec_auth(enum ike_hash h);       /* IPsec DOI class 5 */
+uint16_t ini_v1_encr(enum ike_encr e);    /* IKEv1 class 1 */
+uint16_t ini_v1_hash(enum ike_hash h);    /* IKEv1 class 2 */
+uint16_t ini_v2_encr(enum ike_encr e);    /* IKEv2 type 1 (GCM: 16-octet ICV, 20) */
+uint16_t ini_v2_integ(enum ike_hash h);   /* IKEv2 type 3 (HMAC, RFC 4868 truncation) */
+uint16_t ini_v2_prf(enum ike_hash h);     /* IKEv2 type 2 */
+uint16_t ini_esp_id(enum ike_encr e);     /* IPsec DOI ESP transform ID (GCM: 20) */
+uint16_t ini_ipsec_auth(enum ike_hash h); /* IPsec DOI class 5 */
 /* "AES-CBC-256", "HMAC-SHA2-256"...: static names for steps and output. */
 const char *ini_encr_text(enum ike_encr e, int bits);
 const char *ini_hash_text(enum ike_hash h);

@@ -15,20 +15,26 @@ static const struct {
         enum ike_encr encr;
         int bits;
 } encrs[] = {
-    {"aes128", ENCR_AES, 128},          {"aes192", ENCR_AES, 192},
-    {"aes256", ENCR_AES, 256},          {"aes", ENCR_AES, 128},
-    {"aes128gcm16", ENCR_AES_GCM, 128}, {"aes192gcm16", ENCR_AES_GCM, 192},
-    {"aes256gcm16", ENCR_AES_GCM, 256}, {"aes128gcm", ENCR_AES_GCM, 128},
-    {"aes192gcm", ENCR_AES_GCM, 192},   {"aes256gcm", ENCR_AES_GCM, 256},
-    {"3des", ENCR_3DES, 0},             {"des", ENCR_DES, 0},
+    {"aes128", ENCR_AES, 128},
+    {"aes192", ENCR_AES, 192},
+    {"aes256", ENCR_AES, 256},
+    {"aes", ENCR_AES, 128},
+    {"aes128gcm16", ENCR_AES_GCM, 128},
+    {"aes192gcm16", ENCR_AES_GCM, 192},
+    {"aes256gcm16", ENCR_AES_GCM, 256},
+    {"aes128gcm", ENCR_AES_GCM, 128},
+    {"aes192gcm", ENCR_AES_GCM, 192},
+    {"aes256gcm", ENCR_AES_GCM, 256},
+    {"3des", ENCR_3DES, 0},
+    {"des", ENCR_DES, 0},
 };
 
 static const struct {
         const char *name;
         enum ike_hash h;
 } hashes[] = {
-    {"md5", HASH_MD5},       {"sha1", HASH_SHA1},     {"sha", HASH_SHA1},
-    {"sha256", HASH_SHA256}, {"sha384", HASH_SHA384}, {"sha512", HASH_SHA512},
+    {"md5", HASH_MD5},         {"sha1", HASH_SHA1},       {"sha", HASH_SHA1},
+    {"sha256", HASH_SHA256},   {"sha384", HASH_SHA384},   {"sha512", HASH_SHA512},
     {"sha2_256", HASH_SHA256}, {"sha2_384", HASH_SHA384}, {"sha2_512", HASH_SHA512},
 };
 
@@ -36,10 +42,9 @@ static const struct {
         const char *name;
         int group;
 } groups[] = {
-    {"modp768", 1},   {"modp1024", 2},  {"modp1536", 5},  {"modp2048", 14},
-    {"modp3072", 15}, {"modp4096", 16}, {"modp6144", 17}, {"modp8192", 18},
-    {"ecp256", 19},   {"ecp384", 20},   {"ecp521", 21},   {"curve25519", 31},
-    {"x25519", 31},
+    {"modp768", 1},   {"modp1024", 2},    {"modp1536", 5},  {"modp2048", 14}, {"modp3072", 15},
+    {"modp4096", 16}, {"modp6144", 17},   {"modp8192", 18}, {"ecp256", 19},   {"ecp384", 20},
+    {"ecp521", 21},   {"curve25519", 31}, {"x25519", 31},
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -165,12 +170,12 @@ int ini_parse_ike(const char *s, struct ini_params *p, char *err, size_t n)
                 for (size_t e = 0; e < it.nencr; e++)
                         for (size_t h = 0; h < it.nhash; h++)
                                 for (size_t g = 0; g < it.ngroup; g++) {
-                                        if (it.encr[e] == ENCR_AES_GCM ||
-                                            p->nike1 == INI_MAX_PROPS)
+                                        if (it.encr[e] == ENCR_AES_GCM || p->nike1 == INI_MAX_PROPS)
                                                 continue;
-                                        p->ike1[p->nike1++] = (struct p1_prop){
-                                            (int)p->nike1 + 1, it.encr[e], it.bits[e], it.hash[h],
-                                            AUTH_PSK, it.group[g], 0};
+                                        size_t k = p->nike1++;
+                                        p->ike1[k] = (struct p1_prop){
+                                            (int)k + 1, it.encr[e],  it.bits[e], it.hash[h],
+                                            AUTH_PSK,   it.group[g], 0};
                                 }
                 s += len;
                 if (*s == ',')
@@ -207,10 +212,15 @@ int ini_parse_esp(const char *s, struct ini_params *p, char *err, size_t n)
                                         snprintf(err, n, "more than %d ESP transforms", INI_MAX_XF);
                                         return -1;
                                 }
-                                p->esp[p->nesp++] = (struct p2_xform){
-                                    it.encr[e], it.bits[e],
+                                size_t k = p->nesp++;
+                                p->esp[k] = (struct p2_xform){
+                                    it.encr[e],
+                                    it.bits[e],
                                     it.encr[e] == ENCR_AES_GCM ? HASH_NONE : it.hash[h],
-                                    MODE_TUNNEL, false, p->nesp, HASH_NONE};
+                                    MODE_TUNNEL,
+                                    false,
+                                    k,
+                                    HASH_NONE};
                         }
                 }
                 s += len;

@@ -53,7 +53,8 @@ void ini_text(FILE *f, const struct ini_params *p, const struct ini_result *r,
         fprintf(f, "test %s: IKEv%d, PSK, traffic %s\n", r->host, r->version, t);
         if (r->ike_up || r->ike2_chosen.ok) {
                 ike_text(r, b, sizeof(b));
-                fprintf(f, "  IKE SA:   %s%s\n", b, r->ike_up ? "" : " (chosen; not authenticated)");
+                fprintf(f, "  IKE SA:   %s%s\n", b,
+                        r->ike_up ? "" : " (chosen; not authenticated)");
         }
         if (r->peer_id[0])
                 fprintf(f, "  peer ID:  %s\n", r->peer_id);
@@ -141,11 +142,12 @@ json_t *ini_json(const struct ini_params *p, const struct ini_result *r, const c
                 const struct ini_step *s = &r->steps[i];
                 json_t *j = json_object();
                 json_object_set_new(j, "step", json_string(s->name));
-                json_object_set_new(j, "from", json_string(s->from_responder ? "responder"
-                                                                             : "initiator"));
+                json_object_set_new(j, "from",
+                                    json_string(s->from_responder ? "responder" : "initiator"));
                 json_object_set_new(j, "detail", json_string(s->detail));
                 if (!s->from_responder) {
-                        json_object_set_new(j, "result", json_string(live_outcome_name(s->outcome)));
+                        json_object_set_new(j, "result",
+                                            json_string(live_outcome_name(s->outcome)));
                         json_object_set_new(j, "transmissions", json_integer(s->sends));
                 }
                 json_object_set_new(j, "port", json_integer(s->port));
@@ -236,9 +238,10 @@ static const char *esp_auth_ws(unsigned id)
 
 int ini_keys_records(FILE *f, const struct ini_result *r)
 {
-        fprintf(f, "# ipsec-doctor test %s: Wireshark decryption tables. Lines of 2 fields belong\n"
-                   "# in ikev1_decryption_table, of 8 unquoted-first in ikev2_decryption_table,\n"
-                   "# quoted-first in esp_sa. `ipsec-doctor capture --keys` reads this file whole.\n",
+        fprintf(f,
+                "# ipsec-doctor test %s: Wireshark decryption tables. Lines of 2 fields belong\n"
+                "# in ikev1_decryption_table, of 8 unquoted-first in ikev2_decryption_table,\n"
+                "# quoted-first in esp_sa. `ipsec-doctor capture --keys` reads this file whole.\n",
                 r->host);
         for (size_t i = 0; i < r->nkeys; i++) {
                 const struct key_entry *k = &r->keys[i];

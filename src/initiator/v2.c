@@ -124,8 +124,7 @@ static void notify_names(const struct v2_reply *rp, struct ini_step *st, char *o
                         st->notify[st->nnotify++] = rp->n[i].type;
                 const char *name = ike_notify_name(2, rp->n[i].type);
                 int w = name ? snprintf(out + at, n - at, "%sN(%s)", at ? ", " : "", name)
-                             : snprintf(out + at, n - at, "%sN(%u)", at ? ", " : "",
-                                        rp->n[i].type);
+                             : snprintf(out + at, n - at, "%sN(%u)", at ? ", " : "", rp->n[i].type);
                 if (w < 0 || (size_t)w >= n - at)
                         break;
                 at += (size_t)w;
@@ -137,8 +136,8 @@ static struct ini_step *answer_step(struct run *x, const char *name, const char 
 {
         char ns[160];
         notify_names(&x->rep, NULL, ns, sizeof(ns));
-        struct ini_step *st = ini_step(x->r, name, true, "%s%s%s", what, *what && *ns ? ", " : "",
-                                       ns);
+        struct ini_step *st =
+            ini_step(x->r, name, true, "%s%s%s", what, *what && *ns ? ", " : "", ns);
         if (st) {
                 notify_names(&x->rep, st, ns, sizeof(ns));
                 st->encrypted = st->decrypted = x->rep.encrypted;
@@ -265,10 +264,10 @@ static void esp_offer(const struct ini_params *p, const uint8_t spi[4], int pfs,
                 if (!id)
                         continue;
                 size_t k = 0;
-                uint16_t kl = e->encr == ENCR_AES || e->encr == ENCR_AES_GCM ||
-                                      e->encr == ENCR_AES_GMAC
-                                  ? (uint16_t)(e->key_bits ? e->key_bits : 128)
-                                  : 0;
+                uint16_t kl =
+                    e->encr == ENCR_AES || e->encr == ENCR_AES_GCM || e->encr == ENCR_AES_GMAC
+                        ? (uint16_t)(e->key_bits ? e->key_bits : 128)
+                        : 0;
                 o->xf[o->n][k++] = (struct ike_v2_xf){IKEV2_TRANS_ENCR, id, kl};
                 if (e->encr != ENCR_AES_GCM) {
                         uint16_t ig = ini_v2_integ(e->hash);
@@ -371,9 +370,9 @@ static bool take_choice(struct run *x, const struct offer *o, struct ini_step *s
 {
         struct v2_reply *rp = &x->rep;
         struct ini_result *r = x->r;
-        bool aead = rp->xf_has[1] && (rp->xf[1] == IKEV2_ENCR_AES_GCM_16 ||
-                                      rp->xf[1] == IKEV2_ENCR_AES_GCM_12 ||
-                                      rp->xf[1] == IKEV2_ENCR_AES_GCM_8);
+        bool aead = rp->xf_has[1] &&
+                    (rp->xf[1] == IKEV2_ENCR_AES_GCM_16 || rp->xf[1] == IKEV2_ENCR_AES_GCM_12 ||
+                     rp->xf[1] == IKEV2_ENCR_AES_GCM_8);
         if (!rp->has_sa || rp->sa_proto != 1 || !rp->xf_has[1] || !rp->xf_has[2] ||
             !rp->xf_has[4] || (!aead && !rp->xf_has[3]) ||
             !offered(o, 1, rp->xf[1], rp->xf_keylen) || !offered(o, 2, rp->xf[2], 0) ||
@@ -438,13 +437,12 @@ static bool sa_init(struct run *x)
                         ini_stop(r, INI_PH_IKE, INI_STOP_LOCAL, "the IKE_SA_INIT does not fit");
                         goto out;
                 }
-                struct ini_step *st = ini_step(
-                    r, "IKE_SA_INIT", false, "SA (%zu proposal%s), KE (group %u), Ni%s%s",
-                    o->n, o->n == 1 ? "" : "s", group, cookie_len ? ", N(COOKIE)" : "",
-                    x->p->natt != INI_NATT_OFF ? ", NAT-D" : "");
+                struct ini_step *st =
+                    ini_step(r, "IKE_SA_INIT", false, "SA (%zu proposal%s), KE (group %u), Ni%s%s",
+                             o->n, o->n == 1 ? "" : "s", group, cookie_len ? ", N(COOKIE)" : "",
+                             x->p->natt != INI_NATT_OFF ? ", NAT-D" : "");
                 r->sent++;
-                if (!ask(x, st, x->msg1, x->msg1len,
-                         round == 0 ? INI_PH_REACH : INI_PH_IKE))
+                if (!ask(x, st, x->msg1, x->msg1len, round == 0 ? INI_PH_REACH : INI_PH_IKE))
                         goto out;
                 struct v2_reply *rp = &x->rep;
                 int c = v2_reply_notify(rp, N_COOKIE);
@@ -470,9 +468,10 @@ static bool sa_init(struct run *x)
                 int k = v2_reply_notify(rp, N_INVALID_KE_PAYLOAD);
                 if (k >= 0) {
                         struct ini_step *a = answer_step(x, "IKE_SA_INIT", "");
-                        unsigned hint = rp->n[k].data.len == 2
-                                            ? (unsigned)(rp->n[k].data.p[0] << 8 | rp->n[k].data.p[1])
-                                            : 0;
+                        unsigned hint =
+                            rp->n[k].data.len == 2
+                                ? (unsigned)(rp->n[k].data.p[0] << 8 | rp->n[k].data.p[1])
+                                : 0;
                         r->ke_hint = (int)hint;
                         r->ike2_chosen.invalid_ke = true;
                         /* RFC 7296 1.2: retry once with the group asked for, when
@@ -494,7 +493,8 @@ static bool sa_init(struct run *x)
                         goto out;
                 }
                 if (!rp->has_ke || !rp->has_nonce || !rp->has_sa) {
-                        struct ini_step *a = answer_step(x, "IKE_SA_INIT", "an answer without SA, KE and Nr");
+                        struct ini_step *a =
+                            answer_step(x, "IKE_SA_INIT", "an answer without SA, KE and Nr");
                         if (a)
                                 a->ok = false;
                         ini_stop(r, INI_PH_IKE, INI_STOP_BAD_REPLY,
@@ -506,7 +506,8 @@ static bool sa_init(struct run *x)
                 if (!take_choice(x, o, a))
                         goto out;
                 if (a)
-                        snprintf(a->detail, sizeof(a->detail), "SA (%s, %s, %s, group %u), KE, Nr%s",
+                        snprintf(a->detail, sizeof(a->detail),
+                                 "SA (%s, %s, %s, group %u), KE, Nr%s",
                                  encr_name(x->sa.encr, x->sa.encr_bits, eb, sizeof(eb)),
                                  ike_name_of(IKE_REG_V2_PRF, x->sa.prf_id)
                                      ? ike_name_of(IKE_REG_V2_PRF, x->sa.prf_id)
@@ -514,14 +515,13 @@ static bool sa_init(struct run *x)
                                  x->sa.integ && ike_name_of(IKE_REG_V2_INTEG, x->sa.integ)
                                      ? ike_name_of(IKE_REG_V2_INTEG, x->sa.integ)
                                      : "no integrity (AEAD)",
-                                 x->sa.group,
-                                 v2_reply_notify(rp, N_NAT_SRC) >= 0 ? ", NAT-D" : "");
+                                 x->sa.group, v2_reply_notify(rp, N_NAT_SRC) >= 0 ? ", NAT-D" : "");
                 if (rp->ke_group != group || x->sa.group != group) {
                         if (a)
                                 a->ok = false;
                         ini_stop(r, INI_PH_IKE, INI_STOP_BAD_REPLY,
-                                 "the answer's KE group %u is not the one sent (%u)",
-                                 rp->ke_group, group);
+                                 "the answer's KE group %u is not the one sent (%u)", rp->ke_group,
+                                 group);
                         goto out;
                 }
                 ok = true;
@@ -570,9 +570,9 @@ static bool sa_init(struct run *x)
                             !memcmp(h, rp->n[i].data.p, 20))
                                 any = true;
                 r->nat_remote = !any;
-                r->nat_local = !(rp->n[nd].data.len == 20 &&
-                                 !natd_hash(x->sa.spi_i, x->sa.spi_r, &me, h) &&
-                                 !memcmp(h, rp->n[nd].data.p, 20));
+                r->nat_local =
+                    !(rp->n[nd].data.len == 20 && !natd_hash(x->sa.spi_i, x->sa.spi_r, &me, h) &&
+                      !memcmp(h, rp->n[nd].data.p, 20));
         }
         x->msg2len = x->buflen;
         memcpy(x->msg2, x->buf, x->buflen);
@@ -893,9 +893,9 @@ static bool ike_auth(struct run *x)
                 return false;
         }
         x->exch = 35;
-        struct ini_step *st = ini_step(r, "IKE_AUTH", false,
-                                       "IDi, %sAUTH (PSK), SA (%zu ESP proposal%s), TSi, TSr",
-                                       p->peer_id[0] ? "IDr, " : "", eo.n, eo.n == 1 ? "" : "s");
+        struct ini_step *st =
+            ini_step(r, "IKE_AUTH", false, "IDi, %sAUTH (PSK), SA (%zu ESP proposal%s), TSi, TSr",
+                     p->peer_id[0] ? "IDr, " : "", eo.n, eo.n == 1 ? "" : "s");
         if (!ask_sk(x, st, len, INI_PH_AUTH))
                 return false;
         struct v2_reply *rp = &x->rep;
@@ -916,11 +916,11 @@ static bool ike_auth(struct run *x)
         }
         /* the responder's AUTH, with our key (RFC 7296 2.15) */
         uint8_t want[CRYPTO_MAX_MD];
-        bool good = rp->has_idr && rp->auth.method == IKEV2_AUTH_PSK && rp->auth.data.len == hl &&
-                    !v2_psk_auth(x->sa.prf, p->psk, p->psk_len, x->msg2, x->msg2len, x->ni,
-                                 NONCE_LEN, x->sa.k.pr, x->sa.k.p_len, rp->idr_body.p,
-                                 rp->idr_body.len, want) &&
-                    CRYPTO_memcmp(want, rp->auth.data.p, hl) == 0;
+        bool good =
+            rp->has_idr && rp->auth.method == IKEV2_AUTH_PSK && rp->auth.data.len == hl &&
+            !v2_psk_auth(x->sa.prf, p->psk, p->psk_len, x->msg2, x->msg2len, x->ni, NONCE_LEN,
+                         x->sa.k.pr, x->sa.k.p_len, rp->idr_body.p, rp->idr_body.len, want) &&
+            CRYPTO_memcmp(want, rp->auth.data.p, hl) == 0;
         OPENSSL_cleanse(want, sizeof(want));
         if (rp->has_idr) {
                 r->peer_id_type = rp->idr.type;
@@ -978,8 +978,8 @@ static void rekey(struct run *x)
                 return;
         if (p->pfs) {
                 if (!(dh = dh_new((unsigned)p->pfs))) {
-                        ini_stop(r, INI_PH_REKEY, INI_STOP_LOCAL, "DH group %d is not supported here",
-                                 p->pfs);
+                        ini_stop(r, INI_PH_REKEY, INI_STOP_LOCAL,
+                                 "DH group %d is not supported here", p->pfs);
                         return;
                 }
                 publen = dh_public(dh, pub, sizeof(pub));
@@ -1007,8 +1007,8 @@ static void rekey(struct run *x)
         if (p->pfs)
                 snprintf(pf, sizeof(pf), "KEi (group %d), ", p->pfs);
         struct ini_step *st = ini_step(r, "CREATE_CHILD_SA", false,
-                                       "N(REKEY_SA), SA (%zu ESP proposal%s), Ni, %sTSi, TSr",
-                                       eo.n, eo.n == 1 ? "" : "s", pf);
+                                       "N(REKEY_SA), SA (%zu ESP proposal%s), Ni, %sTSi, TSr", eo.n,
+                                       eo.n == 1 ? "" : "s", pf);
         if (!ask_sk(x, st, len, INI_PH_REKEY))
                 goto out;
         struct v2_reply *rp = &x->rep;
@@ -1023,8 +1023,7 @@ static void rekey(struct run *x)
                 stop_notify(x, a, INI_PH_REKEY, err);
                 goto out;
         }
-        if (!rp->has_nonce || !take_esp(x, &eo, a, INI_PH_REKEY) ||
-            !take_ts(x, a, INI_PH_REKEY))
+        if (!rp->has_nonce || !take_esp(x, &eo, a, INI_PH_REKEY) || !take_ts(x, a, INI_PH_REKEY))
                 goto out;
         if (!!dh != rp->has_ke) {
                 if (a)

@@ -40,8 +40,7 @@ int v2_sa_derive(struct v2_sa *sa, const uint8_t *gir, size_t glen, const uint8_
         struct cspan sni = {ni, nilen}, snr = {nr, nrlen};
         int rc = -1;
         if (!ikev2_skeyseed(sa->prf, sni, snr, (struct cspan){gir, glen}, seed) &&
-            !ikev2_sa_keys(sa->prf, seed, sni, snr, sa->spi_i, sa->spi_r, &sa->cs, &sa->is,
-                           &sa->k))
+            !ikev2_sa_keys(sa->prf, seed, sni, snr, sa->spi_i, sa->spi_r, &sa->cs, &sa->is, &sa->k))
                 rc = 0;
         OPENSSL_cleanse(seed, sizeof(seed));
         return rc;
@@ -117,8 +116,9 @@ static int bad(char *why, size_t n, const char *what)
 
 /* The SK payload (the last of the chain): ICV first, then the plaintext
  * into plain; *first is the first inner payload's type. */
-static int open_sk(const struct v2_sa *sa, const uint8_t *msg, size_t mlen, const struct ike_payload *skp,
-                   uint8_t *plain, size_t cap, size_t *ptlen, char *why, size_t wn)
+static int open_sk(const struct v2_sa *sa, const uint8_t *msg, size_t mlen,
+                   const struct ike_payload *skp, uint8_t *plain, size_t cap, size_t *ptlen,
+                   char *why, size_t wn)
 {
         size_t ivl = sa->cs.iv_len, icv = icv_len(sa), block = sa->cs.block ? sa->cs.block : 1;
         const uint8_t *b = skp->body.p;
@@ -214,8 +214,8 @@ static void read_chain(const struct ike_msg *m, struct v2_reply *r)
                 case PL_V2_NOTIFY: {
                         struct ike_notify n;
                         if (r->nn < V2R_MAX_NOTIFY && !ike_notify_decode(pl->body, 2, &n, &e))
-                                r->n[r->nn++] = (struct v2_notify_seen){n.type, n.proto, n.spi,
-                                                                        n.data};
+                                r->n[r->nn++] =
+                                    (struct v2_notify_seen){n.type, n.proto, n.spi, n.data};
                         break;
                 }
                 case PL_V2_SA:

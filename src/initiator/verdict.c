@@ -131,13 +131,12 @@ static int add_step(struct arena *ar, struct tunnel_result *t, const struct ini_
         if (!detail)
                 return -1;
         bool from_a = !s->from_responder;
-        t->steps[t->nsteps++] =
-            (struct tunnel_step){s->name, from_a ? t->a : t->b, from_a ? t->b : t->a, detail, s->ok};
+        t->steps[t->nsteps++] = (struct tunnel_step){s->name, from_a ? t->a : t->b,
+                                                     from_a ? t->b : t->a, detail, s->ok};
         return 0;
 }
 
-static const char *explain(const struct ini_params *p, const struct ini_result *r,
-                           const char *id)
+static const char *explain(const struct ini_params *p, const struct ini_result *r, const char *id)
 {
         (void)p;
         if (!strcmp(id, "isakmp-not-enabled"))
@@ -207,8 +206,8 @@ static int findings(const struct ini_params *p, const struct ini_result *r, stru
                 if (t->steps[i].ok && (i + 1 >= t->nsteps || t->steps[i + 1].ok))
                         continue;
                 char line[600];
-                snprintf(line, sizeof(line), "%s %s -> %s: %s", t->steps[i].step,
-                         t->steps[i].from, t->steps[i].to, t->steps[i].detail);
+                snprintf(line, sizeof(line), "%s %s -> %s: %s", t->steps[i].step, t->steps[i].from,
+                         t->steps[i].to, t->steps[i].detail);
                 struct loc l = {"test", (uint32_t)(i + 1), line};
                 if (finding_evidence(fs, f, &l))
                         return -1;
@@ -234,11 +233,12 @@ int ini_verdict(const struct ini_params *p, const struct ini_result *r, struct f
         t->via = fmt(ar, "IKEv%d test from this host", r->version);
         const char *rk = "";
         if (r->version == 2 && r->child_up)
-                rk = !r->rekey_tried ? "" : r->rekey_ok ? "; CREATE_CHILD_SA rekey accepted"
-                                                        : "; the CREATE_CHILD_SA rekey failed";
+                rk = !r->rekey_tried ? ""
+                     : r->rekey_ok   ? "; CREATE_CHILD_SA rekey accepted"
+                                     : "; the CREATE_CHILD_SA rekey failed";
         if (t->status == TUN_ESTABLISHED)
-                t->reason = fmt(ar, "IKE SA and %s established%s%s%s", r->version == 2 ? "Child SA"
-                                                                                      : "IPsec SA",
+                t->reason = fmt(ar, "IKE SA and %s established%s%s%s",
+                                r->version == 2 ? "Child SA" : "IPsec SA",
                                 r->ts_narrowed ? " (selectors narrowed)" : "", rk,
                                 r->deleted ? "; deleted at the end" : "");
         else

@@ -43,9 +43,8 @@ static void parse_ike(void **state)
         /* IKEv1: one transform per combination; GCM is not an IKEv1 cipher */
         assert_int_equal(p.nike1, 1);
         assert_int_equal(p.ike1[0].auth, AUTH_PSK);
-        assert_int_equal(ini_parse_ike("aes128-aes256-sha1-sha256-modp1024-ecp384", &p, err,
-                                       sizeof(err)),
-                         0);
+        assert_int_equal(
+            ini_parse_ike("aes128-aes256-sha1-sha256-modp1024-ecp384", &p, err, sizeof(err)), 0);
         assert_int_equal(p.nike1, 8);
         assert_int_equal(ini_parse_ike("aes256-modp2048", &p, err, sizeof(err)), -1);
         assert_non_null(strstr(err, "needs"));
@@ -180,10 +179,10 @@ static void psk_auth_kat(void **state)
         /* prf = HMAC-SHA2-256; computed independently:
          * key = HMAC(psk, "Key Pad for IKEv2"); mac = HMAC(SK_p, IDbody);
          * AUTH = HMAC(key, msg | nonce | mac) (RFC 7296 2.15) */
-        static const uint8_t want[32] = {
-            0xb2, 0x0a, 0xa1, 0x51, 0x9e, 0x3d, 0x6d, 0x7b, 0x0a, 0x20, 0x36,
-            0x3d, 0x81, 0x0a, 0xb0, 0x6c, 0x00, 0xbb, 0xc5, 0x0c, 0xba, 0xbd,
-            0xbb, 0x54, 0x30, 0x00, 0xba, 0x00, 0x4a, 0x88, 0x73, 0xb6};
+        static const uint8_t want[32] = {0xb2, 0x0a, 0xa1, 0x51, 0x9e, 0x3d, 0x6d, 0x7b,
+                                         0x0a, 0x20, 0x36, 0x3d, 0x81, 0x0a, 0xb0, 0x6c,
+                                         0x00, 0xbb, 0xc5, 0x0c, 0xba, 0xbd, 0xbb, 0x54,
+                                         0x30, 0x00, 0xba, 0x00, 0x4a, 0x88, 0x73, 0xb6};
         uint8_t msg[40], nonce[16], skp[32], out[64];
         const uint8_t idb[8] = {1, 0, 0, 0, 198, 51, 100, 1};
         for (int i = 0; i < 40; i++)
@@ -204,8 +203,8 @@ static void keys_roundtrip(void **state)
         assert_non_null(r);
         snprintf(r->host, sizeof(r->host), "198.51.100.2");
         struct key_entry *k = &r->keys[r->nkeys++];
-        *k = (struct key_entry){.kind = KEY_IKEV2, .bound = true, .encr = 12, .encr_bits = 256,
-                                .integ = 12};
+        *k = (struct key_entry){
+            .kind = KEY_IKEV2, .bound = true, .encr = 12, .encr_bits = 256, .integ = 12};
         memset(k->ispi, 0x11, 8);
         memset(k->rspi, 0x22, 8);
         k->sk_ei.len = k->sk_er.len = 32;
@@ -215,8 +214,13 @@ static void keys_roundtrip(void **state)
         memset(k->sk_ai.b, 0xb1, 32);
         memset(k->sk_ar.b, 0xb2, 32);
         k = &r->keys[r->nkeys++];
-        *k = (struct key_entry){.kind = KEY_ESP, .bound = true, .af = 4, .spi = 0xc0ffee01,
-                                .encr = 20, .encr_bits = 128, .integ = 0};
+        *k = (struct key_entry){.kind = KEY_ESP,
+                                .bound = true,
+                                .af = 4,
+                                .spi = 0xc0ffee01,
+                                .encr = 20,
+                                .encr_bits = 128,
+                                .integ = 0};
         const uint8_t s[4] = {198, 51, 100, 1}, d[4] = {198, 51, 100, 2};
         memcpy(k->src, s, 4);
         memcpy(k->dst, d, 4);
@@ -262,12 +266,12 @@ static void verdicts(void **state)
                 enum tunnel_status want;
                 const char *id;
         } t[] = {
-            {2, INI_PH_REACH, INI_STOP_SILENT, 0, false, false, false, false, 0, 0,
-             TUN_NO_RESPONSE, "ike-esp-blocked"},
+            {2, INI_PH_REACH, INI_STOP_SILENT, 0, false, false, false, false, 0, 0, TUN_NO_RESPONSE,
+             "ike-esp-blocked"},
             {2, INI_PH_REACH, INI_STOP_ICMP, 0, false, false, false, false, 3, 3, TUN_NO_RESPONSE,
              "isakmp-not-enabled"},
-            {2, INI_PH_REACH, INI_STOP_ICMP, 0, false, false, false, false, 3, 13,
-             TUN_NO_RESPONSE, "ike-esp-blocked"},
+            {2, INI_PH_REACH, INI_STOP_ICMP, 0, false, false, false, false, 3, 13, TUN_NO_RESPONSE,
+             "ike-esp-blocked"},
             {2, INI_PH_IKE, INI_STOP_NOTIFY, 14, false, false, false, false, 0, 0,
              TUN_P1_NO_PROPOSAL, "isakmp-policy-mismatch"},
             {2, INI_PH_IKE, INI_STOP_NOTIFY, 17, false, false, false, false, 0, 0,
@@ -278,8 +282,8 @@ static void verdicts(void **state)
              TUN_P1_AUTH_FAILED, "psk-mismatch"},
             /* IKEv2 IKE_AUTH unanswered proves nothing about the key; after the
              * move to 4500 it is the port */
-            {2, INI_PH_AUTH, INI_STOP_SILENT, 0, false, false, false, false, 0, 0,
-             TUN_UNDETERMINED, NULL},
+            {2, INI_PH_AUTH, INI_STOP_SILENT, 0, false, false, false, false, 0, 0, TUN_UNDETERMINED,
+             NULL},
             {2, INI_PH_AUTH, INI_STOP_SILENT, 0, true, false, false, false, 0, 0, TUN_NO_RESPONSE,
              "ike-esp-blocked"},
             /* IKEv1 MM5 unanswered: the key (RFC 2409 5) */
