@@ -17,6 +17,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "../initiator/from_config.h"
 #include "../initiator/initiator.h"
 #include "../initiator/proposal.h"
 #include "../initiator/test_out.h"
@@ -31,7 +32,7 @@
 struct test_cli {
         struct ini_params p;
         enum report_format fmt;
-        const char *output, *psk_file, *keys_file;
+        const char *output, *psk_file, *keys_file, *config, *peer;
         bool v1, v2, verbose, have_local, have_remote, have_ike, have_esp;
         enum severity fail_on;
         uint8_t psk[INI_MAX_PSK + 2];
@@ -41,6 +42,8 @@ enum {
         O_FORMAT,
         O_OUTPUT,
         O_PSK_FILE,
+        O_CONFIG,
+        O_PEER,
         O_IKEV1,
         O_IKEV2,
         O_LOCAL,
@@ -70,6 +73,12 @@ static const struct cli_opt test_options[] = {
     CLI_OPT_OUTPUT(O_OUTPUT),
     {"psk-file", 0, "FILE",
      "the pre-shared key: the first line of FILE (else $" PSK_ENV ", else a prompt)", O_PSK_FILE},
+    {"config", 0, "DEVICE.cfg",
+     "test as this device would initiate towards the peer: its IKE version, proposals, "
+     "transform sets, PFS and crypto ACL (no --ike, --esp, --pfs, --local-net, --remote-net)",
+     O_CONFIG},
+    {"peer", 0, "ADDR", "with --config: the peer address the device's config names (default HOST)",
+     O_PEER},
     {"ikev1", 0, NULL, "negotiate IKEv1 (Main Mode, Quick Mode)", O_IKEV1},
     {"ikev2", 0, NULL, "negotiate IKEv2 (default)", O_IKEV2},
     {"local-net", 0, "NET", "the protected network on this side, A.B.C.D/N (required)", O_LOCAL},
@@ -126,6 +135,12 @@ static int on_opt(void *ctx, int id, const char *v, char **rest, int nrest)
                 return 0;
         case O_PSK_FILE:
                 o->psk_file = v;
+                return 0;
+        case O_CONFIG:
+                o->config = v;
+                return 0;
+        case O_PEER:
+                o->peer = v;
                 return 0;
         case O_IKEV1:
                 o->v1 = true;
@@ -320,6 +335,7 @@ int cmd_test(int argc, char **argv)
         findings_init(&fs);
         json_t *extra = NULL;
         struct cli_out out = {stdout, NULL, NULL};
+        struct ini_config cfg = {0};
         int rc = EXIT_INPUT;
         if (!o || !r) {
                 cli_error(&test_spec, "out of memory");
@@ -341,27 +357,47 @@ int cmd_test(int argc, char **argv)
                 cli_error(&test_spec, "--ikev1 and --ikev2: choose one");
                 goto done;
         }
-        if (!o->have_local || !o->have_remote) {
-                cli_error(&test_spec, "--local-net and --remote-net are required");
+        if (o->config && (o->have_local || o->have_remote || o->have_ike || o->have_esp ||
+                          o->p.pfs)) {
+                cli_error(&test_spec, "--config takes the networks, proposals and PFS from the "
+                                      "device: no --local-net, --remote-net, --ike, --esp, --pfs");
+                goto done;
+        }
+        if (o->peer && !o->config) {
+                cli_error(&test_spec, "--peer goes with --config");
+                goto done;
+        }
+        if (!o->config && (!o->have_local || !o->have_remote)) {
+                cli_error(&test_spec, "--local-net and --remote-net are required (or --config)");
                 goto done;
         }
         char err[160];
-        if (!o->have_ike && ini_parse_ike("aes256-sha256-modp2048,aes256gcm16-prfsha256-ecp256",
+        if (!o->config && !o->have_ike && ini_parse_ike("aes256-sha256-modp2048,aes256gcm16-prfsha256-ecp256",
                                           &o->p, err, sizeof(err)))
                 goto done;
-        if (!o->have_esp) {
+        if (!o->config && !o->have_esp) {
                 int pfs = o->p.pfs;
                 if (ini_parse_esp("aes256-sha256,aes256gcm16", &o->p, err, sizeof(err)))
                         goto done;
                 o->p.pfs = pfs;
         }
         o->p.host = in.v[0];
-        if (o->v1 && !o->p.nike1) {
+        if (!o->config && o->v1 && !o->p.nike1) {
                 cli_error(&test_spec, "--ike: no proposal IKEv1 can offer (GCM is IKEv2 only)");
                 goto done;
         }
         if (read_psk(o))
                 goto done;
+        if (o->config) {
+                struct diag dg;
+                int ver = ini_from_config(o->config, o->peer ? o->peer : o->p.host, o->v1, o->v2,
+                                          &o->p, &cfg, &dg);
+                if (ver < 0) {
+                        fprintf(stderr, "ipsec-doctor: test: %s\n", dg.msg);
+                        goto done;
+                }
+                o->v1 = ver == 1;
+        }
         /* the keys file: refused before anything is sent if it exists */
         if (o->keys_file && !access(o->keys_file, F_OK)) {
                 cli_error(&test_spec,
@@ -379,7 +415,8 @@ int cmd_test(int argc, char **argv)
                 cli_error(&test_spec, "%s: %s", o->p.host, r->error);
                 goto done;
         }
-        if (ini_verdict(&o->p, r, &fs, NULL)) {
+        if (ini_verdict(&o->p, r, &fs, NULL) ||
+            (o->config && ini_config_findings(&cfg, r, &fs, 0))) {
                 cli_error(&test_spec, "out of memory");
                 goto done;
         }
@@ -398,9 +435,14 @@ int cmd_test(int argc, char **argv)
         int wr = 0;
         if (o->fmt == REPORT_JSON) {
                 extra = json_object();
-                json_object_set_new(extra, "test", ini_json(&o->p, r, o->keys_file));
+                json_t *tj = ini_json(&o->p, r, o->keys_file);
+                if (o->config)
+                        json_object_set_new(tj, "config", ini_config_json(&cfg));
+                json_object_set_new(extra, "test", tj);
                 ro.extra = extra;
         } else if (o->fmt == REPORT_TEXT) {
+                if (o->config)
+                        ini_config_text(out.f, &cfg);
                 ini_text(out.f, &o->p, r, o->keys_file);
         }
         wr = report_findings(out.f, &fs, &ro);
@@ -408,6 +450,7 @@ int cmd_test(int argc, char **argv)
                 goto done;
         rc = report_exit_status(&fs, o->fail_on, true);
 done:
+        ini_config_free(&cfg);
         json_decref(extra);
         findings_free(&fs);
         if (r)

@@ -185,6 +185,27 @@ static const char *explain(const struct ini_params *p, const struct ini_result *
         return NULL;
 }
 
+/* What the ID means for this tunnel, in a few words (the title's head). */
+static const char *headline(const char *id)
+{
+        static const struct {
+                const char *id, *text;
+        } t[] = {
+            {"isakmp-not-enabled", "nothing listens for IKE on UDP 500"},
+            {"ike-esp-blocked", "IKE gets no answer: filtered on the path, or IKE is off"},
+            {"isakmp-policy-mismatch", "no IKE proposal of this test is acceptable to it"},
+            {"psk-mismatch", "the pre-shared keys differ"},
+            {"transform-set-mismatch", "no ESP proposal of this test is acceptable to it"},
+            {"crypto-acl-not-mirrored", "its selectors do not take the networks tested"},
+            {"pfs-mismatch", "PFS differs: the Child SA's rekey is refused, the tunnel drops when "
+                             "the IPsec SA expires"},
+        };
+        for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+                if (!strcmp(t[i].id, id))
+                        return t[i].text;
+        return "";
+}
+
 static int findings(const struct ini_params *p, const struct ini_result *r, struct findings *fs,
                     struct tunnel_result *t)
 {
@@ -198,7 +219,7 @@ static int findings(const struct ini_params *p, const struct ini_result *r, stru
         if (!strcmp(id, "pfs-mismatch"))
                 f->severity = SEV_WARNING; /* as `tunnel` reports it (play_v2_fix.c) */
         const char *e = explain(p, r, id);
-        if (finding_title(fs, f, "%s: %s", r->host, r->why) ||
+        if (finding_title(fs, f, "%s: %s (%s)", r->host, headline(id), r->why) ||
             (e && finding_explain(fs, f, "%s", e)))
                 return -1;
         /* the failing step, and the one before it, as evidence */
