@@ -357,8 +357,8 @@ int cmd_test(int argc, char **argv)
                 cli_error(&test_spec, "--ikev1 and --ikev2: choose one");
                 goto done;
         }
-        if (o->config && (o->have_local || o->have_remote || o->have_ike || o->have_esp ||
-                          o->p.pfs)) {
+        if (o->config &&
+            (o->have_local || o->have_remote || o->have_ike || o->have_esp || o->p.pfs)) {
                 cli_error(&test_spec, "--config takes the networks, proposals and PFS from the "
                                       "device: no --local-net, --remote-net, --ike, --esp, --pfs");
                 goto done;
@@ -372,8 +372,9 @@ int cmd_test(int argc, char **argv)
                 goto done;
         }
         char err[160];
-        if (!o->config && !o->have_ike && ini_parse_ike("aes256-sha256-modp2048,aes256gcm16-prfsha256-ecp256",
-                                          &o->p, err, sizeof(err)))
+        if (!o->config && !o->have_ike &&
+            ini_parse_ike("aes256-sha256-modp2048,aes256gcm16-prfsha256-ecp256", &o->p, err,
+                          sizeof(err)))
                 goto done;
         if (!o->config && !o->have_esp) {
                 int pfs = o->p.pfs;

@@ -42,7 +42,7 @@ int ini_from_config(const char *cfg, const char *peer, bool v1, bool v2, struct 
         const struct side *a = &c->pair.s[0];
         if (!a->ini) {
                 diag_set(d, cfg, 0, "%s would not initiate towards %s: %s", device_label(c->dev),
-                          c->peer_text, a->no_traffic ? a->no_traffic : "no crypto map entry");
+                         c->peer_text, a->no_traffic ? a->no_traffic : "no crypto map entry");
                 return -1;
         }
         c->what = a->ini->what;
@@ -65,8 +65,7 @@ int ini_from_config(const char *cfg, const char *peer, bool v1, bool v2, struct 
         for (size_t i = 0; i < a->ini->nxf && p->nesp < INI_MAX_XF; i++)
                 p->esp[p->nesp++] = a->ini->xf[i];
         if (!p->nesp) {
-                diag_set(d, cfg, 0, "%s (%s) has no transform set", device_label(c->dev),
-                         c->what);
+                diag_set(d, cfg, 0, "%s (%s) has no transform set", device_label(c->dev), c->what);
                 return -1;
         }
         p->pfs = a->ini->pfs;
@@ -100,7 +99,7 @@ static const struct loc *loc_for(const struct ini_config *c, const struct ini_re
         if (!strcmp(id, "psk-mismatch"))
                 return c->key_loc;
         if (!strcmp(id, "isakmp-policy-mismatch"))
-                return r->version == 2 ? a->v2_policy_loc
+                return r->version == 2                     ? a->v2_policy_loc
                        : a->np1 && a->p1src && a->p1src[0] ? &a->p1src[0]->loc
                                                            : NULL;
         if (!strcmp(id, "transform-set-mismatch") || !strcmp(id, "pfs-mismatch"))
@@ -214,7 +213,7 @@ json_t *ini_config_json(const struct ini_config *c)
         if (c->what)
                 json_object_set_new(o, "initiates_with", json_string(c->what));
         json_object_set_new(o, "key",
-                            json_string(!c->key_in_config             ? "none-in-config"
+                            json_string(!c->key_in_config                ? "none-in-config"
                                         : c->key == SECRET_CMP_EQUAL     ? "same"
                                         : c->key == SECRET_CMP_DIFFERENT ? "different"
                                                                          : "not-compared"));

@@ -28,9 +28,9 @@ struct ini_config {
         bool built;
         uint32_t peer_addr;
         char peer_text[16];
-        const char *what;     /* "crypto map outside_map 10", "tunnel interface Tunnel0" */
-        enum secret_cmp key;  /* the key given against the config's for this peer */
-        bool key_in_config;   /* the config holds a key for the peer at all */
+        const char *what;    /* "crypto map outside_map 10", "tunnel interface Tunnel0" */
+        enum secret_cmp key; /* the key given against the config's for this peer */
+        bool key_in_config;  /* the config holds a key for the peer at all */
         const struct loc *key_loc;
 };
 
