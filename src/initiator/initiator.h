@@ -182,6 +182,10 @@ struct ini_result {
         bool budget_hit;
         double seconds;
         char error[160]; /* local failure, else "" */
+        /* added 03:05: the responder's AUTH method when INI_STOP_PEER_AUTH
+         * (IKEv2 3.8 numbers; 0 unknown): a signature where a PSK was expected
+         * is a method difference (ikev2-auth-failed), not a key difference */
+        uint8_t peer_auth_method;
 };
 
 /*

@@ -47,7 +47,8 @@ struct run {
         struct live_sock s500, s4500, *s;
         bool have4500;
         struct v2_sa sa;
-        bool keys; /* sa.k derived */
+        bool keys;    /* sa.k derived */
+        bool peer_up; /* the responder answered IKE_AUTH with its AUTH: it holds the SA */
         struct dh_key *dh;
         uint8_t ni[NONCE_LEN], nr[256];
         size_t nrlen;
@@ -914,6 +915,7 @@ static bool ike_auth(struct run *x)
                 }
                 return false;
         }
+        x->peer_up = true; /* even if its AUTH fails our check: delete it at the end */
         /* the responder's AUTH, with our key (RFC 7296 2.15) */
         uint8_t want[CRYPTO_MAX_MD];
         bool good =
@@ -933,6 +935,7 @@ static bool ike_auth(struct run *x)
         if (!good) {
                 if (a)
                         a->ok = false;
+                r->peer_auth_method = rp->auth.method;
                 if (rp->auth.method != IKEV2_AUTH_PSK)
                         ini_stop(r, INI_PH_AUTH, INI_STOP_PEER_AUTH,
                                  "the responder authenticates with method %u, not a PSK",
@@ -1111,7 +1114,7 @@ int initiator_run_v2(const struct ini_params *p, struct ini_result *r)
                 x->msgid = 1;
                 if (ike_auth(x) && r->child_up && p->rekey)
                         rekey(x);
-                if (r->ike_up && p->delete_at_end)
+                if (x->peer_up && p->delete_at_end)
                         delete_ike(x);
         }
         r->budget_hit = r->budget_hit || x->b.exhausted;

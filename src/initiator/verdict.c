@@ -80,6 +80,11 @@ const char *ini_diagnosis(const struct ini_result *r)
         case TUN_P1_NO_PROPOSAL:
                 return "isakmp-policy-mismatch";
         case TUN_P1_AUTH_FAILED:
+                /* the responder signs with another method: not the keys (as
+                 * tunnel's play_v2.c auth_fail tells them apart) */
+                if (r->stop == INI_STOP_PEER_AUTH && r->peer_auth_method &&
+                    r->peer_auth_method != 2 /* PSK */)
+                        return "ikev2-auth-failed";
                 return "psk-mismatch";
         case TUN_P2_NO_PROPOSAL:
                 return "transform-set-mismatch";
@@ -195,6 +200,7 @@ static const char *headline(const char *id)
             {"ike-esp-blocked", "IKE gets no answer: filtered on the path, or IKE is off"},
             {"isakmp-policy-mismatch", "no IKE proposal of this test is acceptable to it"},
             {"psk-mismatch", "the pre-shared keys differ"},
+            {"ikev2-auth-failed", "it authenticates with another method than a pre-shared key"},
             {"transform-set-mismatch", "no ESP proposal of this test is acceptable to it"},
             {"crypto-acl-not-mirrored", "its selectors do not take the networks tested"},
             {"pfs-mismatch", "PFS differs: the Child SA's rekey is refused, the tunnel drops when "

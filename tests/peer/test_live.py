@@ -83,14 +83,14 @@ class Net:
 
 
 def swanctl_conf(ike="aes256-sha256-modp2048", esp="aes256-sha256", local_ts="10.2.0.0/16",
-                 remote_ts="10.1.0.0/16", psk=PSK, version=2, remote=A):
+                 remote_ts="10.1.0.0/16", psk=PSK, version=2, remote=A, local_auth="psk"):
     return """connections {
   t {
     version = %(version)d
     local_addrs = %(b)s
     remote_addrs = %(remote)s
     proposals = %(ike)s
-    local { auth = psk
+    local { auth = %(lauth)s%(certs)s
       id = %(b)s }
     remote { auth = psk }
     children { c { local_ts = %(lts)s
@@ -102,7 +102,8 @@ secrets {
   ike-1 { secret = "%(psk)s" }
 }
 """ % {"version": version, "b": B, "remote": remote, "ike": ike, "esp": esp, "lts": local_ts,
-       "rts": remote_ts, "psk": psk}
+       "rts": remote_ts, "psk": psk, "lauth": local_auth,
+       "certs": "\n      certs = b.pem" if local_auth == "pubkey" else ""}
 
 
 class Responder:
@@ -187,6 +188,11 @@ CASES = [
     ("psk-mismatch", {"psk": "another-secret-entirely"}, [], "phase1-auth-failed",
      ["psk-mismatch"], "auth", lambda t: t.get("notify") == "AUTHENTICATION_FAILED",
      r"MAC mismatched"),
+    # the responder verifies our PSK and signs its own AUTH with its
+    # certificate: a method difference, not a key difference
+    ("cert-responder", {"local_auth": "pubkey"}, [], "phase1-auth-failed",
+     ["ikev2-auth-failed"], "auth", lambda t: "not a PSK" in t.get("why", ""),
+     r"authentication of '198.51.100.1' with pre-shared key successful"),
     ("ts-mismatch", {"local_ts": "10.9.0.0/16"}, [], "phase2-proxy-mismatch",
      ["crypto-acl-not-mirrored"], "child", lambda t: t.get("notify") == "TS_UNACCEPTABLE",
      r"traffic selectors .* unacceptable"),

@@ -265,6 +265,7 @@ static void verdicts(void **state)
                 int icmp_type, icmp_code;
                 enum tunnel_status want;
                 const char *id;
+                uint8_t method; /* the responder's AUTH method, IKEv2 3.8 */
         } t[] = {
             {2, INI_PH_REACH, INI_STOP_SILENT, 0, false, false, false, false, 0, 0, TUN_NO_RESPONSE,
              "ike-esp-blocked"},
@@ -280,6 +281,9 @@ static void verdicts(void **state)
              TUN_P1_AUTH_FAILED, "psk-mismatch"},
             {2, INI_PH_AUTH, INI_STOP_PEER_AUTH, 0, false, false, false, false, 0, 0,
              TUN_P1_AUTH_FAILED, "psk-mismatch"},
+            /* it signs with RSA where a PSK was expected: the method, not the key */
+            {2, INI_PH_AUTH, INI_STOP_PEER_AUTH, 0, false, false, false, false, 0, 0,
+             TUN_P1_AUTH_FAILED, "ikev2-auth-failed", 1},
             /* IKEv2 IKE_AUTH unanswered proves nothing about the key; after the
              * move to 4500 it is the port */
             {2, INI_PH_AUTH, INI_STOP_SILENT, 0, false, false, false, false, 0, 0, TUN_UNDETERMINED,
@@ -312,6 +316,7 @@ static void verdicts(void **state)
                 r->floated = t[i].floated;
                 r->child_up = t[i].child_up;
                 r->rekey_tried = t[i].rekey_tried;
+                r->peer_auth_method = t[i].method;
                 r->rekey_ok = t[i].rekey_ok;
                 r->icmp_origin = t[i].icmp_type ? 2 : 0;
                 r->icmp_type = t[i].icmp_type;
