@@ -186,6 +186,16 @@ struct ini_result {
          * (IKEv2 3.8 numbers; 0 unknown): a signature where a PSK was expected
          * is a method difference (ikev2-auth-failed), not a key difference */
         uint8_t peer_auth_method;
+        /* added 03:10 (h16b): IKEv1: after QM1 got NO-PROPOSAL-CHOSEN, Quick Mode
+         * asked once more with PFS toggled (the same transforms): 1 that was
+         * accepted, so PFS alone differs (pfs-mismatch; the SA is deleted at
+         * once), -1 refused too, 0 not asked */
+        int pfs_probe;
+        /* IKEv1: after Main Mode the responder opened a Transaction exchange
+         * asking for XAUTH (draft-beaulieu-ike-xauth: XAUTH attributes in an
+         * ATTR payload): the engine stops there (phase INI_PH_CHILD,
+         * INI_STOP_BAD_REPLY, why says so) */
+        bool xauth_asked;
 };
 
 /*

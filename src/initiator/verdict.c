@@ -60,6 +60,12 @@ enum tunnel_status ini_status(const struct ini_result *r)
                         return TUN_NO_RESPONSE; /* UDP 4500 unanswered after the float */
                 return TUN_UNDETERMINED;
         case INI_PH_CHILD:
+                if (r->xauth_asked)
+                        return TUN_XAUTH_BLOCKED;
+                /* IKEv1: Quick Mode accepted once PFS alone was toggled (h16b's
+                 * re-ask): the PFS setting is what differs, proven */
+                if (n == N_NO_PROPOSAL_CHOSEN && r->pfs_probe == 1)
+                        return TUN_P2_PFS_MISMATCH;
                 if (n == N_NO_PROPOSAL_CHOSEN)
                         return TUN_P2_NO_PROPOSAL;
                 if (n == N_TS_UNACCEPTABLE || n == N_INVALID_ID_INFORMATION ||
@@ -80,6 +86,12 @@ const char *ini_diagnosis(const struct ini_result *r)
         case TUN_P1_NO_PROPOSAL:
                 return "isakmp-policy-mismatch";
         case TUN_P1_AUTH_FAILED:
+                /* IKEv1: a refusal we decrypted and verified (HASH(1) of the
+                 * Informational, RFC 2409 5.7) was made with the keys our PSK
+                 * gives: the keys are equal, and what was refused (the identity,
+                 * XAUTH only, ...) is not proven (h16b, charon 5.9.8) */
+                if (r->version == 1 && r->stop == INI_STOP_NOTIFY && r->notify_encrypted)
+                        return NULL;
                 /* the responder signs with another method: not the keys (as
                  * tunnel's play_v2.c auth_fail tells them apart) */
                 if (r->stop == INI_STOP_PEER_AUTH && r->peer_auth_method &&
@@ -88,6 +100,10 @@ const char *ini_diagnosis(const struct ini_result *r)
                 return "psk-mismatch";
         case TUN_P2_NO_PROPOSAL:
                 return "transform-set-mismatch";
+        case TUN_P2_PFS_MISMATCH:
+                return "pfs-mismatch";
+        case TUN_XAUTH_BLOCKED:
+                return "l2l-prompted-for-xauth";
         case TUN_P2_PROXY_MISMATCH:
                 return "crypto-acl-not-mirrored";
         case TUN_ESTABLISHED:
@@ -182,6 +198,14 @@ static const char *explain(const struct ini_params *p, const struct ini_result *
                 return "Phase 1 completed; the responder refused the traffic selectors (local "
                        "and remote networks): its crypto ACL is not the mirror of the one "
                        "tested, nor a superset of it.";
+        if (!strcmp(id, "pfs-mismatch") && r->version == 1)
+                return "Quick Mode was refused (NO-PROPOSAL-CHOSEN), then accepted when asked "
+                       "again with the same transforms and only the PFS setting changed: the "
+                       "responder's PFS setting is not this test's.";
+        if (!strcmp(id, "l2l-prompted-for-xauth"))
+                return "After Main Mode the responder opened a Transaction exchange asking for "
+                       "XAUTH credentials: a site-to-site peer cannot answer it, and the tunnel "
+                       "stops there. On an IOS responder, exempt the peer's key with no-xauth.";
         if (!strcmp(id, "pfs-mismatch"))
                 return "The first Child SA came up inside IKE_AUTH, which carries no "
                        "Diffie-Hellman exchange (RFC 7296 1.3.1); the CREATE_CHILD_SA rekey, "
@@ -203,8 +227,8 @@ static const char *headline(const char *id)
             {"ikev2-auth-failed", "it authenticates with another method than a pre-shared key"},
             {"transform-set-mismatch", "no ESP proposal of this test is acceptable to it"},
             {"crypto-acl-not-mirrored", "its selectors do not take the networks tested"},
-            {"pfs-mismatch", "PFS differs: the Child SA's rekey is refused, the tunnel drops when "
-                             "the IPsec SA expires"},
+            {"pfs-mismatch", "PFS differs"},
+            {"l2l-prompted-for-xauth", "it asks this site-to-site peer for XAUTH"},
         };
         for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
                 if (!strcmp(t[i].id, id))
@@ -222,10 +246,14 @@ static int findings(const struct ini_params *p, const struct ini_result *r, stru
         struct finding *f = finding_add_about(fs, id, &dev, NULL);
         if (!f || finding_set_peer(fs, f, r->host))
                 return -1;
-        if (!strcmp(id, "pfs-mismatch"))
+        if (!strcmp(id, "pfs-mismatch") && t->status == TUN_ESTABLISHED)
                 f->severity = SEV_WARNING; /* as `tunnel` reports it (play_v2_fix.c) */
         const char *e = explain(p, r, id);
-        if (finding_title(fs, f, "%s: %s (%s)", r->host, headline(id), r->why) ||
+        const char *head = t->status == TUN_ESTABLISHED && !strcmp(id, "pfs-mismatch")
+                               ? "PFS differs: the Child SA's rekey is refused, the tunnel drops "
+                                 "when the IPsec SA expires"
+                               : headline(id);
+        if (finding_title(fs, f, "%s: %s (%s)", r->host, head, r->why) ||
             (e && finding_explain(fs, f, "%s", e)))
                 return -1;
         /* the failing step, and the one before it, as evidence */

@@ -266,6 +266,9 @@ static void verdicts(void **state)
                 enum tunnel_status want;
                 const char *id;
                 uint8_t method; /* the responder's AUTH method, IKEv2 3.8 */
+                bool notify_encrypted;
+                int pfs_probe;
+                bool xauth;
         } t[] = {
             {2, INI_PH_REACH, INI_STOP_SILENT, 0, false, false, false, false, 0, 0, TUN_NO_RESPONSE,
              "ike-esp-blocked"},
@@ -303,6 +306,16 @@ static void verdicts(void **state)
              "pfs-mismatch"},
             {2, INI_PH_NONE, INI_STOP_NONE, 0, false, true, true, true, 0, 0, TUN_ESTABLISHED,
              NULL},
+            /* IKEv1: a refusal decrypted under our PSK's keys proves the keys equal */
+            {1, INI_PH_AUTH, INI_STOP_NOTIFY, 24, false, false, false, false, 0, 0,
+             TUN_P1_AUTH_FAILED, NULL, 0, true},
+            /* IKEv1: accepted once PFS alone was toggled */
+            {1, INI_PH_CHILD, INI_STOP_NOTIFY, 14, false, false, false, false, 0, 0,
+             TUN_P2_PFS_MISMATCH, "pfs-mismatch", 0, false, 1},
+            {1, INI_PH_CHILD, INI_STOP_NOTIFY, 14, false, false, false, false, 0, 0,
+             TUN_P2_NO_PROPOSAL, "transform-set-mismatch", 0, false, -1},
+            {1, INI_PH_CHILD, INI_STOP_BAD_REPLY, 0, false, false, false, false, 0, 0,
+             TUN_XAUTH_BLOCKED, "l2l-prompted-for-xauth", 0, false, 0, true},
             {2, INI_PH_IKE, INI_STOP_BAD_REPLY, 0, false, false, false, false, 0, 0,
              TUN_UNDETERMINED, NULL},
         };
@@ -317,6 +330,9 @@ static void verdicts(void **state)
                 r->child_up = t[i].child_up;
                 r->rekey_tried = t[i].rekey_tried;
                 r->peer_auth_method = t[i].method;
+                r->notify_encrypted = t[i].notify_encrypted;
+                r->pfs_probe = t[i].pfs_probe;
+                r->xauth_asked = t[i].xauth;
                 r->rekey_ok = t[i].rekey_ok;
                 r->icmp_origin = t[i].icmp_type ? 2 : 0;
                 r->icmp_type = t[i].icmp_type;
