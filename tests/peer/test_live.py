@@ -28,6 +28,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "diff"))
 import daemons  # noqa: E402
 
 A, B = "198.51.100.1", "198.51.100.2"
+A6, B6 = "2001:db8:16a::1", "2001:db8:16a::2"
 NAT_A, NAT_R = "192.0.2.1", "192.0.2.254"  # the initiator behind the router
 PSK = "h16a-test-secret-0042"
 LOCAL, REMOTE = "10.1.0.0/16", "10.2.0.0/16"
@@ -53,6 +54,8 @@ class Net:
             sh(["ip", "-n", ns, "link", "set", "lo", "up"])
         if not nat:
             self.link(self.a, "t16a", A + "/24", self.b, "t16b", B + "/24")
+            for ns, dev, v6 in ((self.a, "t16a", A6), (self.b, "t16b", B6)):
+                sh(["ip", "-n", ns, "addr", "add", v6 + "/64", "dev", dev, "nodad"])
             self.src = A
         else:
             self.link(self.a, "t16a", NAT_A + "/24", self.r, "t16ra", NAT_R + "/24")
@@ -87,8 +90,8 @@ def swanctl_conf(ike="aes256-sha256-modp2048", esp="aes256-sha256", local_ts="10
     return """connections {
   t {
     version = %(version)d
-    local_addrs = %(b)s
-    remote_addrs = %(remote)s
+    local_addrs = %(b)s, %(b6)s
+    remote_addrs = %(remote)s, %(a6)s
     proposals = %(ike)s
     local { auth = %(lauth)s%(certs)s
       id = %(b)s }
@@ -102,7 +105,7 @@ secrets {
   ike-1 { secret = "%(psk)s" }
 }
 """ % {"version": version, "b": B, "remote": remote, "ike": ike, "esp": esp, "lts": local_ts,
-       "rts": remote_ts, "psk": psk, "lauth": local_auth,
+       "rts": remote_ts, "psk": psk, "lauth": local_auth, "b6": B6, "a6": A6,
        "certs": "\n      certs = b.pem" if local_auth == "pubkey" else ""}
 
 
@@ -265,6 +268,11 @@ def run(bin_path, only):
             print(r.stdout)
             fails.check("text", r.returncode == 0 and "established" in r.stdout and
                         PSK not in r.stdout, "exit %d: %s" % (r.returncode, r.stderr))
+        if want("ipv6"):
+            one_case(bin_path, net, resp, work, fails,
+                     ("ipv6", {}, [], "established", [], "none",
+                      lambda t: t["child_up"] and t["host"] == B6, r"CHILD_SA c\{\d+\} established"),
+                     host=B6)
         if want("keys"):
             keys_case(bin_path, net, resp, work, fails)
         if want("dropped"):
