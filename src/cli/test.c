@@ -264,8 +264,12 @@ static const struct cli_spec test_spec = {
     "    IKE_AUTH (our identity, the PSK's AUTH, the --esp proposals, the --local-net and\n"
     "    --remote-net selectors), encrypted; CREATE_CHILD_SA rekeying that Child SA with\n"
     "    the --pfs group (unless --no-rekey); INFORMATIONAL deleting the IKE SA.\n"
-    "  IKEv1 (--ikev1): Main Mode MM1, MM3, MM5 (PSK), Quick Mode QM1, QM3 with the\n"
-    "    networks as proxy IDs and the --pfs group, then the deletes.\n"
+    "  IKEv1 (--ikev1): Main Mode MM1 (the --ike proposals, the RFC 3947 NAT-T VID),\n"
+    "    MM3 (DH value, nonce, NAT-D), MM5 (our identity, HASH_I; encrypted); Quick Mode\n"
+    "    QM1 (the --esp transforms, the networks as proxy IDs, the --pfs group), QM3;\n"
+    "    after NO-PROPOSAL-CHOSEN one more QM1 with PFS toggled (to tell a PFS\n"
+    "    difference; an SA it makes is deleted at once); then Informationals deleting\n"
+    "    the IPsec SA and the ISAKMP SA. No INITIAL-CONTACT is sent.\n"
     "The keys are kept in memory only, unless --keys FILE writes them (Wireshark's\n"
     "ikev1/ikev2 decryption tables and ESP SAs) to a new file.",
     test_options,
@@ -407,11 +411,7 @@ int cmd_test(int argc, char **argv)
                           o->keys_file);
                 goto done;
         }
-        if (o->v1) { /* h16b's engine (src/initiator/v1*.c) plugs in here */
-                cli_error(&test_spec, "--ikev1: the IKEv1 initiator is not built yet");
-                goto done;
-        }
-        int run = initiator_run_v2(&o->p, r);
+        int run = o->v1 ? initiator_run_v1(&o->p, r) : initiator_run_v2(&o->p, r);
         if (run) {
                 cli_error(&test_spec, "%s: %s", o->p.host, r->error);
                 goto done;

@@ -268,10 +268,14 @@ static int quick(struct v1_run *x, struct qm *q)
         id_text(&q->idcr, cr, sizeof(cr));
         if (q->o.group)
                 snprintf(pfs, sizeof(pfs), ", KE (group %u)", q->o.group);
+        char again[40] = "";
+        if (x->pfs_override > 0)
+                snprintf(again, sizeof(again), "asked again with PFS group %d: ", x->pfs_override);
+        else if (!x->pfs_override)
+                snprintf(again, sizeof(again), "asked again without PFS: ");
         snprintf(d, sizeof(d), "%sHASH(1), SA (ESP, %zu transform%s, %s), Ni%s, IDci %s, IDcr %s",
-                 x->pfs_override >= 0 ? "asked again, PFS toggled: " : "", q->nxf,
-                 q->nxf == 1 ? "" : "s", q->o.encap == 3 ? "UDP-encapsulated tunnel" : "tunnel",
-                 pfs, ci, cr);
+                 again, q->nxf, q->nxf == 1 ? "" : "s",
+                 q->o.encap == 3 ? "UDP-encapsulated tunnel" : "tunnel", pfs, ci, cr);
         x->want_x = 32;
         x->want_mid = q->msgid;
         x->want_iv = q->iv;
@@ -410,19 +414,19 @@ static bool send_delete(struct v1_run *x, uint8_t proto, const uint8_t *spi, uin
                         const char *what);
 
 /*
- * After NO-PROPOSAL-CHOSEN to QM1, one more Quick Mode with PFS toggled
- * and the same transforms: without PFS when we offered it, else with the
- * phase-1 group (the usual "set pfs" choice; another group would read as
- * a refusal, so a refusal proves nothing). Accepted: PFS alone differs,
- * and the SA this made is deleted at once. The run's result is the first
- * attempt's; the probe adds its steps and pfs_probe.
+ * After NO-PROPOSAL-CHOSEN to QM1, Quick Mode asked again with the same
+ * transforms and another PFS setting, at most three times: without PFS
+ * when we offered it, then the phase-1 group and the common groups 14, 5,
+ * 2 (one KE, so one group per attempt). An acceptance proves that PFS
+ * alone differs, and says which group the responder wants; the SA it made
+ * is deleted at once. The run's result stays the first attempt's; the
+ * probes add their steps and pfs_probe.
  */
-static void pfs_probe(struct v1_run *x)
+static bool pfs_try(struct v1_run *x, int group)
 {
         struct ini_result *r = x->r;
-        const struct ini_params *p = x->p;
         saved = *r;
-        x->pfs_override = p->pfs ? 0 : (int)x->chosen.group;
+        x->pfs_override = group;
         memset(&q_probe, 0, sizeof(q_probe));
         int rc = quick(x, &q_probe);
         dh_free(q_probe.dh);
@@ -441,14 +445,39 @@ static void pfs_probe(struct v1_run *x)
         r->round_trips = rt;
         r->ignored = ig;
         r->budget_hit = budget;
-        x->pfs_probe = up ? 1 : -1;
-        r->pfs_probe = x->pfs_probe;
         x->pfs_override = -1;
-        size_t w = strlen(r->why);
-        if (up)
-                snprintf(r->why + w, sizeof(r->why) - w,
-                         "; asked again %s, the responder accepted: PFS alone differs",
-                         p->pfs ? "without PFS" : "with PFS (the phase-1 group)");
+        return up;
+}
+
+static void pfs_probe(struct v1_run *x)
+{
+        struct ini_result *r = x->r;
+        const struct ini_params *p = x->p;
+        int cand[5] = {0, (int)x->chosen.group, 14, 5, 2}, tried = 0;
+        x->pfs_probe = -1;
+        for (size_t i = p->pfs ? 0 : 1; i < 5 && tried < 3; i++) {
+                bool dup = cand[i] == p->pfs;
+                for (size_t j = p->pfs ? 0 : 1; j < i; j++)
+                        dup |= cand[j] == cand[i];
+                if (dup)
+                        continue;
+                tried++;
+                if (!pfs_try(x, cand[i]))
+                        continue;
+                x->pfs_probe = 1;
+                size_t w = strlen(r->why);
+                if (cand[i])
+                        snprintf(r->why + w, sizeof(r->why) - w,
+                                 "; asked again with PFS group %d, the responder accepted: PFS "
+                                 "alone differs",
+                                 cand[i]);
+                else
+                        snprintf(r->why + w, sizeof(r->why) - w,
+                                 "; asked again without PFS, the responder accepted: PFS alone "
+                                 "differs");
+                break;
+        }
+        r->pfs_probe = x->pfs_probe;
 }
 
 int v1_quick_mode(struct v1_run *x)

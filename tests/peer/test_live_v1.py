@@ -151,6 +151,8 @@ CASES = [
     ("transform-mismatch", {"esp": "aes256-sha512"}, [], "child", "notify", 14),
     ("pfs-required", {"esp": "aes128-sha256-modp2048"}, [], "child", "notify", 14),
     ("pfs-offered", {}, ["--pfs", "14"], None, None, None),
+    # both with PFS, other groups: without PFS refused, then group 5 accepted
+    ("pfs-groups", {"esp": "aes128-sha256-modp1536"}, ["--pfs", "14"], "child", "notify", 14),
     # the responder agrees to QM1 but cannot install the SA (no address of
     # its own inside local_ts for kernel-libipsec's route) and deletes it
     # right after QM3
@@ -199,12 +201,14 @@ def run(tool, only):
                     "PFS alone differs" in d["why"] and d["pfs_probe"] == 1)
                 fails.check(name, ok, "neither up with PFS 14 nor a proven PFS refusal: %s" % d)
                 continue
+            if name == "pfs-groups":
+                fails.check(name, "with PFS group 5" in d["why"], "group 5 not found: %s" % d["why"])
             if name.startswith("pfs-"):
                 fails.check(name, "PFS alone differs" in d["why"] and d["pfs_probe"] == 1,
                             "PFS not proven: %s" % d["why"])
             if name == "transform-mismatch":
                 fails.check(name, "PFS alone" not in d["why"] and d["pfs_probe"] == -1 and
-                            steps(d).count("QM1") == 2, "the PFS probe: %s" % d)
+                            steps(d).count("QM1") == 4, "the PFS probe (3 more QM1): %s" % steps(d))
             fails.check(name, d["phase"] == PH[phase], "phase %d, expected %s" % (d["phase"], phase))
             fails.check(name, d["stop"] == ST[stop], "stop %d, expected %s" % (d["stop"], stop))
             fails.check(name, d["stop_notify"] == notify, "notify %d, expected %d" % (

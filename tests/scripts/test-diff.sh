@@ -9,4 +9,6 @@ set -u
 BIN=${1:?usage: test-diff.sh path/to/ipsec-doctor}
 case "$BIN" in /*) ;; *) BIN=$PWD/$BIN ;; esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
+# both engines: IKEv2 and (h16b) IKEv1
+export TEST_DIFF_VERSIONS=${TEST_DIFF_VERSIONS:-1,2}
 exec python3 "$root/tests/peer/test_diff.py" "$BIN"
