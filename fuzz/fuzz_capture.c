@@ -2,12 +2,15 @@
  * a sequence of frames. The input is frames of raw IP, each a 2-byte length
  * and its bytes (each copied to an exact-size heap buffer); they are filed,
  * their steps named and the exchanges rebuilt into tunnel results, which
- * must each have a status and a step per kept message at most; their facts
+ * must each have a status and a step per kept message at most, and the
+ * patterns they prove diagnosed (capture/diagnose.c: only IDs found from
+ * captures, located at a frame); their facts
  * (capture/facts.c: offers, notifies, NAT-D) are written as JSON. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture/diagnose.h"
 #include "capture/facts_json.h"
 #include "capture/ladder.h"
 #include "capture/sessions.h"
@@ -46,8 +49,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         cap_name_steps(&cs);
         struct findings fs;
         findings_init(&fs);
-        if (cap_tunnels(&cs, &fs) < 0)
+        struct cap_evs evs = {0};
+        if (cap_collect(&cs, "fuzz", &fs, &evs) < 0 || cap_diagnose(&evs, NULL, 0, &fs) < 0)
                 abort();
+        cap_evs_free(&evs);
+        for (size_t i = 0; i < fs.list.n; i++) { /* only IDs a capture can prove */
+                const struct finding *f = fs.list.v[i];
+                if (!(f->diag->found_from & FROM_CAPTURE) || f->line == 0)
+                        abort();
+        }
         for (size_t i = 0; i < fs.tunnels.n; i++) {
                 const struct tunnel_result *t = fs.tunnels.v[i];
                 if (!tunnel_status_name(t->status) || t->nsteps > CAP_MAX_MSGS + 2)

@@ -2,7 +2,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "../catalog/messages.h"
 #include "../findings/tunnel.h"
 #include "../packet/frame.h"
 #include "../wire/ike.h"
@@ -16,6 +18,10 @@ struct ladder {
         struct tunnel_result *t;
         const struct cap_sa *sa;
         char ini[46], resp[46];
+        /* the capture pattern the judge proved (messages_capture.c), the
+         * message it is seen at (index into sa->msgs) */
+        const char *pattern;
+        size_t pat_at;
 };
 
 __attribute__((format(printf, 2, 3))) static const char *fmt(struct arena *a, const char *f, ...)
@@ -174,6 +180,25 @@ static int icmp_step(struct ladder *l)
                             frames, sa->nicmp == 4 ? " and more" : ""));
 }
 
+/* The pattern of a first message never answered: the ICMP errors quoting
+ * it say whether nothing listens (port unreachable from the responder's
+ * own address) or a filter refuses it (administratively prohibited);
+ * without any, silence (messages_capture.c). NULL: an ICMP error that
+ * proves neither. */
+static const char *unanswered_pattern(const struct cap_sa *sa)
+{
+        if (!sa->nicmp)
+                return "cap-first-unanswered";
+        const struct cap_icmp *c = &sa->icmp[0];
+        bool v4 = sa->af == 4;
+        if (c->from_responder && c->type == (v4 ? 3 : 1) && c->code == (v4 ? 3 : 4))
+                return "cap-port-unreachable";
+        if (v4 ? c->type == 3 && (c->code == 9 || c->code == 10 || c->code == 13)
+               : c->type == 1 && c->code == 1)
+                return "cap-icmp-filtered";
+        return NULL;
+}
+
 static const char *esp_inner_name(uint8_t nh)
 {
         switch (nh) {
@@ -277,6 +302,10 @@ static void judge_v1(struct ladder *l, size_t *stop)
                 *stop = at;
                 bool unreach = sa->nicmp && sa->icmp[0].type == (sa->af == 4 ? 3 : 1) &&
                                sa->icmp[0].code == (sa->af == 4 ? 3 : 4);
+                if (at == 0) { /* MM1 / AM1: the responder never spoke */
+                        l->pattern = unanswered_pattern(sa);
+                        l->pat_at = 0;
+                }
                 t->reason = fmt(l->ar, "%s sent %u time%s (frames %s), never answered%s",
                                 last->step, n, n > 1 ? "s" : "", frames,
                                 unreach ? "; the responder's address answered with ICMP port "
@@ -292,11 +321,32 @@ static void judge_v1(struct ladder *l, size_t *stop)
                         if (!m->from_initiator && m->exchange == 5 && has_notify(m, 14)) {
                                 t->status = TUN_P1_NO_PROPOSAL;
                                 *stop = 0;
+                                l->pattern = "cap-p1-no-proposal";
+                                l->pat_at = i;
                                 t->reason = fmt(l->ar,
                                                 "the responder answered %s with "
                                                 "NO-PROPOSAL-CHOSEN (frame %llu): it accepts none "
                                                 "of the proposals offered",
                                                 sa->msgs[0].step, (unsigned long long)m->frame);
+                                return;
+                        }
+                        /* AUTHENTICATION-FAILED (24) in clear before AM2: no
+                         * authentication has taken place yet (AM2 would
+                         * carry the responder's own), so it refuses the
+                         * mode itself (strongSwan: "Aggressive Mode PSK
+                         * disabled for security reasons") */
+                        if (!m->from_initiator && m->exchange == 5 && has_notify(m, 24) &&
+                            sa->msgs[0].exchange == 4 && !m->encrypted) {
+                                t->status = TUN_P1_NO_PROPOSAL;
+                                *stop = 0;
+                                l->pattern = "cap-am-refused";
+                                l->pat_at = i;
+                                t->reason = fmt(l->ar,
+                                                "the responder answered AM1 with "
+                                                "AUTHENTICATION-FAILED in clear (frame %llu), "
+                                                "before any authentication: it refuses Aggressive "
+                                                "Mode from this peer (Main Mode only)",
+                                                (unsigned long long)m->frame);
                                 return;
                         }
                 }
@@ -332,6 +382,8 @@ static void judge_v1(struct ladder *l, size_t *stop)
                                  nots[0] ? " with " : "", nots);
                 if (psk_method(auth)) {
                         t->status = TUN_P1_AUTH_FAILED;
+                        l->pattern = "cap-mm5-unanswered";
+                        l->pat_at = i5;
                         t->reason = fmt(l->ar,
                                         "MM5 sent %u time%s (frames %s) and no MM6%s: the "
                                         "responder could not read MM5, the pattern of pre-shared "
@@ -433,6 +485,10 @@ static void judge_v2(struct ladder *l, size_t *stop)
                 bool unreach = sa->nicmp && sa->icmp[0].type == (sa->af == 4 ? 3 : 1) &&
                                sa->icmp[0].code == (sa->af == 4 ? 3 : 4);
                 t->status = m->exchange == 34 ? TUN_NO_RESPONSE : TUN_UNDETERMINED;
+                if (m->exchange == 34 && m->msgid == 0) { /* IKE_SA_INIT never answered */
+                        l->pattern = unanswered_pattern(sa);
+                        l->pat_at = i;
+                }
                 t->reason = fmt(l->ar, "%s request sent %u time%s (frames %s), never answered%s",
                                 m->step, n, n > 1 ? "s" : "", frames,
                                 unreach ? "; the responder's address answered with ICMP port "
@@ -445,7 +501,8 @@ static void judge_v2(struct ladder *l, size_t *stop)
                 t->status = TUN_P1_NO_PROPOSAL;
                 for (size_t i = 0; i < sa->nmsgs; i++)
                         if (&sa->msgs[i] == init)
-                                *stop = i;
+                                *stop = l->pat_at = i;
+                l->pattern = "cap-p1-no-proposal";
                 t->reason = fmt(l->ar,
                                 "the responder answered IKE_SA_INIT with NO_PROPOSAL_CHOSEN "
                                 "(frame %llu): it accepts none of the proposals offered",
@@ -476,6 +533,126 @@ static void judge_v2(struct ladder *l, size_t *stop)
         }
         t->reason = fmt(l->ar, "IKE_SA_INIT completed (frame %llu); no IKE_AUTH in the capture",
                         (unsigned long long)(init ? init->frame : sa->msgs[0].frame));
+}
+
+/* The pattern's evidence in one short line (the correlator keeps about
+ * 200 bytes of it): the message, how often it was sent, what answered. */
+static void pattern_text(const struct ladder *l, char *buf, size_t n)
+{
+        const struct cap_sa *sa = l->sa;
+        const struct cap_msg *m = &sa->msgs[l->pat_at], *first = &sa->msgs[0];
+        size_t at = l->pat_at;
+        for (size_t i = 0; i < sa->nmsgs; i++) /* the message the pattern is about */
+                if (!strcmp(l->pattern, "cap-mm5-unanswered")
+                        ? sa->msgs[i].step && !strcmp(sa->msgs[i].step, "MM5")
+                        : i == 0) {
+                        at = i;
+                        break;
+                }
+        unsigned sent = 1;
+        uint64_t last = sa->msgs[at].frame;
+        for (size_t j = at + 1; j < sa->nmsgs; j++)
+                if (sa->msgs[j].retransmit_of == sa->msgs[at].frame)
+                        sent++, last = sa->msgs[j].frame;
+        char sends_txt[80];
+        if (sent > 1)
+                snprintf(sends_txt, sizeof(sends_txt), "sent %u times (frames %llu to %llu)", sent,
+                         (unsigned long long)sa->msgs[at].frame, (unsigned long long)last);
+        else
+                snprintf(sends_txt, sizeof(sends_txt), "sent once (frame %llu)",
+                         (unsigned long long)sa->msgs[at].frame);
+        const char *step = sa->msgs[at].step ? sa->msgs[at].step : "?";
+        const char *p = l->pattern;
+        if (!strcmp(p, "cap-first-unanswered")) {
+                snprintf(buf, n, "%s to %s %s, never answered, no ICMP error", step, l->resp,
+                         sends_txt);
+        } else if (!strcmp(p, "cap-port-unreachable") || !strcmp(p, "cap-icmp-filtered")) {
+                const struct cap_icmp *c = &sa->icmp[0];
+                snprintf(buf, n, "%s to %s %s; ICMP type %u code %u %s (frame %llu)", step, l->resp,
+                         sends_txt, c->type, c->code,
+                         c->from_responder ? "from the responder" : "from the path",
+                         (unsigned long long)c->frame);
+        } else if (!strcmp(p, "cap-p1-no-proposal")) {
+                snprintf(buf, n, "%s %s answered by NO_PROPOSAL_CHOSEN from %s (frame %llu)",
+                         first->step ? first->step : "?", sends_txt, l->resp,
+                         (unsigned long long)m->frame);
+        } else if (!strcmp(p, "cap-am-refused")) {
+                snprintf(buf, n,
+                         "AM1 answered by AUTHENTICATION-FAILED in clear from %s (frame %llu), "
+                         "before AM2",
+                         l->resp, (unsigned long long)m->frame);
+        } else if (!strcmp(p, "cap-mm5-unanswered")) {
+                size_t infos = 0;
+                for (size_t j = at; j < sa->nmsgs; j++)
+                        infos += !sa->msgs[j].from_initiator && sa->msgs[j].exchange == 5;
+                snprintf(buf, n, "MM5 (pre-shared key) %s, no MM6; %zu Informational(s) from %s",
+                         sends_txt, infos, l->resp);
+        } else if (!strcmp(p, "cap-mm5-wrong-key")) {
+                snprintf(buf, n,
+                         "MM5 %s; the responder's encrypted answers do not decrypt under the "
+                         "initiator's key, or refuse its hash (decrypted)",
+                         sends_txt);
+        } else if (!strcmp(p, "cap-v2-auth-failed")) {
+                snprintf(buf, n,
+                         "AUTHENTICATION_FAILED in the decrypted IKE_AUTH exchange (frame %llu)",
+                         (unsigned long long)m->frame);
+        } else if (!strcmp(p, "cap-child-ts-refused") || !strcmp(p, "cap-child-no-proposal")) {
+                snprintf(buf, n,
+                         "IKE SA authenticated; its child SA refused with %s in the decrypted "
+                         "IKE_AUTH response from %s (frame %llu)",
+                         !strcmp(p, "cap-child-ts-refused") ? "TS_UNACCEPTABLE"
+                                                            : "NO_PROPOSAL_CHOSEN",
+                         l->resp, (unsigned long long)m->frame);
+        } else if (!strcmp(p, "cap-qm-invalid-id")) {
+                snprintf(buf, n,
+                         "QM1 refused with INVALID-ID-INFORMATION in the responder's decrypted "
+                         "Informational (frame %llu)",
+                         (unsigned long long)m->frame);
+        } else if (!strcmp(p, "cap-qm-refused-nopfs") || !strcmp(p, "cap-qm-refused-pfs")) {
+                snprintf(buf, n,
+                         "QM1 %s refused with NO-PROPOSAL-CHOSEN or BAD-PROPOSAL-SYNTAX in the "
+                         "responder's decrypted Informational (frame %llu)",
+                         !strcmp(p, "cap-qm-refused-nopfs") ? "without KE (no PFS asked)"
+                                                            : "with KE (PFS asked)",
+                         (unsigned long long)m->frame);
+        } else {
+                snprintf(buf, n, "%s", l->t->reason);
+        }
+}
+
+/* The judge's pattern as an evidence record: the frame it is seen at, its
+ * time, the initiator as the peer (the device to fix is mostly the
+ * responder, whose peer the initiator is), the reason as its text. */
+static void emit(const struct ladder *l, const char *file, cap_evidence_fn fn, void *ctx)
+{
+        const struct message *msg = l->pattern ? message_capture(l->pattern) : NULL;
+        if (!fn || !msg || !l->t->reason || l->pat_at >= l->sa->nmsgs)
+                return;
+        const struct cap_msg *m = &l->sa->msgs[l->pat_at];
+        /* where and when: the frame and its capture time (UTC), then why */
+        char when[64] = "?";
+        struct tm tm;
+        time_t sec = (time_t)m->sec;
+        if (!gmtime_r(&sec, &tm) || !strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S", &tm))
+                snprintf(when, sizeof(when), "?");
+        char what[512];
+        pattern_text(l, what, sizeof(what));
+        const char *text = fmt(l->ar, "frame %llu at %s.%06d UTC: %s", (unsigned long long)m->frame,
+                               when, (int)m->usec, what);
+        if (!text)
+                return;
+        struct ev_record r = {.msg = msg,
+                              .line = (uint32_t)(m->frame > UINT32_MAX ? UINT32_MAX : m->frame),
+                              .text = text,
+                              .len = strlen(text),
+                              .peer = l->ini,
+                              .group = "",
+                              .user = "",
+                              .time = m->sec,
+                              .source = EV_SRC_CAPTURE,
+                              .file = file,
+                              .usec = m->usec};
+        fn(ctx, &r, l->resp);
 }
 
 /* "IKE message of 2992 bytes in IP fragments (frames 7-8): fragment 2 of 3
@@ -545,13 +722,14 @@ static int lost_steps(struct ladder *l, const struct cap_set *cs, size_t idx)
         return 0;
 }
 
-static int one_sa(const struct cap_set *cs, size_t idx, struct findings *fs)
+static int one_sa(const struct cap_set *cs, size_t idx, struct findings *fs, const char *file,
+                  cap_evidence_fn fn, void *ctx)
 {
         const struct cap_sa *sa = &cs->sa[idx];
         struct tunnel_result *t = arena_alloc(&fs->arena, sizeof(*t));
         if (!t)
                 return -1;
-        struct ladder l = {&fs->arena, t, sa, "", ""};
+        struct ladder l = {&fs->arena, t, sa, "", "", NULL, 0};
         frame_addr_str(sa->af, sa->ini, l.ini);
         frame_addr_str(sa->af, sa->resp, l.resp);
         t->a = arena_strdup(&fs->arena, l.ini);
@@ -597,13 +775,20 @@ static int one_sa(const struct cap_set *cs, size_t idx, struct findings *fs)
                                          fmt(l.ar, "%zu more messages not kept (%d per SA)",
                                              sa->msgs_dropped, CAP_MAX_MSGS)) < 0)
                 return -1;
+        emit(&l, file, fn, ctx);
         return ptrvec_push(&fs->arena, &fs->tunnels, t);
+}
+
+int cap_tunnels_ev(const struct cap_set *cs, const char *file, struct findings *fs,
+                   cap_evidence_fn fn, void *ctx)
+{
+        for (size_t i = 0; i < cs->nsa; i++)
+                if (one_sa(cs, i, fs, file, fn, ctx) < 0)
+                        return -1;
+        return 0;
 }
 
 int cap_tunnels(const struct cap_set *cs, struct findings *fs)
 {
-        for (size_t i = 0; i < cs->nsa; i++)
-                if (one_sa(cs, i, fs) < 0)
-                        return -1;
-        return 0;
+        return cap_tunnels_ev(cs, NULL, fs, NULL, NULL);
 }

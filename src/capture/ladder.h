@@ -16,11 +16,20 @@
 #ifndef IPSD_CAPTURE_LADDER_H
 #define IPSD_CAPTURE_LADDER_H
 
+#include "../evidence/record.h"
 #include "../findings/finding.h"
 #include "sessions.h"
 
 /* Adds cs's SAs to fs->tunnels; 0, or -1 when the arena is full. */
 int cap_tunnels(const struct cap_set *cs, struct findings *fs);
+
+/* The same, and each SA whose judgement proves a capture pattern
+ * (catalog/messages_capture.c) hands it to fn as an evidence record of
+ * source capture, located at file and the frame the pattern is seen at;
+ * resp is the responder's address (the record's peer is the initiator). */
+typedef void (*cap_evidence_fn)(void *ctx, const struct ev_record *r, const char *resp);
+int cap_tunnels_ev(const struct cap_set *cs, const char *file, struct findings *fs,
+                   cap_evidence_fn fn, void *ctx);
 
 /* One line for a datagram whose fragments never all arrived: "IKE message
  * of 2992 bytes in IP fragments (frames 7-8): fragment 2 of 3 (bytes

@@ -383,7 +383,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "sa-no-sa",
         .severity = SEV_INFO,
-        .found_from = FROM_LOGS,
+        .found_from = FROM_LOGS | FROM_CAPTURE,
         .category = cat_p1,
         .title = "IKE message for an SA that no longer exists",
         .explanation =
@@ -441,7 +441,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "ag-init-exch",
         .severity = SEV_ERROR,
-        .found_from = FROM_LOGS,
+        .found_from = FROM_LOGS | FROM_CAPTURE,
         .category = cat_p1,
         .title = "Aggressive mode never completes (AG_INIT_EXCH)",
         .explanation =
@@ -472,7 +472,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "ikev2-auth-failed",
         .severity = SEV_ERROR,
-        .found_from = FROM_LOGS,
+        .found_from = FROM_LOGS | FROM_CAPTURE,
         .category = cat_p1,
         .title = "IKEv2 authentication (IKE_AUTH) fails between the peers",
         .explanation =
@@ -616,7 +616,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "pfs-mismatch",
         .severity = SEV_ERROR,
-        .found_from = FROM_PAIR | FROM_LOGS | FROM_LIVE,
+        .found_from = FROM_PAIR | FROM_LOGS | FROM_CAPTURE | FROM_LIVE,
         .category = cat_p2,
         .title = "Perfect forward secrecy is set on one peer only, or with different groups",
         .explanation =
@@ -700,7 +700,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "crypto-acl-not-mirrored",
         .severity = SEV_ERROR,
-        .found_from = FROM_PAIR | FROM_LOGS,
+        .found_from = FROM_PAIR | FROM_LOGS | FROM_CAPTURE,
         .category = cat_p2,
         .title = "The crypto ACLs of the two peers are not mirror images",
         .explanation =
@@ -1898,7 +1898,7 @@ const struct diagnosis catalog[] = {
     {
         .id = "mss-too-large",
         .severity = SEV_WARNING,
-        .found_from = FROM_CONFIG | FROM_LOGS,
+        .found_from = FROM_CONFIG | FROM_LOGS | FROM_CAPTURE,
         .category = cat_plat,
         .title = "TCP MSS is too large for the ESP overhead",
         .explanation =

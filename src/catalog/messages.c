@@ -303,7 +303,7 @@ void message_each_body_literal(message_lit_fn fn, void *ctx)
 
 const char *msg_family_name(enum msg_family f)
 {
-        static const char *const names[] = {"asa",   "ios",     "vpn-client", "anyconnect",
-                                            "state", "counter", "debug",      "cli"};
+        static const char *const names[] = {"asa",     "ios",   "vpn-client", "anyconnect", "state",
+                                            "counter", "debug", "cli",        "capture"};
         return (size_t)f < sizeof(names) / sizeof(names[0]) ? names[f] : "unknown";
 }

@@ -24,6 +24,7 @@ enum msg_family {
         MSG_COUNTER,   /* show crypto ipsec sa / show asp drop counters */
         MSG_DEBUG,     /* debug crypto isakmp|ipsec lines */
         MSG_CLI,       /* CLI responses ("WARNING: crypto map entry incomplete") */
+        MSG_CAPTURE,   /* a pattern of a packet capture's frames (messages_capture.c) */
 };
 
 #define MSG_MAX_DIAGS 4
@@ -101,7 +102,15 @@ void message_each_literal(enum msg_family family, bool keys, message_lit_fn fn, 
  * a line holding none of them has no body it can find. */
 void message_each_body_literal(message_lit_fn fn, void *ctx);
 
-/* "asa", "ios", "vpn-client", "anyconnect", "state", "counter", "debug", "cli". */
+/* The patterns a packet capture's frames can prove (messages_capture.c): a
+ * table of its own, not walked by message_at() (no line of text carries
+ * them); the capture analysis names them by key ("cap-port-unreachable").
+ * NULL when unknown. */
+const struct message *message_capture(const char *key);
+extern const struct message messages_capture[];
+extern const size_t messages_capture_count;
+
+/* "asa", "ios", "vpn-client", "anyconnect", "state", "counter", "debug", "cli", "capture". */
 const char *msg_family_name(enum msg_family f);
 
 #endif

@@ -4,12 +4,15 @@
 #include <string.h>
 
 #include "../checks/check.h"
+#include "../negotiate/discover.h"
 #include "peer_facts.h"
 
 int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs)
 {
         v->devs = devs;
         v->ndevs = ndevs;
+        v->pairs = false; /* verdict_init_pairs sets it after the pair checks */
+        v->prefer_file = NULL;
         findings_init(&v->checks);
         for (size_t d = 0; d < ndevs; d++)
                 for (size_t i = 0; i < check_count(); i++) {
@@ -21,6 +24,14 @@ int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs)
         return 0;
 }
 
+int verdict_init_pairs(struct verdict_ctx *v, struct device **devs, size_t ndevs)
+{
+        if (verdict_init(v, devs, ndevs))
+                return -1;
+        v->pairs = ndevs >= 2;
+        return v->pairs ? pairs_check(devs, ndevs, &v->checks) : 0;
+}
+
 void verdict_free(struct verdict_ctx *v)
 {
         findings_free(&v->checks);
@@ -30,6 +41,21 @@ const char *verdict_name(enum verdict v)
 {
         static const char *const names[] = {"", "confirmed", "unverified", "ruled out"};
         return names[v];
+}
+
+/* The diagnoses the negotiation between two configs reports when it
+ * fails (negotiate/play.c, play_p2.c, play_v2.c): with the pair checks
+ * run, one of them not reported is ruled out. */
+static const char *const pair_ids[] = {"isakmp-policy-mismatch", "transform-set-mismatch",
+                                       "pfs-mismatch", "crypto-acl-not-mirrored",
+                                       "ikev2-auth-failed"};
+
+static bool has_pair_check(const struct verdict_ctx *v, const char *id)
+{
+        for (size_t i = 0; v->pairs && i < sizeof(pair_ids) / sizeof(pair_ids[0]); i++)
+                if (!strcmp(pair_ids[i], id))
+                        return true;
+        return false;
 }
 
 static bool has_check(const char *id)
@@ -117,17 +143,29 @@ enum verdict verdict_for(const struct verdict_ctx *v, const char *id, const char
                 return VERDICT_NONE;
         if (!strcmp(id, "psk-mismatch"))
                 return psk_verdict(v, why, size);
+        const struct finding *found = NULL;
         for (size_t i = 0; i < v->checks.list.n; i++) {
                 const struct finding *f = v->checks.list.v[i];
-                if (!strcmp(f->diag->id, id)) {
-                        snprintf(why, size, "the config check finds it in %s:%u", f->file,
-                                 (unsigned)f->line);
-                        *where = f;
-                        return VERDICT_CONFIRMED;
-                }
+                if (strcmp(f->diag->id, id))
+                        continue;
+                if (!found || (v->prefer_file && !strcmp(f->file, v->prefer_file) &&
+                               strcmp(found->file, v->prefer_file)))
+                        found = f;
+        }
+        if (found) {
+                snprintf(why, size, "the config check finds it in %s:%u", found->file,
+                         (unsigned)found->line);
+                *where = found;
+                return VERDICT_CONFIRMED;
         }
         if (has_check(id)) {
                 snprintf(why, size, "the config check for it finds nothing in %zu config(s)",
+                         v->ndevs);
+                return VERDICT_RULED_OUT;
+        }
+        if (has_pair_check(v, id)) {
+                snprintf(why, size,
+                         "the negotiation played between the %zu configs does not fail this way",
                          v->ndevs);
                 return VERDICT_RULED_OUT;
         }

@@ -22,10 +22,18 @@ struct verdict_ctx {
         struct device **devs;
         size_t ndevs;
         struct findings checks; /* what the config checks found on devs */
+        bool pairs;             /* the pair checks ran too */
+        /* a finding in this file is preferred as the confirming one (a
+         * capture's: the config of the device that refused); NULL: the first */
+        const char *prefer_file;
 };
 
 /* Runs every registered check on devs; -1 on OOM. */
 int verdict_init(struct verdict_ctx *v, struct device **devs, size_t ndevs);
+/* The same, and with two or more devices the pair checks too (every tunnel
+ * between them played, negotiate/discover.h): the diagnoses a negotiation
+ * reports are then confirmed by it or ruled out when it reports none. */
+int verdict_init_pairs(struct verdict_ctx *v, struct device **devs, size_t ndevs);
 void verdict_free(struct verdict_ctx *v);
 /* The verdict for diagnosis id about peer (may be ""); why gets one line;
  * *where, when not NULL, the config finding that confirms it. */

@@ -22,6 +22,12 @@ struct diagnose_in {
         const char *file;  /* the evidence's file: the subject's file when no config names it */
         const char *label; /* what to call the device the evidence is about; NULL: by platform */
         const char *unit;  /* what the evidence is counted in ("log line(s)" when NULL) */
+        /* A capture's evidence: with two configs the pair checks (the
+         * negotiation played between them) confirm or rule out too; a
+         * confirmed finding carries the fix the config check prints, and
+         * no fix is printed for a device whose platform no config shows
+         * (the capture does not say which syntax it speaks). */
+        bool capture;
 };
 
 /* Adds one finding per ranked candidate to fs; -1 on OOM. */

@@ -153,6 +153,14 @@ static int one(const struct diagnose_in *x, struct findings *fs, const struct ra
                 return -1;
         if (r->v == VERDICT_RULED_OUT)
                 return 0;
+        if (x->capture && r->where && r->where->nfixes) { /* as `check` prints it */
+                for (size_t i = 0; i < r->where->nfixes; i++)
+                        if (finding_fix_copy(fs, f, &r->where->fixes[i]))
+                                return -1;
+                return 0;
+        }
+        if (x->capture && !fixdev)
+                return 0;
         struct subject fixsub = fixdev ? subject_of(fixdev) : *logdev;
         return add_fix(fs, f, &fixsub, r->p, r->peerdev ? &r->fv : NULL);
 }
@@ -220,10 +228,13 @@ int diagnose_findings(const struct diagnose_in *x, struct findings *fs)
         struct corr_result extra[2];
         struct ranked *rk = calloc(n + 2, sizeof(*rk));
         struct verdict_ctx vc;
-        if (!rk || verdict_init(&vc, x->devs, x->ndevs)) {
+        if (!rk || (x->capture ? verdict_init_pairs(&vc, x->devs, x->ndevs)
+                               : verdict_init(&vc, x->devs, x->ndevs))) {
                 free(rk);
                 return -1;
         }
+        if (x->capture && x->ndevs)
+                vc.prefer_file = x->devs[0]->file; /* the responder's config */
         for (size_t i = 0; i < n; i++) {
                 rk[i].p = corr_at(x->corr, i);
                 rk[i].v = verdict_from_peer(&vc, pf, &rk[i].p->cand[0], rk[i].p->key, rk[i].why,

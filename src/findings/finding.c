@@ -178,6 +178,29 @@ int finding_fix_lines_about(struct findings *fs, struct finding *f, const struct
         return 0;
 }
 
+int finding_fix_copy(struct findings *fs, struct finding *f, const struct fix *src)
+{
+        if (grow(fs, (void **)&f->fixes, &f->fixcap, f->nfixes, sizeof(*f->fixes)))
+                return -1;
+        struct fix *x = &f->fixes[f->nfixes];
+        memset(x, 0, sizeof(*x));
+        x->device = dup(fs, src->device);
+        x->platform = src->platform;
+        x->version = dup(fs, src->version);
+        x->warning = dup(fs, src->warning);
+        x->note = dup(fs, src->note);
+        x->commands =
+            arena_calloc(&fs->arena, src->ncommands ? src->ncommands : 1, sizeof(*x->commands));
+        if (!x->device || !x->commands)
+                return -1;
+        for (size_t i = 0; i < src->ncommands; i++)
+                if (!(x->commands[i] = dup(fs, src->commands[i])))
+                        return -1;
+        x->ncommands = src->ncommands;
+        f->nfixes++;
+        return 0;
+}
+
 static int cmp_finding(const void *a, const void *b)
 {
         const struct finding *x = *(const struct finding *const *)a;

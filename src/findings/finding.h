@@ -113,6 +113,9 @@ int finding_fix_lines(struct findings *fs, struct finding *f, const struct devic
 int finding_fix_lines_about(struct findings *fs, struct finding *f, const struct subject *s,
                             const char *const *lines, size_t n, const char *warning);
 
+/* A copy of another finding's fix x (its device, commands, warning, note). */
+int finding_fix_copy(struct findings *fs, struct finding *f, const struct fix *x);
+
 /* Sorts by file, line, severity (errors first), id, insertion. */
 void findings_sort(struct findings *fs);
 /* Counts per severity (out[SEV_INFO..SEV_ERROR]). */

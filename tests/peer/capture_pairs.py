@@ -1,10 +1,10 @@
 """Captures of real IKE negotiations, made here: two strongSwan charon
-daemons in network namespaces this test creates (h15-<pid>-a / -b, one veth
+daemons in network namespaces this test creates (h15a-<pid>-a / -b, one veth
 link, nothing else configured, so nothing leaves them) negotiate one case at
 a time, IKEv1 and IKEv2, while dumpcap records the veth in namespace a.
 Each capture is then read by `ipsec-doctor capture --format json`, whose
 rebuilt exchange must show the case's status, steps, retransmissions and
-notifies (EXPECT below); where tshark is installed, tests/tools/wire_dump's
+notifies (EXPECT below) and its findings the case's diagnosis IDs (DIAG); where tshark is installed, tests/tools/wire_dump's
 fields must equal tshark's on every IKE frame of these captures.
 
 With charon logging its secrets (ike = 4, chd = 4), each case's log slice
@@ -46,6 +46,34 @@ CASES = {
     "p1-proposal": {"ike": "aes256-sha384-modp3072"},
     "psk-mismatch": {"psk": "other-secret-2"},
     "no-response": None,
+    "aggressive": {},
+}
+# case -> A's config changes: lines added to its IKE connection (IKEv1 only
+# where the case is IKEv1 only: ONLY_V1)
+A_LINES = {
+    "aggressive": "    aggressive = yes",
+}
+ONLY_V1 = {"aggressive"}
+
+# (version, case) -> the diagnosis IDs `capture` must report, exactly (a
+# near miss reports none). A Main-Mode-only responder (strongSwan refuses
+# Aggressive Mode with a pre-shared key: "Aggressive Mode PSK disabled for
+# security reasons") answers AM1 with AUTHENTICATION_FAILED in clear.
+DIAG = {
+    (1, "ok"): [],
+    (1, "p1-proposal"): ["isakmp-policy-mismatch"],
+    (1, "psk-mismatch"): ["psk-mismatch"],
+    (1, "no-response"): ["isakmp-not-enabled"],
+    (1, "aggressive"): ["ag-init-exch"],
+    (2, "ok"): [],
+    (2, "p1-proposal"): ["isakmp-policy-mismatch"],
+    (2, "psk-mismatch"): [],
+    (2, "no-response"): ["isakmp-not-enabled"],
+    # without keys, a refusal inside encrypted messages proves nothing
+    (1, "p2-proposal"): [],
+    (2, "p2-proposal"): [],
+    (1, "p2-selectors"): [],
+    (2, "p2-selectors"): [],
 }
 # failure classes only the decrypted messages tell apart (checked with --keys)
 KEY_CASES = {
@@ -81,6 +109,7 @@ EXPECT = {
     (1, "psk-mismatch"): ("phase1-auth-failed", "MM1 MM2 MM3 MM4 MM5X INFO+", "pre-shared",
                           "MM5"),
     (1, "no-response"): ("no-response", "MM1X ICMP", "port unreachable", "MM1"),
+    (1, "aggressive"): ("phase1-no-proposal", "AM1X INFO", "Aggressive Mode", None),
     (2, "ok"): ("undetermined", "IKE_SA_INIT IKE_SA_INIT IKE_AUTH IKE_AUTH", "IKE_AUTH", None),
     (2, "p1-proposal"): ("phase1-no-proposal", "IKE_SA_INIT IKE_SA_INITX", "NO_PROPOSAL_CHOSEN",
                          None),
@@ -104,6 +133,7 @@ FACTS = {
     (1, "p1-proposal"): (False, False, ("responder", 14)),
     (1, "psk-mismatch"): (True, True, None),
     (1, "no-response"): (False, False, None),
+    (1, "aggressive"): (False, False, ("responder", 24)),
     (2, "ok"): (True, True, None),
     (2, "p1-proposal"): (False, False, ("responder", 14)),
     (2, "psk-mismatch"): (True, True, None),
@@ -154,9 +184,13 @@ def check(bin_path, path, version, name):
     """`capture --format json` on PATH against EXPECT; a list of problems."""
     p = subprocess.run([bin_path, "capture", "--format", "json", path], capture_output=True,
                        text=True)
-    if p.returncode != 0:
+    want_ids = DIAG[(version, name)]
+    if p.returncode != (1 if want_ids else 0):
         return ["exit %d: %s" % (p.returncode, p.stderr.strip())]
     doc = json.loads(p.stdout)
+    got_ids = [f["id"] for f in doc["findings"]]
+    if got_ids != want_ids:
+        return ["findings %s, %s expected" % (got_ids, want_ids)]
     tunnels = doc["tunnels"]
     if len(tunnels) != 1:
         return ["%d exchanges rebuilt, 1 expected" % len(tunnels)]
@@ -258,7 +292,7 @@ def tshark_same(dump, path):
             "occurrence=a"]
     for f in fields:
         args += ["-e", f]
-    env = dict(os.environ, WIRESHARK_CONFIG_DIR=tempfile.mkdtemp(prefix="h15-ws-"))
+    env = dict(os.environ, WIRESHARK_CONFIG_DIR=tempfile.mkdtemp(prefix="h15a-ws-"))
     want = subprocess.run(args, capture_output=True, text=True, env=env).stdout
     shutil.rmtree(env["WIRESHARK_CONFIG_DIR"], ignore_errors=True)
     got = subprocess.run([dump, path], capture_output=True, text=True).stdout
@@ -281,7 +315,10 @@ def capture(ns, dev, path):
 
 
 def record(a, b, version, name, cb, folder, ns):
-    a.load(conn(version, A, B, psk="shared-secret-1"))
+    ca = conn(version, A, B, psk="shared-secret-1")
+    if name in A_LINES:
+        ca = ca.replace("    proposals =", A_LINES[name] + "\n    proposals =", 1)
+    a.load(ca)
     offs = (a.log_size(), b.log_size())
     if cb is None:
         b.load("connections { }\n")
@@ -323,10 +360,10 @@ def main():
         if not shutil.which(tool) and not os.path.exists(tool):
             print("capture-pairs: FAIL: %s is missing (scripts/install-deps.sh)" % tool)
             return 1
-    work = tempfile.mkdtemp(prefix="h15-cap-")
+    work = tempfile.mkdtemp(prefix="h15a-cap-")
     folder = keep or work
     os.makedirs(folder, exist_ok=True)
-    tag = "h15-%d-" % os.getpid()
+    tag = "h15a-%d-" % os.getpid()
     ns = None
     ds = []
     paths = []
@@ -339,6 +376,8 @@ def main():
             d.start()
         for version in (1, 2):
             for name, cb in list(CASES.items()) + list(KEY_CASES.items()):
+                if version != 1 and name in ONLY_V1:
+                    continue
                 paths.append(record(ds[0], ds[1], version, name, cb, folder, ns))
     finally:
         for d in ds:
