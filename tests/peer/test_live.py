@@ -19,9 +19,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "diff"))
@@ -314,6 +316,8 @@ def run(bin_path, only):
             keys_case(bin_path, net, resp, work, fails)
         if want("v1-keys"):
             v1_keys_case(bin_path, net, resp, work, fails)
+        if want("keys-capture") and shutil.which("dumpcap"):
+            keys_capture_case(bin_path, net, resp, work, fails)
         if want("dropped"):
             resp.load(swanctl_conf())
             sh(["ip", "netns", "exec", net.b, "nft", "add table inet h16adrop"])
@@ -343,7 +347,8 @@ def run(bin_path, only):
             resp = None
             hostile_cases(bin_path, net, work, fails)
         if want("no-listener"):
-            resp.stop()
+            if resp:
+                resp.stop()
             resp = None
             rc, d = run_test(bin_path, net, work, timing=FAST)
             fails.check("no-listener", status(d) == "no-response" and
@@ -373,7 +378,6 @@ def hostile_cases(bin_path, net, work, fails):
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         name = "hostile-" + mode
         try:
-            import time
             time.sleep(0.5)
             rc, d = run_test(bin_path, net, work, "--max-packets", "20", "--max-time", "20",
                              timing=FAST)
@@ -387,6 +391,42 @@ def hostile_cases(bin_path, net, work, fails):
             srv.wait(5)
         if not [f for f in fails if f.startswith(name)]:
             print("ok   %-14s %-22s %s" % (name, status(d), " ".join(ids(d))))
+
+
+def keys_capture_case(bin_path, net, resp, work, fails):
+    """--keys against a capture taken at the same time (dumpcap on the
+    initiator's veth): capture --keys must decrypt every encrypted message of
+    the exchange, and tshark, given the file's ikev2_decryption_table record,
+    must find each one's ICV correct: the keys derived here are charon's."""
+    resp.load(swanctl_conf())
+    cap, keys = os.path.join(work, "t.pcapng"), os.path.join(work, "keys-cap.txt")
+    dc = subprocess.Popen(["ip", "netns", "exec", net.a, "dumpcap", "-q", "-i", "t16a", "-w", cap],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(50):  # dumpcap creates the file when it captures
+            if os.path.exists(cap) and os.path.getsize(cap) > 0:
+                break
+            time.sleep(0.1)
+        time.sleep(0.3)
+        rc, d = run_test(bin_path, net, work, "--keys", keys)
+        time.sleep(0.5)
+    finally:
+        dc.send_signal(signal.SIGINT)
+        dc.wait(10)
+    r = subprocess.run([bin_path, "capture", "--format", "json", "--keys", keys, cap],
+                       capture_output=True, text=True)
+    via = json.loads(r.stdout)["tunnels"][0]["via"] if r.returncode in (0, 1) else r.stderr
+    fails.check("keys-capture", rc == 0 and "6 of 6 encrypted messages decrypted" in via,
+                "capture --keys: %s" % via)
+    if shutil.which("tshark"):
+        line = [ln.strip() for ln in open(keys) if ln[0] in "0123456789abcdef" and
+                ln.count(",") == 7][0]
+        t = subprocess.run(["tshark", "-r", cap, "-o", "uat:ikev2_decryption_table:" + line,
+                            "-Y", "isakmp", "-V"], capture_output=True, text=True)
+        good = t.stdout.count("<HMAC_SHA2_256_128 [RFC4868]>[correct]")
+        fails.check("keys-capture", good == 6, "tshark verified %d of 6 ICVs" % good)
+    if not [f for f in fails if f.startswith("keys-capture")]:
+        print("ok   keys-capture (capture --keys and tshark decrypt all 6 encrypted messages)")
 
 
 def keys_case(bin_path, net, resp, work, fails):
