@@ -364,6 +364,20 @@ def run(bin_path, only):
     return fails
 
 
+def wait_listening(ns, addr, port, seconds=15):
+    """Until a UDP socket is bound to addr:port in ns (a scripted responder
+    started under load may take seconds): no fixed sleep."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        out = subprocess.run(["ip", "netns", "exec", ns, "ss", "-Hlun"], capture_output=True,
+                             text=True).stdout
+        if any(f.endswith("%s:%d" % (addr, port)) for line in out.splitlines()
+               for f in line.split()):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def hostile_cases(bin_path, net, work, fails):
     """tests/peer/hostile_ike.py's scripted responders: never a crash, every
     bound holds, and nothing a hostile answer says becomes a verdict it does
@@ -378,7 +392,8 @@ def hostile_cases(bin_path, net, work, fails):
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         name = "hostile-" + mode
         try:
-            time.sleep(0.5)
+            fails.check(name, wait_listening(net.b, B, 500), "the scripted responder did not "
+                        "start: %s" % srv.poll())
             rc, d = run_test(bin_path, net, work, "--max-packets", "20", "--max-time", "20",
                              timing=FAST)
             t = d["test"]

@@ -301,6 +301,20 @@ def run(tool, only):
     return fails
 
 
+def wait_listening(ns, addr, port, seconds=15):
+    """Until a UDP socket is bound to addr:port in ns (a scripted responder
+    started under load may take seconds): no fixed sleep."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        out = subprocess.run(["ip", "netns", "exec", ns, "ss", "-Hlun"], capture_output=True,
+                             text=True).stdout
+        if any(f.endswith("%s:%d" % (addr, port)) for line in out.splitlines()
+               for f in line.split()):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def hostile_cases(tool, net, fails):
     """probe's scripted hostile responder (hostile_ike.py) in namespace b, on
     charon's place: the engine never crashes, never comes up, and stays
@@ -316,7 +330,8 @@ def hostile_cases(tool, net, fails):
                                    text=True)
             name = "hostile-" + mode
             try:
-                time.sleep(0.5)
+                fails.check(name, wait_listening(net.b, addr, 500),
+                            "the scripted responder did not start: %s" % srv.poll())
                 d = run_tool(tool, net.a, addr, timing=FAST)
                 print("%-20s %s | %s" % (name, steps(d), d["why"]))
                 fails.check(name, d["phase"] != 0 and not d["ike_up"], "came up: %s" % d)
