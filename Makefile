@@ -76,7 +76,13 @@ $(BUILD)/tests/keys_dump: tests/tools/keys_dump.c $(BUILD)/libipsd.a
 	@$(if $(V),,echo "  TOOL    $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libipsd.a $(LIBS)
 
-unit: $(TEST_BIN) $(BUILD)/tests/wire_dump $(BUILD)/tests/keys_dump
+# The IKEv1 initiator engine alone, for tests/peer/test_live_v1.py.
+$(BUILD)/tests/initiator_v1: tests/tools/initiator_v1.c $(BUILD)/libipsd.a
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  TOOL    $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libipsd.a $(LIBS)
+
+unit: $(TEST_BIN) $(BUILD)/tests/wire_dump $(BUILD)/tests/keys_dump $(BUILD)/tests/initiator_v1
 
 # The runtime build needs only a compiler and the libraries; the suite's
 # tools (cmocka, clang, cppcheck, chromium, ...) install with `make test`.

@@ -18,6 +18,8 @@ static const struct command commands[] = {
      "rebuild the IKE exchanges of a packet capture (first version: no decryption, no IDs)", NULL},
     {"probe", cmd_probe,
      "ask one live IKE responder which proposals it accepts (UDP 500/4500, IKEv1, IKEv2)", NULL},
+    {"test", cmd_test,
+     "negotiate a full tunnel with one live responder and say where and why it stops", NULL},
     {"dump", cmd_dump, "read configs and print the device model", NULL},
     {"list", cmd_list, "list every diagnosis ID", NULL},
     {"describe", cmd_describe, "explain one diagnosis and its fix per platform", NULL},

@@ -27,6 +27,7 @@ int cmd_explain(int argc, char **argv);
 int cmd_apply(int argc, char **argv);
 int cmd_capture(int argc, char **argv);
 int cmd_probe(int argc, char **argv);
+int cmd_test(int argc, char **argv);
 
 /* Shared option helpers (cli/options.c). */
 /* 0 on success; -1 after printing a one-line usage error naming cmd.

@@ -158,19 +158,46 @@ static int send_req(struct live_sock *s, const uint8_t *req, size_t len)
         return n < 0 ? -1 : 0;
 }
 
-enum live_outcome live_exchange(struct live_sock *s, struct live_budget *b,
-                                const struct live_retx *rx, const uint8_t *req, size_t len,
-                                live_match_fn match, void *ctx, uint8_t *reply, size_t cap,
-                                struct live_result *r)
+/* One datagram from s into reply: its length after the non-ESP marker,
+ * or -1 when it is none of ours to match (ESP, a keepalive, too long) or
+ * nothing was there. */
+static ssize_t recv_one(struct live_sock *s, uint8_t *reply, size_t cap)
+{
+        ssize_t n = recv(s->fd, reply, cap, MSG_DONTWAIT | MSG_TRUNC);
+        if (n < 0)
+                return -2;
+        size_t got = (size_t)n, off = 0;
+        bool ok = got <= cap; /* MSG_TRUNC: longer than the buffer */
+        if (ok && s->natt) {
+                /* IKE on 4500 starts with 4 zero bytes; anything else is ESP or a
+                 * keepalive, not our answer */
+                ok = got >= 4 && !reply[0] && !reply[1] && !reply[2] && !reply[3];
+                off = 4;
+        }
+        if (!ok)
+                return -1;
+        if (off) {
+                memmove(reply, reply + off, got - off);
+                got -= off;
+        }
+        return (ssize_t)got;
+}
+
+enum live_outcome live_exchange_also(struct live_sock *s, struct live_sock *also,
+                                     struct live_budget *b, const struct live_retx *rx,
+                                     const uint8_t *req, size_t len, live_match_fn match, void *ctx,
+                                     uint8_t *reply, size_t cap, struct live_result *r)
 {
         *r = (struct live_result){0};
         double wait = rx->first_wait > 0 ? rx->first_wait : 1.0;
         unsigned tries = rx->tries ? rx->tries : 1;
+        if (also && (also == s || also->fd < 0))
+                also = NULL;
         for (unsigned t = 0; t < tries; t++, wait *= rx->backoff >= 1 ? rx->backoff : 1) {
-                if (!pace(b))
+                if (req && !pace(b))
                         return r->outcome = LIVE_BUDGET;
                 uint64_t sent_at = live_now_ns();
-                if (send_req(s, req, len)) {
+                if (req && send_req(s, req, len)) {
                         if (errno == ECONNREFUSED || errno == EHOSTUNREACH ||
                             errno == ENETUNREACH) {
                                 /* an ICMP error to an earlier send, reported now */
@@ -180,7 +207,7 @@ enum live_outcome live_exchange(struct live_sock *s, struct live_budget *b,
                         r->err = errno;
                         return r->outcome = LIVE_FAILED;
                 }
-                r->sends++;
+                r->sends += req ? 1 : 0;
                 uint64_t end = sent_at + (uint64_t)(wait * 1e9);
                 if (b->deadline_ns && end > b->deadline_ns)
                         end = b->deadline_ns;
@@ -188,54 +215,82 @@ enum live_outcome live_exchange(struct live_sock *s, struct live_budget *b,
                         uint64_t now = live_now_ns();
                         if (now >= end)
                                 break;
-                        struct pollfd pfd = {s->fd, POLLIN, 0};
+                        struct pollfd pfd[2] = {{s->fd, POLLIN, 0},
+                                                {also ? also->fd : -1, POLLIN, 0}};
                         int ms = (int)((end - now + 999999) / 1000000);
-                        int pr = poll(&pfd, 1, ms);
+                        int pr = poll(pfd, also ? 2 : 1, ms);
                         if (pr < 0 && errno == EINTR)
                                 continue;
                         if (pr <= 0)
                                 continue; /* the loop's clock check ends it */
-                        if (pfd.revents & POLLERR) {
+                        if (pfd[0].revents & POLLERR) {
                                 if (read_icmp(s, r))
                                         return b->icmp++, r->outcome = LIVE_ICMP;
                         }
-                        if (!(pfd.revents & POLLIN))
-                                continue;
-                        ssize_t n = recv(s->fd, reply, cap, MSG_DONTWAIT | MSG_TRUNC);
-                        if (n < 0) {
-                                if (errno == EAGAIN || errno == EINTR)
+                        if (also && (pfd[1].revents & POLLERR)) {
+                                struct live_result ignore = {0};
+                                (void)read_icmp(also, &ignore); /* about an earlier exchange */
+                        }
+                        for (int i = 0; i < (also ? 2 : 1); i++) {
+                                if (!(pfd[i].revents & POLLIN))
                                         continue;
-                                if (read_icmp(s, r))
-                                        return b->icmp++, r->outcome = LIVE_ICMP;
-                                continue; /* a transient error: keep waiting */
+                                ssize_t got = recv_one(i ? also : s, reply, cap);
+                                if (got == -2) {
+                                        if (errno == EAGAIN || errno == EINTR)
+                                                continue;
+                                        if (!i && read_icmp(s, r))
+                                                return b->icmp++, r->outcome = LIVE_ICMP;
+                                        continue; /* a transient error: keep waiting */
+                                }
+                                b->received++;
+                                if (got >= 0 && match(ctx, reply, (size_t)got)) {
+                                        r->len = (size_t)got;
+                                        r->from_also = i == 1;
+                                        r->rtt = (double)(live_now_ns() - sent_at) / 1e9;
+                                        return r->outcome = LIVE_ANSWERED;
+                                }
+                                r->ignored++;
+                                b->ignored++;
+                                if (b->ignored > b->max_recv)
+                                        return b->exhausted = true, r->outcome = LIVE_BUDGET;
                         }
-                        b->received++;
-                        size_t got = (size_t)n, off = 0;
-                        bool ok = got <= cap; /* MSG_TRUNC: longer than the buffer */
-                        if (ok && s->natt) {
-                                /* IKE on 4500 starts with 4 zero bytes; anything
-                                 * else is ESP or a keepalive, not our answer */
-                                ok = got >= 4 && !reply[0] && !reply[1] && !reply[2] && !reply[3];
-                                off = 4;
-                        }
-                        if (ok && off) {
-                                memmove(reply, reply + off, got - off);
-                                got -= off;
-                        }
-                        if (ok && match(ctx, reply, got)) {
-                                r->len = got;
-                                r->rtt = (double)(live_now_ns() - sent_at) / 1e9;
-                                return r->outcome = LIVE_ANSWERED;
-                        }
-                        r->ignored++;
-                        b->ignored++;
-                        if (b->ignored > b->max_recv)
-                                return b->exhausted = true, r->outcome = LIVE_BUDGET;
                 }
                 if (b->deadline_ns && live_now_ns() >= b->deadline_ns)
                         return b->exhausted = true, r->outcome = LIVE_BUDGET;
         }
         return r->outcome = LIVE_SILENT;
+}
+
+enum live_outcome live_exchange(struct live_sock *s, struct live_budget *b,
+                                const struct live_retx *rx, const uint8_t *req, size_t len,
+                                live_match_fn match, void *ctx, uint8_t *reply, size_t cap,
+                                struct live_result *r)
+{
+        return live_exchange_also(s, NULL, b, rx, req, len, match, ctx, reply, cap, r);
+}
+
+enum live_outcome live_listen(struct live_sock *s, struct live_sock *also, struct live_budget *b,
+                              double seconds, live_match_fn match, void *ctx, uint8_t *reply,
+                              size_t cap, struct live_result *r)
+{
+        struct live_retx once = {seconds > 0 ? seconds : 0.001, 1, 1};
+        return live_exchange_also(s, also, b, &once, NULL, 0, match, ctx, reply, cap, r);
+}
+
+enum live_outcome live_send(struct live_sock *s, struct live_budget *b, const uint8_t *req,
+                            size_t len, struct live_result *r)
+{
+        *r = (struct live_result){0};
+        if (!pace(b))
+                return r->outcome = LIVE_BUDGET;
+        if (send_req(s, req, len)) {
+                if (read_icmp(s, r))
+                        return b->icmp++, r->outcome = LIVE_ICMP;
+                r->err = errno;
+                return r->outcome = LIVE_FAILED;
+        }
+        r->sends = 1;
+        return r->outcome = LIVE_ANSWERED;
 }
 
 const char *live_outcome_name(enum live_outcome o)

@@ -72,6 +72,7 @@ struct live_result {
         int err;                               /* errno of LIVE_FAILED or the ICMP error */
         size_t len;                            /* of the answer in the caller's buffer */
         double rtt;                            /* seconds from the last send to the answer */
+        bool from_also;                        /* live_exchange_also: it came on `also` */
 };
 
 /* true: p/len is the answer to the request. */
@@ -88,6 +89,34 @@ enum live_outcome live_exchange(struct live_sock *s, struct live_budget *b,
                                 const struct live_retx *rx, const uint8_t *req, size_t len,
                                 live_match_fn match, void *ctx, uint8_t *reply, size_t cap,
                                 struct live_result *r);
+
+/*
+ * The same, listening also on a second socket for the answer: after the
+ * NAT-T float (RFC 3947 4) a responder that could not process the
+ * message on 4500 answers where the exchange was before (strongSwan sends
+ * its Informational about an MM5 it cannot decrypt from 500 to our port-500
+ * socket: it moves the peer's address only once a message verified).
+ * also may be NULL or equal to s.
+ */
+enum live_outcome live_exchange_also(struct live_sock *s, struct live_sock *also,
+                                     struct live_budget *b, const struct live_retx *rx,
+                                     const uint8_t *req, size_t len, live_match_fn match, void *ctx,
+                                     uint8_t *reply, size_t cap, struct live_result *r);
+
+/* Only listens, for up to seconds, for a datagram match accepts (what a
+ * responder may send after the last message of an exchange: an
+ * Informational deleting what it just set up). LIVE_ANSWERED or
+ * LIVE_SILENT (or LIVE_ICMP, LIVE_BUDGET). */
+enum live_outcome live_listen(struct live_sock *s, struct live_sock *also, struct live_budget *b,
+                              double seconds, live_match_fn match, void *ctx, uint8_t *reply,
+                              size_t cap, struct live_result *r);
+
+/* One paced transmission of req, no answer awaited: the last message of
+ * an exchange (IKEv1 QM3, an Informational delete). LIVE_ANSWERED when it
+ * left (nothing was received), LIVE_BUDGET, LIVE_ICMP (an error queued
+ * about an earlier send) or LIVE_FAILED. */
+enum live_outcome live_send(struct live_sock *s, struct live_budget *b, const uint8_t *req,
+                            size_t len, struct live_result *r);
 
 const char *live_outcome_name(enum live_outcome o);
 /* "port unreachable", "host unreachable", "administratively prohibited"... */

@@ -191,8 +191,10 @@ void ike_wb_v2_sa(struct ike_wb *w, const struct ike_v2_prop *p, size_t n)
                 size_t prop = sub_begin(w, 2, i + 1 == n);
                 ike_wb_u8(w, (uint8_t)(i + 1));
                 ike_wb_u8(w, p[i].proto);
-                ike_wb_u8(w, 0);
+                ike_wb_u8(w, p[i].spi ? p[i].spi_size : 0);
                 ike_wb_u8(w, (uint8_t)p[i].n);
+                if (p[i].spi)
+                        ike_wb_bytes(w, p[i].spi, p[i].spi_size);
                 for (size_t j = 0; j < p[i].n; j++) {
                         const struct ike_v2_xf *x = &p[i].xf[j];
                         size_t t = sub_begin(w, 3, j + 1 == p[i].n);

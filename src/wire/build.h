@@ -63,11 +63,13 @@ struct ike_v2_xf {
         uint16_t keylen;
 };
 struct ike_v2_prop {
-        uint8_t proto; /* 1 IKE */
+        uint8_t proto; /* 1 IKE, 3 ESP */
         const struct ike_v2_xf *xf;
         size_t n;
+        const uint8_t *spi; /* NULL: no SPI (IKE_SA_INIT); ESP: 4 bytes (RFC 7296 3.3.1) */
+        uint8_t spi_size;
 };
-/* SA with n proposals numbered from 1, no SPI (IKE_SA_INIT). */
+/* SA with n proposals numbered from 1, each with its SPI if any. */
 void ike_wb_v2_sa(struct ike_wb *w, const struct ike_v2_prop *p, size_t n);
 
 /* KE: IKEv2 writes the group and 2 reserved bytes first (RFC 7296 3.4). */
